@@ -1,0 +1,142 @@
+"""Read a draft from a file or from bytes: decide the format, refuse bad input
+with a one-line reason, and hand raw blocks to ``parse.build_paragraphs``.
+
+Nothing here touches the store; a refused file therefore changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from negotiator.errors import InputError
+from negotiator.parse import ParsedParagraph, RawBlock, build_paragraphs, content_checksum
+
+# The longest negotiated texts (a treaty with annexes) are under 2 MB of text;
+# 10 MB leaves room and keeps a pasted log file or a dump out of the store.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+# A .docx with images can be large; beyond this it is not a draft.
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+# C0 controls other than tab and newline carry no meaning in a draft and are
+# invalid in Word's XML; vertical tab and form feed are Word's manual breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ParsedDraft:
+    source_name: str
+    source_checksum: str
+    paragraphs: list[ParsedParagraph]
+    warnings: list[str]
+
+    @property
+    def content_checksum(self) -> str:
+        return content_checksum(self.paragraphs)
+
+
+def read_file(path: str | Path) -> ParsedDraft:
+    """Read a .docx, .txt or .md file from disk."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCX_BYTES:
+            raise InputError(name, f"is {size // (1024 * 1024)} MB, too large for a draft "
+                                   f"(limit {MAX_DOCX_BYTES // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(name, "is a folder, not a file") from None
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "cannot be read (permission denied)") from None
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> ParsedDraft:
+    """Read a draft from its bytes; ``name`` decides nothing but the messages,
+    except that a name ending in .docx must hold a Word document."""
+    suffix = Path(name).suffix.lower()
+    checksum = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise InputError(name, "is empty")
+    if data.startswith(ZIP_MAGIC):
+        from negotiator.docx_reader import read_docx
+
+        blocks, warnings = read_docx(data, name)
+    elif data.startswith(OLE_MAGIC):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in data:
+            raise InputError(name, "is a password-protected Word document; "
+                                   "remove the password in Word and save it as .docx")
+        raise InputError(name, "is an old Word .doc (or other OLE) file; save it as .docx")
+    elif suffix in (".docx", ".docm", ".dotx"):
+        raise InputError(name, "is not a Word .docx file (it is not a zip archive)")
+    elif data.startswith(b"PK"):
+        raise InputError(name, "is a damaged zip archive, not a readable .docx")
+    else:
+        blocks, warnings = read_text_blocks(data, name, markdown=suffix == ".md")
+    paragraphs = build_paragraphs(blocks)
+    if not paragraphs:
+        raise InputError(name, "contains no paragraphs of text")
+    for p in paragraphs:
+        if not p.brackets_balanced:
+            where = f"paragraph {p.number}" if p.number else f"paragraph starting '{p.text[:40]}'"
+            warnings.append(f"unbalanced square brackets in {where} (kept as written)")
+    return ParsedDraft(name, checksum, paragraphs, warnings)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(name, f"is {len(data) // (1024 * 1024)} MB of text, too large for a draft "
+                               f"(limit {MAX_TEXT_BYTES // (1024 * 1024)} MB)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(name, f"is not valid UTF-16 text ({exc.reason} at byte {exc.start})") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(name, f"contains NUL bytes (first at byte {nul}): "
+                               "it is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            name,
+            f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8",
+        ) from None
+
+
+def read_text_blocks(data: bytes, name: str, *, markdown: bool = False) -> tuple[list[RawBlock], list[str]]:
+    """Plain text: a paragraph is a block separated by blank lines; single line
+    breaks inside a block are kept."""
+    text = decode_text(data, name)
+    return text_blocks(text, markdown=markdown)
+
+
+def text_blocks(text: str, *, markdown: bool = False) -> tuple[list[RawBlock], list[str]]:
+    warnings: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n\n")
+    if _CONTROL.search(text):
+        warnings.append("control characters removed from the text")
+        text = _CONTROL.sub("", text)
+    blocks: list[RawBlock] = []
+    for chunk in re.split(r"\n[ \t\u00a0]*\n", text):
+        if not chunk.strip():
+            continue
+        heading_level = None
+        if markdown:
+            m = re.match(r"^\s*(#{1,6})\s+(.*)$", chunk, re.S)
+            if m:
+                heading_level, chunk = len(m[1]), m[2]
+            chunk = re.sub(r"(?<!\w)([*_]{1,2})(\S(?:.*?\S)?)\1(?!\w)", r"\2", chunk)
+        blocks.append(RawBlock(chunk, heading_level=heading_level))
+    return blocks, warnings

@@ -1,0 +1,236 @@
+"""Core operations, one per user action. Each takes a session that the caller
+opened with ``Store.transaction()``, so each action is one transaction, and
+returns plain values the command line and the client can show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from negotiator.errors import Conflict, NotFound
+from negotiator.importer import ParsedDraft
+from negotiator.models import Actor, Draft, Lineage, Negotiation, Paragraph
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    negotiation_id: int
+    draft_id: int
+    label: str
+    paragraphs: int
+    brackets: int
+    warnings: list[str]
+
+
+def create_negotiation(
+    session: Session, title: str, forum: str, delegation: str | None = None
+) -> Negotiation:
+    """Start a negotiation; our delegation (if given) becomes its first actor."""
+    title = title.strip()
+    if not title:
+        raise Conflict("a negotiation needs a title")
+    if session.scalar(select(Negotiation.id).where(Negotiation.title == title)) is not None:
+        raise Conflict(f"a negotiation titled '{title}' already exists")
+    neg = Negotiation(title=title, forum=forum.strip(), delegation=delegation)
+    session.add(neg)
+    session.flush()
+    if delegation:
+        session.add(Actor(negotiation_id=neg.id, name=delegation, kind="state"))
+    return neg
+
+
+def find_negotiation(session: Session, name: str | int) -> Negotiation:
+    """A negotiation by exact title, by id, or by a title prefix that names only one."""
+    text = str(name).strip()
+    neg = session.scalar(select(Negotiation).where(Negotiation.title == text))
+    if neg is None and text.isdigit():
+        neg = session.get(Negotiation, int(text))
+    if neg is None:
+        matches = session.scalars(
+            select(Negotiation).where(func.lower(Negotiation.title).startswith(text.lower()))
+        ).all()
+        if len(matches) == 1:
+            neg = matches[0]
+        elif len(matches) > 1:
+            titles = ", ".join(f"'{m.title}'" for m in matches)
+            raise NotFound(f"'{text}' names several negotiations: {titles}")
+    if neg is None:
+        raise NotFound(f"no negotiation titled '{text}' (see `negotiator list`)")
+    return neg
+
+
+def find_draft(session: Session, negotiation: Negotiation, label: str) -> Draft:
+    draft = session.scalar(
+        select(Draft).where(Draft.negotiation_id == negotiation.id, Draft.label == label)
+    )
+    if draft is None:
+        draft = session.scalar(
+            select(Draft).where(
+                Draft.negotiation_id == negotiation.id, func.lower(Draft.label) == label.lower()
+            )
+        )
+    if draft is None:
+        labels = session.scalars(
+            select(Draft.label).where(Draft.negotiation_id == negotiation.id).order_by(Draft.order)
+        ).all()
+        known = ", ".join(labels) if labels else "none yet"
+        raise NotFound(f"no draft '{label}' in '{negotiation.title}' (drafts: {known})")
+    return draft
+
+
+def import_draft(
+    session: Session,
+    negotiation: Negotiation,
+    parsed: ParsedDraft,
+    label: str,
+    *,
+    symbol: str | None = None,
+    date: dt.date | None = None,
+) -> ImportResult:
+    """Store a parsed draft as the newest draft of a negotiation, with its paragraphs,
+    and link its paragraphs to their lineages."""
+    label = label.strip()
+    if not label:
+        raise Conflict("a draft needs a label such as 'Rev.1'")
+    if session.scalar(
+        select(Draft.id).where(Draft.negotiation_id == negotiation.id, Draft.label == label)
+    ) is not None:
+        raise Conflict(f"'{negotiation.title}' already has a draft labelled '{label}'")
+    warnings = list(parsed.warnings)
+    checksum = parsed.content_checksum
+    same = session.scalar(
+        select(Draft.label).where(
+            Draft.negotiation_id == negotiation.id, Draft.content_checksum == checksum
+        )
+    )
+    if same is not None:
+        warnings.append(f"this text is identical to draft '{same}'")
+    order = (
+        session.scalar(select(func.max(Draft.order)).where(Draft.negotiation_id == negotiation.id))
+        or 0
+    ) + 1
+    draft = Draft(
+        negotiation_id=negotiation.id,
+        label=label,
+        symbol=symbol,
+        date=date,
+        order=order,
+        source_name=parsed.source_name,
+        source_checksum=parsed.source_checksum,
+        content_checksum=checksum,
+        warnings=warnings,
+    )
+    session.add(draft)
+    session.flush()
+    # Core bulk insert: ten times faster than ORM add_all for big drafts.
+    session.execute(
+        insert(Paragraph),
+        [
+            {
+                "draft_id": draft.id,
+                "ordinal": i,
+                "number": p.number,
+                "level": p.level,
+                "kind": p.kind,
+                "section": p.section,
+                "text": p.text,
+                "brackets": p.brackets,
+                "brackets_balanced": p.brackets_balanced,
+                "footnotes": list(p.footnotes),
+            }
+            for i, p in enumerate(parsed.paragraphs)
+        ],
+    )
+    assign_lineages(session, draft)
+    return ImportResult(
+        negotiation.id,
+        draft.id,
+        label,
+        len(parsed.paragraphs),
+        sum(p.brackets for p in parsed.paragraphs),
+        warnings,
+    )
+
+
+def assign_lineages(session: Session, draft: Draft) -> None:
+    """Give every paragraph of a new draft its lineage."""
+    ids = session.scalars(
+        select(Paragraph.id).where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
+    ).all()
+    for pid in ids:
+        lineage = Lineage(negotiation_id=draft.negotiation_id)
+        session.add(lineage)
+        session.flush()
+        session.get(Paragraph, pid).lineage_id = lineage.id  # type: ignore[union-attr]
+
+
+def list_negotiations(session: Session) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(Negotiation, func.count(Draft.id))
+        .outerjoin(Draft, Draft.negotiation_id == Negotiation.id)
+        .group_by(Negotiation.id)
+        .order_by(Negotiation.id)
+    ).all()
+    return [
+        {
+            "id": n.id,
+            "title": n.title,
+            "forum": n.forum,
+            "delegation": n.delegation,
+            "drafts": count,
+        }
+        for n, count in rows
+    ]
+
+
+def list_drafts(session: Session, negotiation: Negotiation) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(Draft, func.count(Paragraph.id), func.coalesce(func.sum(Paragraph.brackets), 0))
+        .outerjoin(Paragraph, Paragraph.draft_id == Draft.id)
+        .where(Draft.negotiation_id == negotiation.id)
+        .group_by(Draft.id)
+        .order_by(Draft.order)
+    ).all()
+    return [
+        {
+            "id": d.id,
+            "label": d.label,
+            "symbol": d.symbol,
+            "date": d.date.isoformat() if d.date else None,
+            "order": d.order,
+            "source": d.source_name,
+            "checksum": d.content_checksum,
+            "paragraphs": count,
+            "brackets": int(brackets),
+            "warnings": list(d.warnings or []),
+        }
+        for d, count, brackets in rows
+    ]
+
+
+def draft_paragraphs(session: Session, draft: Draft) -> list[dict[str, Any]]:
+    """The paragraphs of a draft in document order, as `negotiator show --json` prints them."""
+    rows = session.scalars(
+        select(Paragraph).where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
+    ).all()
+    return [
+        {
+            "index": p.ordinal,
+            "id": p.id,
+            "number": p.number,
+            "level": p.level,
+            "kind": p.kind,
+            "section": p.section,
+            "text": p.text,
+            "brackets": p.brackets,
+            "brackets_balanced": p.brackets_balanced,
+            "footnotes": list(p.footnotes or []),
+            "lineage": p.lineage_id,
+        }
+        for p in rows
+    ]

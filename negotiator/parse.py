@@ -1,0 +1,270 @@
+"""From raw blocks of text to paragraphs: typed numbers, kinds, sections, brackets.
+
+Pure functions over plain values; both the plain-text and the Word reader feed
+``build_paragraphs``. Word lists they see as ``RawBlock.list_number``; numbers
+typed into the text ("12 bis", "(a)", "PP3") are found here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# Latin ordinal suffixes for paragraphs inserted during negotiation ("12 bis").
+SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|alt"
+
+_DIGITS = re.compile(
+    rf"^(?P<num>\d{{1,4}}(?:\.\d{{1,3}})*)"
+    rf"(?:(?P<sp>\s*)(?P<suf>{SUFFIXES})\b)?"
+    rf"(?P<punct>[.):])?(?P<rest>\s+|$)",
+    re.IGNORECASE,
+)
+_PP_OP = re.compile(
+    rf"^(?P<tag>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s*(?P<suf>{SUFFIXES})\b)?[.):]?(?:\s+|$)",
+    re.IGNORECASE,
+)
+_PAREN = re.compile(r"^\((?P<lab>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)(?:\s+|$)")
+_LOWER = re.compile(r"^(?P<lab>[a-z]{1,2}|[ivxlc]{1,6})(?P<p>[.)])\s+")
+_UPPER = re.compile(r"^(?P<lab>[IVXLC]{1,6}|[A-Z])\.\s+")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+# Words that open a preambular paragraph (participles and adjectives), and the
+# verbs that open an operative one. Leading adverbs are skipped before lookup.
+PREAMBULAR = {
+    "acknowledging", "affirming", "alarmed", "aware", "bearing", "believing",
+    "cognizant", "cognisant", "concerned", "conscious", "considering", "convinced",
+    "desiring", "desirous", "determined", "emphasizing", "emphasising", "encouraged",
+    "expressing", "guided", "having", "highlighting", "mindful", "noting",
+    "reaffirming", "recalling", "recognizing", "recognising", "reiterating",
+    "stressing", "taking", "underlining", "underscoring", "welcoming", "deploring",
+    "regretting", "seeking", "acting", "appreciating", "observing", "referring",
+}
+OPERATIVE = {
+    "accepts", "acknowledges", "adopts", "affirms", "agrees", "appeals", "approves",
+    "authorizes", "authorises", "calls", "commends", "commits", "condemns",
+    "confirms", "considers", "decides", "declares", "demands", "deplores",
+    "designates", "directs", "emphasizes", "emphasises", "encourages", "endorses",
+    "expresses", "invites", "notes", "reaffirms", "recalls", "recognizes",
+    "recognises", "recommends", "regrets", "reiterates", "requests", "resolves",
+    "stresses", "supports", "takes", "tasks", "underlines", "underscores", "urges",
+    "welcomes", "instructs", "proclaims", "reminds", "appreciates", "highlights",
+}
+ADVERBS = {
+    "also", "further", "furthermore", "again", "once", "strongly", "deeply",
+    "gravely", "firmly", "fully", "moreover", "likewise", "further,", "also,",
+}
+# A block this short with no closing punctuation and no verb reads as a heading.
+HEADING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """One paragraph as a reader found it, before interpretation."""
+
+    text: str
+    list_number: str | None = None  # Word's automatic number, resolved ("12.", "(a)")
+    list_level: int | None = None
+    heading_level: int | None = None  # 0 for Title, 1.. for Heading n
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedParagraph:
+    number: str | None
+    level: int
+    kind: str
+    section: str | None
+    text: str
+    brackets: int
+    brackets_balanced: bool
+    footnotes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Brackets:
+    count: int  # opening brackets, nested ones included
+    balanced: bool
+    depth: int  # deepest nesting
+
+
+def count_brackets(text: str) -> Brackets:
+    """Square brackets of a text; a stray ']' or an unclosed '[' makes it unbalanced."""
+    depth = max_depth = count = 0
+    balanced = True
+    for ch in text:
+        if ch == "[":
+            count += 1
+            depth += 1
+            max_depth = max(max_depth, depth)
+        elif ch == "]":
+            if depth == 0:
+                balanced = False
+            else:
+                depth -= 1
+    return Brackets(count, balanced and depth == 0, max_depth)
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    label: str  # as displayed, without a trailing full stop: "12", "12 bis", "(a)", "PP3"
+    level: int
+    style: str  # "digit", "pp", "op", "letter", "roman", "upper"
+    rest: str  # the text after the number
+
+
+def split_number(text: str) -> TypedNumber | None:
+    """Find a number typed at the start of a paragraph."""
+    if m := _PP_OP.match(text):
+        label = f"{m['tag'].upper()}{m['num']}" + (f" {m['suf'].lower()}" if m["suf"] else "")
+        return TypedNumber(label, 0, m["tag"].lower(), text[m.end():])
+    if m := _DIGITS.match(text):
+        # A bare number ("2025 was...") is not numbering: ask for punctuation,
+        # a suffix, or a tab after it.
+        if m["punct"] or m["suf"] or m["rest"].startswith("\t") or (m["rest"] == "" and len(text) < 8):
+            label = m["num"] + (f" {m['suf'].lower()}" if m["suf"] else "")
+            if m["punct"] == ")":
+                label += ")"
+            return TypedNumber(label, m["num"].count("."), "digit", text[m.end():])
+        return None
+    if m := _PAREN.match(text):
+        lab = m["lab"]
+        style = "digit" if lab.isdigit() else ("roman" if _ROMAN.match(lab) else "letter")
+        return TypedNumber(f"({lab})", 2 if style == "roman" else 1, style, text[m.end():])
+    if m := _LOWER.match(text):
+        lab = m["lab"]
+        if len(lab) == 2 and not _ROMAN.match(lab):
+            return None  # "an." / "to." are words, not numbers
+        style = "roman" if _ROMAN.match(lab) and len(lab) > 1 else "letter"
+        label = lab + (")" if m["p"] == ")" else "")
+        return TypedNumber(label, 2 if style == "roman" else 1, style, text[m.end():])
+    if m := _UPPER.match(text):
+        return TypedNumber(m["lab"], 0, "upper", text[m.end():])
+    return None
+
+
+def _letter_before(label: str) -> str | None:
+    core = label.strip("().")
+    if len(core) == 1 and core.isalpha() and core not in "aA":
+        return chr(ord(core) - 1)
+    return None
+
+
+def _opening_word(text: str) -> tuple[str, str]:
+    """The first significant word (adverbs and markup skipped) and the one after it."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[:200])
+    lowered = [w.lower() for w in words]
+    i = 0
+    while i < len(lowered) - 1 and lowered[i] in ADVERBS:
+        i += 1
+    if i < len(lowered) - 1 and lowered[i] == "once" and lowered[i + 1] == "again":
+        i += 2
+    first = lowered[i] if i < len(lowered) else ""
+    second = lowered[i + 1] if i + 1 < len(lowered) else ""
+    return first, second
+
+
+def infer_kind(text: str, number: TypedNumber | None) -> str:
+    """Heading, preambular, operative, sub-paragraph or other, from the words themselves."""
+    if number is not None and (
+        number.style in ("letter", "roman") or number.label.startswith("(")
+    ):
+        return "sub-paragraph"
+    first, _second = _opening_word(text)
+    if number is not None and number.style == "pp":
+        return "preambular"
+    if first in PREAMBULAR or (first.endswith("ing") and first[:1] and _starts_capitalised(text)
+                               and first not in OPERATIVE and number is None):
+        return "preambular"
+    if first in OPERATIVE:
+        return "operative"
+    stripped = text.strip()
+    if (
+        stripped
+        and len(stripped.split()) <= HEADING_MAX_WORDS
+        and stripped[-1] not in ".;:,!?"
+        and "\n" not in stripped
+        and (number is None or number.style in ("upper", "digit"))
+    ):
+        return "heading"
+    if number is not None and number.style in ("digit", "op"):
+        return "operative"
+    return "other"
+
+
+def _starts_capitalised(text: str) -> bool:
+    m = re.search(r"[A-Za-z]", text)
+    return bool(m and m.group().isupper())
+
+
+def normalise_block(text: str) -> str:
+    """Trim each line's ends and drop empty lines inside a block; keep line breaks."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
+    """Interpret raw blocks: numbers (Word's or typed), kinds, sections, brackets."""
+    out: list[ParsedParagraph] = []
+    sections: list[tuple[int, str]] = []  # (heading level, title) stack
+    last_letter_at: str | None = None  # last letter label at level 1, to tell (i) from (i)
+    for block in blocks:
+        text = normalise_block(block.text)
+        if not text and not block.list_number:
+            continue
+        typed: TypedNumber | None = None
+        if block.list_number:
+            label = block.list_number.strip().rstrip(".")
+            typed = split_number(block.list_number.strip() + " ")
+            level = block.list_level if block.list_level is not None else (typed.level if typed else 0)
+            style = typed.style if typed else "digit"
+            typed = TypedNumber(label, level, style, text)
+        else:
+            typed = split_number(text)
+            if typed is not None:
+                # "(i)" right after "(h)" is the ninth letter, not roman one.
+                prev = _letter_before(typed.label)
+                if typed.style == "roman" and prev is not None and last_letter_at == prev:
+                    typed = TypedNumber(typed.label, 1, "letter", typed.rest)
+                text = typed.rest.strip()
+        if typed is not None and typed.style == "letter" and typed.level == 1:
+            last_letter_at = typed.label.strip("().").lower()
+
+        if block.heading_level is not None:
+            kind = "heading"
+        else:
+            kind = infer_kind(text, typed)
+        brackets = count_brackets(text)
+        if kind == "heading":
+            level = block.heading_level if block.heading_level is not None else 1
+            title = f"{typed.label}. {text}" if typed and typed.style == "upper" else text
+            while sections and sections[-1][0] >= level:
+                sections.pop()
+            sections.append((level, title))
+            last_letter_at = None
+        section = " / ".join(t for _, t in sections) or None
+        out.append(
+            ParsedParagraph(
+                number=typed.label if typed else None,
+                level=typed.level if typed else 0,
+                kind=kind,
+                section=section,
+                text=text,
+                brackets=brackets.count,
+                brackets_balanced=brackets.balanced,
+                footnotes=tuple(block.footnotes),
+            )
+        )
+    return out
+
+
+def content_checksum(paragraphs: Sequence[ParsedParagraph]) -> str:
+    """Identity of a draft's content, independent of file format and database."""
+    h = hashlib.sha256()
+    for p in paragraphs:
+        h.update((p.number or "").encode())
+        h.update(b"\x1e")
+        h.update(" ".join(p.text.split()).encode())
+        h.update(b"\x1f")
+    return h.hexdigest()

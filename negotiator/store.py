@@ -1,0 +1,187 @@
+"""The one module that owns the store: where it lives, the engine, its pragmas,
+schema migrations (Alembic), backups before an upgrade, and transactions.
+
+Everything else asks ``Store.transaction()`` for a session per user action;
+no session outlives the action and none crosses threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from negotiator.errors import StoreError
+
+ENV_VAR = "NEGOTIATOR_DB"
+MIGRATIONS = Path(__file__).with_name("migrations")
+# How long a writer waits for another program's transaction before giving up.
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_db_path() -> Path:
+    """The store in the user's data directory (created on first use)."""
+    return platformdirs.user_data_path("negotiator", appauthor=False) / "negotiator.sqlite"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """Turn ``--db`` (a path or a SQLAlchemy URL), ``$NEGOTIATOR_DB`` or the
+    default into a SQLAlchemy URL."""
+    value = str(db) if db is not None else os.environ.get(ENV_VAR) or None
+    if value is None:
+        path = default_db_path()
+    elif "://" in value:
+        return value
+    else:
+        path = Path(value).expanduser()
+    return f"sqlite:///{path.resolve()}"
+
+
+def _alembic_config(connection: object | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Let SQLAlchemy's BEGIN (below) start transactions, so DDL in migrations
+    # is transactional too (pysqlite would otherwise commit before it).
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _on_sqlite_begin(conn: object) -> None:
+    conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+        return engine
+    return create_engine(url)
+
+
+def backup_sqlite(path: Path, revision: str | None) -> Path:
+    """Copy a SQLite store next to itself with SQLite's online backup (safe in WAL mode)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{revision or 'unversioned'}-{stamp}.bak")
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def describe(exc: BaseException, url: str) -> str:
+    """A one-line message for a database error, fit to show to a user."""
+    text = str(getattr(exc, "orig", exc))
+    where = make_url(url).database or url
+    if "locked" in text or "busy" in text:
+        return f"the store {where} is locked by another program; close it and try again"
+    if "not a database" in text or "malformed" in text:
+        return f"the store {where} is damaged or not a Negotiator store ({text})"
+    if "readonly" in text or "unable to open" in text:
+        return f"the store {where} cannot be written ({text})"
+    return f"the store {where} failed: {text}"
+
+
+class Store:
+    """An open negotiation store: engine plus session factory, upgraded to the newest schema."""
+
+    def __init__(self, url: str, *, upgrade: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.backup_path: Path | None = None
+        try:
+            if upgrade:
+                self._upgrade()
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise StoreError(describe(exc, url)) from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, db: str | os.PathLike[str] | None = None) -> Store:
+        return cls(resolve_url(db))
+
+    @property
+    def path(self) -> Path | None:
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return Path(url.database)  # type: ignore[arg-type]
+        return None
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def _upgrade(self) -> None:
+        head = head_revision()
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            has_tables = bool(inspect(conn).get_table_names())
+        if current == head:
+            return
+        if current is not None and current not in _known_revisions():
+            raise StoreError(
+                f"the store {self.path or self.url} was written by a newer Negotiator "
+                f"(schema {current}); update Negotiator to open it"
+            )
+        if current is None and has_tables:
+            raise StoreError(f"{self.path or self.url} is not a Negotiator store")
+        if current is not None and self.path is not None and self.path.exists():
+            self.backup_path = backup_sqlite(self.path, current)
+        with self.engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits at the end, rolls everything back on any error."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            raise StoreError(describe(exc, self.url)) from exc
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}

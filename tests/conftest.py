@@ -1,0 +1,70 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own store and user dirs."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent.parent / "shared" / "corpus"
+if not CORPUS.exists():
+    CORPUS = Path(os.environ.get("NEGOTIATOR_CORPUS", "/work/shared/corpus"))
+DEMO = ROOT / "resources" / "demo"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep tests away from the real data directory and $NEGOTIATOR_DB."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("NEGOTIATOR_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.sqlite"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Run `negotiator --db <tmp store> ARGS...` in-process."""
+    from negotiator.cli import main
+
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = main(["--db", str(db_path), *args])
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_negotiator(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
+                   timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    """Run the real command in a child process (`python -m negotiator`)."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "negotiator", *args],
+        input=stdin, capture_output=True, env=full_env, timeout=timeout, cwd=ROOT,
+    )
