@@ -152,6 +152,40 @@ class Paragraph(Base):
     lineage_id: Mapped[int | None] = mapped_column(
         ForeignKey("lineage.id", ondelete="SET NULL"), index=True
     )
+    # How this paragraph continues its lineage: None (one to one), "split"
+    # (one of several parts of an earlier paragraph) or "merged" (the others
+    # are in LineageMerge).
+    lineage_relation: Mapped[str | None] = mapped_column(String(20))
 
     draft: Mapped[Draft] = relationship(back_populates="paragraphs")
     lineage: Mapped[Lineage | None] = relationship()
+
+
+class LineageMerge(Base):
+    """Further lineages a merged paragraph continues (its own lineage is the first)."""
+
+    __tablename__ = "lineage_merge"
+    __table_args__ = (UniqueConstraint("paragraph_id", "lineage_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="CASCADE"), index=True
+    )
+    lineage_id: Mapped[int] = mapped_column(ForeignKey("lineage.id", ondelete="CASCADE"))
+
+
+class LineageOverride(Base):
+    """A user's correction: this paragraph continues that earlier paragraph
+    (or, with no source, starts a new lineage). It wins over the aligner."""
+
+    __tablename__ = "lineage_override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="CASCADE"), unique=True
+    )
+    source_paragraph_id: Mapped[int | None] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="CASCADE")
+    )
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
