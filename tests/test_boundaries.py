@@ -75,3 +75,16 @@ def test_wheel_carries_app_demo_data_migrations_and_entry_point(tmp_path):
     for expected in ("zero-draft.txt", "rev1.txt", "rev2.txt",
                      "zero-draft.docx", "rev1.docx", "rev2.docx", "demo.json"):
         assert f"resources/demo/{expected}" in demo, sorted(demo)
+
+
+def test_every_command_has_help():
+    from negotiator.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert {"new", "import", "list", "drafts", "show"} <= set(sub.choices)
+    for name, cmd_parser in sub.choices.items():
+        assert cmd_parser.format_help().startswith("usage: negotiator " + name), name
+    done = subprocess.run([sys.executable, "-m", "negotiator", "import", "--help"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0 and "--label" in done.stdout
