@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -77,6 +78,7 @@ TABLE_CELL_SEPARATOR = " | "
 LEVELS = 9  # w:ilvl 0..8
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_WML_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -204,10 +206,16 @@ def _checked_members(data: bytes, name: str) -> dict[str, bytes]:
             continue
         if info.flag_bits & 0x1:
             raise InputError(name, "is an encrypted zip archive, not a readable .docx")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            # bzip2 and LZMA inflate a whole chunk at once, unbounded; Word never uses them.
+            raise InputError(name, f"part '{info.filename}' uses a zip compression method "
+                                   "Word does not write")
         chunks: list[bytes] = []
         size = 0
         try:
             with archive.open(info) as stream:
+                # zipfile itself stops at the declared size and then fails the CRC
+                # check; the count keeps that promise should it ever change.
                 while chunk := stream.read(READ_CHUNK_BYTES):
                     size += len(chunk)
                     if size > info.file_size:
@@ -241,12 +249,15 @@ def _main_part_name(members: dict[str, bytes], name: str) -> str:
         root = etree.fromstring(rels, _SAFE_PARSER)
         for rel in root.iter(f"{{{REL_NS}}}Relationship"):
             if rel.get("Type", "").endswith(RT_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
-                target = rel.get("Target", "").lstrip("/")
+                target = posixpath.normpath(rel.get("Target", "")).lstrip("/")
                 break
     except etree.LxmlError:
         raise InputError(name, "is damaged: its package relationships (_rels/.rels) are not valid XML") from None
     if not target or target not in members:
         raise InputError(name, "is a zip archive but not a Word document (no word/document.xml)")
+    if STRICT_WML_NS in members[target][:4096]:
+        raise InputError(name, "is saved as Strict Open XML, which is not supported; "
+                               "save it in Word as a normal Word Document (.docx)")
     return target
 
 
