@@ -12,7 +12,8 @@ What a user sees in Word is what we import:
   controls (``w:sdt``) and custom XML wrappers are looked through.
 * **Tables** are imported row by row: one block per row, the non-empty cells
   joined with ``" | "`` (paragraphs inside a cell joined by a line break),
-  vertically merged continuation cells and empty rows skipped. Such a block has
+  vertically merged continuation cells, deleted rows and empty rows skipped; a
+  table nested in a cell gives that cell one line per row. Such a block has
   kind "other" so that a short header row is never taken for a section heading.
   One warning says how many tables were imported that way. A row is the unit a
   negotiator quotes ("the third row of the CBM table") and keeps cells that
@@ -107,7 +108,7 @@ P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_w(t) for t in ("p", "r", "t", "tbl", 
 PPR, RPR, TRPR, TCPR, NUMPR, ILVL, NUMID = (_w(t) for t in ("pPr", "rPr", "trPr", "tcPr", "numPr", "ilvl", "numId"))
 INS, DEL, MOVE_TO, MOVE_FROM = (_w(t) for t in ("ins", "del", "moveTo", "moveFrom"))
 CELL_DEL, CELL_INS, VMERGE = _w("cellDel"), _w("cellIns"), _w("vMerge")
-CUSTOM_XML, HYPERLINK = _w("customXml"), _w("hyperlink")
+CUSTOM_XML = _w("customXml")
 ALT_CHUNK = _w("altChunk")
 MC_ALTERNATE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Fallback"
 M_T = f"{{{M_NS}}}t"
@@ -122,6 +123,7 @@ _SKIP_INLINE = {
     _w("commentRangeStart"), _w("commentRangeEnd"), _w("bookmarkStart"), _w("bookmarkEnd"),
     _w("proofErr"), _w("permStart"), _w("permEnd"), _w("fldData"), _w("customXmlPr"),
     _w("smartTagPr"), _w("rPrChange"), _w("pPrChange"),
+    _w("rt"),  # ruby (phonetic guide) text; the base text is kept
 }
 _TRACKED = {INS, DEL, MOVE_TO, MOVE_FROM}
 
@@ -888,6 +890,8 @@ class _Reader:
                 self._inline(child, out, notes)
             elif tag == MC_ALTERNATE:
                 self._alternate(child, out, notes)
+            elif tag in (DRAWING, PICT, OBJECT):
+                self._count_text_box(child)
             elif tag == M_T:
                 out.append(child.text or "")
             elif isinstance(tag, str):
@@ -927,10 +931,14 @@ class _Reader:
                 if not 0xE000 <= code <= 0xF8FF and 0 < code < 0x110000:
                     out.append(chr(code))
             elif tag in (DRAWING, PICT, OBJECT, MC_ALTERNATE):
-                if any((t.text or "").strip() for box in c.iter(TXBX_CONTENT) for t in box.iter(T)):
-                    self.text_boxes += 1
+                self._count_text_box(c)
             elif tag == SOFT_HYPHEN:
                 pass  # only shown when Word breaks the line there
+
+    def _count_text_box(self, el: etree._Element) -> None:
+        """Text boxes and shapes float outside the flow of the text; we only count them."""
+        if any((t.text or "").strip() for box in el.iter(TXBX_CONTENT) for t in box.iter(T)):
+            self.text_boxes += 1
 
     def _notes(self, root: etree._Element | None, kind: str) -> dict[str, str]:
         notes: dict[str, str] = {}

@@ -31,11 +31,14 @@ from lxml import etree
 from negotiator.docx_reader import MAX_UNCOMPRESSED_BYTES, format_number, read_docx
 from negotiator.errors import InputError
 from negotiator.importer import read_bytes, read_file
-from tests.conftest import CORPUS
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
-CORPUS_DOCX = CORPUS / "docx"
+# The shared corpus (read, never copied), found as tests/conftest.py finds it.
+_ROOT = Path(__file__).resolve().parents[1]
+CORPUS_DOCX = _ROOT.parent.parent / "shared" / "corpus" / "docx"
+if not CORPUS_DOCX.exists():
+    CORPUS_DOCX = Path(os.environ.get("NEGOTIATOR_CORPUS", "/work/shared/corpus")) / "docx"
 # A 1,000-paragraph numbered draft must open without the user noticing a wait.
 MAX_SECONDS_FOR_1000_PARAGRAPHS = 1.0
 _ids = itertools.count(100)
@@ -456,6 +459,43 @@ def test_paragraph_with_deleted_mark_and_no_text_left_disappears() -> None:
         ("2.", None, "Decides to include the item in its provisional agenda."),
     ]
     assert warnings == ["the document contains tracked changes; imported as if all were accepted"]
+
+
+def test_tables_merged_cells_nested_tables_text_boxes_and_contents() -> None:
+    numbering = ('<w:abstractNum w:abstractNumId="0">' + level(0, "decimal", "%1.") + "</w:abstractNum>"
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    styles = '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'
+    compilation = (
+        "<w:tbl>"
+        '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + para("Norms") + "</w:tc>"
+        "<w:tc>" + para("States shall not", num=1, ilvl=0) + para("States should not", num=1, ilvl=0)
+        + "</w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+        "<w:tc>" + table(("EU", "supports option 2"), ("G77", "reserves")) + "<w:p/></w:tc></w:tr>"
+        '<w:tr><w:trPr><w:del w:id="7" w:author="Chair" w:date="2025-03-03T10:00:00Z"/></w:trPr>'
+        "<w:tc>" + para("A row the Chair deleted") + "</w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    body = [
+        para("Introduction\t3", style="TOC1"),
+        para("Options for paragraph 12", style="Heading1"),
+        compilation,
+        para("Notes the compilation", '<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Draft - not for '
+             "circulation</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>", ";", num=1, ilvl=0),
+    ]
+    blocks, warnings = read_docx(make_docx(body, numbering, styles), "compilation.docx")
+    assert [(b.list_number, b.kind, b.text) for b in blocks] == [
+        (None, None, "Options for paragraph 12"),
+        (None, "other", "Norms | 1. States shall not\n2. States should not"),
+        (None, "other", "EU | supports option 2\nG77 | reserves"),
+        ("3.", None, "Notes the compilation;"),
+    ]
+    assert sorted(warnings) == sorted([
+        "the document contains tracked changes; imported as if all were accepted",
+        "2 table(s) imported row by row",
+        "text in 1 text box(es) or shape(s) was not imported",
+        "the table of contents was skipped",
+    ])
 
 
 def test_thousand_numbered_paragraphs_read_fast() -> None:
