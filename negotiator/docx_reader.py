@@ -162,6 +162,7 @@ def read_docx(data: bytes, name: str) -> tuple[list[RawBlock], list[str]]:
     for member in _xml_members(members, name):
         _refuse_dtd(member, members[member], name)
     document = _open_with_python_docx(members, name)
+    del members  # python-docx holds its own copy; a large file should not stay twice in memory
     try:
         return _Reader(document, name).read()
     except InputError:
