@@ -68,6 +68,7 @@ class RawBlock:
     list_level: int | None = None
     heading_level: int | None = None  # 0 for Title, 1.. for Heading n
     footnotes: tuple[str, ...] = ()
+    kind: str | None = None  # set when the reader knows better (a table row is "other")
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,9 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
         if typed is not None and typed.style == "letter" and typed.level == 1:
             last_letter_at = typed.label.strip("().").lower()
 
-        if block.heading_level is not None:
+        if block.kind is not None:
+            kind = block.kind
+        elif block.heading_level is not None:
             kind = "heading"
         else:
             kind = infer_kind(text, typed)
