@@ -44,9 +44,9 @@ DELETED = "deleted"
 STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETED)
 
 # --- Thresholds (similarity is the word-weighted Dice coefficient, 0..1) ---
-# A paragraph that is the only unmatched one on both sides between the same two
-# anchored neighbours sits in the same slot: position is strong evidence, so a
-# heavy rewrite still links. Unrelated texts on the same subject score about
+# Between the same two anchored neighbours, with as many unmatched paragraphs
+# on each side, the k-th old and k-th new paragraph sit in the same slot:
+# position is strong evidence, so a heavy rewrite in place still links. Unrelated texts on the same subject score about
 # 0.05-0.2 with rare-word weighting, so 0.3 keeps "replaced by a different
 # paragraph" as deleted + added.
 SLOT_MIN = 0.3
@@ -352,6 +352,14 @@ class _Aligner:
         for j in free_b:
             in_gap_b[gap_b(j)].append(j)
 
+        # In a gap with as many unmatched paragraphs on each side, the k-th of A
+        # and the k-th of B stand in the same slot (a rewrite in place).
+        slot_of_a: dict[int, int] = {}
+        slot_of_b: dict[int, int] = {}
+        for g, members in in_gap_a.items():
+            if len(members) == len(in_gap_b.get(g, ())) <= GAP_SCAN:
+                for k, (i, j) in enumerate(zip(members, in_gap_b[g], strict=True)):
+                    slot_of_a[i] = slot_of_b[j] = k
         # Inverted index of the unmatched A paragraphs' rarer words.
         postings: dict[str, list[int]] = defaultdict(list)
         for i in free_a:
@@ -385,7 +393,7 @@ class _Aligner:
             for i in pool:
                 same_gap = gap_a(i) == g
                 sim = feat.similarity(i, j)
-                if same_gap and len(in_gap_a[g]) == 1 and len(in_gap_b[g]) == 1:
+                if same_gap and slot_of_a.get(i, -1) == slot_of_b.get(j, -2):
                     floor = SLOT_MIN
                 elif same_gap:
                     floor = GAP_MIN
