@@ -266,18 +266,26 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
         if typed is not None and typed.style == "letter" and typed.level == 1:
             last_letter_at = typed.label.strip("().").lower()
 
-        is_title = False
         if block.heading_level is not None:
             kind = "heading"
         else:
             kind = infer_kind(text, typed)
-            # The title of a text pasted as plain text: a heading at level 0, as
-            # Word's Title style is, so .txt and .docx give the same sections.
-            if before_body and typed is None and kind in ("heading", "other") and _reads_as_title(text):
-                kind, is_title = "heading", True
+        brackets = count_brackets(text)
+        # The title of a text pasted as plain text: a heading at level 0, as Word's
+        # Title style is, so .txt and .docx give the same sections. (A kind the
+        # reader decided itself, such as a table row's, stays as it is.)
+        is_title = (
+            before_body
+            and block.heading_level is None
+            and getattr(block, "kind", None) is None
+            and typed is None
+            and kind in ("heading", "other")
+            and _reads_as_title(text)
+        )
+        if is_title:
+            kind = "heading"
         if not (kind == "other" and is_symbol_or_date(text)):
             before_body = False
-        brackets = count_brackets(text)
         if kind == "heading":
             level = 0 if is_title else (block.heading_level if block.heading_level is not None else 1)
             title = f"{typed.label}. {text}" if typed and typed.style == "upper" else text
