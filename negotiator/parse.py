@@ -69,7 +69,11 @@ _MONTHS = (
 # "A/C.1/79/L.12") and its date, on one line or on several. Short and
 # unpunctuated, they would otherwise read as headings.
 _SYMBOL = r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+"
-_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_DATE = (
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"  # 16 January 2026
+    rf"|(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}"  # January 16, 2026
+    r"|\d{4}-\d{2}-\d{2}"  # 2026-01-16
+)
 _TOP_MATTER = re.compile(rf"(?:(?:{_SYMBOL}|{_DATE})[,;]?\s*)+")
 
 
@@ -287,7 +291,9 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
         if not (kind == "other" and is_symbol_or_date(text)):
             before_body = False
         if kind == "heading":
-            level = 0 if is_title else (block.heading_level if block.heading_level is not None else 1)
+            level = 1 if block.heading_level is None else block.heading_level
+            if is_title:
+                level = 0
             title = f"{typed.label}. {text}" if typed and typed.style == "upper" else text
             while sections and sections[-1][0] >= level:
                 sections.pop()
