@@ -292,9 +292,13 @@ def test_load_demo_adds_the_actors(db_path, meta):
     from negotiator.demo import load_demo
     from negotiator.models import Negotiation
 
+    from negotiator.demo import find_demo
+
     store = Store.open(db_path)
     try:
+        assert find_demo(store) is None
         neg_id = load_demo(store, "txt")
+        assert find_demo(store) == neg_id
         with store.transaction() as s:
             neg = s.get(Negotiation, neg_id)
             assert neg is not None
