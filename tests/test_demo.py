@@ -209,11 +209,26 @@ def test_the_demo_shows_each_kind_of_change(meta):
     assert link_of(first, "op_secretariat")["old_numbers"] == ["12"]
     assert link_of(first, "op_secretariat")["new_numbers"] == ["13"]
     assert link_of(second, "op_secretariat")["new_numbers"] == ["12"]
-    assert link_of(first, "op_network")["status"] == ["moved", "renumbered"]
+    assert link_of(first, "op_network")["status"] == ["moved"]
+    assert link_of(first, "op_network")["new_numbers"] == ["7"]
     assert link_of(first, "op_share")["status"] == ["split"]
     assert len(link_of(first, "op_share")["new"]) == 2
     assert link_of(second, "op_capacity")["status"] == ["merged"]
     assert len(link_of(second, "op_capacity")["old"]) == 2
+    # The chair's compromise takes from both options of the review paragraph.
+    assert link_of(second, "option_report")["status"] == ["merged"]
+    assert link_of(first, "bis_inform")["status"] == ["renumbered"]
+    assert link_of(second, "bis_inform")["status"] == ["deleted"]
+
+
+def test_the_aligner_finds_the_true_links(meta):
+    align = pytest.importorskip("negotiator.align", reason="negotiator.align is not in this tree")
+    paras = {label: [align.Para(p.number, p.text) for p in read_file(path).paragraphs]
+             for label, path in files(meta, "text_file").items()}
+    for t in meta["expected"]["transitions"]:
+        found = [(list(x.status), list(x.old), list(x.new))
+                 for x in align.align(paras[t["old"]], paras[t["new"]])]
+        assert found == [(x["status"], x["old"], x["new"]) for x in t["links"]], t["new"]
 
 
 def test_one_word_changes_and_bracket_only_changes(meta):
