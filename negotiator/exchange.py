@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from negotiator import ops
 from negotiator.errors import Conflict, InputError, NotFound
 from negotiator.importer import ParsedDraft
+from negotiator.lineage import assign_lineages
 from negotiator.models import (
     Actor,
     Draft,
@@ -418,6 +419,13 @@ def _move_before(session: Session, neg: Negotiation, draft: Draft, before: Draft
     session.execute(update(Draft).where(Draft.id == draft.id).values(order=slot))
     for d in others:
         session.execute(update(Draft).where(Draft.id == d.id).values(order=d.order + 1))
+    session.flush()
+    session.expire_all()
+    # Lineages follow the order of drafts: link the moved draft to its new
+    # predecessor, and the drafts after it to theirs.
+    for d in session.scalars(select(Draft).where(Draft.negotiation_id == neg.id,
+                                                 Draft.order >= slot).order_by(Draft.order)):
+        assign_lineages(session, d)
     session.flush()
     session.expire_all()
 

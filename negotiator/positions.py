@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from negotiator.errors import Conflict, NotFound
+from negotiator.lineage import find_paragraph  # noqa: F401  (re-exported for the CLI)
 from negotiator.models import (
     PARAGRAPH_STATUSES,
     POSITION_STATUSES,
@@ -86,34 +87,6 @@ def new_uid() -> str:
 
 
 # --- looking things up -----------------------------------------------------------
-
-
-def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
-    """A paragraph of a draft by its displayed number ("12", "12 bis", "(b)", "PP3")
-    or by its 0-based index written `#INDEX`.
-
-    Raises:
-        NotFound: no such paragraph, or the number names several (use #INDEX).
-    """
-    ref = ref.strip()
-    if ref.startswith("#") and ref[1:].isdigit():
-        p = session.scalar(select(Paragraph).where(
-            Paragraph.draft_id == draft.id, Paragraph.ordinal == int(ref[1:])))
-        if p is None:
-            raise NotFound(f"draft '{draft.label}' has no paragraph {ref}")
-        return p
-    wanted = ref.rstrip(".").lower()
-    rows = session.scalars(select(Paragraph).where(Paragraph.draft_id == draft.id)
-                           .order_by(Paragraph.ordinal)).all()
-    hits = [p for p in rows if p.number is not None and p.number.rstrip(".").lower() == wanted]
-    if not hits:
-        raise NotFound(f"draft '{draft.label}' has no paragraph numbered '{ref}' "
-                       "(use #INDEX for the place in `show --json`)")
-    if len(hits) > 1:
-        where = ", ".join(f"#{p.ordinal}" for p in hits)
-        raise NotFound(f"'{ref}' numbers several paragraphs of '{draft.label}' ({where}); "
-                       "name one by #INDEX")
-    return hits[0]
 
 
 def actor_kind_for(name: str) -> str:
