@@ -51,8 +51,10 @@ from negotiator.worddiff import word_diff
 
 Clock = Callable[[], dt.datetime]
 
-# The actor name that stands for the line agreed in EU coordination.
+# The actor name that stands for the line agreed in EU coordination, and the
+# names that mean the same actor.
 EU_ACTOR = "EU"
+EU_NAMES = frozenset({"eu", "european union", "eu-coordinated", "eu (coordinated)"})
 # Names that are groups of states rather than one state (kind "group").
 GROUP_NAMES = frozenset({"eu", "g77", "g-77", "g-77 and china", "nam", "african group",
                          "arab group", "au", "like-minded group", "cannz", "jusscanz"})
@@ -92,7 +94,7 @@ def new_uid() -> str:
 def actor_kind_for(name: str) -> str:
     """The kind of an actor met for the first time, guessed from its name."""
     low = name.strip().lower()
-    if low in GROUP_NAMES:
+    if low in GROUP_NAMES or low in EU_NAMES:
         return "group"
     if low in CHAIR_NAMES:
         return "chair"
@@ -100,13 +102,20 @@ def actor_kind_for(name: str) -> str:
 
 
 def find_actor(session: Session, negotiation_id: int, name: str) -> Actor | None:
+    """An actor by name, case-insensitively; "EU" and "European Union" are one actor."""
     name = name.strip()
     actor = session.scalar(select(Actor).where(
         Actor.negotiation_id == negotiation_id, Actor.name == name))
     if actor is None:
-        for a in session.scalars(select(Actor).where(Actor.negotiation_id == negotiation_id)):
+        actors = session.scalars(select(Actor).where(Actor.negotiation_id == negotiation_id)
+                                 .order_by(Actor.id)).all()
+        for a in actors:
             if a.name.lower() == name.lower():
                 return a
+        if name.lower() in EU_NAMES:
+            for a in actors:
+                if a.name.lower() in EU_NAMES:
+                    return a
     return actor
 
 
@@ -146,11 +155,66 @@ def edit_ops(amendment: str) -> list[tuple[str, str]]:
     return ops
 
 
-def amended_text(base: str, amendment: str) -> str:
-    """The paragraph as the amendment would have it (replacement text or applied edit)."""
-    if not is_edit(amendment):
-        return amendment
-    return "".join(t for op, t in edit_ops(amendment) if op != "-")
+_INSTRUCTION_START = re.compile(
+    r"^\s*(replace|delete|remove|keep|retain|insert|add|merge|move|move|split)\b", re.I)
+_Q = r"['\u2018\u2019\"\u201c\u201d]([^'\u2018\u2019\"\u201c\u201d]+)['\u2018\u2019\"\u201c\u201d]"
+_INSTRUCTION = re.compile(
+    rf"\b(?P<verb>replace|delete|remove|keep|retain|insert|add)\s+(?:the\s+words?\s+)?{_Q}"
+    rf"(?:\s+(?:with|by)\s+{_Q})?(?:\s+(?P<where>after|before)\s+{_Q})?", re.I)
+
+
+def is_instruction(amendment: str) -> bool:
+    """True for an amendment written as drafting instructions ("Replace 'x' with 'y'.")."""
+    return bool(_INSTRUCTION_START.match(amendment))
+
+
+def _apply_instructions(base: str, amendment: str) -> str | None:
+    """Apply "Replace 'x' with 'y'", "Delete 'x'", "Keep '[x]'" (drop its brackets),
+    "Insert 'y' after/before 'x'" to a paragraph; None when none applies."""
+    text, applied = base, 0
+    for m in _INSTRUCTION.finditer(amendment):
+        verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[4]
+
+        def locate(words: str) -> str | None:
+            if words in text:
+                return words
+            if f"[{words}]" in text:
+                return f"[{words}]"
+            return None
+
+        if verb in ("insert", "add"):
+            at = locate(z) if z else None
+            if at is None:
+                continue
+            i = text.index(at)
+            text = (text[:i] + x + " " + text[i:] if where and where.lower() == "before"
+                    else text[:i + len(at)] + " " + x + text[i + len(at):])
+        else:
+            found = locate(x)
+            if found is None:
+                continue
+            if verb in ("keep", "retain"):
+                new = found.strip("[]") if found.startswith("[") else found
+            elif verb == "replace" and y is not None:
+                new = y
+            elif verb in ("delete", "remove"):
+                new = ""
+            else:
+                continue
+            text = text.replace(found, new, 1)
+        applied += 1
+    return norm(re.sub(r"\s+([,;.:])", r"\1", text)) if applied else None
+
+
+def amended_text(base: str, amendment: str) -> str | None:
+    """The paragraph as the amendment would have it: the replacement text, the
+    applied [-..-]/{+..+} edit, or the applied instructions (None when the
+    instructions cannot be applied to the text, e.g. "Merge the two options")."""
+    if is_edit(amendment):
+        return "".join(t for op, t in edit_ops(amendment) if op != "-")
+    if is_instruction(amendment):
+        return _apply_instructions(base, amendment)
+    return amendment
 
 
 def check_amendment(base: str, amendment: str) -> None:
@@ -168,9 +232,16 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _changed_words(a: str, b: str) -> tuple[Counter[str], Counter[str]]:
-    """Words inserted and words deleted going from a to b (multisets)."""
-    wa, wb = _words(a), _words(b)
+def _brackets(text: str) -> list[str]:
+    """Words with the square brackets that touch them ("[by", "actors]"), so
+    removing the brackets around one phrase is told from removing others."""
+    return [w.lower() for w in re.findall(r"\[*\w+(?:['\u2019]\w+)*\]*", text)]
+
+
+def _changed_words(a: str, b: str, tokens: Callable[[str], list[str]] = _words
+                   ) -> tuple[Counter[str], Counter[str]]:
+    """Tokens inserted and tokens deleted going from a to b (multisets)."""
+    wa, wb = tokens(a), tokens(b)
     ins: Counter[str] = Counter()
     dels: Counter[str] = Counter()
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
@@ -195,14 +266,30 @@ def uptake(base: str, amendment: str, new_text: str) -> tuple[str, float] | None
         `not_reflected`; None when the amendment proposes no change.
     """
     proposed = amended_text(base, amendment)
+    if proposed is None:
+        return None
     if norm(new_text) == norm(proposed) and norm(proposed) != norm(base):
         return ADOPTED, 1.0
-    p_ins, p_del = _changed_words(base, proposed)
-    total = sum(p_ins.values()) + sum(p_del.values())
+    # Each drafting instruction is measured on its own ("delete 'x' and keep
+    # '[y]'" is two proposals); other amendments are one proposal.
+    units = [proposed]
+    if is_instruction(amendment):
+        units = [u for u in (_apply_instructions(base, m[0])
+                             for m in _INSTRUCTION.finditer(amendment)) if u is not None]
+    got = total = 0
+    for unit in units:
+        # Words decide; a proposal that changes only brackets ("keep '[x]'")
+        # is measured on its brackets.
+        tokens: Callable[[str], list[str]] = _words
+        p_ins, p_del = _changed_words(base, unit)
+        if not p_ins and not p_del:
+            tokens = _brackets
+            p_ins, p_del = _changed_words(base, unit, tokens)
+        c_ins, c_del = _changed_words(base, new_text, tokens)
+        total += sum(p_ins.values()) + sum(p_del.values())
+        got += sum((p_ins & c_ins).values()) + sum((p_del & c_del).values())
     if total == 0:
         return None
-    c_ins, c_del = _changed_words(base, new_text)
-    got = sum((p_ins & c_ins).values()) + sum((p_del & c_del).values())
     share = got / total
     if got == total:
         return ADOPTED, 1.0
@@ -354,6 +441,9 @@ def set_position(
         NotFound: no such paragraph.
     """
     values = dict(values)
+    for key in ("stance", "status"):  # "support with amendments" as people write it
+        if isinstance(values.get(key), str):
+            values[key] = values[key].strip().lower().replace(" ", "_").replace("-", "_")
     for key in ("amendment", "rationale", "red_line", "fallback", "priority"):
         if key in values and isinstance(values[key], str):
             values[key] = values[key].strip() or None
@@ -939,7 +1029,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     actors = _actors(session, negotiation.id)
     national_name = (national or negotiation.delegation or "").strip().lower()
     national_ids = {a.id for a in actors.values() if a.name.lower() == national_name}
-    eu_ids = {a.id for a in actors.values() if a.name.lower() == EU_ACTOR.lower()}
+    eu_ids = {a.id for a in actors.values() if a.name.lower() in EU_NAMES}
 
     # Per paragraph and actor, the position that speaks for it: the one taken
     # on the latest draft (a part-specific one wins over one taken before a split).
@@ -994,7 +1084,7 @@ def _divergence(nat: Position, eu: Position, paragraph_text: str) -> str | None:
         if nat.stance == "oppose" and eu.stance in ("support", "support_with_amendments"):
             return "red_line_crossed"
         if eu.amendment:
-            eu_text = amended_text(eu.text, eu.amendment)
+            eu_text = amended_text(eu.text, eu.amendment) or eu.amendment
         elif eu.stance in ("support", "support_with_amendments"):
             eu_text = paragraph_text
         else:
