@@ -173,7 +173,7 @@ def _apply_instructions(base: str, amendment: str) -> str | None:
     "Insert 'y' after/before 'x'" to a paragraph; None when none applies."""
     text, applied = base, 0
     for m in _INSTRUCTION.finditer(amendment):
-        verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[4]
+        verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
 
         def locate(words: str) -> str | None:
             if words in text:
