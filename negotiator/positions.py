@@ -232,66 +232,135 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _brackets(text: str) -> list[str]:
-    """Words with the square brackets that touch them ("[by", "actors]"), so
-    removing the brackets around one phrase is told from removing others."""
-    return [w.lower() for w in re.findall(r"\[*\w+(?:['\u2019]\w+)*\]*", text)]
+# Words with the square brackets that touch them ("[by", "actors]"), so that
+# removing the brackets around a phrase is a change of that phrase.
+_TOKEN = re.compile(r"\[*\w+(?:['\u2019]\w+)*\]*")
 
 
-def _changed_words(a: str, b: str, tokens: Callable[[str], list[str]] = _words
-                   ) -> tuple[Counter[str], Counter[str]]:
-    """Tokens inserted and tokens deleted going from a to b (multisets)."""
-    wa, wb = tokens(a), tokens(b)
-    ins: Counter[str] = Counter()
-    dels: Counter[str] = Counter()
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-        if tag in ("replace", "delete"):
-            dels.update(wa[i1:i2])
-        if tag in ("replace", "insert"):
-            ins.update(wb[j1:j2])
-    return ins, dels
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(text)]
+
+
+def _plain(tokens: Sequence[str]) -> list[str]:
+    return [t.strip("[]") for t in tokens]
+
+
+Region = tuple[int, int, str]  # characters [start, end) of the base, and what replaces them
+
+
+def _regions(base: str, amendment: str) -> list[Region] | None:
+    """Where an amendment changes the paragraph and what it puts there."""
+    if is_edit(amendment):
+        out: list[Region] = []
+        pos, start, plus = 0, None, ""
+        for op, t in [*edit_ops(amendment), ("=", "")]:
+            if op == "=":
+                if start is not None:
+                    out.append((start, pos, plus))
+                    start, plus = None, ""
+                pos += len(t)
+            else:
+                start = pos if start is None else start
+                if op == "-":
+                    pos += len(t)
+                else:
+                    plus += t
+        return out
+    if is_instruction(amendment):
+        out = []
+        for m in _INSTRUCTION.finditer(amendment):
+            verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
+            spot = next((w for w in (z if verb in ("insert", "add") else x,) for w in
+                         (w, f"[{w}]") if w and w in base), None)
+            if spot is None:
+                continue
+            i = base.index(spot)
+            if verb in ("insert", "add"):
+                at = i if where and where.lower() == "before" else i + len(spot)
+                out.append((at, at, x))
+            elif verb in ("keep", "retain"):
+                out.append((i, i + len(spot), spot.strip("[]")))
+            elif verb == "replace" and y is not None:
+                out.append((i, i + len(spot), y))
+            elif verb in ("delete", "remove"):
+                out.append((i, i + len(spot), ""))
+        return out or None
+    spans = [m.span() for m in _TOKEN.finditer(base)]
+    prop = list(_TOKEN.finditer(amendment))
+    out = []
+    matcher = SequenceMatcher(None, _tokens(base), [m[0].lower() for m in prop], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        start = spans[i1][0] if i1 < len(spans) else len(base)
+        end = spans[i2 - 1][1] if i2 > i1 else start
+        out.append((start, end, " ".join(m[0] for m in prop[j1:j2])))
+    return out
+
+
+def _mapped(ops: Sequence[tuple[str, int, int, int, int]], new: Sequence[str],
+            a: int, b: int) -> list[str]:
+    """The tokens of the new text that stand where base tokens [a, b) stood."""
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            lo, hi = max(a, i1), min(b, i2)
+            if lo < hi:
+                out.extend(new[j1 + lo - i1: j1 + hi - i1])
+        elif (a < b and i1 < b and i2 > a) or (i1 == i2 and a < i1 < b) or \
+                (a == b and i1 <= a <= i2):
+            out.extend(new[j1:j2])
+    return out
 
 
 def uptake(base: str, amendment: str, new_text: str) -> tuple[str, float] | None:
     """Whether a new text took up a proposed amendment.
 
+    Each change the amendment proposes is a region of the paragraph and the
+    words it wants there. The new draft takes it up when it has those words in
+    that place (a deletion: when those words are gone from that place); a region
+    the new draft left as it was counts for nothing.
+
     Args:
         base: the paragraph as it was when the amendment was proposed.
-        amendment: replacement text or an edit in [-..-]/{+..+} notation.
+        amendment: replacement text, an edit in [-..-]/{+..+} notation, or
+            drafting instructions ("Replace '[shall][should]' with 'shall'").
         new_text: the paragraph in the new draft.
 
     Returns:
-        (result, share): `adopted` when every proposed inserted and deleted word
-        is inserted and deleted by the new draft, `partly` with the share found,
-        `not_reflected`; None when the amendment proposes no change.
+        (result, share): `adopted`, `partly` with the share of proposed words
+        found, or `not_reflected`; None when there is nothing to measure (no
+        change proposed, or instructions that name no words of the text).
     """
     proposed = amended_text(base, amendment)
-    if proposed is None:
+    regions = _regions(base, amendment)
+    if proposed is None or not regions:
         return None
     if norm(new_text) == norm(proposed) and norm(proposed) != norm(base):
         return ADOPTED, 1.0
-    # Each drafting instruction is measured on its own ("delete 'x' and keep
-    # '[y]'" is two proposals); other amendments are one proposal.
-    units = [proposed]
-    if is_instruction(amendment):
-        units = [u for u in (_apply_instructions(base, m[0])
-                             for m in _INSTRUCTION.finditer(amendment)) if u is not None]
+    spans = [m.span() for m in _TOKEN.finditer(base)]
+    base_t, new_t = _tokens(base), _tokens(new_text)
+    ops = SequenceMatcher(None, base_t, new_t, autojunk=False).get_opcodes()
     got = total = 0
-    for unit in units:
-        # Words decide; a proposal that changes only brackets ("keep '[x]'")
-        # is measured on its brackets.
-        tokens: Callable[[str], list[str]] = _words
-        p_ins, p_del = _changed_words(base, unit)
-        if not p_ins and not p_del:
-            tokens = _brackets
-            p_ins, p_del = _changed_words(base, unit, tokens)
-        c_ins, c_del = _changed_words(base, new_text, tokens)
-        total += sum(p_ins.values()) + sum(p_del.values())
-        got += sum((p_ins & c_ins).values()) + sum((p_del & c_del).values())
+    for start, end, put in regions:
+        a = sum(1 for s0, _ in spans if s0 < start)
+        b = sum(1 for s0, _ in spans if s0 < end) if end > start else a
+        before, want = base_t[a:b], _tokens(put)
+        there = _mapped(ops, new_t, a, b)
+        if want:
+            total += len(want)
+            if there != before:
+                got += sum(m.size for m in SequenceMatcher(
+                    None, want, there, autojunk=False).get_matching_blocks())
+        else:
+            total += len(before)
+            if there != before:
+                left = Counter(_plain(there))
+                got += sum(1 for w in _plain(before) if left[w] == 0)
     if total == 0:
         return None
     share = got / total
-    if got == total:
+    if got >= total:
         return ADOPTED, 1.0
     if share >= PARTLY_MIN_SHARE:
         return PARTLY, round(share, 2)
@@ -1094,6 +1163,10 @@ def _divergence(nat: Position, eu: Position, paragraph_text: str) -> str | None:
             return "red_line_crossed"
     if nat.stance != eu.stance:
         return "stance"
+    if nat.amendment and eu.amendment:
+        mine, theirs = amended_text(nat.text, nat.amendment), amended_text(eu.text, eu.amendment)
+        if mine is not None and theirs is not None and norm(mine) != norm(theirs):
+            return "amendment"  # same stance, other words ("shall" against "should")
     return None
 
 
