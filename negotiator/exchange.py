@@ -440,7 +440,7 @@ def _detect_duplicates(session: Session, pos: Position) -> None:
     assert draft is not None
     carry = CarryForward(session, pos.negotiation_id, draft, actor_id=pos.actor_id)
     mine = None
-    others: list[Position] = []
+    others: list[Any] = []
     resolved = list(carry.resolved())
     for p, res in resolved:
         if p.id == pos.id:

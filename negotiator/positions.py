@@ -333,11 +333,15 @@ def uptake(base: str, amendment: str, new_text: str) -> tuple[str, float] | None
         change proposed, or instructions that name no words of the text).
     """
     proposed = amended_text(base, amendment)
-    regions = _regions(base, amendment)
-    if proposed is None or not regions:
+    if proposed is None or norm(proposed) == norm(base):
         return None
-    if norm(new_text) == norm(proposed) and norm(proposed) != norm(base):
+    if norm(new_text) == norm(proposed):
         return ADOPTED, 1.0
+    if norm(new_text) == norm(base):  # the chair left the paragraph as it was
+        return NOT_REFLECTED, 0.0
+    regions = _regions(base, amendment)
+    if not regions:
+        return None
     spans = [m.span() for m in _TOKEN.finditer(base)]
     base_t, new_t = _tokens(base), _tokens(new_text)
     ops = SequenceMatcher(None, base_t, new_t, autojunk=False).get_opcodes()
@@ -620,7 +624,7 @@ def position_on(session: Session, paragraph: Paragraph, actor: Actor) -> Positio
     """
     draft = paragraph.draft
     carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor.id)
-    best: Position | None = None
+    best: Any = None
     best_key: tuple[int, dt.datetime] | None = None
     for pos, res in carry.resolved():
         if res.state in (DELETED, SPLIT) or res.targets != (paragraph.id,):
@@ -630,7 +634,7 @@ def position_on(session: Session, paragraph: Paragraph, actor: Actor) -> Positio
         # brings in the others' positions too).
         if best_key is None or key > best_key:
             best, best_key = pos, key
-    return best
+    return session.get(Position, best.id) if best is not None else None
 
 
 def position_history(session: Session, paragraph_id: int, actor: str | None = None
@@ -707,7 +711,7 @@ class CarryForward:
     draft: Draft
     actor_id: int | None = None
     include_deleted: bool = False
-    positions: list[Position] = field(init=False)
+    positions: list[Any] = field(init=False)  # rows with the columns of Position
     paras: dict[int, Para] = field(init=False)
     order_of_draft: dict[int, int] = field(init=False)
     draft_of_order: dict[int, Draft] = field(init=False)
@@ -718,13 +722,14 @@ class CarryForward:
                            .order_by(Draft.order)).all()
         self.order_of_draft = {d.id: d.order for d in drafts}
         self.draft_of_order = {d.order: d for d in drafts}
-        q = select(Position).where(Position.negotiation_id == self.negotiation_id)
+        # Plain rows, not ORM objects: loading 3,000 of them is three times faster.
+        q = select(*Position.__table__.c).where(Position.negotiation_id == self.negotiation_id)
         if self.actor_id is not None:
             q = q.where(Position.actor_id == self.actor_id)
         if not self.include_deleted:
             q = q.where(Position.deleted.is_(False))
         target = self.draft.order
-        self.positions = [p for p in s.scalars(q.order_by(Position.id))
+        self.positions = [p for p in s.execute(q.order_by(Position.id))
                           if self.order_of_draft[p.draft_id] <= target]
         low = min([self.order_of_draft[p.draft_id] for p in self.positions] + [max(target - 1, 1)])
         self.load(low)
@@ -816,7 +821,7 @@ class CarryForward:
             out.extend(p.id for p in self.by_lineage.get((lin, prev), []))
         return tuple(sorted(out, key=lambda pid: self.paras[pid].ordinal))
 
-    def resolved(self) -> Iterable[tuple[Position, Resolution]]:
+    def resolved(self) -> Iterable[tuple[Any, Resolution]]:
         """Each position with where it stands in the target draft."""
         cache: dict[int, Resolution] = {}
         for pos in self.positions:
@@ -851,8 +856,9 @@ def _para_ref(p: Para, draft: Draft) -> dict[str, Any]:
     return {"draft": draft.label, "index": p.ordinal, "number": p.number}
 
 
-def _position_dict(carry: CarryForward, pos: Position, res: Resolution, actors: Mapping[int, Actor],
-                   open_conflicts: set[int]) -> dict[str, Any]:
+def _position_dict(carry: CarryForward, pos: Any, res: Resolution, actors: Mapping[int, Actor],
+                   open_conflicts: set[int],
+                   diffs: dict[tuple[str, str], list[list[str]]] | None = None) -> dict[str, Any]:
     anchor = carry.paras[pos.paragraph_id]
     anchor_draft = carry.draft_of_order[anchor.order]
     actor = actors[pos.actor_id]
@@ -887,7 +893,11 @@ def _position_dict(carry: CarryForward, pos: Position, res: Resolution, actors: 
     targets = [carry.paras[t] for t in res.targets]
     if res.state in (NEEDS_REVIEW, SPLIT, MERGED):
         now_text = " ".join(p.text for p in targets)
-        out["diff"] = [list(op) for op in word_diff(pos.text, now_text)]
+        key = (pos.text, now_text)
+        diffs = {} if diffs is None else diffs  # several actors, one pair of texts
+        if key not in diffs:
+            diffs[key] = [list(op) for op in word_diff(pos.text, now_text)]
+        out["diff"] = diffs[key]
     if res.state == SPLIT:
         out["parts"] = [p.ordinal for p in targets]
     if res.state == MERGED:
@@ -923,8 +933,9 @@ def draft_positions(session: Session, negotiation: Negotiation, draft: Draft
     conflicts = _open_conflict_positions(session, negotiation.id)
     per_para: dict[int, list[dict[str, Any]]] = defaultdict(list)
     gone: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    diffs: dict[tuple[str, str], list[list[str]]] = {}
     for pos, res in carry.resolved():
-        entry = _position_dict(carry, pos, res, actors, conflicts)
+        entry = _position_dict(carry, pos, res, actors, conflicts, diffs)
         if res.state == DELETED:
             gone[pos.paragraph_id].append(entry)
         for t in res.targets:
@@ -1102,7 +1113,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
 
     # Per paragraph and actor, the position that speaks for it: the one taken
     # on the latest draft (a part-specific one wins over one taken before a split).
-    primary: dict[tuple[int, int], tuple[tuple[int, dt.datetime], Position]] = {}
+    primary: dict[tuple[int, int], tuple[tuple[int, dt.datetime], Any]] = {}
     uptake_rows: list[dict[str, Any]] = []
     for pos, res in carry.resolved():
         if res.state == DELETED:
@@ -1147,7 +1158,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
             "uptake": uptake_rows, "divergence": divergence}
 
 
-def _divergence(nat: Position, eu: Position, paragraph_text: str) -> str | None:
+def _divergence(nat: Any, eu: Any, paragraph_text: str) -> str | None:
     """Why the EU line and the national line diverge, or None."""
     if nat.red_line_flag:
         if nat.stance == "oppose" and eu.stance in ("support", "support_with_amendments"):

@@ -136,7 +136,7 @@ def test_two_processes_write_positions_at_once(tmp_path: Path) -> None:
     assert run_negotiator("--db", db, "import", T, str(DATA / "positions_rev1.txt"),
                           "--label", "Rev.1").returncode == 0
     results: dict[str, list[Any]] = {"Belgium": [], "EU": []}
-    stances = ["support", "oppose", "reserve", "support"]
+    stances = ["support", "oppose", "reserve"]
 
     def writer(actor: str) -> None:
         # Each process writes its own actor on paragraphs 1-2 and, at the same
