@@ -233,6 +233,12 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
     if not rows:
         print("no positions on this paragraph")
     for r in rows:
+        if r["old"] is None:  # created: say what it was created with
+            v = r["new"]
+            changes = ", ".join(f"{k}: {v[k]!r}" for k in ("stance", "status", "amendment",
+                                                            "red_line") if v.get(k))
+            print(f"{r['at']}  {r['author'] or '?':<12} {r['actor']:<12} {r['action']:<7} {changes}")
+            continue
         changes = ", ".join(f"{k}: {(r['old'] or {}).get(k)!r} -> {r['new'].get(k)!r}"
                             for k in r["changed"] if k != "anchor")
         if "anchor" in r["changed"] and r["old"]:
