@@ -58,6 +58,10 @@ MOVE_MIN = 0.55
 # Among candidates, prefer the one in the same gap: a nudge worth about a few
 # changed words, not enough to beat a clearly better match elsewhere.
 GAP_BONUS = 0.1
+# Rare-word weighting is unreliable in a short draft, where the words that
+# changed are by nature the rare ones: plain word counts also get a say,
+# discounted because common words are shared by unrelated paragraphs too.
+PLAIN_DISCOUNT = 0.1
 # A paragraph that grew (or was trimmed) keeps most of the smaller version's
 # wording inside the larger: the share of the smaller found in the larger,
 # discounted so a near-identical candidate still ranks first. Only from this
@@ -179,10 +183,17 @@ class _Features:
         return 2 * self.shared(self.a_counts[i], self.b_counts[j]) / total
 
     def similarity(self, i: int, j: int) -> float:
-        """Dice, or, when one paragraph mostly sits inside the other (it grew or
-        was trimmed), a discounted share of the smaller one found in the larger."""
+        """Word-weighted Dice (or plain Dice, discounted), or, when one paragraph
+        mostly sits inside the other (it grew or was trimmed), a discounted share
+        of the smaller one found in the larger."""
         dice = self.dice(i, j)
         size_a, size_b = self.a_len[i], self.b_len[j]
+        if size_a and size_b:
+            x, y = self.a_counts[i], self.b_counts[j]
+            if len(x) > len(y):
+                x, y = y, x
+            plain = 2 * sum(min(v, y[t]) for t, v in x.items() if t in y) / (size_a + size_b)
+            dice = max(dice, plain - PLAIN_DISCOUNT)
         if min(size_a, size_b) < OVERLAP_MIN_WORDS:
             return dice
         small = min(self.a_mass[i], self.b_mass[j])
@@ -433,6 +444,9 @@ class _Aligner:
             self.groups.append(((whole,), parts))
             grouped_a.add(whole)
             grouped_b.update(parts)
+            for j in parts:
+                self.match_b[j] = whole
+            self.match_a[whole] = parts[0]
         # Merges: several A (next to each other, or substantial parts from
         # elsewhere), one B.
         for whole, parts in self._find_groups(
@@ -443,6 +457,9 @@ class _Aligner:
             part_len=feat.a_len, skip_part=grouped_a, allow_far=True,
         ):
             self.groups.append((parts, (whole,)))
+            for i in parts:
+                self.match_a[i] = whole
+            self.match_b[whole] = parts[0]
 
     def _find_groups(
         self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
@@ -650,4 +667,7 @@ def align(
     aligner.leftover_identical()
     aligner.fuzzy()
     aligner.groups_stage()
+    # Splits and merges become anchors too: what is left between them is
+    # matched again, now with tighter gaps (and slots).
+    aligner.fuzzy()
     return aligner.result()
