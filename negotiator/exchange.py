@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from negotiator import ops
 from negotiator.errors import Conflict, InputError, NotFound
-from negotiator.importer import ParsedDraft
+from negotiator.importer import ParsedDraft, read_limited
 from negotiator.lineage import assign_lineages
 from negotiator.models import (
     Actor,
@@ -187,18 +187,7 @@ def read_package(path: str | Path) -> dict[str, Any]:
     """Read and check a package file. Refuses (InputError) anything not whole,
     not ours, from a newer Negotiator, or altered since it was written."""
     path = Path(path)
-    name = path.name
-    try:
-        if path.stat().st_size > MAX_PACKAGE_BYTES:
-            raise InputError(name, "is too large to be a positions package")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder, not a package") from None
-    except PermissionError:
-        raise InputError(name, "cannot be read (permission denied)") from None
-    return parse_package(data, name)
+    return parse_package(read_limited(path, MAX_PACKAGE_BYTES, "a positions package"), path.name)
 
 
 def parse_package(data: bytes, name: str = "package") -> dict[str, Any]:
