@@ -1,0 +1,812 @@
+"""The documents that leave Negotiator: the brief and the amendments file.
+
+``write_brief`` writes the annotated brief a head of delegation reads on the way
+into the room: a title block, an executive summary whose figures are those of
+``negotiator diff --json`` and ``negotiator signals --json`` for the same pair,
+then every paragraph in the order of draft B with the changes since draft A as
+real Word revisions, what moved / split / merged / disappeared said plainly,
+our position, the EU line, other delegations' positions, and notes as comments.
+
+``write_amendments`` writes the file a delegation sends to the chair: the draft
+with that delegation's proposed amendments as tracked changes authored by it.
+
+Both read the store through a few small functions (``_compare``,
+``read_annotations``, ``read_signals``) so the document code does
+not depend on how positions are stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from negotiator import ops
+from negotiator.docx_writer import (
+    DRAFT_TEXT_STYLE,
+    LABEL_STYLE,
+    REDLINES,
+    SMALL_STYLE,
+    ExportError,
+    Redline,
+    WordDocument,
+)
+from negotiator.errors import NegotiatorError
+from negotiator.models import Draft, Negotiation
+from negotiator.worddiff import new_text, old_text, word_diff
+
+Scope = Literal["all", "changed", "with_positions", "needing_instructions"]
+SCOPES: tuple[str, ...] = ("all", "changed", "with_positions", "needing_instructions")
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+# Classes of the alignment, in the order the summary lists them.
+CLASSES = ("unchanged", "modified", "renumbered", "moved", "split", "merged", "added", "deleted")
+# A paragraph counts as changed (scope "changed") when its text or place changed;
+# a renumbering alone changes neither the words nor the order.
+CHANGED_CLASSES = frozenset({"modified", "moved", "split", "merged", "added", "deleted"})
+STANCE_WORDS = {
+    "support": "Support",
+    "support_with_amendments": "Support with amendments",
+    "oppose": "Oppose",
+    "reserve": "Reserve",
+    "no_position": "No position",
+}
+STATE_WORDS = {
+    "current": "still current",
+    "needs_review": "needs review: the wording changed since it was taken",
+    "paragraph_deleted": "the paragraph was deleted",
+    "split": "the paragraph was split",
+    "merged": "the paragraph was merged",
+}
+UPTAKE_WORDS = {"adopted": "adopted", "partly": "partly reflected", "not_reflected": "not reflected"}
+# The actor that stands for the EU-coordinated line (see the positions issue).
+EU_ACTOR = "EU"
+# Progress is reported this often (entries), so a 10,000-paragraph brief
+# does not flood a progress bar.
+PROGRESS_EVERY = 10
+
+
+class Cancelled(NegotiatorError):
+    """The user cancelled an export; no file was written."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class PositionView:
+    """One actor's position on one paragraph, as the brief shows it."""
+
+    actor: str
+    stance: str
+    status: str | None = None
+    state: str | None = None
+    amendment: str | None = None
+    # The paragraph as the amendment would have it (replacement text or applied edit).
+    amended_text: str | None = None
+    rationale: str | None = None
+    red_line: str | None = None
+    red_line_flag: bool = False
+    fallback: str | None = None
+    priority: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    text: str
+    author: str | None
+    created_at: dt.datetime | None
+
+
+def _compare(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str, Any]:
+    """The `negotiator diff --json` structure for the pair."""
+    from negotiator.compare import compare_drafts
+
+    return compare_drafts(session, draft_a, draft_b)
+
+
+def read_annotations(
+    session: Session, negotiation: Negotiation, draft: Draft
+) -> tuple[dict[int, list[PositionView]], dict[int, list[NoteView]]] | None:
+    """Positions and notes that hold on each paragraph of a draft (by index),
+    carried forward along lineages; None when this build has no positions module."""
+    try:
+        from negotiator import positions as pos
+    except ImportError:
+        return None
+    positions: dict[int, list[PositionView]] = {}
+    notes: dict[int, list[NoteView]] = {}
+    for row in pos.draft_positions(session, negotiation, draft):
+        if row.get("index") is None:  # positions whose paragraph ended before this draft
+            continue
+        index = int(row["index"])
+        views = [
+            PositionView(
+                actor=p["actor"],
+                stance=p.get("stance") or "no_position",
+                status=p.get("status"),
+                state=p.get("state"),
+                amendment=p.get("amendment"),
+                amended_text=p.get("amended_text"),
+                rationale=p.get("rationale"),
+                red_line=p.get("red_line"),
+                red_line_flag=bool(p.get("red_line_flag")),
+                fallback=p.get("fallback"),
+                priority=p.get("priority"),
+                author=p.get("author"),
+            )
+            for p in row.get("positions", [])
+        ]
+        if views:
+            positions[index] = views
+        for n in row.get("notes", []):
+            if n.get("deleted"):
+                continue
+            created = n.get("created_at")
+            notes.setdefault(index, []).append(NoteView(
+                n["text"], n.get("author"),
+                dt.datetime.fromisoformat(created) if isinstance(created, str) else created))
+    return positions, notes
+
+
+def read_signals(session: Session, negotiation: Negotiation, draft: Draft) -> dict[str, Any] | None:
+    """The `negotiator signals --json` structure for a draft, or None."""
+    try:
+        from negotiator import positions as pos
+    except ImportError:
+        return None
+    return pos.signals(session, negotiation, draft)
+
+
+# --------------------------------------------------------------------------- model of the brief
+
+
+@dataclass
+class Entry:
+    """One line of the alignment, ready to write."""
+
+    statuses: tuple[str, ...]
+    old: list[dict[str, Any]]  # paragraphs of A (show --json rows)
+    new: list[dict[str, Any]]  # paragraphs of B
+    ops: list[tuple[str, str]]
+    salient: list[dict[str, Any]]
+    positions: list[PositionView] = field(default_factory=list)
+    notes: list[NoteView] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(CHANGED_CLASSES & set(self.statuses))
+
+    @property
+    def is_heading(self) -> bool:
+        rows = self.new or self.old
+        return bool(rows) and all(r["kind"] == "heading" for r in rows)
+
+
+def _labels(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
+    """How a reader names each paragraph of a draft: "12", "12 bis", "12 (a)",
+    "PP3" (unnumbered preambular paragraphs counted), "¶ 7" otherwise."""
+    out: dict[int, str] = {}
+    parent: str | None = None
+    preambular = 0
+    for r in rows:
+        number = (r.get("number") or "").strip()
+        if r["kind"] == "preambular":
+            preambular += 1
+        if r["kind"] == "heading":
+            out[r["index"]] = number or (r["text"][:40] if r["text"] else f"¶ {r['index'] + 1}")
+            continue
+        if number:
+            if r.get("level", 0) == 0:
+                parent = number.rstrip(".")
+                out[r["index"]] = parent
+            else:
+                out[r["index"]] = f"{parent} {number}" if parent else number
+        elif r["kind"] == "preambular":
+            out[r["index"]] = f"PP{preambular}"
+        else:
+            out[r["index"]] = f"¶ {r['index'] + 1}"
+    return out
+
+
+def _printed_number(number: str | None) -> str:
+    """The number as printed before a paragraph's text: "12." / "12 bis." / "(a)"."""
+    if not number:
+        return ""
+    number = number.strip()
+    if number[0].isdigit() and not number.endswith((".", ")")):
+        return number + "."
+    return number
+
+
+def _statuses(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _entry_ops(item: dict[str, Any], old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Ops from the comparison when they rebuild the paragraphs, else diffed here
+    (e.g. for a merge, the joined old texts against the new one)."""
+    given = [(str(op), str(text)) for op, text in item.get("ops") or []]
+    a = " ".join(r["text"] for r in old)
+    b = " ".join(r["text"] for r in new)
+    if given and old_text(given) == a and new_text(given) == b:
+        return given
+    if not old:
+        return [("+", b)] if b else []
+    if not new:
+        return [("-", a)] if a else []
+    return word_diff(a, b)
+
+
+def _join(labels: Iterable[str]) -> str:
+    items = list(labels)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --------------------------------------------------------------------------- the brief
+
+
+def write_brief(
+    session: Session,
+    negotiation: Negotiation,
+    draft_a: Draft,
+    draft_b: Draft,
+    path: str | os.PathLike[str],
+    *,
+    classification: str | None = None,
+    scope: Scope = "all",
+    actors: Sequence[str] | None = None,
+    author: str = "",
+    redline: Redline = "tracked",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Write the annotated brief comparing two drafts.
+
+    Args:
+        session: an open session (read only; the caller's transaction).
+        negotiation: the negotiation both drafts belong to.
+        draft_a: the earlier draft (FROM).
+        draft_b: the later draft (TO); paragraphs follow its order.
+        path: the .docx file to write (replaced atomically).
+        classification: marking for every page's header and footer.
+        scope: which paragraphs: "all", "changed" (text or place changed),
+            "with_positions" (our delegation holds a position), or
+            "needing_instructions" (no national position).
+        actors: whose positions to show (names); None for all.
+        author: "prepared by" (title block, document properties).
+        redline: "tracked" (real revisions) or "formatted" (struck / underlined).
+        progress: called with (done, total) while writing.
+        cancel: polled while writing; returning True stops with ``Cancelled``.
+        today: the date printed on the brief (default today).
+
+    Returns:
+        What was written: the summary figures, the number of paragraphs
+        written, revisions and comments.
+
+    Raises:
+        ExportError: a bad option or an unwritable path.
+        Cancelled: ``cancel()`` returned True; nothing was written.
+    """
+    if scope not in SCOPES:
+        raise ExportError(f"unknown scope '{scope}' (choose {', '.join(SCOPES)})")
+    if redline not in REDLINES:
+        raise ExportError(f"unknown redline style '{redline}' (choose tracked or formatted)")
+    if draft_a.negotiation_id != negotiation.id or draft_b.negotiation_id != negotiation.id:
+        raise ExportError("both drafts must belong to the negotiation of the brief")
+    if draft_a.id == draft_b.id:
+        raise ExportError(f"a brief compares two different drafts; both are '{draft_a.label}'")
+    today = today or dt.date.today()
+    comparison = _compare(session, draft_a, draft_b)
+    rows_a = ops.draft_paragraphs(session, draft_a)
+    rows_b = ops.draft_paragraphs(session, draft_b)
+    labels_a, labels_b = _labels(rows_a), _labels(rows_b)
+    annotations_b = read_annotations(session, negotiation, draft_b)
+    annotations_a = read_annotations(session, negotiation, draft_a)
+    positions_b, notes_b = annotations_b or ({}, {})
+    positions_a, notes_a = annotations_a or ({}, {})
+    signals = read_signals(session, negotiation, draft_b)
+    wanted = {a.casefold() for a in actors} if actors else None
+    ours = negotiation.delegation
+
+    def keep(views: list[PositionView]) -> list[PositionView]:
+        return [v for v in views if wanted is None or v.actor.casefold() in wanted]
+
+    entries: list[Entry] = []
+    for item in comparison["paragraphs"]:
+        old = [rows_a[i] for i in item.get("from", [])]
+        new = [rows_b[i] for i in item.get("to", [])]
+        entry = Entry(_statuses(item["status"]), old, new, _entry_ops(item, old, new),
+                      list(item.get("salient") or []))
+        if new:
+            for r in new:
+                entry.positions += keep(positions_b.get(r["index"], []))
+                entry.notes += notes_b.get(r["index"], [])
+        else:
+            for r in old:
+                entry.positions += keep(positions_a.get(r["index"], []))
+                entry.notes += notes_a.get(r["index"], [])
+        entries.append(entry)
+
+    flags = _flags(signals, ours)
+    selected = [e for e in entries if _in_scope(e, scope, flags, ours)]
+
+    wd = WordDocument(
+        title=f"Brief: {negotiation.title}",
+        classification=classification,
+        author=author,
+        footer_note=f"{negotiation.title} · {draft_a.label} → {draft_b.label}",
+        created=dt.datetime.now(dt.timezone.utc),
+    )
+    change_author = _draft_author(draft_b)
+    change_date = _draft_datetime(draft_b)
+    ctx = _Context(wd, labels_a, labels_b, draft_a, draft_b, flags, ours, redline,
+                   change_author, change_date)
+
+    _title_block(wd, negotiation, draft_a, draft_b, today, author, scope, actors)
+    _executive_summary(ctx, comparison, signals, entries, len(rows_b))
+    wd.heading("Paragraph by paragraph", 1)
+    if not selected:
+        wd.paragraph(f"No paragraph of {draft_b.label} matches the chosen scope "
+                     f"({scope.replace('_', ' ')}).", italic=True)
+    total = len(selected)
+    comments = 0
+    section: str | None = None
+    for n, entry in enumerate(selected, 1):
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled; no file was written")
+        rows = entry.new or entry.old
+        if scope != "all" and not entry.is_heading:
+            here = rows[0].get("section")
+            if here and here != section:
+                wd.heading(here, 2)
+            section = here
+        comments += _write_entry(ctx, entry)
+        if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
+            progress(n, total)
+    if cancel is not None and cancel():
+        raise Cancelled("export cancelled; no file was written")
+    wd.save(path)
+    return {
+        "path": str(path),
+        "paragraphs": total,
+        "revisions": wd.revisions,
+        "comments": comments,
+        "summary": comparison.get("summary", {}),
+        "signals": signals,
+    }
+
+
+@dataclass
+class _Context:
+    wd: WordDocument
+    labels_a: dict[int, str]
+    labels_b: dict[int, str]
+    draft_a: Draft
+    draft_b: Draft
+    flags: dict[str, set[int]]
+    ours: str | None
+    redline: Redline
+    change_author: str
+    change_date: dt.datetime
+
+
+def _draft_author(draft: Draft) -> str:
+    return f"{draft.label} ({draft.symbol})" if draft.symbol else draft.label
+
+
+def _draft_datetime(draft: Draft) -> dt.datetime:
+    if draft.date:
+        return dt.datetime(draft.date.year, draft.date.month, draft.date.day, tzinfo=dt.timezone.utc)
+    imported = draft.imported_at or dt.datetime.now()
+    return imported.replace(tzinfo=dt.timezone.utc)
+
+
+def _describe_draft(draft: Draft) -> str:
+    parts = [draft.label]
+    extra = [x for x in (draft.symbol, _long_date(draft.date) if draft.date else None) if x]
+    if extra:
+        parts.append(f"({', '.join(extra)})")
+    return " ".join(parts)
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _flags(signals: dict[str, Any] | None, ours: str | None) -> dict[str, set[int]]:
+    """Paragraph indices of draft B per signal, for the markers beside each paragraph."""
+    out: dict[str, set[int]] = {k: set() for k in (
+        "divergent", "red_lines_touched", "no_instructions", "newly_agreed",
+        "adopted", "partly", "not_reflected")}
+    if not signals:
+        return out
+    for key in ("divergent", "red_lines_touched", "no_instructions", "newly_agreed"):
+        out[key] = {int(i) for i in signals.get(key, [])}
+    for u in signals.get("uptake", []):
+        if ours is None or u.get("actor") == ours:
+            out.setdefault(u["result"], set()).add(int(u["index"]))
+    return out
+
+
+def _in_scope(entry: Entry, scope: str, flags: dict[str, set[int]], ours: str | None) -> bool:
+    if scope == "all":
+        return True
+    if entry.is_heading:
+        return False
+    if scope == "changed":
+        return entry.changed
+    indices = {r["index"] for r in entry.new}
+    if scope == "needing_instructions":
+        return bool(indices & flags["no_instructions"])
+    # with_positions: our delegation holds a position (any actor when we have no name)
+    return any(ours is None or p.actor == ours for p in entry.positions)
+
+
+def _title_block(wd: WordDocument, negotiation: Negotiation, draft_a: Draft, draft_b: Draft,
+                 today: dt.date, author: str, scope: str, actors: Sequence[str] | None) -> None:
+    who = negotiation.delegation
+    wd.paragraph(f"Delegation of {who}" if who else "Briefing note", SMALL_STYLE)
+    wd.paragraph("BRIEFING NOTE FOR THE HEAD OF DELEGATION", LABEL_STYLE)
+    wd.heading(negotiation.title, 0)
+    wd.paragraph(negotiation.forum or "", "Subtitle")
+    scope_words = {
+        "all": "all paragraphs",
+        "changed": "paragraphs changed since the earlier draft",
+        "with_positions": "paragraphs on which we hold a position",
+        "needing_instructions": "paragraphs needing instructions",
+    }[scope]
+    rows = [
+        ["Drafts compared", f"{_describe_draft(draft_a)}  →  {_describe_draft(draft_b)}"],
+        ["Date of this brief", _long_date(today)],
+        ["Prepared by", author or "—"],
+        ["Covers", scope_words],
+        ["Positions shown", ", ".join(actors) if actors else "all delegations"],
+    ]
+    wd.table(None, rows, widths_mm=[45, 115], first_column_bold=True)
+    wd.paragraph("Changes since the earlier draft appear as tracked changes "
+                 f"(author “{_draft_author(draft_b)}”); notes appear as comments.",
+                 SMALL_STYLE)
+
+
+def _executive_summary(ctx: _Context, comparison: dict[str, Any], signals: dict[str, Any] | None,
+                       entries: list[Entry], paragraphs_b: int) -> None:
+    wd = ctx.wd
+    summary = comparison.get("summary", {})
+    a, b = ctx.draft_a.label, ctx.draft_b.label
+    wd.heading("Executive summary", 1)
+
+    count = Counter({k: int(summary.get(k, 0)) for k in CLASSES})
+    key_points = [
+        f"{b} has {paragraphs_b} paragraphs: {count['modified']} modified, {count['added']} added "
+        f"and {count['deleted']} deleted since {a}; {count['moved']} moved, {count['split']} split, "
+        f"{count['merged']} merged, {count['renumbered']} only renumbered.",
+        f"Square brackets: {summary.get('brackets_from', 0)} in {a}, "
+        f"{summary.get('brackets_to', 0)} in {b}.",
+    ]
+    if signals is not None:
+        ours = ctx.flags
+        key_points.append(_count_sentence(
+            ours["red_lines_touched"], "None of our red lines is touched.",
+            "of our red lines is touched", "of our red lines are touched", ctx))
+        key_points.append(_count_sentence(
+            ours["divergent"], "The national line follows the EU line throughout.",
+            "paragraph diverges from the EU line", "paragraphs diverge from the EU line", ctx))
+        key_points.append(
+            f"Our proposals: {len(ours['adopted'])} adopted, {len(ours['partly'])} partly reflected, "
+            f"{len(ours['not_reflected'])} not reflected.")
+        key_points.append(_count_sentence(
+            ours["no_instructions"], "Every paragraph has a national position.",
+            "paragraph needs instructions", "paragraphs need instructions", ctx))
+    else:
+        key_points.append("Positions are not available in this build: the summary shows the "
+                          "changes to the text only.")
+    for point in key_points:
+        wd.paragraph(point, "List Bullet")
+
+    wd.heading("Figures", 2)
+    rows = [[k.capitalize(), str(count[k])] for k in CLASSES]
+    rows.append(["Brackets before", str(summary.get("brackets_from", 0))])
+    rows.append(["Brackets after", str(summary.get("brackets_to", 0))])
+    if signals is not None:
+        uptake = Counter(u["result"] for u in signals.get("uptake", [])
+                         if ctx.ours is None or u.get("actor") == ctx.ours)
+        rows += [
+            ["Red lines touched", str(len(signals.get("red_lines_touched", [])))],
+            ["Divergences from the EU line", str(len(signals.get("divergent", [])))],
+            ["Proposals adopted", str(uptake["adopted"])],
+            ["Proposals partly reflected", str(uptake["partly"])],
+            ["Proposals not reflected", str(uptake["not_reflected"])],
+            ["Paragraphs needing instructions", str(len(signals.get("no_instructions", [])))],
+            ["Newly agreed paragraphs", str(len(signals.get("newly_agreed", [])))],
+        ]
+    wd.table(["Measure", "Number"], rows, widths_mm=[110, 50])
+
+    attention = _attention_rows(ctx, entries)
+    if attention:
+        wd.heading("Needs your attention", 2)
+        wd.table(["Paragraph", "Change", "Why it matters"], attention, widths_mm=[25, 45, 90],
+                 first_column_bold=True)
+
+
+def _count_sentence(indices: set[int], none: str, one: str, many: str, ctx: _Context) -> str:
+    """ "No paragraph ...", or "2 paragraphs ...: 4 and 7." with the paragraphs named."""
+    if not indices:
+        return none
+    where = _join(ctx.labels_b.get(i, str(i)) for i in sorted(indices))
+    return f"{len(indices)} {one if len(indices) == 1 else many}: {where}."
+
+
+def _attention_rows(ctx: _Context, entries: list[Entry]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for e in entries:
+        if e.is_heading:
+            continue
+        reasons = _reasons(ctx, e)
+        salient = [s.get("description", "") for s in e.salient if s.get("description")]
+        if not reasons and not salient:
+            continue
+        label = (ctx.labels_b[e.new[0]["index"]] if e.new
+                 else f"{ctx.labels_a[e.old[0]['index']]} ({ctx.draft_a.label})")
+        change = ", ".join(e.statuses)
+        if salient:
+            change += "; " + "; ".join(salient)
+        rows.append([label, change, "; ".join(reasons) or "obligation wording changed"])
+    return rows
+
+
+def _reasons(ctx: _Context, e: Entry) -> list[str]:
+    idx = {r["index"] for r in e.new}
+    out = []
+    if idx & ctx.flags["red_lines_touched"]:
+        out.append("our red line is touched")
+    if idx & ctx.flags["divergent"]:
+        out.append("national line diverges from the EU line")
+    if idx & ctx.flags["not_reflected"]:
+        out.append("our proposal is not reflected")
+    if idx & ctx.flags["partly"]:
+        out.append("our proposal is only partly reflected")
+    if idx & ctx.flags["no_instructions"] and e.changed:
+        out.append("no instructions")
+    if not e.new and any(p.actor == ctx.ours for p in e.positions):
+        out.append("we hold a position on this deleted paragraph")
+    return out
+
+
+def _plain_statement(ctx: _Context, e: Entry) -> str | None:
+    """Moved / split / merged / added / deleted / renumbered, said in words."""
+    a, b = ctx.draft_a.label, ctx.draft_b.label
+    olds = [ctx.labels_a[r["index"]] for r in e.old]
+    news = [ctx.labels_b[r["index"]] for r in e.new]
+    s = set(e.statuses)
+    if "deleted" in s:
+        return f"Deleted: paragraph {olds[0]} of {a} does not appear in {b}."
+    if "added" in s:
+        return f"New in {b}: no corresponding paragraph in {a}."
+    if "split" in s:
+        return f"Split: paragraph {_join(olds)} of {a} is now paragraphs {_join(news)} in {b}."
+    if "merged" in s:
+        return f"Merged: paragraphs {_join(olds)} of {a} are now paragraph {_join(news)} in {b}."
+    if "moved" in s:
+        return f"Moved: this was paragraph {olds[0]} of {a}; it now stands elsewhere in the order."
+    if olds and news and olds[0] != news[0]:
+        return f"Renumbered: paragraph {olds[0]} of {a}."
+    return None
+
+
+def _write_entry(ctx: _Context, e: Entry) -> int:
+    """One paragraph (or heading) with its changes, positions and notes."""
+    wd = ctx.wd
+    if e.is_heading:
+        p = wd.document.add_paragraph(style="Heading 2")
+        number = (e.new or e.old)[0].get("number")
+        if number:
+            wd.add_text(p, f"{number} ")
+        wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
+        return 0
+
+    rows = e.new or e.old
+    label = (ctx.labels_b[rows[0]["index"]] if e.new
+             else ctx.labels_a[rows[0]["index"]])
+    markers = _markers(ctx, e)
+    heading = wd.paragraph(style=LABEL_STYLE)
+    wd.add_text(heading, f"Paragraph {label}" if not label.startswith(("PP", "¶")) else label)
+    wd.add_text(heading, "   " + " · ".join(e.statuses), bold=False, colour="595959")
+    for text, colour in markers:
+        wd.add_text(heading, "   " + text, colour=colour)
+
+    statement = _plain_statement(ctx, e)
+    if statement:
+        wd.paragraph(statement, SMALL_STYLE)
+
+    anchor = None
+    if "split" in e.statuses and len(e.new) > 1:
+        # Each part as it now reads; the old paragraph once, for reference.
+        for r in e.new:
+            p = wd.paragraph(style=DRAFT_TEXT_STYLE)
+            _number_run(wd, p, r)
+            wd.add_text(p, r["text"])
+            anchor = anchor or p
+        old = wd.paragraph(style=SMALL_STYLE)
+        wd.add_text(old, f"{ctx.draft_a.label} read: ", bold=True)
+        wd.add_text(old, " ".join(r["text"] for r in e.old), italic=True)
+    else:
+        p = wd.paragraph(style=DRAFT_TEXT_STYLE)
+        _number_run(wd, p, rows[0])
+        wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
+        anchor = p
+    if e.salient:
+        wd.paragraph("Salient: " + "; ".join(s.get("description", "") for s in e.salient), SMALL_STYLE)
+
+    _write_positions(ctx, e)
+    comments = 0
+    for note in e.notes:
+        when = f" ({note.created_at:%d %b %Y})" if note.created_at else ""
+        wd.comment(anchor, f"{note.text}{when}", author=note.author or "Delegation note")
+        comments += 1
+    return comments
+
+
+def _number_run(wd: WordDocument, p: Any, row: dict[str, Any]) -> None:
+    printed = _printed_number(row.get("number"))
+    if printed:
+        wd.add_text(p, printed + "\t", bold=True)
+        p.paragraph_format.first_line_indent = None
+
+
+def _markers(ctx: _Context, e: Entry) -> list[tuple[str, str]]:
+    idx = {r["index"] for r in e.new}
+    out = []
+    if idx & ctx.flags["red_lines_touched"]:
+        out.append(("RED LINE TOUCHED", "C00000"))
+    if idx & ctx.flags["divergent"]:
+        out.append(("DIVERGES FROM EU LINE", "C55A11"))
+    if idx & ctx.flags["no_instructions"]:
+        out.append(("NEEDS INSTRUCTIONS", "7F6000"))
+    if idx & ctx.flags["newly_agreed"]:
+        out.append(("NEWLY AGREED", "2E7D32"))
+    for key, word in (("adopted", "OUR PROPOSAL ADOPTED"), ("partly", "OUR PROPOSAL PARTLY REFLECTED"),
+                      ("not_reflected", "OUR PROPOSAL NOT REFLECTED")):
+        if idx & ctx.flags[key]:
+            out.append((word, "1F3864"))
+    return out
+
+
+def _write_positions(ctx: _Context, e: Entry) -> None:
+    wd = ctx.wd
+    if not e.positions:
+        return
+    ours = [p for p in e.positions if ctx.ours is not None and p.actor == ctx.ours]
+    eu = [p for p in e.positions if p.actor == EU_ACTOR and p.actor != ctx.ours]
+    others = [p for p in e.positions if p not in ours and p not in eu]
+    for pos in ours:
+        rows = [["Our position", _stance_line(pos)]]
+        for title, value in (("Proposed amendment", pos.amendment), ("Talking points", pos.rationale),
+                             ("Red line", pos.red_line), ("Fallback", pos.fallback)):
+            if value:
+                rows.append([title, value])
+        if pos.state and pos.state != "current":
+            rows.append(["Review", STATE_WORDS.get(pos.state, pos.state)])
+        wd.table(None, rows, widths_mm=[38, 122], first_column_bold=True)
+    for pos in eu:
+        line = _stance_line(pos)
+        extra = "; ".join(x for x in (pos.amendment and f"amendment: {pos.amendment}",
+                                      pos.rationale) if x)
+        p = wd.paragraph(style=SMALL_STYLE)
+        wd.add_text(p, "EU line: ", bold=True)
+        wd.add_text(p, line + (f". {extra}" if extra else ""))
+    if others:
+        rows = []
+        for pos in others:
+            remark = "; ".join(x for x in (pos.amendment and f"proposes: {pos.amendment}",
+                                           pos.rationale) if x)
+            rows.append([pos.actor, STANCE_WORDS.get(pos.stance, pos.stance), remark or "—"])
+        wd.table(["Other delegations", "Stance", "Amendment / remarks"], rows,
+                 widths_mm=[38, 35, 87])
+
+
+def _stance_line(pos: PositionView) -> str:
+    parts = [STANCE_WORDS.get(pos.stance, pos.stance)]
+    if pos.priority:
+        parts.append(f"priority {pos.priority}")
+    if pos.status:
+        parts.append({"draft": "not yet coordinated", "coordinated": "agreed in coordination",
+                      "delivered": "delivered"}.get(pos.status, pos.status))
+    return " · ".join(parts)
+
+
+# --------------------------------------------------------------------------- amendments
+
+
+def write_amendments(
+    session: Session,
+    negotiation: Negotiation,
+    draft: Draft,
+    actor: str,
+    path: str | os.PathLike[str],
+    *,
+    classification: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> dict[str, Any]:
+    """Write the draft with one actor's proposed amendments as tracked changes.
+
+    The text and numbering are the draft's; each paragraph the actor proposes
+    to amend carries the change as revisions authored by that delegation, so
+    the chair can accept or reject each one in Word. Talking points, red lines
+    and fallbacks are internal and never written.
+
+    Args:
+        session: an open session (read only).
+        negotiation: the negotiation.
+        draft: the base text the amendments are made against.
+        actor: the delegation proposing them (as named in its positions).
+        path: the .docx to write.
+        classification: an optional marking (none by default: the file goes out).
+        progress: called with (done, total).
+        cancel: polled; returning True stops with ``Cancelled``.
+
+    Returns:
+        {"path", "paragraphs", "amended", "revisions"}.
+
+    Raises:
+        ExportError: the actor has no amendments on this draft, or a bad path.
+    """
+    rows = ops.draft_paragraphs(session, draft)
+    annotations = read_annotations(session, negotiation, draft)
+    positions = annotations[0] if annotations else {}
+    amendments: dict[int, str] = {}
+    for index, views in positions.items():
+        for v in views:
+            if v.actor.casefold() == actor.casefold() and v.amendment:
+                amendments[index] = v.amended_text or v.amendment
+                actor = v.actor
+    if not amendments:
+        raise ExportError(f"{actor} proposes no amendments to '{draft.label}' of "
+                          f"'{negotiation.title}'")
+    wd = WordDocument(
+        title=f"Amendments proposed by {actor} to {draft.label}",
+        classification=classification,
+        author=actor,
+        footer_note=f"{negotiation.title} · {draft.label} · amendments by {actor}",
+        created=dt.datetime.now(dt.timezone.utc),
+    )
+    wd.paragraph(negotiation.forum or "", SMALL_STYLE)
+    wd.heading(negotiation.title, 0)
+    wd.paragraph(f"Amendments proposed by {actor} to {_describe_draft(draft)}", "Subtitle")
+    wd.paragraph("The proposed amendments are shown as tracked changes against the text "
+                 f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
+    total = len(rows)
+    for n, r in enumerate(rows, 1):
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled; no file was written")
+        proposed = amendments.get(r["index"])
+        change = word_diff(r["text"], proposed) if proposed is not None else [("=", r["text"])]
+        if r["kind"] == "heading":
+            p = wd.document.add_paragraph(style="Heading 2")
+            if r.get("number"):
+                wd.add_text(p, f"{r['number']} ")
+        else:
+            p = wd.paragraph(style=DRAFT_TEXT_STYLE)
+            _number_run(wd, p, r)
+            if r.get("level", 0):
+                p.paragraph_format.left_indent = wd.document.styles[DRAFT_TEXT_STYLE] \
+                    .paragraph_format.left_indent
+        wd.add_diff(p, change, redline="tracked", author=actor, break_long_words=False)
+        if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
+            progress(n, total)
+    wd.save(path)
+    return {"path": str(path), "paragraphs": total, "amended": len(amendments),
+            "revisions": wd.revisions}
