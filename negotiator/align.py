@@ -44,23 +44,34 @@ DELETED = "deleted"
 STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETED)
 
 # --- Thresholds (similarity is the word-weighted Dice coefficient, 0..1) ---
-# A paragraph that is the only unmatched one on both sides between the same two
-# anchored neighbours sits in the same slot: position is strong evidence, so a
-# heavy rewrite still links. Unrelated texts on the same subject score about
+# Between the same two anchored neighbours, with as many unmatched paragraphs
+# on each side, the k-th old and k-th new paragraph sit in the same slot:
+# position is strong evidence, so a heavy rewrite in place still links. Unrelated texts on the same subject score about
 # 0.05-0.2 with rare-word weighting, so 0.3 keeps "replaced by a different
 # paragraph" as deleted + added.
 SLOT_MIN = 0.3
 # Inside a gap with several candidates on a side, ask for clearly shared wording.
-GAP_MIN = 0.4
+GAP_MIN = 0.5
 # Linking across the gap boundaries (a move) has no positional support at all:
 # ask for most of the wording to be the same.
 MOVE_MIN = 0.55
 # Among candidates, prefer the one in the same gap: a nudge worth about a few
 # changed words, not enough to beat a clearly better match elsewhere.
 GAP_BONUS = 0.1
+# A paragraph that grew (or was trimmed) keeps most of the smaller version's
+# wording inside the larger: the share of the smaller found in the larger,
+# discounted so a near-identical candidate still ranks first. Only from this
+# many words on: a heading of two words is found inside many paragraphs.
+OVERLAP_WEIGHT = 0.85
+OVERLAP_MIN_WORDS = 8
 # Split/merge: each part must draw most of its wording from the whole
 # (containment of the part in the whole)...
 PART_MIN = 0.6
+# A neighbour that kept only part of its wording (a paragraph trimmed while
+# being merged) joins when it still draws this much from the whole and adds
+# STEP_GAIN of the whole's wording that the run did not yet cover.
+PART_WEAK = 0.25
+STEP_GAIN = 0.15
 # ...and the parts together must cover most of the whole...
 COVER_MIN = 0.6
 # ...clearly better than the single best part did alone.
@@ -138,6 +149,8 @@ class _Features:
         # Inverse document frequency: a word in every paragraph weighs ~0.
         self.weight = {t: math.log(n / d) + 0.05 for t, d in df.items()}
         self.df = df
+        self.a_len = [sum(c.values()) for c in self.a_counts]
+        self.b_len = [sum(c.values()) for c in self.b_counts]
         self.a_mass = [self.mass(c) for c in self.a_counts]
         self.b_mass = [self.mass(c) for c in self.b_counts]
 
@@ -156,6 +169,19 @@ class _Features:
         if total <= 0:
             return 1.0 if self.a_counts[i] == self.b_counts[j] else 0.0
         return 2 * self.shared(self.a_counts[i], self.b_counts[j]) / total
+
+    def similarity(self, i: int, j: int) -> float:
+        """Dice, or, when one paragraph mostly sits inside the other (it grew or
+        was trimmed), a discounted share of the smaller one found in the larger."""
+        dice = self.dice(i, j)
+        size_a, size_b = self.a_len[i], self.b_len[j]
+        if min(size_a, size_b) < OVERLAP_MIN_WORDS:
+            return dice
+        small = min(self.a_mass[i], self.b_mass[j])
+        if small <= 0:
+            return dice
+        overlap = self.shared(self.a_counts[i], self.b_counts[j]) / small
+        return max(dice, OVERLAP_WEIGHT * overlap)
 
 
 def _lis(seq: Sequence[int]) -> list[int]:
@@ -326,6 +352,14 @@ class _Aligner:
         for j in free_b:
             in_gap_b[gap_b(j)].append(j)
 
+        # In a gap with as many unmatched paragraphs on each side, the k-th of A
+        # and the k-th of B stand in the same slot (a rewrite in place).
+        slot_of_a: dict[int, int] = {}
+        slot_of_b: dict[int, int] = {}
+        for g, members in in_gap_a.items():
+            if len(members) == len(in_gap_b.get(g, ())) <= GAP_SCAN:
+                for k, (i, j) in enumerate(zip(members, in_gap_b[g], strict=True)):
+                    slot_of_a[i] = slot_of_b[j] = k
         # Inverted index of the unmatched A paragraphs' rarer words.
         postings: dict[str, list[int]] = defaultdict(list)
         for i in free_a:
@@ -358,8 +392,8 @@ class _Aligner:
             pool.update(i for i, _ in hits.most_common(INDEX_CANDIDATES))
             for i in pool:
                 same_gap = gap_a(i) == g
-                sim = feat.dice(i, j)
-                if same_gap and len(in_gap_a[g]) == 1 and len(in_gap_b[g]) == 1:
+                sim = feat.similarity(i, j)
+                if same_gap and slot_of_a.get(i, -1) == slot_of_b.get(j, -2):
                     floor = SLOT_MIN
                 elif same_gap:
                     floor = GAP_MIN
@@ -468,36 +502,45 @@ class _Aligner:
         by_whole: dict[int, list[int]] = defaultdict(list)
         for p, w in best_whole.items():
             by_whole[w].append(p)
+        # Wholes whose own 1:1 match leaves much of them uncovered may also have
+        # lost text to a neighbour of that match (weak parts, tried below).
+        for w in wholes:
+            if match_whole[w] >= 0 and w not in by_whole:
+                by_whole[w] = []
         taken: set[int] = set()
+
+        def usable(p: int) -> bool:
+            return 0 <= p < n_part and p not in taken and p not in skip_part \
+                and is_free_part(p)  # type: ignore[operator]
+
         for w in sorted(by_whole):
-            members = set(by_whole[w])
+            strong = set(by_whole[w])
             m = match_whole[w]
-            if m >= 0:
-                members.add(m)
-            # Maximal runs of consecutive paragraphs among the members.
-            best_run: list[int] = []
-            best_cov = 0.0
-            run: list[int] = []
-            for p in sorted(members):
-                if run and p != run[-1] + 1:
-                    run = []
-                if p in taken:
-                    run = []
-                    continue
-                run.append(p)
-                if len(run) >= 2:
-                    cov = coverage(w, run)
-                    if cov > best_cov:
-                        best_run, best_cov = list(run), cov
-            if len(best_run) < 2 or best_cov < COVER_MIN:
+            seeds = [m] if m >= 0 else sorted(strong, key=lambda p: -containment(p, w))[:1]
+            if not seeds or seeds[0] in taken:
+                continue
+            run = [seeds[0]]
+            cov = coverage(w, run)
+            grew = True
+            while grew:
+                grew = False
+                for p in (run[0] - 1, run[-1] + 1):
+                    if not usable(p):
+                        continue
+                    new_cov = coverage(w, [*run, p])
+                    if p in strong or (
+                        containment(p, w) >= PART_WEAK and new_cov - cov >= STEP_GAIN
+                    ):
+                        run = sorted([*run, p])
+                        cov = new_cov
+                        grew = True
+            if len(run) < 2 or cov < COVER_MIN:
                 continue
             alone = coverage(w, [m]) if m >= 0 else 0.0
-            if m >= 0 and m not in best_run:
-                continue  # the whole's own match lies elsewhere; keep the 1:1 link
-            if best_cov < alone + GROUP_GAIN:
+            if cov < alone + GROUP_GAIN:
                 continue
-            taken.update(best_run)
-            yield w, tuple(best_run)
+            taken.update(run)
+            yield w, tuple(run)
 
     # -- stage 4: units, moves, statuses --
     def result(self) -> list[Link]:

@@ -113,7 +113,7 @@ def _terms(text: str, lexicon: Lexicon) -> dict[str, list[str]]:
         if not _is_month_may(raw, k):
             for size in range(min(MAX_PHRASE_WORDS, len(tokens) - k), 0, -1):
                 phrase = " ".join(tokens[k:k + size])
-                    for category, words in (
+                for category, words in (
                     (NEGATION, lexicon.negations), (MODAL, lexicon.modals),
                     (OPERATIVE, lexicon.operative),
                 ):

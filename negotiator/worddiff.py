@@ -52,32 +52,27 @@ def _code(k: int) -> str:
     return chr(k if k < 0xD800 else k + 0x800)
 
 
-def _encode(a: str, b: str) -> tuple[str, str, list[str]]:
-    vocab: dict[str, str] = {}
-    table: list[str] = []
+_SPACE = re.compile(r"\s+")
 
-    def munge(text: str) -> str:
+
+def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str]]:
+    """Tokens of both texts and their codes. Every whitespace run gets one code:
+    a line re-wrapped differently is not a change of wording."""
+    vocab: dict[str, str] = {}
+
+    def munge(tokens: list[str]) -> str:
         out = []
-        for tok in tokenize(text):
-            ch = vocab.get(tok)
+        for tok in tokens:
+            key = " " if _SPACE.fullmatch(tok) else tok
+            ch = vocab.get(key)
             if ch is None:
-                ch = _code(len(table))
-                vocab[tok] = ch
-                table.append(tok)
+                ch = _code(len(vocab))
+                vocab[key] = ch
             out.append(ch)
         return "".join(out)
 
-    return munge(a), munge(b), table
-
-
-def _decode(text: str, table: list[str]) -> str:
-    out = []
-    for ch in text:
-        k = ord(ch)
-        if k >= 0xE000:
-            k -= 0x800
-        out.append(table[k - 1])
-    return "".join(out)
+    ta, tb = tokenize(a), tokenize(b)
+    return munge(ta), munge(tb), ta, tb
 
 
 _DMP = diff_match_patch()
@@ -99,21 +94,45 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """
     if a == b:
         return [(EQUAL, a)] if a else []
-    ca, cb, table = _encode(a, b)
+    ca, cb, ta, tb = _encode(a, b)
     diffs = _DMP.diff_main(ca, cb, False)
     # On token codes, so a clean-up can never cut inside a word.
     _DMP.diff_cleanupSemantic(diffs)
     out: list[tuple[str, str]] = []
-    for op, chars in diffs:
-        if not chars:
-            continue
-        text = _decode(chars, table)
-        tag = _OPS[op]
+
+    def emit(tag: str, text: str) -> None:
+        if not text:
+            return
         if out and out[-1][0] == tag:
             out[-1] = (tag, out[-1][1] + text)
         else:
             out.append((tag, text))
+
+    ia = ib = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == -1:
+            emit(DELETE, "".join(ta[ia:ia + n]))
+            ia += n
+        elif op == 1:
+            emit(INSERT, "".join(tb[ib:ib + n]))
+            ib += n
+        else:
+            # Equal codes; only whitespace can differ, kept exact as a tiny change.
+            for x, y in zip(ta[ia:ia + n], tb[ib:ib + n], strict=True):
+                if x == y:
+                    emit(EQUAL, x)
+                else:
+                    emit(DELETE, x)
+                    emit(INSERT, y)
+            ia += n
+            ib += n
     return out
+
+
+def is_layout_only(deleted: str, inserted: str) -> bool:
+    """True when a change only re-spaces or re-wraps the text."""
+    return not deleted.strip() and not inserted.strip()
 
 
 def old_text(ops: list[tuple[str, str]]) -> str:
