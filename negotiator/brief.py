@@ -555,7 +555,7 @@ def _attention_rows(ctx: _Context, entries: list[Entry]) -> list[list[str]]:
         if e.is_heading:
             continue
         reasons = _reasons(ctx, e)
-        salient = [s.get("description", "") for s in e.salient if s.get("description")]
+        salient = [_salient_text(s) for s in e.salient if s.get("description")]
         if not reasons and not salient:
             continue
         label = (ctx.labels_b[e.new[0]["index"]] if e.new
@@ -622,14 +622,17 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
              else ctx.labels_a[rows[0]["index"]])
     markers = _markers(ctx, e)
     heading = wd.paragraph(style=LABEL_STYLE)
-    wd.add_text(heading, f"Paragraph {label}" if not label.startswith(("PP", "¶")) else label)
+    name = f"Paragraph {label}" if not label.startswith(("PP", "¶")) else label
+    if not e.new:  # a deleted paragraph is named by its place in the earlier draft
+        name = f"{ctx.draft_a.label} {name.replace('Paragraph', 'paragraph')}"
+    wd.add_text(heading, name)
     wd.add_text(heading, "   " + " · ".join(e.statuses), bold=False, colour="595959")
     for text, colour in markers:
         wd.add_text(heading, "   " + text, colour=colour)
 
     statement = _plain_statement(ctx, e)
     if statement:
-        wd.paragraph(statement, SMALL_STYLE)
+        wd.paragraph(statement, SMALL_STYLE, keep_with_next=True)
 
     anchor = None
     if "split" in e.statuses and len(e.new) > 1:
@@ -648,7 +651,7 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
         wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
         anchor = p
     if e.salient:
-        wd.paragraph("Salient: " + "; ".join(s.get("description", "") for s in e.salient), SMALL_STYLE)
+        wd.paragraph("Salient: " + "; ".join(_salient_text(s) for s in e.salient), SMALL_STYLE)
 
     _write_positions(ctx, e)
     comments = 0
@@ -660,10 +663,13 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
 
 
 def _number_run(wd: WordDocument, p: Any, row: dict[str, Any]) -> None:
+    """The paragraph's number in bold, then a tab to the hanging indent."""
     printed = _printed_number(row.get("number"))
-    if printed:
-        wd.add_text(p, printed + "\t", bold=True)
-        p.paragraph_format.first_line_indent = None
+    wd.add_text(p, printed + "\t" if printed else "\t", bold=True)
+
+
+def _salient_text(item: dict[str, Any]) -> str:
+    return str(item.get("description", "")).replace(" -> ", " → ")
 
 
 def _markers(ctx: _Context, e: Entry) -> list[tuple[str, str]]:

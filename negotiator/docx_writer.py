@@ -295,9 +295,9 @@ _EXTRA_STYLES_XML = f"""
   <w:qFormat/>
   <w:pPr>
     <w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="{RULE}"/></w:pBdr>
+    <w:tabs><w:tab w:val="left" w:pos="851"/></w:tabs>
     <w:spacing w:before="60" w:after="120" w:line="264" w:lineRule="auto"/>
-    <w:ind w:left="284"/>
-    <w:jc w:val="both"/>
+    <w:ind w:left="851" w:hanging="567"/>
   </w:pPr>
   <w:rPr>
     <w:rFonts w:ascii="{TEXT_FONT}" w:hAnsi="{TEXT_FONT}" w:eastAsia="{TEXT_FONT}" w:cs="{TEXT_FONT}"/>
@@ -740,10 +740,16 @@ class WordDocument:
             for i, (cell, text) in enumerate(zip(cells, row)):
                 self.cell_text(cell, text, bold=first_column_bold and i == 0)
         if widths_mm:
+            # Both the grid (LibreOffice reads it) and each cell (Word reads those).
             table.autofit = False
+            for column, width in zip(table.columns, widths_mm):
+                column.width = Mm(width)
             for row in table.rows:
                 for cell, width in zip(row.cells, widths_mm):
                     cell.width = Mm(width)
+        for row in table.rows:
+            # a row never breaks across pages
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         return table
 
     def cell_text(self, cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
@@ -754,6 +760,11 @@ class WordDocument:
         self.add_text(p, lines[0], bold=bold, italic=italic, colour=colour)
         for line in lines[1:]:
             self.add_text(cell.add_paragraph(), line, bold=bold, italic=italic, colour=colour)
+        for para in cell.paragraphs:
+            # tight rows: the table style's spacing is not honoured by LibreOffice
+            para.paragraph_format.space_before = Pt(2)
+            para.paragraph_format.space_after = Pt(2)
+            para.paragraph_format.line_spacing = 1.0
         return p
 
     def page_break(self) -> None:
