@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from docx.shared import Mm
 from sqlalchemy.orm import Session
 
 from negotiator import ops
@@ -65,11 +66,20 @@ STATE_WORDS = {
     "merged": "the paragraph was merged",
 }
 UPTAKE_WORDS = {"adopted": "adopted", "partly": "partly reflected", "not_reflected": "not reflected"}
-# The actor that stands for the EU-coordinated line (see the positions issue).
-EU_ACTOR = "EU"
+# Names of the actor that stands for the EU-coordinated line ("EU" in the
+# positions issue; the demo calls it "European Union").
+EU_NAMES = frozenset({"eu", "european union"})
 # Progress is reported this often (entries), so a 10,000-paragraph brief
 # does not flood a progress bar.
 PROGRESS_EVERY = 10
+# A replacement text that keeps less than this share of the paragraph's
+# characters is read as an instruction ("Replace X with Y"), not as wording.
+REPLACEMENT_MIN_KEPT = 0.5
+# The draft-text style's left indent (15 mm) and one step per sub-level.
+BASE_INDENT_MM = 15
+LEVEL_INDENT_MM = 8
+# The footer holds the title, the drafts and "Page X of Y" on one line.
+FOOTER_TITLE_CHARS = 48
 
 
 class Cancelled(NegotiatorError):
@@ -96,6 +106,9 @@ class PositionView:
     fallback: str | None = None
     priority: str | None = None
     author: str | None = None
+    # Where the position was taken: (draft order, last change), to keep an
+    # actor's newest position when carry-forward brings several onto a paragraph.
+    taken: tuple[int, str] = (0, "")
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,7 @@ def read_annotations(
         from negotiator import positions as pos
     except ImportError:
         return None
+    orders = {d.label: d.order for d in negotiation.drafts}
     positions: dict[int, list[PositionView]] = {}
     notes: dict[int, list[NoteView]] = {}
     for row in pos.draft_positions(session, negotiation, draft):
@@ -141,11 +155,13 @@ def read_annotations(
                 fallback=p.get("fallback"),
                 priority=p.get("priority"),
                 author=p.get("author"),
+                taken=(orders.get((p.get("taken_on") or {}).get("draft"), 0),
+                       str(p.get("updated_at") or "")),
             )
             for p in row.get("positions", [])
         ]
         if views:
-            positions[index] = views
+            positions[index] = _newest_per_actor(views)
         for n in row.get("notes", []):
             if n.get("deleted"):
                 continue
@@ -154,6 +170,16 @@ def read_annotations(
                 n["text"], n.get("author"),
                 dt.datetime.fromisoformat(created) if isinstance(created, str) else created))
     return positions, notes
+
+
+def _newest_per_actor(views: list[PositionView]) -> list[PositionView]:
+    """One position per actor: the one taken on the latest draft (then the
+    latest changed), as `signals` counts it."""
+    best: dict[str, PositionView] = {}
+    for v in views:
+        if v.actor not in best or v.taken > best[v.actor].taken:
+            best[v.actor] = v
+    return sorted(best.values(), key=lambda v: v.actor.casefold())
 
 
 def read_signals(session: Session, negotiation: Negotiation, draft: Draft) -> dict[str, Any] | None:
@@ -216,12 +242,15 @@ def _labels(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
     return out
 
 
-def _printed_number(number: str | None) -> str:
-    """The number as printed before a paragraph's text: "12." / "12 bis." / "(a)"."""
+def _printed_number(number: str | None, *, heading: bool = False) -> str:
+    """The number as printed before a text: "12." / "12 bis." / "(a)"; a
+    heading's "I" or "A" becomes "I." / "A."."""
     if not number:
         return ""
     number = number.strip()
-    if number[0].isdigit() and not number.endswith((".", ")")):
+    if number.endswith((".", ")")):
+        return number
+    if number[0].isdigit() or (heading and number[-1].isalnum()):
         return number + "."
     return number
 
@@ -347,7 +376,7 @@ def write_brief(
         title=f"Brief: {negotiation.title}",
         classification=classification,
         author=author,
-        footer_note=f"{negotiation.title} · {draft_a.label} → {draft_b.label}",
+        footer_note=f"{_short(negotiation.title)} · {draft_a.label} → {draft_b.label}",
         created=dt.datetime.now(dt.timezone.utc),
     )
     change_author = _draft_author(draft_b)
@@ -401,6 +430,13 @@ class _Context:
     redline: Redline
     change_author: str
     change_date: dt.datetime
+
+
+def _short(title: str) -> str:
+    """A title short enough for the footer line."""
+    if len(title) <= FOOTER_TITLE_CHARS:
+        return title
+    return title[: FOOTER_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _draft_author(draft: Draft) -> str:
@@ -507,9 +543,7 @@ def _executive_summary(ctx: _Context, comparison: dict[str, Any], signals: dict[
         key_points.append(
             f"Our proposals: {len(ours['adopted'])} adopted, {len(ours['partly'])} partly reflected, "
             f"{len(ours['not_reflected'])} not reflected.")
-        key_points.append(_count_sentence(
-            ours["no_instructions"], "Every paragraph has a national position.",
-            "paragraph needs instructions", "paragraphs need instructions", ctx))
+        key_points.append(_instructions_sentence(ctx, entries))
     else:
         key_points.append("Positions are not available in this build: the summary shows the "
                           "changes to the text only.")
@@ -517,13 +551,14 @@ def _executive_summary(ctx: _Context, comparison: dict[str, Any], signals: dict[
         wd.paragraph(point, "List Bullet")
 
     wd.heading("Figures", 2)
-    rows = [[k.capitalize(), str(count[k])] for k in CLASSES]
-    rows.append(["Brackets before", str(summary.get("brackets_from", 0))])
-    rows.append(["Brackets after", str(summary.get("brackets_to", 0))])
+    text_rows = [[k.capitalize(), str(count[k])] for k in CLASSES]
+    text_rows.append(["Brackets before", str(summary.get("brackets_from", 0))])
+    text_rows.append(["Brackets after", str(summary.get("brackets_to", 0))])
+    position_rows: list[list[str]] = []
     if signals is not None:
         uptake = Counter(u["result"] for u in signals.get("uptake", [])
                          if ctx.ours is None or u.get("actor") == ctx.ours)
-        rows += [
+        position_rows = [
             ["Red lines touched", str(len(signals.get("red_lines_touched", [])))],
             ["Divergences from the EU line", str(len(signals.get("divergent", [])))],
             ["Proposals adopted", str(uptake["adopted"])],
@@ -532,13 +567,35 @@ def _executive_summary(ctx: _Context, comparison: dict[str, Any], signals: dict[
             ["Paragraphs needing instructions", str(len(signals.get("no_instructions", [])))],
             ["Newly agreed paragraphs", str(len(signals.get("newly_agreed", [])))],
         ]
-    wd.table(["Measure", "Number"], rows, widths_mm=[110, 50])
+    # Two measures per row (the text | our positions) keep the table to half a page.
+    rows = []
+    for i in range(max(len(text_rows), len(position_rows))):
+        left = text_rows[i] if i < len(text_rows) else ["", ""]
+        right = position_rows[i] if i < len(position_rows) else ["", ""]
+        rows.append(left + right)
+    wd.table(["The text", "Number", "Our positions", "Number"], rows,
+             widths_mm=[42, 20, 75, 23])
 
     attention = _attention_rows(ctx, entries)
     if attention:
         wd.heading("Needs your attention", 2)
         wd.table(["Paragraph", "Change", "Why it matters"], attention, widths_mm=[25, 45, 90],
                  first_column_bold=True)
+
+
+def _instructions_sentence(ctx: _Context, entries: list[Entry]) -> str:
+    """Paragraphs without a national position; the changed ones named."""
+    missing = ctx.flags["no_instructions"]
+    if not missing:
+        return "Every paragraph has a national position."
+    changed = sorted(r["index"] for e in entries if e.changed and not e.is_heading
+                     for r in e.new if r["index"] in missing)
+    total = f"{len(missing)} paragraph{'s' if len(missing) != 1 else ''} of " \
+            f"{ctx.draft_b.label} have no national position"
+    if not changed:
+        return total + "; none of them changed in this draft."
+    return (total + f"; {len(changed)} of them changed and need instructions: "
+            + _join(ctx.labels_b[i] for i in changed) + ".")
 
 
 def _count_sentence(indices: set[int], none: str, one: str, many: str, ctx: _Context) -> str:
@@ -613,7 +670,7 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
         p = wd.document.add_paragraph(style="Heading 2")
         number = (e.new or e.old)[0].get("number")
         if number:
-            wd.add_text(p, f"{number} ")
+            wd.add_text(p, f"{_printed_number(number, heading=True)} ")
         wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
         return 0
 
@@ -640,6 +697,7 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
         for r in e.new:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
+            _indent_level(p, r)
             wd.add_text(p, r["text"])
             anchor = anchor or p
         old = wd.paragraph(style=SMALL_STYLE)
@@ -649,6 +707,7 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
         p = wd.paragraph(style=DRAFT_TEXT_STYLE)
         _number_run(wd, p, rows[0])
         wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
+        _indent_level(p, rows[0])
         anchor = p
     if e.salient:
         wd.paragraph("Salient: " + "; ".join(_salient_text(s) for s in e.salient), SMALL_STYLE)
@@ -679,7 +738,8 @@ def _markers(ctx: _Context, e: Entry) -> list[tuple[str, str]]:
         out.append(("RED LINE TOUCHED", "C00000"))
     if idx & ctx.flags["divergent"]:
         out.append(("DIVERGES FROM EU LINE", "C55A11"))
-    if idx & ctx.flags["no_instructions"]:
+    if idx & ctx.flags["no_instructions"] and e.changed:
+        # an unchanged paragraph without a position is listed in the summary only
         out.append(("NEEDS INSTRUCTIONS", "7F6000"))
     if idx & ctx.flags["newly_agreed"]:
         out.append(("NEWLY AGREED", "2E7D32"))
@@ -695,7 +755,7 @@ def _write_positions(ctx: _Context, e: Entry) -> None:
     if not e.positions:
         return
     ours = [p for p in e.positions if ctx.ours is not None and p.actor == ctx.ours]
-    eu = [p for p in e.positions if p.actor == EU_ACTOR and p.actor != ctx.ours]
+    eu = [p for p in e.positions if p.actor.casefold() in EU_NAMES and p.actor != ctx.ours]
     others = [p for p in e.positions if p not in ours and p not in eu]
     for pos in ours:
         rows = [["Our position", _stance_line(pos)]]
@@ -708,16 +768,17 @@ def _write_positions(ctx: _Context, e: Entry) -> None:
         wd.table(None, rows, widths_mm=[38, 122], first_column_bold=True)
     for pos in eu:
         line = _stance_line(pos)
-        extra = "; ".join(x for x in (pos.amendment and f"amendment: {pos.amendment}",
-                                      pos.rationale) if x)
-        p = wd.paragraph(style=SMALL_STYLE)
-        wd.add_text(p, "EU line: ", bold=True)
-        wd.add_text(p, line + (f". {extra}" if extra else ""))
+        rows = [["EU line", line]]
+        if pos.amendment:
+            rows.append(["EU amendment", pos.amendment])
+        if pos.rationale:
+            rows.append(["EU lines to take", pos.rationale])
+        wd.table(None, rows, widths_mm=[38, 122], first_column_bold=True)
     if others:
         rows = []
         for pos in others:
-            remark = "; ".join(x for x in (pos.amendment and f"proposes: {pos.amendment}",
-                                           pos.rationale) if x)
+            remark = "\n".join(x for x in (pos.amendment and f"Proposes: {pos.amendment}",
+                                            pos.rationale) if x)
             rows.append([pos.actor, STANCE_WORDS.get(pos.stance, pos.stance), remark or "—"])
         wd.table(["Other delegations", "Stance", "Amendment / remarks"], rows,
                  widths_mm=[38, 35, 87])
@@ -773,11 +834,11 @@ def write_amendments(
     rows = ops.draft_paragraphs(session, draft)
     annotations = read_annotations(session, negotiation, draft)
     positions = annotations[0] if annotations else {}
-    amendments: dict[int, str] = {}
+    amendments: dict[int, PositionView] = {}
     for index, views in positions.items():
         for v in views:
             if v.actor.casefold() == actor.casefold() and v.amendment:
-                amendments[index] = v.amended_text or v.amendment
+                amendments[index] = v
                 actor = v.actor
     if not amendments:
         raise ExportError(f"{actor} proposes no amendments to '{draft.label}' of "
@@ -786,7 +847,7 @@ def write_amendments(
         title=f"Amendments proposed by {actor} to {draft.label}",
         classification=classification,
         author=actor,
-        footer_note=f"{negotiation.title} · {draft.label} · amendments by {actor}",
+        footer_note=f"{_short(negotiation.title)} · {draft.label} · amendments by {actor}",
         created=dt.datetime.now(dt.timezone.utc),
     )
     wd.paragraph(negotiation.forum or "", SMALL_STYLE)
@@ -795,24 +856,53 @@ def write_amendments(
     wd.paragraph("The proposed amendments are shown as tracked changes against the text "
                  f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
     total = len(rows)
+    tracked = commented = 0
     for n, r in enumerate(rows, 1):
         if cancel is not None and cancel():
             raise Cancelled("export cancelled; no file was written")
-        proposed = amendments.get(r["index"])
-        change = word_diff(r["text"], proposed) if proposed is not None else [("=", r["text"])]
+        view = amendments.get(r["index"])
+        change = _amendment_ops(r["text"], view) if view is not None else None
         if r["kind"] == "heading":
             p = wd.document.add_paragraph(style="Heading 2")
             if r.get("number"):
-                wd.add_text(p, f"{r['number']} ")
+                wd.add_text(p, f"{_printed_number(r['number'], heading=True)} ")
         else:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
-            if r.get("level", 0):
-                p.paragraph_format.left_indent = wd.document.styles[DRAFT_TEXT_STYLE] \
-                    .paragraph_format.left_indent
-        wd.add_diff(p, change, redline="tracked", author=actor, break_long_words=False)
+            _indent_level(p, r)
+        wd.add_diff(p, change or [("=", r["text"])], redline="tracked", author=actor,
+                    break_long_words=False)
+        if view is not None and change is None:
+            # Not a wording to track (an instruction such as "Replace X with Y",
+            # or written on an earlier wording): the chair gets it as a comment.
+            wd.comment(p, f"Amendment proposed by {actor}: {view.amendment}", author=actor)
+            commented += 1
+        elif change is not None:
+            tracked += 1
         if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
             progress(n, total)
     wd.save(path)
-    return {"path": str(path), "paragraphs": total, "amended": len(amendments),
-            "revisions": wd.revisions}
+    return {"path": str(path), "paragraphs": total, "amended": tracked,
+            "commented": commented, "revisions": wd.revisions}
+
+
+def _amendment_ops(text: str, view: PositionView) -> list[tuple[str, str]] | None:
+    """The amendment as word-diff ops against the paragraph, or None when it
+    cannot honestly be shown as tracked changes: the position was taken on
+    another wording, or its text is an instruction rather than the paragraph
+    as amended (it keeps too little of the paragraph)."""
+    if view.state not in (None, "current"):
+        return None
+    proposed = view.amended_text or view.amendment or ""
+    change = word_diff(text, proposed)
+    if "[-" in (view.amendment or "") or "{+" in (view.amendment or ""):
+        return change  # an edit written against this very wording
+    kept = sum(len(t) for op, t in change if op == "=" and t.strip())
+    return change if kept >= REPLACEMENT_MIN_KEPT * len(text) else None
+
+
+def _indent_level(p: Any, row: dict[str, Any]) -> None:
+    """Sub-paragraphs sit one step further in per level."""
+    level = int(row.get("level") or 0)
+    if level:
+        p.paragraph_format.left_indent = Mm(BASE_INDENT_MM + LEVEL_INDENT_MM * level)

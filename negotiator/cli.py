@@ -515,8 +515,10 @@ def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
         draft = ops.find_draft(s, neg, args.label)
         result = write_amendments(s, neg, draft, args.actor, args.output,
                                   classification=args.classification)
+    commented = (f", {result['commented']} proposals as comments (not wording against this text)"
+                 if result["commented"] else "")
     print(f"wrote {result['path']}: {result['amended']} amended paragraphs, "
-          f"{result['revisions']} tracked changes")
+          f"{result['revisions']} tracked changes{commented}")
     return 0
 
 

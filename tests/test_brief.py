@@ -75,6 +75,7 @@ PP3 Recognizing the role of the Organization as a regional arrangement under Cha
 AMENDMENT_1 = ("Decides that participating States shall nominate a national point of contact "
                "for ICT security incidents by 30 June 2027;")
 RED_LINE_1 = "No weakening of 'shall': the nomination must remain an obligation."
+INSTRUCTION_6 = "Replace 'next meeting' with 'the 2027 meeting'."
 NOTE_1 = "Capital (Cyber Desk) instructs: hold on 'shall'; we may concede on the date."
 
 
@@ -122,6 +123,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ok(db, "position", NEG, "Rev.1", "2", "--actor", "Russian Federation",
            "--stance", "oppose", "--rationale", "Prefers national views to stay confidential.")
         ok(db, "position", NEG, "Rev.1", "PP2", "--actor", "Belgium", "--stance", "support")
+        ok(db, "position", NEG, "Rev.1", "6", "--actor", "Belgium", "--stance",
+           "support_with_amendments", "--amendment", INSTRUCTION_6)
         ok(db, "note", NEG, "Rev.1", "1", NOTE_1, "--author", "Cyber Desk")
     ok(db, "import", NEG, str(work / "rev2.txt"), "--label", "Rev.2",
        "--symbol", "PC.DEL/118/26/Rev.1", "--date", "2026-03-03")
@@ -151,11 +154,17 @@ def _strip_number(text: str) -> str:
 
 
 def _figures(path: Path) -> dict[str, int]:
-    """The executive summary's "Measure | Number" table."""
+    """The executive summary's figures table: pairs of (measure, number) cells."""
     d = docx.Document(str(path))
     for table in d.tables:
-        if table.rows[0].cells[0].text == "Measure":
-            return {r.cells[0].text: int(r.cells[1].text) for r in table.rows[1:]}
+        if table.rows[0].cells[0].text == "The text":
+            out = {}
+            for r in table.rows[1:]:
+                cells = [c.text for c in r.cells]
+                for name, value in zip(cells[::2], cells[1::2]):
+                    if name:
+                        out[name] = int(value)
+            return out
     raise AssertionError("no figures table in the brief")
 
 
@@ -248,7 +257,7 @@ def test_positions_eu_line_and_others_are_written(brief: Path) -> None:
     assert "Support with amendments" in cells
     assert RED_LINE_1 in cells
     assert "Accept 'should' only with a 2027 review." in cells
-    assert "EU line:" in text
+    assert "EU line" in cells
     assert "Russian Federation" in cells
     assert "Deleted: paragraph 5 of Rev.1 does not appear in Rev.2." in text
     assert "Small delegations need this workshop." in cells  # our position on the deleted one
@@ -266,7 +275,7 @@ def test_scope_and_actor_options_narrow_the_brief(store: Path, tmp_path: Path) -
                                        "--scope", "needing_instructions"))
     assert len(needing) == len(signals["no_instructions"])
     mine = _draft_paragraphs(_brief(store, tmp_path / "mine.docx", "--scope", "with_positions"))
-    assert len(mine) == 4  # PP2, 1, 5 (deleted) and the paragraph that continues 4
+    assert len(mine) == 5  # PP2, 1, 5 (deleted) and the paragraphs that continue 4 and 6
     only_eu = _brief(store, tmp_path / "eu.docx", "--actor", "EU")
     cells = "\n".join(c.text for t in docx.Document(str(only_eu)).tables for r in t.rows
                       for c in r.cells)
@@ -301,7 +310,7 @@ def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
 def test_amendments_file_is_the_draft_with_our_changes_tracked(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "amendments.docx"
     printed = ok(store, "amendments", NEG, "Rev.1", "--actor", "Belgium", "-o", str(out))
-    assert "2 amended paragraphs" in printed
+    assert "2 amended paragraphs" in printed and "1 proposals as comments" in printed
     check_well_formed_revisions(out)
     xml = body(out)
     authors = {r.get(f"{W}author") for r in xml.findall(".//w:ins", NS) + xml.findall(".//w:del", NS)}
@@ -310,11 +319,17 @@ def test_amendments_file_is_the_draft_with_our_changes_tracked(store: Path, tmp_
     paras = _draft_paragraphs(out)
     body_rows = [r for r in rev1 if r["kind"] != "heading"]
     assert len(paras) == len(body_rows)
+    comments = {c.comment_id: c for c in docx.Document(str(out)).comments}
     for p, r in zip(paras, body_rows):
         assert _strip_number(paragraph_text(p, accepted=False)) == r["text"]
         if r["number"] == "1":
             assert _strip_number(paragraph_text(p)) == AMENDMENT_1
             assert paragraph_text(p).startswith("1.\t")
+        if r["number"] == "6":
+            # an instruction, not wording: the text stays, the chair reads it as a comment
+            assert not p.findall(".//w:ins", NS) and not p.findall(".//w:del", NS)
+            cid = int(p.find("w:commentRangeStart", NS).get(f"{W}id"))
+            assert INSTRUCTION_6 in comments[cid].text and comments[cid].author == "Belgium"
     whole = "\n".join(paragraph_text(p) for p in xml.iter(f"{W}p"))
     assert RED_LINE_1 not in whole and "core of this decision" not in whole  # internal lines stay home
 
