@@ -667,7 +667,7 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
     """One paragraph (or heading) with its changes, positions and notes."""
     wd = ctx.wd
     if e.is_heading:
-        p = wd.document.add_paragraph(style="Heading 2")
+        p = wd.paragraph(style="Heading 2")
         number = (e.new or e.old)[0].get("number")
         if number:
             wd.add_text(p, f"{_printed_number(number, heading=True)} ")
@@ -863,7 +863,7 @@ def write_amendments(
         view = amendments.get(r["index"])
         change = _amendment_ops(r["text"], view) if view is not None else None
         if r["kind"] == "heading":
-            p = wd.document.add_paragraph(style="Heading 2")
+            p = wd.paragraph(style="Heading 2")
             if r.get("number"):
                 wd.add_text(p, f"{_printed_number(r['number'], heading=True)} ")
         else:

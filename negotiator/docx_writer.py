@@ -30,12 +30,11 @@ from typing import Literal
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -153,6 +152,8 @@ def direction_segments(text: str) -> list[tuple[str, bool]]:
 
 def is_mostly_rtl(text: str) -> bool:
     """True when most letters of the text are right-to-left (Arabic, Hebrew)."""
+    if not _RTL_ONE.search(text):
+        return False
     letters = _LETTER.findall(text[:2000])
     if not letters:
         return False
@@ -230,6 +231,23 @@ def _make_run(text: str, rpr: etree._Element | None, *, deleted: bool = False) -
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 r.append(t)
     return r
+
+
+# One twentieth of a point, Word's unit for widths, in python-docx's EMU.
+TWIP = 635
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    """A child element in the w: namespace with w: attributes, appended."""
+    el = OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()})
+    parent.append(el)
+    return el
+
+
+def _text_runs(text: str, **fmt: object) -> list[etree._Element]:
+    """Runs for already-cleaned text, one per writing direction."""
+    return [_make_run(segment, _run_properties(rtl=rtl, **fmt))  # type: ignore[arg-type]
+            for segment, rtl in direction_segments(text)]
 
 
 def _field_runs(instruction: str, placeholder: str, rpr_kwargs: dict[str, object]) -> list[etree._Element]:
@@ -389,7 +407,12 @@ class WordDocument:
         if self.classification:
             props.keywords = self.classification[:250]
         self._setup_styles()
+        # python-docx looks a style up by name through every style on each use;
+        # a brief has thousands of paragraphs, so resolve names to ids once.
+        self._style_ids = {st.name: st.style_id for st in self.document.styles}
         self._setup_page(self.document.sections[0])
+        section = self.document.sections[0]
+        self._text_width = section.page_width - section.left_margin - section.right_margin
 
     # ---- setup
 
@@ -501,9 +524,19 @@ class WordDocument:
     def heading(self, text: str, level: int = 1) -> Paragraph:
         """A heading paragraph: level 0 is the Title, 1-3 Heading 1-3."""
         style = "Title" if level == 0 else f"Heading {min(max(level, 1), 3)}"
-        p = self.document.add_paragraph(style=style)
+        p = self.paragraph(style=style)
         self.add_text(p, text)
         return p
+
+    def _new_paragraph(self, style: str | None) -> Paragraph:
+        p = OxmlElement("w:p")
+        if style:
+            style_id = self._style_ids.get(style)
+            if style_id is None:
+                raise ExportError(f"no paragraph style '{style}' in the document")
+            _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
+        self._append_block(p)
+        return Paragraph(p, self.document._body)  # type: ignore[arg-type]
 
     def paragraph(
         self,
@@ -516,7 +549,7 @@ class WordDocument:
         keep_with_next: bool = False,
     ) -> Paragraph:
         """Append a paragraph of (sanitised) text in a style."""
-        p = self.document.add_paragraph(style=style)
+        p = self._new_paragraph(style)
         if text:
             self.add_text(p, text, bold=bold, italic=italic)
         if align:
@@ -549,9 +582,8 @@ class WordDocument:
         """
         text = clean_text(text, break_long_words=break_long_words)
         runs: list[Run] = []
-        for segment, rtl in direction_segments(text):
-            r = _make_run(segment, _run_properties(bold=bold, italic=italic, size_pt=size_pt,
-                                                   colour=colour, font=font, rtl=rtl))
+        for r in _text_runs(text, bold=bold, italic=italic, size_pt=size_pt, colour=colour,
+                            font=font):
             paragraph._p.append(r)
             runs.append(Run(r, paragraph))  # type: ignore[arg-type]
         if text and is_mostly_rtl(text):
@@ -712,45 +744,76 @@ class WordDocument:
         widths_mm: Sequence[float] | None = None,
         first_column_bold: bool = False,
     ) -> Table:
-        """A table in the brief's table style; header row repeats across pages."""
+        """A table in the brief's table style: fixed column widths, rows that
+        never break across pages, a header row that repeats on every page.
+
+        Built directly in XML: python-docx's cell API costs milliseconds per
+        cell, and a brief has thousands of cells.
+        """
         ncols = len(header) if header else max((len(r) for r in rows), default=1)
-        table = self.document.add_table(rows=0, cols=ncols)
-        table.style = self.document.styles[TABLE_STYLE]
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        look = table._tbl.tblPr.find(qn("w:tblLook"))
-        if look is None:
-            look = OxmlElement("w:tblLook")
-            table._tbl.tblPr.append(look)
-        for attr, value in (("w:val", "0000"), ("w:firstRow", "1" if header else "0"),
-                            ("w:lastRow", "0"), ("w:firstColumn", "1" if first_column_bold else "0"),
-                            ("w:lastColumn", "0"), ("w:noHBand", "1"), ("w:noVBand", "1")):
-            look.set(qn(attr), value)
+        total = int(self._text_width / TWIP)
+        if widths_mm:
+            widths = [int(Mm(w) / TWIP) for w in widths_mm][:ncols]
+            widths += [max(total - sum(widths), 1)] * (ncols - len(widths))
+        else:
+            widths = [total // ncols] * ncols
+        tbl = OxmlElement("w:tbl")
+        tbl_pr = _sub(tbl, "w:tblPr")
+        _sub(tbl_pr, "w:tblStyle", val=self._style_ids[TABLE_STYLE])
+        _sub(tbl_pr, "w:tblW", w=str(sum(widths)), type="dxa")
+        _sub(tbl_pr, "w:tblLayout", type="fixed")
+        _sub(tbl_pr, "w:tblLook", val="0000", firstRow="1" if header else "0", lastRow="0",
+             firstColumn="1" if first_column_bold else "0", lastColumn="0", noHBand="1",
+             noVBand="1")
+        grid = _sub(tbl, "w:tblGrid")
+        for w in widths:
+            _sub(grid, "w:gridCol", w=str(w))
         if header:
-            row = table.add_row()
             # Direct formatting as well as the style's firstRow: LibreOffice
             # ignores conditional table-style formatting.
-            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-            for cell, text in zip(row.cells, header):
-                self.cell_text(cell, text, bold=True, colour="FFFFFF")
-                cell._tc.get_or_add_tcPr().append(
-                    OxmlElement("w:shd", {qn("w:val"): "clear", qn("w:color"): "auto",
-                                          qn("w:fill"): INK}))
+            self._table_row(tbl, header, widths, header=True)
         for row in rows:
-            cells = table.add_row().cells
-            for i, (cell, text) in enumerate(zip(cells, row)):
-                self.cell_text(cell, text, bold=first_column_bold and i == 0)
-        if widths_mm:
-            # Both the grid (LibreOffice reads it) and each cell (Word reads those).
-            table.autofit = False
-            for column, width in zip(table.columns, widths_mm):
-                column.width = Mm(width)
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths_mm):
-                    cell.width = Mm(width)
-        for row in table.rows:
-            # a row never breaks across pages
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        return table
+            self._table_row(tbl, row, widths, bold_first=first_column_bold)
+        self._append_block(tbl)
+        return Table(tbl, self.document._body)  # type: ignore[arg-type]
+
+    def _table_row(self, tbl: etree._Element, cells: Sequence[str], widths: Sequence[int], *,
+                   header: bool = False, bold_first: bool = False) -> None:
+        tr = _sub(tbl, "w:tr")
+        tr_pr = _sub(tr, "w:trPr")
+        _sub(tr_pr, "w:cantSplit")
+        if header:
+            _sub(tr_pr, "w:tblHeader")
+        for i, width in enumerate(widths):
+            text = cells[i] if i < len(cells) else ""
+            tc = _sub(tr, "w:tc")
+            tc_pr = _sub(tc, "w:tcPr")
+            _sub(tc_pr, "w:tcW", w=str(width), type="dxa")
+            if header:
+                _sub(tc_pr, "w:shd", val="clear", color="auto", fill=INK)
+            bold = header or (bold_first and i == 0)
+            colour = "FFFFFF" if header else None
+            for line in clean_text(text).split("\n"):
+                p = _sub(tc, "w:p")
+                p_pr = _sub(p, "w:pPr")
+                # tight rows: the table style's spacing is not honoured by LibreOffice
+                _sub(p_pr, "w:spacing", before="40", after="40", line="240", lineRule="auto")
+                for r in _text_runs(line, bold=bold, colour=colour):
+                    p.append(r)
+                if line and is_mostly_rtl(line):
+                    set_bidi(Paragraph(p, None))  # type: ignore[arg-type]
+
+    def _append_block(self, element: etree._Element) -> None:
+        """Add a paragraph or table at the end of the body (before its sectPr)."""
+        body = self.document.element.body
+        try:
+            last = body[-1]  # O(1) in lxml, unlike len(body)
+        except IndexError:
+            last = None
+        if last is not None and last.tag == qn("w:sectPr"):
+            last.addprevious(element)
+        else:
+            body.append(element)
 
     def cell_text(self, cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
                   colour: str | None = None) -> Paragraph:
@@ -768,7 +831,7 @@ class WordDocument:
         return p
 
     def page_break(self) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._new_paragraph(None).add_run().add_break(WD_BREAK.PAGE)
 
     # ---- saving
 
