@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from negotiator.docx_writer import (
     WordDocument,
 )
 from negotiator.errors import NegotiatorError
+from negotiator.parse import ADVERBS
 from negotiator.models import Draft, Negotiation
 from negotiator.worddiff import new_text, old_text, word_diff
 
@@ -698,7 +700,8 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
             _indent_level(p, r)
-            wd.add_text(p, r["text"])
+            _write_text(wd, p, [("=", r["text"])], r["kind"], redline=ctx.redline,
+                        author=ctx.change_author, date=ctx.change_date)
             anchor = anchor or p
         old = wd.paragraph(style=SMALL_STYLE)
         wd.add_text(old, f"{ctx.draft_a.label} read: ", bold=True)
@@ -706,7 +709,8 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
     else:
         p = wd.paragraph(style=DRAFT_TEXT_STYLE)
         _number_run(wd, p, rows[0])
-        wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
+        _write_text(wd, p, e.ops, rows[0]["kind"], redline=ctx.redline,
+                    author=ctx.change_author, date=ctx.change_date)
         _indent_level(p, rows[0])
         anchor = p
     if e.salient:
@@ -725,6 +729,47 @@ def _number_run(wd: WordDocument, p: Any, row: dict[str, Any]) -> None:
     """The paragraph's number in bold, then a tab to the hanging indent."""
     printed = _printed_number(row.get("number"))
     wd.add_text(p, printed + "\t" if printed else "\t", bold=True)
+
+
+_OPENING = re.compile(r"^\s*([^\W\d_]+)((?:\s+[^\W\d_]+){0,2})")
+# Words that continue an opening verb or participle ("Calls upon", "Bearing in mind").
+_OPENING_TAILS = ("upon", "on", "in mind", "note of", "note", "into account", "with")
+
+
+def _opening_words(text: str, kind: str) -> int:
+    """How many leading characters are the opening verb or participle that UN
+    and OSCE texts set in italics ("Recalling", "Also encourages", "Calls upon")."""
+    if kind not in ("preambular", "operative"):
+        return 0
+    m = _OPENING.match(text)
+    if not m or not m.group(1)[0].isupper():
+        return 0
+    end = m.end(1)
+    rest = m.group(2).split()
+    if m.group(1).lower() in ADVERBS and rest:
+        nxt = re.match(r"\s+[^\W\d_]+", text[end:])
+        end += nxt.end() if nxt else 0
+        rest = rest[1:]
+    for tail in _OPENING_TAILS:
+        t = re.match(rf"\s+{re.escape(tail)}\b", text[end:], re.IGNORECASE)
+        if t and " ".join(rest).lower().startswith(tail):
+            end += t.end()
+            break
+    return end
+
+
+def _write_text(wd: WordDocument, p: Any, ops_: list[tuple[str, str]], kind: str, *,
+                redline: Redline, author: str, date: dt.datetime | None,
+                break_long_words: bool = True) -> None:
+    """A paragraph's words (as diff ops) with its opening words in italics when
+    they are unchanged."""
+    if ops_ and ops_[0][0] == "=":
+        n = _opening_words(ops_[0][1], kind)
+        if n:
+            wd.add_text(p, ops_[0][1][:n], italic=True, break_long_words=break_long_words)
+            ops_ = [("=", ops_[0][1][n:])] + ops_[1:]
+    wd.add_diff(p, ops_, redline=redline, author=author, date=date,
+                break_long_words=break_long_words)
 
 
 def _salient_text(item: dict[str, Any]) -> str:
@@ -766,6 +811,7 @@ def _write_positions(ctx: _Context, e: Entry) -> None:
         if pos.state and pos.state != "current":
             rows.append(["Review", STATE_WORDS.get(pos.state, pos.state)])
         wd.table(None, rows, widths_mm=[38, 122], first_column_bold=True)
+        wd.spacer()
     for pos in eu:
         line = _stance_line(pos)
         rows = [["EU line", line]]
@@ -774,6 +820,7 @@ def _write_positions(ctx: _Context, e: Entry) -> None:
         if pos.rationale:
             rows.append(["EU lines to take", pos.rationale])
         wd.table(None, rows, widths_mm=[38, 122], first_column_bold=True)
+        wd.spacer()
     if others:
         rows = []
         for pos in others:
@@ -782,6 +829,7 @@ def _write_positions(ctx: _Context, e: Entry) -> None:
             rows.append([pos.actor, STANCE_WORDS.get(pos.stance, pos.stance), remark or "—"])
         wd.table(["Other delegations", "Stance", "Amendment / remarks"], rows,
                  widths_mm=[38, 35, 87])
+        wd.spacer()
 
 
 def _stance_line(pos: PositionView) -> str:
@@ -870,8 +918,8 @@ def write_amendments(
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
             _indent_level(p, r)
-        wd.add_diff(p, change or [("=", r["text"])], redline="tracked", author=actor,
-                    break_long_words=False)
+        _write_text(wd, p, change or [("=", r["text"])], r["kind"], redline="tracked",
+                    author=actor, date=None, break_long_words=False)
         if view is not None and change is None:
             # Not a wording to track (an instruction such as "Replace X with Y",
             # or written on an earlier wording): the chair gets it as a comment.

@@ -830,6 +830,16 @@ class WordDocument:
             para.paragraph_format.line_spacing = 1.0
         return p
 
+    def spacer(self, points: float = 4) -> Paragraph:
+        """A small empty paragraph: keeps two tables apart (Word would show
+        adjacent tables as one) and gives the page some air."""
+        p = self._new_paragraph(SMALL_STYLE)
+        fmt = p.paragraph_format
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(0)
+        fmt.line_spacing = Pt(points)
+        return p
+
     def page_break(self) -> None:
         self._new_paragraph(None).add_run().add_break(WD_BREAK.PAGE)
 
