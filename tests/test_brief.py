@@ -396,3 +396,26 @@ def test_hostile_drafts_export_cleanly(tmp_path: Path) -> None:
     text = pdf_text(to_pdf(out, tmp_path))
     assert "SECRET//NOFORN" in text
     assert "يدعو" in text or "تدابير" in text or "\u064a" in text
+
+
+@pytest.mark.soffice
+def test_demo_brief_opens_in_libreoffice(tmp_path: Path) -> None:
+    """The demo negotiation's brief (tools/demo_brief.py): every Rev.2 paragraph
+    number and the red lines the chair's Rev.2 touches are on the pages."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("demo_brief", ROOT / "tools" / "demo_brief.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    brief = module.build(tmp_path / "out")
+    check_well_formed_revisions(brief)
+    d = docx.Document(str(brief))
+    assert len(list(d.comments)) >= 2
+    flat = " ".join(pdf_text(to_pdf(brief, tmp_path)).split())
+    assert "RED LINE TOUCHED" in flat.upper()
+    for number in ("1.", "5.", "8.", "14."):
+        assert f" {number} " in f" {flat} ", number
+    assert (tmp_path / "out" / "demo-amendments.docx").exists()
