@@ -28,8 +28,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from negotiator.parse import split_number
 
@@ -58,6 +59,10 @@ MOVE_MIN = 0.55
 # Among candidates, prefer the one in the same gap: a nudge worth about a few
 # changed words, not enough to beat a clearly better match elsewhere.
 GAP_BONUS = 0.1
+# Rare-word weighting is unreliable in a short draft, where the words that
+# changed are by nature the rare ones: plain word counts also get a say,
+# discounted because common words are shared by unrelated paragraphs too.
+PLAIN_DISCOUNT = 0.1
 # A paragraph that grew (or was trimmed) keeps most of the smaller version's
 # wording inside the larger: the share of the smaller found in the larger,
 # discounted so a near-identical candidate still ranks first. Only from this
@@ -85,6 +90,9 @@ POSTING_CAP = 50
 # from the index are scored exactly per paragraph.
 LOOKUP_WORDS = 12
 INDEX_CANDIDATES = 8
+# Word weights are estimated on the unmatched paragraphs plus an even sample
+# of about this many others: enough for stable frequencies of common words.
+DF_SAMPLE = 2000
 # Gaps up to this size (unmatched paragraphs per side) are compared all-pairs;
 # bigger gaps rely on the index, to keep the cost bounded.
 GAP_SCAN = 25
@@ -129,40 +137,83 @@ def normalise_number(number: str | None) -> str:
     return re.sub(r"[\s.]+", "", number).lower()
 
 
+def displayed_number(para: Para) -> str:
+    """The number a reader sees: the stored one, else one typed at the text's start."""
+    if para.number:
+        return normalise_number(para.number)
+    typed = split_number(para.text.strip())
+    return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
     return _WORD.findall(text.lower())
 
 
-class _Features:
-    """Token counts and weights of both drafts, computed lazily per paragraph."""
+class _Lazy:
+    """A read-only list computed item by item, on first use."""
 
-    def __init__(self, a: Sequence[Para], b: Sequence[Para]) -> None:
-        self.a_counts = [Counter(words(p.text)) for p in a]
-        self.b_counts = [Counter(words(p.text)) for p in b]
+    def __init__(self, fn: Callable[[int], Any]) -> None:
+        self.fn = fn
+        self.cache: dict[int, Any] = {}
+
+    def __getitem__(self, k: int) -> Any:
+        try:
+            return self.cache[k]
+        except KeyError:
+            value = self.cache[k] = self.fn(k)
+            return value
+
+
+class _Weights(dict[str, float]):
+    """Word weights; a word outside the sample counts as rare."""
+
+    def __init__(self, rare: float) -> None:
+        super().__init__()
+        self.rare = rare
+
+    def __missing__(self, key: str) -> float:
+        return self.rare
+
+
+class _Features:
+    """Word counts and weights, computed only for the paragraphs looked at.
+
+    Weights (inverse document frequency) come from the paragraphs still to be
+    matched plus an even sample of the rest, so a 10,000-paragraph draft is not
+    tokenised whole when nine in ten of its paragraphs matched exactly.
+    """
+
+    def __init__(self, a: Sequence[Para], b: Sequence[Para],
+                 focus_a: Iterable[int], focus_b: Iterable[int]) -> None:
+        self.a_counts = _Lazy(lambda i: Counter(words(a[i].text)))
+        self.b_counts = _Lazy(lambda j: Counter(words(b[j].text)))
+        sample_a = set(focus_a)
+        sample_b = set(focus_b)
+        step = max(1, (len(a) + len(b)) // DF_SAMPLE)
+        sample_a.update(range(0, len(a), step))
+        sample_b.update(range(0, len(b), step))
         df: Counter[str] = Counter()
-        for c in self.a_counts:
-            df.update(c.keys())
-        for c in self.b_counts:
-            df.update(c.keys())
-        n = len(a) + len(b) + 1
+        for i in sample_a:
+            df.update(self.a_counts[i].keys())
+        for j in sample_b:
+            df.update(self.b_counts[j].keys())
+        n = len(sample_a) + len(sample_b) + 1
         # Inverse document frequency: a word in every paragraph weighs ~0.
-        self.weight = {t: math.log(n / d) + 0.05 for t, d in df.items()}
-        self.df = df
-        self.a_len = [sum(c.values()) for c in self.a_counts]
-        self.b_len = [sum(c.values()) for c in self.b_counts]
-        self.a_mass = [self.mass(c) for c in self.a_counts]
-        self.b_mass = [self.mass(c) for c in self.b_counts]
+        self.weight = _Weights(math.log(n) + 0.05)
+        self.weight.update((t, math.log(n / d) + 0.05) for t, d in df.items())
+        self.a_len = _Lazy(lambda i: sum(self.a_counts[i].values()))
+        self.b_len = _Lazy(lambda j: sum(self.b_counts[j].values()))
+        self.a_mass = _Lazy(lambda i: self.mass(self.a_counts[i]))
+        self.b_mass = _Lazy(lambda j: self.mass(self.b_counts[j]))
 
     def mass(self, counts: Counter[str]) -> float:
         w = self.weight
         return sum(v * w[t] for t, v in counts.items())
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
-        if len(x) > len(y):
-            x, y = y, x
         w = self.weight
-        return sum(min(v, y[t]) * w[t] for t, v in x.items() if t in y)
+        return sum(min(x[t], y[t]) * w[t] for t in x.keys() & y.keys())
 
     def dice(self, i: int, j: int) -> float:
         total = self.a_mass[i] + self.b_mass[j]
@@ -171,10 +222,15 @@ class _Features:
         return 2 * self.shared(self.a_counts[i], self.b_counts[j]) / total
 
     def similarity(self, i: int, j: int) -> float:
-        """Dice, or, when one paragraph mostly sits inside the other (it grew or
-        was trimmed), a discounted share of the smaller one found in the larger."""
+        """Word-weighted Dice (or plain Dice, discounted), or, when one paragraph
+        mostly sits inside the other (it grew or was trimmed), a discounted share
+        of the smaller one found in the larger."""
         dice = self.dice(i, j)
         size_a, size_b = self.a_len[i], self.b_len[j]
+        if size_a and size_b:
+            x, y = self.a_counts[i], self.b_counts[j]
+            plain = 2 * sum(min(x[t], y[t]) for t in x.keys() & y.keys()) / (size_a + size_b)
+            dice = max(dice, plain - PLAIN_DISCOUNT)
         if min(size_a, size_b) < OVERLAP_MIN_WORDS:
             return dice
         small = min(self.a_mass[i], self.b_mass[j])
@@ -241,7 +297,11 @@ class _Aligner:
 
     def features(self) -> _Features:
         if self.feat is None:
-            self.feat = _Features(self.a, self.b)
+            self.feat = _Features(
+                self.a, self.b,
+                (i for i in range(len(self.a)) if self.free_a(i)),
+                (j for j in range(len(self.b)) if self.free_b(j)),
+            )
         return self.feat
 
     # -- stage 0: user anchors --
@@ -420,26 +480,36 @@ class _Aligner:
             n_whole=len(self.a), n_part=len(self.b), match_whole=self.match_a,
             match_part=self.match_b, whole_counts=feat.a_counts, part_counts=feat.b_counts,
             whole_mass=feat.a_mass, part_mass=feat.b_mass, free_part=self.free_b,
-            free_whole=lambda i: i not in self.blocked_a,
+            free_whole=lambda i: i not in self.blocked_a, part_len=feat.b_len,
+            whole_key=self.ka, part_key=self.kb,
         ):
             self.groups.append(((whole,), parts))
             grouped_a.add(whole)
             grouped_b.update(parts)
-        # Merges: several consecutive A, one B.
+            for j in parts:
+                self.match_b[j] = whole
+            self.match_a[whole] = parts[0]
+        # Merges: several A (next to each other, or substantial parts from
+        # elsewhere), one B.
         for whole, parts in self._find_groups(
             n_whole=len(self.b), n_part=len(self.a), match_whole=self.match_b,
             match_part=self.match_a, whole_counts=feat.b_counts, part_counts=feat.a_counts,
             whole_mass=feat.b_mass, part_mass=feat.a_mass, free_part=self.free_a,
             free_whole=lambda j: j not in self.blocked_b and j not in grouped_b,
-            skip_part=grouped_a,
+            part_len=feat.a_len, whole_key=self.kb, part_key=self.ka,
+            skip_part=grouped_a, allow_far=True,
         ):
             self.groups.append((parts, (whole,)))
+            for i in parts:
+                self.match_a[i] = whole
+            self.match_b[whole] = parts[0]
 
     def _find_groups(
         self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
-        whole_counts: list[Counter[str]], part_counts: list[Counter[str]],
-        whole_mass: list[float], part_mass: list[float], free_part: object,
-        free_whole: object, skip_part: Collection[int] = (),
+        whole_counts: _Lazy, part_counts: _Lazy, whole_mass: _Lazy, part_mass: _Lazy,
+        free_part: object, free_whole: object, part_len: _Lazy, whole_key: list[str], part_key: list[str],
+        skip_part: Collection[int] = (),
+        allow_far: bool = False,
     ) -> Iterable[tuple[int, tuple[int, ...]]]:
         feat = self.features()
         is_free_part = free_part  # callables, typed loosely to share code both ways
@@ -464,6 +534,8 @@ class _Aligner:
             if not is_free_whole(w):  # type: ignore[operator]
                 continue
             m = match_whole[w]
+            if m >= 0 and whole_key[w] == part_key[m]:
+                continue  # identical texts: nothing was split off or merged in
             if m >= 0:
                 total = whole_mass[w] + part_mass[m]
                 dice = 2 * feat.shared(whole_counts[w], part_counts[m]) / total if total else 1
@@ -534,6 +606,15 @@ class _Aligner:
                         run = sorted([*run, p])
                         cov = new_cov
                         grew = True
+            if allow_far:
+                # A chair consolidates paragraphs from different places: strong
+                # parts of some size join even when not next to the others.
+                for p in sorted(strong - set(run), key=lambda p: -containment(p, w)):
+                    if usable(p) and part_len[p] >= OVERLAP_MIN_WORDS:
+                        new_cov = coverage(w, [*run, p])
+                        if new_cov - cov >= STEP_GAIN:
+                            run = sorted([*run, p])
+                            cov = new_cov
             if len(run) < 2 or cov < COVER_MIN:
                 continue
             alone = coverage(w, [m]) if m >= 0 else 0.0
@@ -572,7 +653,7 @@ class _Aligner:
                     status = (MOVED,) if same else (MOVED, MODIFIED)
                 elif not same:
                     status = (MODIFIED,)
-                elif normalise_number(a[i].number) != normalise_number(b[j].number):
+                elif displayed_number(a[i]) != displayed_number(b[j]):
                     status = (RENUMBERED,)
                 else:
                     status = (UNCHANGED,)
@@ -631,4 +712,7 @@ def align(
     aligner.leftover_identical()
     aligner.fuzzy()
     aligner.groups_stage()
+    # Splits and merges become anchors too: what is left between them is
+    # matched again, now with tighter gaps (and slots).
+    aligner.fuzzy()
     return aligner.result()

@@ -413,12 +413,13 @@ def _move_before(session: Session, neg: Negotiation, draft: Draft, before: Draft
     others = session.scalars(select(Draft).where(
         Draft.negotiation_id == neg.id, Draft.order >= slot, Draft.id != draft.id)
         .order_by(Draft.order)).all()
+    orders = [(d.id, d.order) for d in others]
     # Two steps, so the unique (negotiation, order) never clashes on the way.
-    for d in others:
-        session.execute(update(Draft).where(Draft.id == d.id).values(order=-d.order - 1))
+    for did, order in orders:
+        session.execute(update(Draft).where(Draft.id == did).values(order=-order - 1))
     session.execute(update(Draft).where(Draft.id == draft.id).values(order=slot))
-    for d in others:
-        session.execute(update(Draft).where(Draft.id == d.id).values(order=d.order + 1))
+    for did, order in orders:
+        session.execute(update(Draft).where(Draft.id == did).values(order=order + 1))
     session.flush()
     session.expire_all()
     # Lineages follow the order of drafts: link the moved draft to its new
@@ -439,7 +440,7 @@ def _detect_duplicates(session: Session, pos: Position) -> None:
     assert draft is not None
     carry = CarryForward(session, pos.negotiation_id, draft, actor_id=pos.actor_id)
     mine = None
-    others: list[Position] = []
+    others: list[Any] = []
     resolved = list(carry.resolved())
     for p, res in resolved:
         if p.id == pos.id:

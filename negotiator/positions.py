@@ -51,8 +51,10 @@ from negotiator.worddiff import word_diff
 
 Clock = Callable[[], dt.datetime]
 
-# The actor name that stands for the line agreed in EU coordination.
+# The actor name that stands for the line agreed in EU coordination, and the
+# names that mean the same actor.
 EU_ACTOR = "EU"
+EU_NAMES = frozenset({"eu", "european union", "eu-coordinated", "eu (coordinated)"})
 # Names that are groups of states rather than one state (kind "group").
 GROUP_NAMES = frozenset({"eu", "g77", "g-77", "g-77 and china", "nam", "african group",
                          "arab group", "au", "like-minded group", "cannz", "jusscanz"})
@@ -92,7 +94,7 @@ def new_uid() -> str:
 def actor_kind_for(name: str) -> str:
     """The kind of an actor met for the first time, guessed from its name."""
     low = name.strip().lower()
-    if low in GROUP_NAMES:
+    if low in GROUP_NAMES or low in EU_NAMES:
         return "group"
     if low in CHAIR_NAMES:
         return "chair"
@@ -100,13 +102,20 @@ def actor_kind_for(name: str) -> str:
 
 
 def find_actor(session: Session, negotiation_id: int, name: str) -> Actor | None:
+    """An actor by name, case-insensitively; "EU" and "European Union" are one actor."""
     name = name.strip()
     actor = session.scalar(select(Actor).where(
         Actor.negotiation_id == negotiation_id, Actor.name == name))
     if actor is None:
-        for a in session.scalars(select(Actor).where(Actor.negotiation_id == negotiation_id)):
+        actors = session.scalars(select(Actor).where(Actor.negotiation_id == negotiation_id)
+                                 .order_by(Actor.id)).all()
+        for a in actors:
             if a.name.lower() == name.lower():
                 return a
+        if name.lower() in EU_NAMES:
+            for a in actors:
+                if a.name.lower() in EU_NAMES:
+                    return a
     return actor
 
 
@@ -146,11 +155,66 @@ def edit_ops(amendment: str) -> list[tuple[str, str]]:
     return ops
 
 
-def amended_text(base: str, amendment: str) -> str:
-    """The paragraph as the amendment would have it (replacement text or applied edit)."""
-    if not is_edit(amendment):
-        return amendment
-    return "".join(t for op, t in edit_ops(amendment) if op != "-")
+_INSTRUCTION_START = re.compile(
+    r"^\s*(replace|delete|remove|keep|retain|insert|add|merge|move|move|split)\b", re.I)
+_Q = r"['\u2018\u2019\"\u201c\u201d]([^'\u2018\u2019\"\u201c\u201d]+)['\u2018\u2019\"\u201c\u201d]"
+_INSTRUCTION = re.compile(
+    rf"\b(?P<verb>replace|delete|remove|keep|retain|insert|add)\s+(?:the\s+words?\s+)?{_Q}"
+    rf"(?:\s+(?:with|by)\s+{_Q})?(?:\s+(?P<where>after|before)\s+{_Q})?", re.I)
+
+
+def is_instruction(amendment: str) -> bool:
+    """True for an amendment written as drafting instructions ("Replace 'x' with 'y'.")."""
+    return bool(_INSTRUCTION_START.match(amendment))
+
+
+def _apply_instructions(base: str, amendment: str) -> str | None:
+    """Apply "Replace 'x' with 'y'", "Delete 'x'", "Keep '[x]'" (drop its brackets),
+    "Insert 'y' after/before 'x'" to a paragraph; None when none applies."""
+    text, applied = base, 0
+    for m in _INSTRUCTION.finditer(amendment):
+        verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
+
+        def locate(words: str) -> str | None:
+            if words in text:
+                return words
+            if f"[{words}]" in text:
+                return f"[{words}]"
+            return None
+
+        if verb in ("insert", "add"):
+            at = locate(z) if z else None
+            if at is None:
+                continue
+            i = text.index(at)
+            text = (text[:i] + x + " " + text[i:] if where and where.lower() == "before"
+                    else text[:i + len(at)] + " " + x + text[i + len(at):])
+        else:
+            found = locate(x)
+            if found is None:
+                continue
+            if verb in ("keep", "retain"):
+                new = found.strip("[]") if found.startswith("[") else found
+            elif verb == "replace" and y is not None:
+                new = y
+            elif verb in ("delete", "remove"):
+                new = ""
+            else:
+                continue
+            text = text.replace(found, new, 1)
+        applied += 1
+    return norm(re.sub(r"\s+([,;.:])", r"\1", text)) if applied else None
+
+
+def amended_text(base: str, amendment: str) -> str | None:
+    """The paragraph as the amendment would have it: the replacement text, the
+    applied [-..-]/{+..+} edit, or the applied instructions (None when the
+    instructions cannot be applied to the text, e.g. "Merge the two options")."""
+    if is_edit(amendment):
+        return "".join(t for op, t in edit_ops(amendment) if op != "-")
+    if is_instruction(amendment):
+        return _apply_instructions(base, amendment)
+    return amendment
 
 
 def check_amendment(base: str, amendment: str) -> None:
@@ -168,43 +232,139 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _changed_words(a: str, b: str) -> tuple[Counter[str], Counter[str]]:
-    """Words inserted and words deleted going from a to b (multisets)."""
-    wa, wb = _words(a), _words(b)
-    ins: Counter[str] = Counter()
-    dels: Counter[str] = Counter()
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-        if tag in ("replace", "delete"):
-            dels.update(wa[i1:i2])
-        if tag in ("replace", "insert"):
-            ins.update(wb[j1:j2])
-    return ins, dels
+# Words with the square brackets that touch them ("[by", "actors]"), so that
+# removing the brackets around a phrase is a change of that phrase.
+_TOKEN = re.compile(r"\[*\w+(?:['\u2019]\w+)*\]*")
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(text)]
+
+
+def _plain(tokens: Sequence[str]) -> list[str]:
+    return [t.strip("[]") for t in tokens]
+
+
+Region = tuple[int, int, str]  # characters [start, end) of the base, and what replaces them
+
+
+def _regions(base: str, amendment: str) -> list[Region] | None:
+    """Where an amendment changes the paragraph and what it puts there."""
+    if is_edit(amendment):
+        out: list[Region] = []
+        pos, start, plus = 0, None, ""
+        for op, t in [*edit_ops(amendment), ("=", "")]:
+            if op == "=":
+                if start is not None:
+                    out.append((start, pos, plus))
+                    start, plus = None, ""
+                pos += len(t)
+            else:
+                start = pos if start is None else start
+                if op == "-":
+                    pos += len(t)
+                else:
+                    plus += t
+        return out
+    if is_instruction(amendment):
+        out = []
+        for m in _INSTRUCTION.finditer(amendment):
+            verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
+            spot = next((w for w in (z if verb in ("insert", "add") else x,) for w in
+                         (w, f"[{w}]") if w and w in base), None)
+            if spot is None:
+                continue
+            i = base.index(spot)
+            if verb in ("insert", "add"):
+                at = i if where and where.lower() == "before" else i + len(spot)
+                out.append((at, at, x))
+            elif verb in ("keep", "retain"):
+                out.append((i, i + len(spot), spot.strip("[]")))
+            elif verb == "replace" and y is not None:
+                out.append((i, i + len(spot), y))
+            elif verb in ("delete", "remove"):
+                out.append((i, i + len(spot), ""))
+        return out or None
+    spans = [m.span() for m in _TOKEN.finditer(base)]
+    prop = list(_TOKEN.finditer(amendment))
+    out = []
+    matcher = SequenceMatcher(None, _tokens(base), [m[0].lower() for m in prop], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        start = spans[i1][0] if i1 < len(spans) else len(base)
+        end = spans[i2 - 1][1] if i2 > i1 else start
+        out.append((start, end, " ".join(m[0] for m in prop[j1:j2])))
+    return out
+
+
+def _mapped(ops: Sequence[tuple[str, int, int, int, int]], new: Sequence[str],
+            a: int, b: int) -> list[str]:
+    """The tokens of the new text that stand where base tokens [a, b) stood."""
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            lo, hi = max(a, i1), min(b, i2)
+            if lo < hi:
+                out.extend(new[j1 + lo - i1: j1 + hi - i1])
+        elif (a < b and i1 < b and i2 > a) or (i1 == i2 and a < i1 < b) or \
+                (a == b and i1 <= a <= i2):
+            out.extend(new[j1:j2])
+    return out
 
 
 def uptake(base: str, amendment: str, new_text: str) -> tuple[str, float] | None:
     """Whether a new text took up a proposed amendment.
 
+    Each change the amendment proposes is a region of the paragraph and the
+    words it wants there. The new draft takes it up when it has those words in
+    that place (a deletion: when those words are gone from that place); a region
+    the new draft left as it was counts for nothing.
+
     Args:
         base: the paragraph as it was when the amendment was proposed.
-        amendment: replacement text or an edit in [-..-]/{+..+} notation.
+        amendment: replacement text, an edit in [-..-]/{+..+} notation, or
+            drafting instructions ("Replace '[shall][should]' with 'shall'").
         new_text: the paragraph in the new draft.
 
     Returns:
-        (result, share): `adopted` when every proposed inserted and deleted word
-        is inserted and deleted by the new draft, `partly` with the share found,
-        `not_reflected`; None when the amendment proposes no change.
+        (result, share): `adopted`, `partly` with the share of proposed words
+        found, or `not_reflected`; None when there is nothing to measure (no
+        change proposed, or instructions that name no words of the text).
     """
     proposed = amended_text(base, amendment)
-    if norm(new_text) == norm(proposed) and norm(proposed) != norm(base):
+    if proposed is None or norm(proposed) == norm(base):
+        return None
+    if norm(new_text) == norm(proposed):
         return ADOPTED, 1.0
-    p_ins, p_del = _changed_words(base, proposed)
-    total = sum(p_ins.values()) + sum(p_del.values())
+    if norm(new_text) == norm(base):  # the chair left the paragraph as it was
+        return NOT_REFLECTED, 0.0
+    regions = _regions(base, amendment)
+    if not regions:
+        return None
+    spans = [m.span() for m in _TOKEN.finditer(base)]
+    base_t, new_t = _tokens(base), _tokens(new_text)
+    ops = SequenceMatcher(None, base_t, new_t, autojunk=False).get_opcodes()
+    got = total = 0
+    for start, end, put in regions:
+        a = sum(1 for s0, _ in spans if s0 < start)
+        b = sum(1 for s0, _ in spans if s0 < end) if end > start else a
+        before, want = base_t[a:b], _tokens(put)
+        there = _mapped(ops, new_t, a, b)
+        if want:
+            total += len(want)
+            if there != before:
+                got += sum(m.size for m in SequenceMatcher(
+                    None, want, there, autojunk=False).get_matching_blocks())
+        else:
+            total += len(before)
+            if there != before:
+                left = Counter(_plain(there))
+                got += sum(1 for w in _plain(before) if left[w] == 0)
     if total == 0:
         return None
-    c_ins, c_del = _changed_words(base, new_text)
-    got = sum((p_ins & c_ins).values()) + sum((p_del & c_del).values())
     share = got / total
-    if got == total:
+    if got >= total:
         return ADOPTED, 1.0
     if share >= PARTLY_MIN_SHARE:
         return PARTLY, round(share, 2)
@@ -354,6 +514,9 @@ def set_position(
         NotFound: no such paragraph.
     """
     values = dict(values)
+    for key in ("stance", "status"):  # "support with amendments" as people write it
+        if isinstance(values.get(key), str):
+            values[key] = values[key].strip().lower().replace(" ", "_").replace("-", "_")
     for key in ("amendment", "rationale", "red_line", "fallback", "priority"):
         if key in values and isinstance(values[key], str):
             values[key] = values[key].strip() or None
@@ -461,7 +624,7 @@ def position_on(session: Session, paragraph: Paragraph, actor: Actor) -> Positio
     """
     draft = paragraph.draft
     carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor.id)
-    best: Position | None = None
+    best: Any = None
     best_key: tuple[int, dt.datetime] | None = None
     for pos, res in carry.resolved():
         if res.state in (DELETED, SPLIT) or res.targets != (paragraph.id,):
@@ -471,7 +634,7 @@ def position_on(session: Session, paragraph: Paragraph, actor: Actor) -> Positio
         # brings in the others' positions too).
         if best_key is None or key > best_key:
             best, best_key = pos, key
-    return best
+    return session.get(Position, best.id) if best is not None else None
 
 
 def position_history(session: Session, paragraph_id: int, actor: str | None = None
@@ -548,7 +711,7 @@ class CarryForward:
     draft: Draft
     actor_id: int | None = None
     include_deleted: bool = False
-    positions: list[Position] = field(init=False)
+    positions: list[Any] = field(init=False)  # rows with the columns of Position
     paras: dict[int, Para] = field(init=False)
     order_of_draft: dict[int, int] = field(init=False)
     draft_of_order: dict[int, Draft] = field(init=False)
@@ -559,13 +722,14 @@ class CarryForward:
                            .order_by(Draft.order)).all()
         self.order_of_draft = {d.id: d.order for d in drafts}
         self.draft_of_order = {d.order: d for d in drafts}
-        q = select(Position).where(Position.negotiation_id == self.negotiation_id)
+        # Plain rows, not ORM objects: loading 3,000 of them is three times faster.
+        q = select(*Position.__table__.c).where(Position.negotiation_id == self.negotiation_id)
         if self.actor_id is not None:
             q = q.where(Position.actor_id == self.actor_id)
         if not self.include_deleted:
             q = q.where(Position.deleted.is_(False))
         target = self.draft.order
-        self.positions = [p for p in s.scalars(q.order_by(Position.id))
+        self.positions = [p for p in s.execute(q.order_by(Position.id))
                           if self.order_of_draft[p.draft_id] <= target]
         low = min([self.order_of_draft[p.draft_id] for p in self.positions] + [max(target - 1, 1)])
         self.load(low)
@@ -657,7 +821,7 @@ class CarryForward:
             out.extend(p.id for p in self.by_lineage.get((lin, prev), []))
         return tuple(sorted(out, key=lambda pid: self.paras[pid].ordinal))
 
-    def resolved(self) -> Iterable[tuple[Position, Resolution]]:
+    def resolved(self) -> Iterable[tuple[Any, Resolution]]:
         """Each position with where it stands in the target draft."""
         cache: dict[int, Resolution] = {}
         for pos in self.positions:
@@ -692,8 +856,9 @@ def _para_ref(p: Para, draft: Draft) -> dict[str, Any]:
     return {"draft": draft.label, "index": p.ordinal, "number": p.number}
 
 
-def _position_dict(carry: CarryForward, pos: Position, res: Resolution, actors: Mapping[int, Actor],
-                   open_conflicts: set[int]) -> dict[str, Any]:
+def _position_dict(carry: CarryForward, pos: Any, res: Resolution, actors: Mapping[int, Actor],
+                   open_conflicts: set[int],
+                   diffs: dict[tuple[str, str], list[list[str]]] | None = None) -> dict[str, Any]:
     anchor = carry.paras[pos.paragraph_id]
     anchor_draft = carry.draft_of_order[anchor.order]
     actor = actors[pos.actor_id]
@@ -728,7 +893,11 @@ def _position_dict(carry: CarryForward, pos: Position, res: Resolution, actors: 
     targets = [carry.paras[t] for t in res.targets]
     if res.state in (NEEDS_REVIEW, SPLIT, MERGED):
         now_text = " ".join(p.text for p in targets)
-        out["diff"] = [list(op) for op in word_diff(pos.text, now_text)]
+        key = (pos.text, now_text)
+        diffs = {} if diffs is None else diffs  # several actors, one pair of texts
+        if key not in diffs:
+            diffs[key] = [list(op) for op in word_diff(pos.text, now_text)]
+        out["diff"] = diffs[key]
     if res.state == SPLIT:
         out["parts"] = [p.ordinal for p in targets]
     if res.state == MERGED:
@@ -764,8 +933,9 @@ def draft_positions(session: Session, negotiation: Negotiation, draft: Draft
     conflicts = _open_conflict_positions(session, negotiation.id)
     per_para: dict[int, list[dict[str, Any]]] = defaultdict(list)
     gone: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    diffs: dict[tuple[str, str], list[list[str]]] = {}
     for pos, res in carry.resolved():
-        entry = _position_dict(carry, pos, res, actors, conflicts)
+        entry = _position_dict(carry, pos, res, actors, conflicts, diffs)
         if res.state == DELETED:
             gone[pos.paragraph_id].append(entry)
         for t in res.targets:
@@ -939,11 +1109,11 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     actors = _actors(session, negotiation.id)
     national_name = (national or negotiation.delegation or "").strip().lower()
     national_ids = {a.id for a in actors.values() if a.name.lower() == national_name}
-    eu_ids = {a.id for a in actors.values() if a.name.lower() == EU_ACTOR.lower()}
+    eu_ids = {a.id for a in actors.values() if a.name.lower() in EU_NAMES}
 
     # Per paragraph and actor, the position that speaks for it: the one taken
     # on the latest draft (a part-specific one wins over one taken before a split).
-    primary: dict[tuple[int, int], tuple[tuple[int, dt.datetime], Position]] = {}
+    primary: dict[tuple[int, int], tuple[tuple[int, dt.datetime], Any]] = {}
     uptake_rows: list[dict[str, Any]] = []
     for pos, res in carry.resolved():
         if res.state == DELETED:
@@ -988,13 +1158,13 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
             "uptake": uptake_rows, "divergence": divergence}
 
 
-def _divergence(nat: Position, eu: Position, paragraph_text: str) -> str | None:
+def _divergence(nat: Any, eu: Any, paragraph_text: str) -> str | None:
     """Why the EU line and the national line diverge, or None."""
     if nat.red_line_flag:
         if nat.stance == "oppose" and eu.stance in ("support", "support_with_amendments"):
             return "red_line_crossed"
         if eu.amendment:
-            eu_text = amended_text(eu.text, eu.amendment)
+            eu_text = amended_text(eu.text, eu.amendment) or eu.amendment
         elif eu.stance in ("support", "support_with_amendments"):
             eu_text = paragraph_text
         else:
@@ -1004,6 +1174,10 @@ def _divergence(nat: Position, eu: Position, paragraph_text: str) -> str | None:
             return "red_line_crossed"
     if nat.stance != eu.stance:
         return "stance"
+    if nat.amendment and eu.amendment:
+        mine, theirs = amended_text(nat.text, nat.amendment), amended_text(eu.text, eu.amendment)
+        if mine is not None and theirs is not None and norm(mine) != norm(theirs):
+            return "amendment"  # same stance, other words ("shall" against "should")
     return None
 
 
