@@ -67,15 +67,17 @@ PP3 Recognizing the role of the Organization as a regional arrangement under Cha
 
 5. Requests the Secretariat to establish and maintain a database of national points of contact, including those nominated under paragraph 1;
 
-6. Invites participating States to designate experts for an informal working group on the protection of critical infrastructure;
+6. Decides to review the implementation of this decision at the next meeting of the Ministerial Council.
 
-7. Decides to review the implementation of this decision at the next meeting of the Ministerial Council.
+7. Invites participating States to designate experts for an informal working group on the protection of critical infrastructure.
 """
 
 AMENDMENT_1 = ("Decides that participating States shall nominate a national point of contact "
                "for ICT security incidents by 30 June 2027;")
 RED_LINE_1 = "No weakening of 'shall': the nomination must remain an obligation."
-INSTRUCTION_6 = "Replace 'next meeting' with 'the 2027 meeting'."
+INSTRUCTION_6 = "Replace 'next meeting' with '2027 meeting'."
+# An instruction that cannot be applied to the words: it reaches the chair as a comment.
+INSTRUCTION_PP1 = "Merge this paragraph with PP3 and shorten both."
 NOTE_1 = "Capital (Cyber Desk) instructs: hold on 'shall'; we may concede on the date."
 
 
@@ -125,6 +127,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ok(db, "position", NEG, "Rev.1", "PP2", "--actor", "Belgium", "--stance", "support")
         ok(db, "position", NEG, "Rev.1", "6", "--actor", "Belgium", "--stance",
            "support_with_amendments", "--amendment", INSTRUCTION_6)
+        ok(db, "position", NEG, "Rev.1", "PP1", "--actor", "Belgium", "--stance",
+           "support_with_amendments", "--amendment", INSTRUCTION_PP1)
         ok(db, "note", NEG, "Rev.1", "1", NOTE_1, "--author", "Cyber Desk")
     ok(db, "import", NEG, str(work / "rev2.txt"), "--label", "Rev.2",
        "--symbol", "PC.DEL/118/26/Rev.1", "--date", "2026-03-03")
@@ -275,7 +279,7 @@ def test_scope_and_actor_options_narrow_the_brief(store: Path, tmp_path: Path) -
                                        "--scope", "needing_instructions"))
     assert len(needing) == len(signals["no_instructions"])
     mine = _draft_paragraphs(_brief(store, tmp_path / "mine.docx", "--scope", "with_positions"))
-    assert len(mine) == 5  # PP2, 1, 5 (deleted) and the paragraphs that continue 4 and 6
+    assert len(mine) == 6  # PP1, PP2, 1, 5 (deleted) and the paragraphs that continue 4 and 6
     only_eu = _brief(store, tmp_path / "eu.docx", "--actor", "EU")
     cells = "\n".join(c.text for t in docx.Document(str(only_eu)).tables for r in t.rows
                       for c in r.cells)
@@ -296,7 +300,7 @@ def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
     text = pdf_text(to_pdf(brief, tmp_path))
     flat = " ".join(text.split())
     assert "RESTRICTED" in text and "Page 1 of" in text
-    for label in ("PP2", "Paragraph 1", "Paragraph 4", "Paragraph 7"):
+    for label in ("PP2", "Paragraph 1", "Paragraph 4", "Paragraph 7", "Rev.1 paragraph 5"):
         assert label.upper() in flat.upper(), label  # labels are set in small capitals
     for number in ("1.", "4.", "7."):
         assert re.search(rf"(^|\s){re.escape(number)}\s", text, re.M), number
@@ -310,7 +314,7 @@ def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
 def test_amendments_file_is_the_draft_with_our_changes_tracked(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "amendments.docx"
     printed = ok(store, "amendments", NEG, "Rev.1", "--actor", "Belgium", "-o", str(out))
-    assert "2 amended paragraphs" in printed and "1 proposals as comments" in printed
+    assert "3 amended paragraphs" in printed and "1 proposals as comments" in printed
     check_well_formed_revisions(out)
     xml = body(out)
     authors = {r.get(f"{W}author") for r in xml.findall(".//w:ins", NS) + xml.findall(".//w:del", NS)}
@@ -325,11 +329,14 @@ def test_amendments_file_is_the_draft_with_our_changes_tracked(store: Path, tmp_
         if r["number"] == "1":
             assert _strip_number(paragraph_text(p)) == AMENDMENT_1
             assert paragraph_text(p).startswith("1.\t")
-        if r["number"] == "6":
-            # an instruction, not wording: the text stays, the chair reads it as a comment
+        if r["number"] == "6":  # "Replace X with Y", applied to the words
+            assert _strip_number(paragraph_text(p)) == r["text"].replace("next meeting",
+                                                                         "2027 meeting")
+        if r["number"] == "PP1":
+            # an instruction that is not wording: the text stays, the chair reads a comment
             assert not p.findall(".//w:ins", NS) and not p.findall(".//w:del", NS)
             cid = int(p.find("w:commentRangeStart", NS).get(f"{W}id"))
-            assert INSTRUCTION_6 in comments[cid].text and comments[cid].author == "Belgium"
+            assert INSTRUCTION_PP1 in comments[cid].text and comments[cid].author == "Belgium"
     whole = "\n".join(paragraph_text(p) for p in xml.iter(f"{W}p"))
     assert RED_LINE_1 not in whole and "core of this decision" not in whole  # internal lines stay home
 
