@@ -185,31 +185,44 @@ def _run_properties(
     style: str | None = None,
 ) -> etree._Element | None:
     """A w:rPr in schema order, or None when nothing is set."""
+    if not (style or font or bold or italic or strike or colour or size_pt or underline or rtl):
+        return None
     rpr = OxmlElement("w:rPr")
+    # SubElement keeps python-docx's element classes (same parser) and is
+    # several times faster than OxmlElement, which matters over 100,000 elements.
+    sub = etree.SubElement
     if style:
-        rpr.append(OxmlElement("w:rStyle", {qn("w:val"): style}))
+        sub(rpr, _W_RSTYLE, {_W_VAL: style})
     if font:
-        rpr.append(OxmlElement("w:rFonts", {qn("w:ascii"): font, qn("w:hAnsi"): font,
-                                              qn("w:cs"): font, qn("w:eastAsia"): font}))
+        sub(rpr, qn("w:rFonts"), {qn("w:ascii"): font, qn("w:hAnsi"): font,
+                                  qn("w:cs"): font, qn("w:eastAsia"): font})
     if bold:
-        rpr.append(OxmlElement("w:b"))
-        rpr.append(OxmlElement("w:bCs"))
+        sub(rpr, _W_B)
+        sub(rpr, _W_BCS)
     if italic:
-        rpr.append(OxmlElement("w:i"))
-        rpr.append(OxmlElement("w:iCs"))
+        sub(rpr, _W_I)
+        sub(rpr, _W_ICS)
     if strike:
-        rpr.append(OxmlElement("w:strike"))
+        sub(rpr, qn("w:strike"))
     if colour:
-        rpr.append(OxmlElement("w:color", {qn("w:val"): colour}))
+        sub(rpr, _W_COLOR, {_W_VAL: colour})
     if size_pt:
         half = str(int(round(size_pt * 2)))
-        rpr.append(OxmlElement("w:sz", {qn("w:val"): half}))
-        rpr.append(OxmlElement("w:szCs", {qn("w:val"): half}))
+        sub(rpr, qn("w:sz"), {_W_VAL: half})
+        sub(rpr, qn("w:szCs"), {_W_VAL: half})
     if underline:
-        rpr.append(OxmlElement("w:u", {qn("w:val"): "single"}))
+        sub(rpr, qn("w:u"), {_W_VAL: "single"})
     if rtl:
-        rpr.append(OxmlElement("w:rtl"))
-    return rpr if len(rpr) else None
+        sub(rpr, _W_RTL)
+    return rpr
+
+
+_W_VAL, _W_RSTYLE, _W_B, _W_BCS, _W_I, _W_ICS = (
+    qn("w:val"), qn("w:rStyle"), qn("w:b"), qn("w:bCs"), qn("w:i"), qn("w:iCs"))
+_W_COLOR, _W_RTL, _W_T, _W_DELTEXT, _W_TAB, _W_BR = (
+    qn("w:color"), qn("w:rtl"), qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:br"))
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BREAKS = re.compile(r"(\t|\n)")
 
 
 def _make_run(text: str, rpr: etree._Element | None, *, deleted: bool = False) -> etree._Element:
@@ -218,18 +231,17 @@ def _make_run(text: str, rpr: etree._Element | None, *, deleted: bool = False) -
     r = OxmlElement("w:r")
     if rpr is not None:
         r.append(rpr)
-    tag = "w:delText" if deleted else "w:t"
-    for piece in re.split(r"(\t|\n)", text):
+    tag = _W_DELTEXT if deleted else _W_T
+    sub = etree.SubElement
+    for piece in _BREAKS.split(text) if ("\t" in text or "\n" in text) else (text,):
         if piece == "\t":
-            r.append(OxmlElement("w:tab"))
+            sub(r, _W_TAB)
         elif piece == "\n":
-            r.append(OxmlElement("w:br"))
+            sub(r, _W_BR)
         elif piece:
             for i in range(0, len(piece), MAX_TEXT_NODE_CHARS):
-                t = OxmlElement(tag)
+                t = sub(r, tag, {_XML_SPACE: "preserve"})
                 t.text = piece[i : i + MAX_TEXT_NODE_CHARS]
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                r.append(t)
     return r
 
 
@@ -239,9 +251,7 @@ TWIP = 635
 
 def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     """A child element in the w: namespace with w: attributes, appended."""
-    el = OxmlElement(tag, {qn(f"w:{k}"): v for k, v in attrs.items()})
-    parent.append(el)
-    return el
+    return etree.SubElement(parent, qn(tag), {qn(f"w:{k}"): v for k, v in attrs.items()})
 
 
 def _text_runs(text: str, **fmt: object) -> list[etree._Element]:
