@@ -661,7 +661,9 @@ def _plain_statement(ctx: _Context, e: Entry) -> str | None:
     if "moved" in s:
         return f"Moved: this was paragraph {olds[0]} of {a}; it now stands elsewhere in the order."
     if olds and news and olds[0] != news[0]:
-        return f"Renumbered: paragraph {olds[0]} of {a}."
+        if "renumbered" in s:
+            return f"Renumbered: paragraph {olds[0]} of {a}."
+        return f"Was paragraph {olds[0]} in {a}."  # e.g. a sub-paragraph whose parent moved up
     return None
 
 
