@@ -70,7 +70,8 @@ def build(outdir: Path) -> Path:
                   f"changes, {result['comments']} comments -> {brief}")
             amend = write_amendments(s, neg, ops.find_draft(s, neg, "Zero draft"), "Belgium",
                                      outdir / "demo-amendments.docx")
-            print(f"amendments: {amend['amended']} paragraphs -> {amend['path']}")
+            print(f"amendments: {amend['amended']} tracked, {amend['commented']} as comments "
+                  f"-> {amend['path']}")
     finally:
         store.close()
         shutil.rmtree(work, ignore_errors=True)
