@@ -54,15 +54,21 @@ SLOT_MIN = 0.3
 # Inside a gap with several candidates on a side, ask for clearly shared wording.
 GAP_MIN = 0.5
 # Linking across the gap boundaries (a move) has no positional support at all:
-# ask for most of the wording to be the same.
-MOVE_MIN = 0.55
+# ask for most of the (rare-word weighted) wording to be the same. Chairs move
+# paragraphs whole or lightly edited (0.8 and up); templated paragraphs that
+# share their boilerplate but not their subject score 0.55-0.7.
+MOVE_MIN = 0.65
 # Among candidates, prefer the one in the same gap: a nudge worth about a few
 # changed words, not enough to beat a clearly better match elsewhere.
 GAP_BONUS = 0.1
 # Rare-word weighting is unreliable in a short draft, where the words that
 # changed are by nature the rare ones: plain word counts also get a say,
-# discounted because common words are shared by unrelated paragraphs too.
+# discounted because common words are shared by unrelated paragraphs too, and
+# only in a small gap (at most SMALL_GAP unmatched paragraphs a side), where
+# position backs the link; in a reorganised section boilerplate ("Field Name:
+# ... https://example.com/...") would pair unrelated paragraphs.
 PLAIN_DISCOUNT = 0.1
+SMALL_GAP = 3
 # A paragraph that grew (or was trimmed) keeps most of the smaller version's
 # wording inside the larger: the share of the smaller found in the larger,
 # discounted so a near-identical candidate still ranks first. Only from this
@@ -221,13 +227,18 @@ class _Features:
             return 1.0 if self.a_counts[i] == self.b_counts[j] else 0.0
         return 2 * self.shared(self.a_counts[i], self.b_counts[j]) / total
 
-    def similarity(self, i: int, j: int) -> float:
+    def similarity(self, i: int, j: int, near: bool = True, small_gap: bool = True) -> float:
         """Word-weighted Dice (or plain Dice, discounted), or, when one paragraph
         mostly sits inside the other (it grew or was trimmed), a discounted share
         of the smaller one found in the larger."""
         dice = self.dice(i, j)
+        if not near:
+            # A move has no position to support it: only rare shared words count
+            # (boilerplate such as a URL or "This field MUST NOT appear more than
+            # once." is shared by unrelated paragraphs).
+            return dice
         size_a, size_b = self.a_len[i], self.b_len[j]
-        if size_a and size_b:
+        if size_a and size_b and small_gap:
             x, y = self.a_counts[i], self.b_counts[j]
             plain = 2 * sum(min(x[t], y[t]) for t in x.keys() & y.keys()) / (size_a + size_b)
             dice = max(dice, plain - PLAIN_DISCOUNT)
@@ -452,7 +463,8 @@ class _Aligner:
             pool.update(i for i, _ in hits.most_common(INDEX_CANDIDATES))
             for i in pool:
                 same_gap = gap_a(i) == g
-                sim = feat.similarity(i, j)
+                small = max(len(in_gap_a[g]), len(in_gap_b[g])) <= SMALL_GAP
+                sim = feat.similarity(i, j, near=same_gap, small_gap=small)
                 if same_gap and slot_of_a.get(i, -1) == slot_of_b.get(j, -2):
                     floor = SLOT_MIN
                 elif same_gap:
