@@ -519,13 +519,12 @@ class _Aligner:
     def _find_groups(
         self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
         whole_counts: _Lazy, part_counts: _Lazy, whole_mass: _Lazy, part_mass: _Lazy,
-        free_part: object, free_whole: object, part_len: _Lazy, whole_key: list[str], part_key: list[str],
+        free_part: Callable[[int], bool], free_whole: Callable[[int], bool], part_len: _Lazy, whole_key: list[str], part_key: list[str],
         skip_part: Collection[int] = (),
         allow_far: bool = False,
     ) -> Iterable[tuple[int, tuple[int, ...]]]:
         feat = self.features()
-        is_free_part = free_part  # callables, typed loosely to share code both ways
-        is_free_whole = free_whole
+        is_free_part, is_free_whole = free_part, free_whole
 
         def coverage(w: int, parts: Sequence[int]) -> float:
             if whole_mass[w] <= 0:
@@ -543,7 +542,7 @@ class _Aligner:
         # Wholes worth a look: unmatched, or matched only partly.
         wholes = []
         for w in range(n_whole):
-            if not is_free_whole(w):  # type: ignore[operator]
+            if not is_free_whole(w):
                 continue
             m = match_whole[w]
             if m >= 0 and whole_key[w] == part_key[m]:
@@ -563,7 +562,7 @@ class _Aligner:
         # For each unmatched part, the whole it is best contained in.
         best_whole: dict[int, int] = {}
         for p in range(n_part):
-            if not is_free_part(p) or p in skip_part:  # type: ignore[operator]
+            if not is_free_part(p) or p in skip_part:
                 continue
             hits: Counter[int] = Counter()
             looked = 0
@@ -595,7 +594,7 @@ class _Aligner:
 
         def usable(p: int) -> bool:
             return 0 <= p < n_part and p not in taken and p not in skip_part \
-                and is_free_part(p)  # type: ignore[operator]
+                and is_free_part(p)
 
         for w in sorted(by_whole):
             strong = set(by_whole[w])
