@@ -444,7 +444,8 @@ class _Aligner:
             if len(gap_list) <= GAP_SCAN:
                 pool.update(gap_list)
             else:
-                # A large gap: scan the nearest ones by position only.
+                # A large gap: scan the ones nearest by position; the index
+                # below adds the look-alikes from anywhere.
                 k = bisect_left(gap_list, self._expected_a(j, chain_a, chain_b))
                 pool.update(gap_list[max(0, k - GAP_SCAN // 2): k + GAP_SCAN // 2])
             hits: Counter[int] = Counter()
@@ -479,8 +480,11 @@ class _Aligner:
                 self.pair(i, j)
 
     def _expected_a(self, j: int, chain_a: list[int], chain_b: list[int]) -> int:
+        """Where B paragraph ``j`` would sit in A if its gap were unchanged."""
         k = bisect_right(chain_b, j)
-        return chain_a[k - 1] + 1 if k > 0 else 0
+        a_start = chain_a[k - 1] + 1 if k > 0 else 0
+        b_start = chain_b[k - 1] + 1 if k > 0 else 0
+        return a_start + (j - b_start)
 
     # -- stage 3: splits and merges --
     def groups_stage(self) -> None:

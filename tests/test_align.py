@@ -228,7 +228,8 @@ def make_case(seed: int, size: int) -> tuple[list[Para], list[Para], list[tuple]
         if op in ("edit", "move_edit"):
             w = list(w)
             for _ in range(rng.randint(1, 3)):
-                w[rng.randrange(len(w))] = rng.choice(vocab)
+                pos = rng.randrange(len(w))
+                w[pos] = rng.choice([v for v in vocab[:50] if v != w[pos]])
             records[k] = (w, ("edit", i))
             if op == "move_edit":
                 rec = records.pop(k)
