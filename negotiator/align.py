@@ -151,9 +151,23 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
+# Arabic, for matching only: vowel marks and tatweel dropped, letter variants
+# folded, and the article and attached conjunctions/prepositions taken off, so
+# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+                          "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
+                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
-    return _WORD.findall(text.lower())
+    if not _ARABIC.search(text):
+        return _WORD.findall(text.lower())
+    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
+    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
 
 
 class _Lazy:

@@ -386,3 +386,10 @@ def test_real_translations_align_sanely() -> None:
             assert_partition(links, len(a), len(b))
             assert any(link.status == ("unchanged",) or link.status == ("modified",)
                        for link in links)
+
+
+def test_arabic_article_and_vowel_marks_do_not_hide_a_match() -> None:
+    from negotiator.align import words
+
+    assert words("* مضايقات عامة أو خاصة")[1:] == words("* المضايقة العامة أو الخاصة")[1:]
+    assert words("وَالدولُ") == words("الدول")
