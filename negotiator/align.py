@@ -151,9 +151,23 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
+# Arabic, for matching only: vowel marks and tatweel dropped, letter variants
+# folded, and the article and attached conjunctions/prepositions taken off, so
+# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+                          "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
+                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
-    return _WORD.findall(text.lower())
+    if not _ARABIC.search(text):
+        return _WORD.findall(text.lower())
+    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
+    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
 
 
 class _Lazy:
@@ -444,7 +458,8 @@ class _Aligner:
             if len(gap_list) <= GAP_SCAN:
                 pool.update(gap_list)
             else:
-                # A large gap: scan the nearest ones by position only.
+                # A large gap: scan the ones nearest by position; the index
+                # below adds the look-alikes from anywhere.
                 k = bisect_left(gap_list, self._expected_a(j, chain_a, chain_b))
                 pool.update(gap_list[max(0, k - GAP_SCAN // 2): k + GAP_SCAN // 2])
             hits: Counter[int] = Counter()
@@ -479,8 +494,11 @@ class _Aligner:
                 self.pair(i, j)
 
     def _expected_a(self, j: int, chain_a: list[int], chain_b: list[int]) -> int:
+        """Where B paragraph ``j`` would sit in A if its gap were unchanged."""
         k = bisect_right(chain_b, j)
-        return chain_a[k - 1] + 1 if k > 0 else 0
+        a_start = chain_a[k - 1] + 1 if k > 0 else 0
+        b_start = chain_b[k - 1] + 1 if k > 0 else 0
+        return a_start + (j - b_start)
 
     # -- stage 3: splits and merges --
     def groups_stage(self) -> None:
@@ -519,13 +537,12 @@ class _Aligner:
     def _find_groups(
         self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
         whole_counts: _Lazy, part_counts: _Lazy, whole_mass: _Lazy, part_mass: _Lazy,
-        free_part: object, free_whole: object, part_len: _Lazy, whole_key: list[str], part_key: list[str],
+        free_part: Callable[[int], bool], free_whole: Callable[[int], bool], part_len: _Lazy, whole_key: list[str], part_key: list[str],
         skip_part: Collection[int] = (),
         allow_far: bool = False,
     ) -> Iterable[tuple[int, tuple[int, ...]]]:
         feat = self.features()
-        is_free_part = free_part  # callables, typed loosely to share code both ways
-        is_free_whole = free_whole
+        is_free_part, is_free_whole = free_part, free_whole
 
         def coverage(w: int, parts: Sequence[int]) -> float:
             if whole_mass[w] <= 0:
@@ -543,7 +560,7 @@ class _Aligner:
         # Wholes worth a look: unmatched, or matched only partly.
         wholes = []
         for w in range(n_whole):
-            if not is_free_whole(w):  # type: ignore[operator]
+            if not is_free_whole(w):
                 continue
             m = match_whole[w]
             if m >= 0 and whole_key[w] == part_key[m]:
@@ -563,7 +580,7 @@ class _Aligner:
         # For each unmatched part, the whole it is best contained in.
         best_whole: dict[int, int] = {}
         for p in range(n_part):
-            if not is_free_part(p) or p in skip_part:  # type: ignore[operator]
+            if not is_free_part(p) or p in skip_part:
                 continue
             hits: Counter[int] = Counter()
             looked = 0
@@ -595,7 +612,7 @@ class _Aligner:
 
         def usable(p: int) -> bool:
             return 0 <= p < n_part and p not in taken and p not in skip_part \
-                and is_free_part(p)  # type: ignore[operator]
+                and is_free_part(p)
 
         for w in sorted(by_whole):
             strong = set(by_whole[w])

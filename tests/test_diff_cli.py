@@ -143,3 +143,21 @@ def test_link_errors_are_one_line_and_change_nothing(negotiation) -> None:  # ty
     assert negotiation("show", "CBMs", "Rev.1", "--json").out == before
     usage = negotiation("link", "CBMs", "Rev.1", "1")
     assert usage.code == 2  # --to or --new is required
+
+
+def test_redline_colour_on_a_terminal(negotiation, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from negotiator import ops
+    from negotiator.compare import compare_drafts, render_redline
+    from negotiator.store import Store
+
+    store = Store.open(db_path)
+    try:
+        with store.transaction() as s:
+            neg = ops.find_negotiation(s, "CBMs")
+            a, b = ops.find_draft(s, neg, "Zero"), ops.find_draft(s, neg, "Rev.1")
+            out = render_redline(compare_drafts(s, a, b), ops.draft_paragraphs(s, a),
+                                 ops.draft_paragraphs(s, b), colour=True)
+    finally:
+        store.close()
+    assert "\x1b[31;9mshall [strongly]\x1b[0m\x1b[32;4mshould\x1b[0m" in out
+    assert "[-" not in out and "{+" not in out
