@@ -9,7 +9,7 @@ gets it. Importing merges: what is new is added, what is known is left alone
 kept, and a position changed on both sides since their last exchange keeps
 both versions and opens a conflict (`negotiator conflicts` / `resolve`).
 
-The format is documented in docs/positions.md. A package from another
+The format is documented in README, "Positions". A package from another
 negotiation, from a newer Negotiator, or damaged or altered (the payload
 carries a SHA-256) is refused before anything is written.
 """
@@ -91,7 +91,7 @@ def export_package(session: Session, negotiation: Negotiation,
     """Everything a delegation wrote on a negotiation, with its drafts, as a package.
 
     Returns:
-        The package as a dict (see docs/positions.md); `write_package` saves it.
+        The package as a dict (see README, "Positions"); `write_package` saves it.
     """
     drafts = session.scalars(select(Draft).where(Draft.negotiation_id == negotiation.id)
                              .order_by(Draft.order)).all()

@@ -926,7 +926,7 @@ def draft_positions(session: Session, negotiation: Negotiation, draft: Draft
     Returns:
         A list of {"index", "number", "kind", "text", "status", "positions": [...],
         "notes": [...]}; each position has "actor", "stance", "status",
-        "state", "amendment", "red_line", ... (see docs/positions.md).
+        "state", "amendment", "red_line", ... (see README, "Positions").
     """
     carry = CarryForward(session, negotiation.id, draft)
     actors = _actors(session, negotiation.id)
