@@ -598,7 +598,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("negotiation", help="title or id")
     p.add_argument("from_label", metavar="FROM", help="draft label")
     p.add_argument("to_label", metavar="TO", help="draft label")
-    p.add_argument("--json", action="store_true", help="print one JSON object (see README, "negotiator diff")")
+    p.add_argument("--json", action="store_true", help="print one JSON object (see README, 'negotiator diff')")
 
     p = command("link", cmd_link, "correct a paragraph's link to an earlier draft")
     p.add_argument("negotiation", help="title or id")
