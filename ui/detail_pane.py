@@ -1,0 +1,75 @@
+"""The right-hand pane: everything about the selected paragraph."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.delegates import ops_to_html
+from ui.models.paragraphs import change_text, status_names
+from ui.operations import Change, ParagraphRow
+
+
+class DetailPane(QWidget):
+    """Full text, change against the previous draft, and (when the positions
+    module is present) the positions editor, notes and history."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.row: ParagraphRow | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.text_view = QTextBrowser()
+        self.text_view.setObjectName("detailText")
+        self.text_view.setAccessibleName(self.tr("Paragraph text"))
+        self.diff_view = QTextBrowser()
+        self.diff_view.setObjectName("detailDiff")
+        self.diff_view.setAccessibleName(self.tr("Changes against the previous draft"))
+        self.tabs.addTab(self.text_view, self.tr("&Text"))
+        self.tabs.addTab(self.diff_view, self.tr("C&hanges"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.show_paragraph(None, None, False)
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.tabs.addTab(widget, title)
+
+    def show_paragraph(self, row: ParagraphRow | None, change: Change | None, has_previous: bool) -> None:
+        """Show a paragraph (or a hint when nothing is selected)."""
+        self.row = row
+        if row is None:
+            self.heading.setText(self.tr("Select a paragraph to see its text, changes and positions."))
+            self.text_view.clear()
+            self.diff_view.clear()
+            return
+        number = row.number or self.tr("(unnumbered)")
+        facts = [self.tr("%n bracket(s)", "", row.brackets)] if row.brackets else []
+        if not row.brackets_balanced:
+            facts.append(self.tr("unbalanced brackets"))
+        self.heading.setText(f"<b>{html.escape(number)}</b> · {html.escape(row.section or '')}"
+                             + (" · " + " · ".join(facts) if facts else ""))
+        self.text_view.setHtml(self._text_html(row.text))
+        if not has_previous:
+            self.diff_view.setHtml(f"<p><i>{self.tr('This is the first draft: nothing to compare with.')}</i></p>")
+        elif change is None:
+            self.diff_view.setHtml(f"<p><i>{self.tr('Comparing with the previous draft…')}</i></p>")
+        else:
+            status = change_text(change) or status_names()["unchanged"]
+            parts = [f"<p><b>{html.escape(status)}</b></p>"]
+            if change.salient:
+                items = "".join(f"<li>{html.escape(s)}</li>" for s in change.salient)
+                parts.append(f"<p>{self.tr('Significant wording changes:')}</p><ul>{items}</ul>")
+            parts.append(f"<p>{ops_to_html(change.ops, limit=10**7)}</p>")
+            self.diff_view.setHtml("".join(parts))
+
+    @staticmethod
+    def _text_html(text: str) -> str:
+        # Brackets (non-agreed text) in bold so they catch the eye.
+        escaped = html.escape(text).replace("[", "<b>[").replace("]", "]</b>").replace("\n", "<br/>")
+        return f"<p>{escaped}</p>"
