@@ -106,6 +106,45 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.compare import compare_drafts, render_redline
+
+    with store.transaction() as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft_a = ops.find_draft(s, neg, args.from_label)
+        draft_b = ops.find_draft(s, neg, args.to_label)
+        result = compare_drafts(s, draft_a, draft_b)
+        from_paras = ops.draft_paragraphs(s, draft_a)
+        to_paras = ops.draft_paragraphs(s, draft_b)
+    if args.json:
+        _print_json(result)
+    else:
+        sys.stdout.write(render_redline(result, from_paras, to_paras, colour=sys.stdout.isatty()))
+    return 0
+
+
+def cmd_link(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.lineage import correct_link, find_paragraph
+
+    with store.transaction() as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft = ops.find_draft(s, neg, args.draft)
+        para = find_paragraph(s, draft, args.paragraph)
+        what = f"{draft.label} {args.paragraph}"
+        if args.new:
+            change = correct_link(s, para, None, args.author)
+            message = f"{what} now starts a lineage of its own (lineage {change.new_lineage_id})"
+        else:
+            source_draft = ops.find_draft(s, neg, args.to[0])
+            source = find_paragraph(s, source_draft, args.to[1])
+            change = correct_link(s, para, source, args.author)
+            message = (f"{what} now continues {source_draft.label} {args.to[1]} "
+                       f"(lineage {change.new_lineage_id})")
+        later = len(change.drafts_relinked) - 1
+    print(message + (f"; {later} later draft(s) re-linked" if later else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="negotiator",
@@ -149,6 +188,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("negotiation", help="title or id")
     p.add_argument("label", help="draft label")
     p.add_argument("--json", action="store_true")
+
+    p = command("diff", cmd_diff, "what changed between two drafts (either order), word by word")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("from_label", metavar="FROM", help="draft label")
+    p.add_argument("to_label", metavar="TO", help="draft label")
+    p.add_argument("--json", action="store_true", help="print one JSON object (see docs/diff.md)")
+
+    p = command("link", cmd_link, "correct a paragraph's link to an earlier draft")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("draft", help="label of the draft holding the paragraph")
+    p.add_argument("paragraph", help="displayed number ('12', '12 bis', '(a)') or #INDEX")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", nargs=2, metavar=("SOURCE_DRAFT", "SOURCE_PARAGRAPH"),
+                        help="the earlier paragraph it continues")
+    target.add_argument("--new", action="store_true", help="it continues nothing: a new paragraph")
+    p.add_argument("--author", help="who makes the correction")
     return parser
 
 

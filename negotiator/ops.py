@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from negotiator.errors import Conflict, NotFound
 from negotiator.importer import ParsedDraft
-from negotiator.models import Actor, Draft, Lineage, Negotiation, Paragraph
+from negotiator.lineage import assign_lineages
+from negotiator.models import Actor, Draft, Negotiation, Paragraph
 
 
 @dataclass(frozen=True)
@@ -155,18 +156,6 @@ def import_draft(
         sum(p.brackets for p in parsed.paragraphs),
         warnings,
     )
-
-
-def assign_lineages(session: Session, draft: Draft) -> None:
-    """Give every paragraph of a new draft its lineage."""
-    ids = session.scalars(
-        select(Paragraph.id).where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
-    ).all()
-    for pid in ids:
-        lineage = Lineage(negotiation_id=draft.negotiation_id)
-        session.add(lineage)
-        session.flush()
-        session.get(Paragraph, pid).lineage_id = lineage.id  # type: ignore[union-attr]
 
 
 def list_negotiations(session: Session) -> list[dict[str, Any]]:

@@ -1,0 +1,259 @@
+"""Paragraph lineages: the same logical paragraph across drafts.
+
+On import a new draft is aligned to the latest earlier draft of its
+negotiation and its paragraphs continue their sources' lineages: a split gives
+every part the source's lineage (relation "split"); a merge keeps the first
+source's lineage (relation "merged") and records the others in LineageMerge;
+anything else new starts a lineage. A user's correction (LineageOverride) wins
+over the aligner, now and whenever lineages are assigned again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from negotiator.align import MERGED, SPLIT, Para, align
+from negotiator.errors import Conflict
+from negotiator.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """What a link correction changed, for the views and for positions to follow."""
+
+    paragraph_id: int
+    old_lineage_id: int | None
+    new_lineage_id: int | None
+    drafts_relinked: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    number: str | None
+    text: str
+    lineage_id: int | None
+
+
+def _rows(session: Session, draft_id: int) -> list[_Row]:
+    result = session.execute(
+        select(Paragraph.id, Paragraph.number, Paragraph.text, Paragraph.lineage_id)
+        .where(Paragraph.draft_id == draft_id)
+        .order_by(Paragraph.ordinal)
+    ).all()
+    return [_Row(*r) for r in result]
+
+
+def previous_draft(session: Session, draft: Draft) -> Draft | None:
+    """The latest draft of the same negotiation that came before ``draft``."""
+    return session.scalar(
+        select(Draft)
+        .where(Draft.negotiation_id == draft.negotiation_id, Draft.order < draft.order)
+        .order_by(Draft.order.desc())
+        .limit(1)
+    )
+
+
+def assign_lineages(session: Session, draft: Draft) -> None:
+    """Set the lineage of every paragraph of ``draft`` from its alignment to the
+    previous draft, with the user's corrections winning.
+
+    Safe to run again (after a correction upstream): a paragraph that starts a
+    lineage keeps the lineage id it already had, so what hangs on it stays.
+
+    Args:
+        session: The caller's transaction.
+        draft: A stored draft whose paragraphs are in the store.
+    """
+    rows = _rows(session, draft.id)
+    if not rows:
+        return
+    ids = [r.id for r in rows]
+    overrides = dict(
+        session.execute(
+            select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
+            .where(LineageOverride.paragraph_id.in_(ids))
+        ).all()
+    )
+    lineage: list[int | None] = [None] * len(rows)
+    relation: list[str | None] = [None] * len(rows)
+    merges: list[tuple[int, int]] = []
+    prev = previous_draft(session, draft)
+    prev_rows = _rows(session, prev.id) if prev is not None else []
+    prev_pos = {r.id: k for k, r in enumerate(prev_rows)}
+    if prev_rows:
+        anchors = [(prev_pos[overrides[r.id]], j) for j, r in enumerate(rows)
+                   if overrides.get(r.id) in prev_pos]
+        unlinked = [j for j, r in enumerate(rows)
+                    if r.id in overrides and overrides[r.id] not in prev_pos]
+        links = align(
+            [Para(r.number, r.text) for r in prev_rows],
+            [Para(r.number, r.text) for r in rows],
+            anchors,
+            unlinked_b=unlinked,
+        )
+        for link in links:
+            if not link.old or not link.new:
+                continue
+            first = prev_rows[link.old[0]].lineage_id
+            if SPLIT in link.status:
+                for j in link.new:
+                    lineage[j], relation[j] = first, SPLIT
+            elif MERGED in link.status:
+                j = link.new[0]
+                lineage[j], relation[j] = first, MERGED
+                for i in link.old[1:]:
+                    other = prev_rows[i].lineage_id
+                    if other is not None and other != first:
+                        merges.append((rows[j].id, other))
+            else:
+                lineage[link.new[0]] = first
+    # Corrections pointing further back than the previous draft.
+    far = [overrides[r.id] for r in rows if overrides.get(r.id) is not None
+           and overrides[r.id] not in prev_pos]
+    far_lineage = dict(
+        session.execute(select(Paragraph.id, Paragraph.lineage_id).where(Paragraph.id.in_(far))).all()
+    ) if far else {}
+    for j, r in enumerate(rows):
+        if r.id in overrides:
+            src = overrides[r.id]
+            if src is None:
+                lineage[j], relation[j] = None, None
+            elif src not in prev_pos:
+                lineage[j], relation[j] = far_lineage.get(src), None
+    # Several paragraphs continuing one lineage (a correction can make that) are parts.
+    counts = Counter(x for x in lineage if x is not None)
+    for j, x in enumerate(lineage):
+        if x is not None and counts[x] > 1 and relation[j] is None:
+            relation[j] = SPLIT
+    # New lineages: keep the one a paragraph already started, if nobody else uses it.
+    used_before = set(
+        session.scalars(
+            select(Paragraph.lineage_id)
+            .join(Draft, Draft.id == Paragraph.draft_id)
+            .where(Draft.negotiation_id == draft.negotiation_id, Draft.order < draft.order,
+                   Paragraph.lineage_id.is_not(None))
+            .distinct()
+        ).all()
+    )
+    claimed = set(counts)
+    need_new: list[int] = []
+    for j, r in enumerate(rows):
+        if lineage[j] is None:
+            own = r.lineage_id
+            if own is not None and own not in used_before and own not in claimed:
+                lineage[j] = own
+                claimed.add(own)
+            else:
+                need_new.append(j)
+    if need_new:
+        new_ids = session.scalars(
+            insert(Lineage).returning(Lineage.id, sort_by_parameter_order=True),
+            [{"negotiation_id": draft.negotiation_id} for _ in need_new],
+        ).all()
+        for j, lid in zip(need_new, new_ids, strict=True):
+            lineage[j] = lid
+    changed = [
+        {"id": r.id, "lineage_id": lineage[j], "lineage_relation": relation[j]}
+        for j, r in enumerate(rows)
+    ]
+    session.execute(update(Paragraph), changed)
+    session.execute(delete(LineageMerge).where(LineageMerge.paragraph_id.in_(ids)))
+    if merges:
+        session.execute(
+            insert(LineageMerge),
+            [{"paragraph_id": p, "lineage_id": lid} for p, lid in dict.fromkeys(merges)],
+        )
+
+
+def correct_link(
+    session: Session,
+    paragraph: Paragraph,
+    source_paragraph: Paragraph | None,
+    author: str | None = None,
+) -> LinkChange:
+    """Record that ``paragraph`` continues ``source_paragraph`` (or, with None,
+    starts a lineage of its own), and re-derive lineages from its draft onward.
+
+    Args:
+        session: The caller's transaction.
+        paragraph: The paragraph whose link is corrected.
+        source_paragraph: A paragraph of an earlier draft of the same
+            negotiation, or None to cut the link.
+        author: Who made the correction (kept with it).
+
+    Returns:
+        The paragraph's lineage before and after, and the drafts re-linked.
+
+    Raises:
+        Conflict: the source is not in an earlier draft of the same negotiation.
+    """
+    draft = paragraph.draft
+    if source_paragraph is not None:
+        src_draft = source_paragraph.draft
+        if src_draft.negotiation_id != draft.negotiation_id:
+            raise Conflict("the source paragraph belongs to another negotiation")
+        if src_draft.order >= draft.order:
+            raise Conflict(
+                f"a paragraph of '{draft.label}' can only continue a paragraph of an earlier "
+                f"draft ('{src_draft.label}' is not earlier)"
+            )
+    old_lineage = paragraph.lineage_id
+    session.execute(delete(LineageOverride).where(LineageOverride.paragraph_id == paragraph.id))
+    session.execute(
+        insert(LineageOverride),
+        [{
+            "paragraph_id": paragraph.id,
+            "source_paragraph_id": source_paragraph.id if source_paragraph is not None else None,
+            "author": author,
+        }],
+    )
+    later = session.scalars(
+        select(Draft)
+        .where(Draft.negotiation_id == draft.negotiation_id, Draft.order >= draft.order)
+        .order_by(Draft.order)
+    ).all()
+    for d in later:
+        assign_lineages(session, d)
+    session.flush()
+    session.expire_all()
+    new_lineage = session.scalar(select(Paragraph.lineage_id).where(Paragraph.id == paragraph.id))
+    return LinkChange(paragraph.id, old_lineage, new_lineage, tuple(d.id for d in later))
+
+
+def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
+    """A paragraph of a draft by displayed number ("12", "12 bis", "(a)", "PP3")
+    or by 0-based index written "#5" (the index of `negotiator show --json`).
+
+    Raises:
+        NotFound: no such paragraph, or the number occurs more than once.
+    """
+    from negotiator.align import normalise_number
+    from negotiator.errors import NotFound
+
+    text = ref.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        para = session.scalar(
+            select(Paragraph).where(Paragraph.draft_id == draft.id,
+                                    Paragraph.ordinal == int(text[1:]))
+        )
+        if para is None:
+            raise NotFound(f"'{draft.label}' has no paragraph {text} "
+                           f"(indices start at #0; see `negotiator show --json`)")
+        return para
+    wanted = normalise_number(text)
+    found = [p for p in session.scalars(
+        select(Paragraph).where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
+    ).all() if wanted and normalise_number(p.number) == wanted]
+    if not found:
+        raise NotFound(f"'{draft.label}' has no paragraph numbered '{text}' "
+                       f"(use #INDEX for unnumbered paragraphs; see `negotiator show --json`)")
+    if len(found) > 1:
+        where = ", ".join(f"#{p.ordinal}" for p in found)
+        raise NotFound(f"'{draft.label}' has {len(found)} paragraphs numbered '{text}' "
+                       f"({where}); name one by its #INDEX")
+    return found[0]

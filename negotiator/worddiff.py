@@ -1,0 +1,145 @@
+"""Word-level diff of two paragraph texts, built on diff-match-patch.
+
+Each word, each whitespace run and each punctuation mark or bracket becomes
+one token; tokens are mapped to single characters (the trick of
+diff-match-patch's ``diff_linesToChars``), diffed, cleaned up semantically and
+mapped back. A change therefore never splits a word, and the ops rebuild both
+texts exactly, whitespace included. CJK scripts, written without spaces, fall
+back to one token per character; right-to-left scripts are words like any other
+(Arabic and Hebrew vowel marks stay inside their word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from diff_match_patch import diff_match_patch
+
+EQUAL, DELETE, INSERT = "=", "-", "+"
+
+# Per paragraph, diff-match-patch finishes in milliseconds; the time limit only
+# guards against a pathological paragraph (a flattened table of thousands of
+# words). When it fires the result is coarser but still exact.
+DIFF_TIMEOUT_S = 0.5
+
+_CJK = (
+    "\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uac00-\ud7af\uff00-\uffef\U00020000-\U0002fa1f"
+)
+# Combining marks (Latin accents written separately, Hebrew points, Arabic
+# harakat) and zero-width joiners belong to the word they sit in.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0900-\u0903\u093a-\u094f\u200c\u200d"
+)
+_TOKEN = re.compile(
+    rf"[{_CJK}]"  # one CJK character
+    rf"|(?:(?![{_CJK}])[^\W_]|[{_MARKS}])+(?:['\u2019](?:(?![{_CJK}])[^\W_]|[{_MARKS}])+)*"  # a word
+    r"|\s+"  # a run of whitespace
+    r"|[\s\S]",  # anything else: punctuation, a bracket, a symbol
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split a text into word, whitespace and punctuation tokens that join back to it."""
+    return _TOKEN.findall(text)
+
+
+def _code(k: int) -> str:
+    # Skip the surrogate block so every code is a valid character.
+    k += 1
+    return chr(k if k < 0xD800 else k + 0x800)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str]]:
+    """Tokens of both texts and their codes. Every whitespace run gets one code:
+    a line re-wrapped differently is not a change of wording."""
+    vocab: dict[str, str] = {}
+
+    def munge(tokens: list[str]) -> str:
+        out = []
+        for tok in tokens:
+            key = " " if _SPACE.fullmatch(tok) else tok
+            ch = vocab.get(key)
+            if ch is None:
+                ch = _code(len(vocab))
+                vocab[key] = ch
+            out.append(ch)
+        return "".join(out)
+
+    ta, tb = tokenize(a), tokenize(b)
+    return munge(ta), munge(tb), ta, tb
+
+
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = DIFF_TIMEOUT_S
+_OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level differences between two texts.
+
+    Args:
+        a: The old text.
+        b: The new text.
+
+    Returns:
+        A list of (op, text) with op "=" (kept), "-" (deleted) or "+" (inserted).
+        Joining the "=" and "-" texts gives ``a`` exactly; "=" and "+" give ``b``.
+        Within a change, the deletion comes before the insertion.
+    """
+    if a == b:
+        return [(EQUAL, a)] if a else []
+    ca, cb, ta, tb = _encode(a, b)
+    diffs = _DMP.diff_main(ca, cb, False)
+    # On token codes, so a clean-up can never cut inside a word.
+    _DMP.diff_cleanupSemantic(diffs)
+    out: list[tuple[str, str]] = []
+
+    def emit(tag: str, text: str) -> None:
+        if not text:
+            return
+        if out and out[-1][0] == tag:
+            out[-1] = (tag, out[-1][1] + text)
+        else:
+            out.append((tag, text))
+
+    ia = ib = 0
+    for op, chars in diffs:
+        n = len(chars)
+        if op == -1:
+            emit(DELETE, "".join(ta[ia:ia + n]))
+            ia += n
+        elif op == 1:
+            emit(INSERT, "".join(tb[ib:ib + n]))
+            ib += n
+        else:
+            # Equal codes; only whitespace can differ, kept exact as a tiny change.
+            for x, y in zip(ta[ia:ia + n], tb[ib:ib + n], strict=True):
+                if x == y:
+                    emit(EQUAL, x)
+                else:
+                    emit(DELETE, x)
+                    emit(INSERT, y)
+            ia += n
+            ib += n
+    return out
+
+
+def is_layout_only(deleted: str, inserted: str) -> bool:
+    """True when a change only re-spaces or re-wraps the text."""
+    return not deleted.strip() and not inserted.strip()
+
+
+def old_text(ops: list[tuple[str, str]]) -> str:
+    """The old text rebuilt from ops ("=" and "-")."""
+    return "".join(t for op, t in ops if op != INSERT)
+
+
+def new_text(ops: list[tuple[str, str]]) -> str:
+    """The new text rebuilt from ops ("=" and "+")."""
+    return "".join(t for op, t in ops if op != DELETE)
