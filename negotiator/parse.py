@@ -57,6 +57,20 @@ ADVERBS = {
 }
 # A block this short with no closing punctuation and no verb reads as a heading.
 HEADING_MAX_WORDS = 12
+# A document's title runs longer than a heading ("Developments in the field of
+# information and telecommunications in the context of international security"
+# is 14 words); it is the first unpunctuated block before any heading or body text.
+TITLE_MAX_WORDS = 40
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# Top matter of an issued document: its symbol ("PC.DEL/112/26/Rev.1",
+# "A/C.1/79/L.12") and its date, on one line or on several. Short and
+# unpunctuated, they would otherwise read as headings.
+_SYMBOL = r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+"
+_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_TOP_MATTER = re.compile(rf"(?:(?:{_SYMBOL}|{_DATE})[,;]?\s*)+")
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,8 @@ def infer_kind(text: str, number: TypedNumber | None) -> str:
     first, _second = _opening_word(text)
     if number is not None and number.style == "pp":
         return "preambular"
+    if number is None and is_symbol_or_date(text):
+        return "other"
     if first in PREAMBULAR or (first.endswith("ing") and first[:1] and _starts_capitalised(text)
                                and first not in OPERATIVE and number is None):
         return "preambular"
@@ -193,6 +209,24 @@ def infer_kind(text: str, number: TypedNumber | None) -> str:
     return "other"
 
 
+def is_symbol_or_date(text: str) -> bool:
+    """A block made only of document symbols and dates (the top matter of an issued text)."""
+    return bool(_TOP_MATTER.fullmatch(text.strip()))
+
+
+def _reads_as_title(text: str) -> bool:
+    """An unnumbered single line, capitalised, not too long, with no closing punctuation."""
+    stripped = text.strip()
+    return (
+        bool(stripped)
+        and "\n" not in stripped
+        and len(stripped.split()) <= TITLE_MAX_WORDS
+        and stripped[-1] not in ".;:,!?"
+        and _starts_capitalised(stripped)
+        and not is_symbol_or_date(stripped)
+    )
+
+
 def _starts_capitalised(text: str) -> bool:
     m = re.search(r"[A-Za-z]", text)
     return bool(m and m.group().isupper())
@@ -209,6 +243,7 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
     out: list[ParsedParagraph] = []
     sections: list[tuple[int, str]] = []  # (heading level, title) stack
     last_letter_at: str | None = None  # last letter label at level 1, to tell (i) from (i)
+    before_body = True  # nothing but top matter (symbol, date) read so far: a title may come
     for block in blocks:
         text = normalise_block(block.text)
         if not text and not block.list_number:
@@ -231,13 +266,20 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
         if typed is not None and typed.style == "letter" and typed.level == 1:
             last_letter_at = typed.label.strip("().").lower()
 
+        is_title = False
         if block.heading_level is not None:
             kind = "heading"
         else:
             kind = infer_kind(text, typed)
+            # The title of a text pasted as plain text: a heading at level 0, as
+            # Word's Title style is, so .txt and .docx give the same sections.
+            if before_body and typed is None and kind in ("heading", "other") and _reads_as_title(text):
+                kind, is_title = "heading", True
+        if not (kind == "other" and is_symbol_or_date(text)):
+            before_body = False
         brackets = count_brackets(text)
         if kind == "heading":
-            level = block.heading_level if block.heading_level is not None else 1
+            level = 0 if is_title else (block.heading_level if block.heading_level is not None else 1)
             title = f"{typed.label}. {text}" if typed and typed.style == "upper" else text
             while sections and sections[-1][0] >= level:
                 sections.pop()

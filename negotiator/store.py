@@ -28,8 +28,9 @@ from negotiator.errors import StoreError
 
 ENV_VAR = "NEGOTIATOR_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")
-# How long a writer waits for another program's transaction before giving up.
-BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another program's transaction before giving up;
+# long enough for another laptop's import, short enough that a user is told.
+BUSY_TIMEOUT_MS = int(os.environ.get("NEGOTIATOR_BUSY_TIMEOUT_MS", "5000"))
 
 
 def default_db_path() -> Path:

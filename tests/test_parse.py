@@ -1,0 +1,93 @@
+"""Typed numbers, kinds and brackets read from the words of a paragraph."""
+
+import pytest
+
+from negotiator.parse import RawBlock, build_paragraphs, count_brackets, split_number
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "level", "rest"),
+    [
+        ("1. Decides to establish", "1", 0, "Decides to establish"),
+        ("12 bis. Requests the Chair", "12 bis", 0, "Requests the Chair"),
+        ("12ter Invites", "12 ter", 0, "Invites"),
+        ("(a) the exchange of views", "(a)", 1, "the exchange of views"),
+        ("(iv) national points of contact", "(iv)", 2, "national points of contact"),
+        ("PP3 Recalling its decision", "PP3", 0, "Recalling its decision"),
+        ("OP 4. Urges all States", "OP4", 0, "Urges all States"),
+        ("IV. Final provisions", "IV", 0, "Final provisions"),
+        ("a) les mesures", "a)", 1, "les mesures"),
+        ("2.3 Each State", None, None, None),  # a bare decimal is not numbering
+        ("2.3. Each State", "2.3", 1, "Each State"),
+        ("2026 was a year of", None, None, None),
+        ("Recalling its decision", None, None, None),
+    ],
+)
+def test_typed_numbers(text, label, level, rest):
+    found = split_number(text)
+    if label is None:
+        assert found is None
+    else:
+        assert (found.label, found.level, found.rest) == (label, level, rest)
+
+
+def test_brackets_nested_and_unbalanced():
+    assert count_brackets("[strongly] condemns [[all] forms]").count == 3
+    assert count_brackets("[[nested] alternatives]").depth == 2
+    assert count_brackets("[shall][should]").balanced
+    assert not count_brackets("report [annually.").balanced
+    assert not count_brackets("report] annually").balanced
+    assert count_brackets("clean text").count == 0
+
+
+def kinds(*texts):
+    return [(p.number, p.kind) for p in build_paragraphs(RawBlock(t) for t in texts)]
+
+
+def test_kinds_of_a_resolution():
+    assert kinds(
+        "Draft resolution",
+        "The General Assembly,",
+        "Recalling its resolution 75/240 of 31 December 2020,",
+        "Deeply concerned by the malicious use of ICTs,",
+        "Bearing in mind the role of regional organizations,",
+        "1. Decides to convene an open-ended working group;",
+        "2. Also requests the Secretary-General to report;",
+        "(a) on national views;",
+        "(b) on capacity-building;",
+        "3. Calls upon Member States to [strengthen] cooperation;",
+    ) == [
+        (None, "heading"),
+        (None, "other"),
+        (None, "preambular"),
+        (None, "preambular"),
+        (None, "preambular"),
+        ("1", "operative"),
+        ("2", "operative"),
+        ("(a)", "sub-paragraph"),
+        ("(b)", "sub-paragraph"),
+        ("3", "operative"),
+    ]
+
+
+def test_letter_i_after_h_is_a_letter_not_roman_one():
+    paras = build_paragraphs(RawBlock(f"({c}) item {c};") for c in "abcdefghij")
+    assert [p.level for p in paras] == [1] * 10
+
+
+def test_roman_sub_sub_paragraphs():
+    paras = build_paragraphs(RawBlock(t) for t in ["(a) first;", "(i) one;", "(ii) two;", "(b) second."])
+    assert [(p.number, p.level) for p in paras] == [("(a)", 1), ("(i)", 2), ("(ii)", 2), ("(b)", 1)]
+
+
+def test_sections_follow_headings():
+    paras = build_paragraphs(
+        [RawBlock("I. General provisions"), RawBlock("1. Decides;"),
+         RawBlock("Measures", heading_level=2), RawBlock("2. Urges;"),
+         RawBlock("II. Review"), RawBlock("3. Requests;")]
+    )
+    assert [p.section for p in paras if p.kind != "heading"] == [
+        "I. General provisions",
+        "I. General provisions / Measures",
+        "II. Review",
+    ]
