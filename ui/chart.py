@@ -56,7 +56,8 @@ class ChartPanel(QWidget):
             bar.append([float(v) for v in values])
             series.append(bar)
         series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        series.setLabelsFormat("@value")
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([p.label for p in points])
@@ -66,7 +67,10 @@ class ChartPanel(QWidget):
         values_axis = QValueAxis()
         values_axis.setRange(0, top * 1.15)
         values_axis.setLabelFormat("%d")
-        values_axis.setTickCount(min(6, top + 2))
+        values_axis.applyNiceNumbers()
+        text = QApplication.palette().color(QPalette.ColorRole.Text)
+        for axis in (categories, values_axis):
+            axis.setLabelsColor(text)
         chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values_axis)
         notes = []

@@ -75,6 +75,8 @@ class DiffView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (DiffColumn.OLD, DiffColumn.NEW, DiffColumn.INLINE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.sectionResized.connect(lambda *_: self._fit_rows())
 
@@ -196,14 +198,10 @@ class DiffView(QWidget):
         self._fit_rows()
 
     def _fit_columns(self) -> None:
-        width = max(self.table.viewport().width(), 900)
-        self.table.setColumnWidth(DiffColumn.STATUS, 170)
-        self.table.setColumnWidth(DiffColumn.FROM, 70)
-        self.table.setColumnWidth(DiffColumn.TO, 70)
-        rest = width - 170 - 140 - 4
-        self.table.setColumnWidth(DiffColumn.OLD, rest // 2)
-        self.table.setColumnWidth(DiffColumn.NEW, rest // 2)
-        self.table.setColumnWidth(DiffColumn.INLINE, rest)
+        # The text columns stretch; these keep a readable fixed width.
+        self.table.setColumnWidth(DiffColumn.STATUS, 190)
+        self.table.setColumnWidth(DiffColumn.FROM, 64)
+        self.table.setColumnWidth(DiffColumn.TO, 64)
 
     def _fit_rows(self) -> None:
         if self.proxy.rowCount() <= AUTO_ROW_HEIGHT_MAX_ROWS:
@@ -211,10 +209,6 @@ class DiffView(QWidget):
         else:
             self.table.verticalHeader().setDefaultSectionSize(
                 self.table.fontMetrics().lineSpacing() * FIXED_ROW_LINES + 6)
-
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._fit_columns()
 
     def _filter(self, **values: bool) -> None:
         self.proxy.set_filters(**values)

@@ -64,8 +64,8 @@ log = logging.getLogger(__name__)
 # Files the window accepts by drag and drop (the importer decides by content).
 IMPORT_SUFFIXES = (".docx", ".txt", ".md")
 # Column widths of the paragraph table before the user changes them.
-DEFAULT_WIDTHS = {Column.NUMBER: 70, Column.TEXT: 480, Column.CHANGE: 110, Column.NATIONAL: 110,
-                  Column.EU: 100, Column.BRACKETS: 70}
+DEFAULT_WIDTHS = {Column.NUMBER: 56, Column.CHANGE: 110, Column.NATIONAL: 120,
+                  Column.EU: 120, Column.BRACKETS: 64, Column.FLAGS: 130}
 
 
 class MainWindow(QMainWindow):
@@ -139,9 +139,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+            if column != Column.TEXT:
+                self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._paragraph_changed)
 
         self.filter_changed = QCheckBox(self.tr("C&hanged"))
@@ -198,7 +199,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1140])
+        self.splitter.setSizes([280, 1120])
+        self.paragraph_split.setSizes([760, 360])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,

@@ -157,7 +157,7 @@ def changes_from_comparison(result: dict[str, Any]) -> dict[int, Change]:
             statuses,
             tuple((op, text) for op, text in entry.get("ops", ())),
             tuple(entry.get("from", ())),
-            tuple(str(x) for x in entry.get("salient", ())),
+            tuple(salient_text(x) for x in entry.get("salient", ())),
         )
         for index in entry.get("to", ()):
             out[index] = change
@@ -269,6 +269,15 @@ def chart_points(store: Store, negotiation_id: int, progress: Progress | None = 
     return points
 
 
+def salient_text(item: Any) -> str:
+    """A salient change as a reader says it: "shall → should"."""
+    if isinstance(item, dict):
+        if item.get("from") is not None and item.get("to") is not None:
+            return f"{item['from']} → {item['to']}"
+        return str(item.get("description", item))
+    return str(item).replace(" -> ", " → ")
+
+
 def _statuses(status: str | list[str]) -> tuple[str, ...]:
     return tuple(status) if isinstance(status, list) else (status,)
 
@@ -301,6 +310,7 @@ class DiffEntry:
     salient: tuple[str, ...]
     has_position: bool = False
     red_line: bool = False
+    newly_agreed: bool = False
 
     @property
     def changed(self) -> bool:
@@ -347,9 +357,11 @@ def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None 
                 tuple(numbers_a[i] for i in from_idx if 0 <= i < len(numbers_a)),
                 tuple(numbers_b[i] for i in to_idx if 0 <= i < len(numbers_b)),
                 tuple((op, text) for op, text in e.get("ops", ())),
-                tuple(str(x) for x in e.get("salient", ())),
+                tuple(salient_text(x) for x in e.get("salient", ())),
                 has_position=any(m.national or m.eu for m in marks),
                 red_line=any(m.red_line for m in marks),
+                newly_agreed=e.get("brackets_from", 0) > 0 and e.get("brackets_to", 0) == 0
+                and bool(to_idx),
             )
         )
     if progress is not None:

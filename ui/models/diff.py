@@ -74,9 +74,9 @@ class DiffModel(QAbstractTableModel):
         to_label = self.data_set.to_label if self.data_set else tr("To")
         titles = {
             DiffColumn.STATUS: tr("Change"),
-            DiffColumn.FROM: tr("No. in %1").replace("%1", from_label),
+            DiffColumn.FROM: from_label,
             DiffColumn.OLD: from_label,
-            DiffColumn.TO: tr("No. in %1").replace("%1", to_label),
+            DiffColumn.TO: to_label,
             DiffColumn.NEW: to_label,
             DiffColumn.INLINE: tr("Text (%1 → %2)").replace("%1", from_label).replace("%2", to_label),
         }
@@ -125,14 +125,17 @@ class DiffModel(QAbstractTableModel):
     @staticmethod
     def status_text(e: DiffEntry) -> str:
         names = status_names()
-        lines = [", ".join(names.get(s, s) for s in e.status)]
+        # Unchanged rows stay quiet so the changes stand out.
+        lines = [", ".join(names.get(s, s) for s in e.status if s != "unchanged")]
         if e.salient:
             lines.append("⚠ " + "; ".join(e.salient[:3]))
+        if e.newly_agreed:
+            lines.append(tr("Newly agreed (brackets gone)"))
         if e.red_line:
             lines.append(tr("Red line"))
         elif e.has_position:
             lines.append(tr("Our position"))
-        return "\n".join(lines)
+        return "\n".join(line for line in lines if line)
 
 
 class DiffFilter(QSortFilterProxyModel):
