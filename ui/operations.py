@@ -327,6 +327,18 @@ class DiffData:
     entries: tuple[DiffEntry, ...]
 
 
+def spoken_numbers(paragraphs: list[dict[str, Any]]) -> list[str]:
+    """Numbers as delegates say them: the printed number, or "PP3" for the third
+    (unnumbered) preambular paragraph."""
+    out: list[str] = []
+    preambular = 0
+    for p in paragraphs:
+        if p["kind"] == "preambular":
+            preambular += 1
+        out.append(p["number"] or (f"PP{preambular}" if p["kind"] == "preambular" else ""))
+    return out
+
+
 def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None = None) -> DiffData:
     """Compare two drafts and attach paragraph numbers and our positions to each row."""
     with store.transaction() as s:
@@ -336,8 +348,8 @@ def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None 
 
             raise Conflict("both drafts must belong to the same negotiation")
         from_label, to_label = a.label, b.label
-        numbers_a = [p["number"] or "" for p in ops.draft_paragraphs(s, a)]
-        numbers_b = [p["number"] or "" for p in ops.draft_paragraphs(s, b)]
+        numbers_a = spoken_numbers(ops.draft_paragraphs(s, a))
+        numbers_b = spoken_numbers(ops.draft_paragraphs(s, b))
     if progress is not None:
         progress(1, 3)
     result = compare(store, from_id, to_id)
