@@ -129,6 +129,14 @@ def normalise_number(number: str | None) -> str:
     return re.sub(r"[\s.]+", "", number).lower()
 
 
+def displayed_number(para: Para) -> str:
+    """The number a reader sees: the stored one, else one typed at the text's start."""
+    if para.number:
+        return normalise_number(para.number)
+    typed = split_number(para.text.strip())
+    return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
     return _WORD.findall(text.lower())
@@ -420,18 +428,19 @@ class _Aligner:
             n_whole=len(self.a), n_part=len(self.b), match_whole=self.match_a,
             match_part=self.match_b, whole_counts=feat.a_counts, part_counts=feat.b_counts,
             whole_mass=feat.a_mass, part_mass=feat.b_mass, free_part=self.free_b,
-            free_whole=lambda i: i not in self.blocked_a,
+            free_whole=lambda i: i not in self.blocked_a, part_len=feat.b_len,
         ):
             self.groups.append(((whole,), parts))
             grouped_a.add(whole)
             grouped_b.update(parts)
-        # Merges: several consecutive A, one B.
+        # Merges: several A (next to each other, or substantial parts from
+        # elsewhere), one B.
         for whole, parts in self._find_groups(
             n_whole=len(self.b), n_part=len(self.a), match_whole=self.match_b,
             match_part=self.match_a, whole_counts=feat.b_counts, part_counts=feat.a_counts,
             whole_mass=feat.b_mass, part_mass=feat.a_mass, free_part=self.free_a,
             free_whole=lambda j: j not in self.blocked_b and j not in grouped_b,
-            skip_part=grouped_a,
+            part_len=feat.a_len, skip_part=grouped_a, allow_far=True,
         ):
             self.groups.append((parts, (whole,)))
 
@@ -439,7 +448,8 @@ class _Aligner:
         self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
         whole_counts: list[Counter[str]], part_counts: list[Counter[str]],
         whole_mass: list[float], part_mass: list[float], free_part: object,
-        free_whole: object, skip_part: Collection[int] = (),
+        free_whole: object, part_len: list[int], skip_part: Collection[int] = (),
+        allow_far: bool = False,
     ) -> Iterable[tuple[int, tuple[int, ...]]]:
         feat = self.features()
         is_free_part = free_part  # callables, typed loosely to share code both ways
@@ -534,6 +544,15 @@ class _Aligner:
                         run = sorted([*run, p])
                         cov = new_cov
                         grew = True
+            if allow_far:
+                # A chair consolidates paragraphs from different places: strong
+                # parts of some size join even when not next to the others.
+                for p in sorted(strong - set(run), key=lambda p: -containment(p, w)):
+                    if usable(p) and part_len[p] >= OVERLAP_MIN_WORDS:
+                        new_cov = coverage(w, [*run, p])
+                        if new_cov - cov >= STEP_GAIN:
+                            run = sorted([*run, p])
+                            cov = new_cov
             if len(run) < 2 or cov < COVER_MIN:
                 continue
             alone = coverage(w, [m]) if m >= 0 else 0.0
@@ -572,7 +591,7 @@ class _Aligner:
                     status = (MOVED,) if same else (MOVED, MODIFIED)
                 elif not same:
                     status = (MODIFIED,)
-                elif normalise_number(a[i].number) != normalise_number(b[j].number):
+                elif displayed_number(a[i]) != displayed_number(b[j]):
                     status = (RENUMBERED,)
                 else:
                     status = (UNCHANGED,)

@@ -39,6 +39,23 @@ def cmd_new(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import demo
+
+    neg_id = demo.load_demo(store, args.format)
+    with store.transaction() as s:
+        neg = ops.find_negotiation(s, neg_id)
+        rows = ops.list_drafts(s, neg)
+        actors = sorted(a.name for a in neg.actors)
+        title, forum, delegation = neg.title, neg.forum, neg.delegation
+    print(f"loaded the demo negotiation {neg_id}: {title} ({forum}), our delegation {delegation}")
+    for r in rows:
+        print(f"  {r['label']:<11} {r['symbol'] or '':<20} {r['date'] or '':<11} "
+              f"{r['paragraphs']:>3} paragraphs {r['brackets']:>3} brackets  from {r['source']}")
+    print(f"  actors: {', '.join(actors)}")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
     if args.file == "-":
         parsed = read_bytes(sys.stdin.buffer.read(), "<stdin>")
@@ -169,6 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("title")
     p.add_argument("--forum", required=True, help="e.g. 'UN First Committee', 'OSCE PC'")
     p.add_argument("--delegation", help="our delegation, e.g. 'Belgium'")
+
+    p = command("demo", cmd_demo, "load the demo negotiation (an OSCE decision, three drafts)")
+    p.add_argument("--format", choices=("docx", "txt"),
+                   help="read the demo drafts from Word or plain-text files "
+                        "(default: Word when the Word reader is available)")
 
     p = command("import", cmd_import, "import a draft from .docx, .txt or .md ('-' reads stdin)")
     p.add_argument("negotiation", help="title or id")

@@ -69,7 +69,11 @@ _MONTHS = (
 # "A/C.1/79/L.12") and its date, on one line or on several. Short and
 # unpunctuated, they would otherwise read as headings.
 _SYMBOL = r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+"
-_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+_DATE = (
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"  # 16 January 2026
+    rf"|(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}"  # January 16, 2026
+    r"|\d{4}-\d{2}-\d{2}"  # 2026-01-16
+)
 _TOP_MATTER = re.compile(rf"(?:(?:{_SYMBOL}|{_DATE})[,;]?\s*)+")
 
 
@@ -82,6 +86,7 @@ class RawBlock:
     list_level: int | None = None
     heading_level: int | None = None  # 0 for Title, 1.. for Heading n
     footnotes: tuple[str, ...] = ()
+    kind: str | None = None  # set when the reader knows better (a table row is "other")
 
 
 @dataclass(frozen=True)
@@ -266,20 +271,32 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
         if typed is not None and typed.style == "letter" and typed.level == 1:
             last_letter_at = typed.label.strip("().").lower()
 
-        is_title = False
-        if block.heading_level is not None:
+        if block.kind is not None:
+            kind = block.kind
+        elif block.heading_level is not None:
             kind = "heading"
         else:
             kind = infer_kind(text, typed)
-            # The title of a text pasted as plain text: a heading at level 0, as
-            # Word's Title style is, so .txt and .docx give the same sections.
-            if before_body and typed is None and kind in ("heading", "other") and _reads_as_title(text):
-                kind, is_title = "heading", True
+        brackets = count_brackets(text)
+        # The title of a text pasted as plain text: a heading at level 0, as Word's
+        # Title style is, so .txt and .docx give the same sections. (A kind the
+        # reader decided itself, such as a table row's, stays as it is.)
+        is_title = (
+            before_body
+            and block.heading_level is None
+            and getattr(block, "kind", None) is None
+            and typed is None
+            and kind in ("heading", "other")
+            and _reads_as_title(text)
+        )
+        if is_title:
+            kind = "heading"
         if not (kind == "other" and is_symbol_or_date(text)):
             before_body = False
-        brackets = count_brackets(text)
         if kind == "heading":
-            level = 0 if is_title else (block.heading_level if block.heading_level is not None else 1)
+            level = 1 if block.heading_level is None else block.heading_level
+            if is_title:
+                level = 0
             title = f"{typed.label}. {text}" if typed and typed.style == "upper" else text
             while sections and sections[-1][0] >= level:
                 sections.pop()

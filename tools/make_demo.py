@@ -104,8 +104,16 @@ TEXT: dict[str, str | dict[str, str]] = {}
 
 
 def para(key: str, role: str, text: str | dict[str, str]) -> None:
+    """Declare a paragraph: the same text everywhere, or a text per draft label."""
     ROLE[key] = role
     TEXT[key] = text
+
+
+def carry(key: str, label: str, source: str) -> None:
+    """The paragraph reads in draft ``label`` word for word as in draft ``source``."""
+    texts = TEXT[key]
+    assert isinstance(texts, dict)
+    texts[label] = texts[source]
 
 
 para("top", TOP, {d.label: f"{d.symbol}\n{_long_date(d.date)}" for d in DRAFTS})
@@ -129,7 +137,7 @@ para("pp_law", PP, {
           "Nations, is applicable to the use of ICTs by States and is essential to maintaining "
           "peace, security and stability in the ICT environment,",
 })
-TEXT["pp_law"][REV2] = TEXT["pp_law"][REV1]  # type: ignore[index]
+carry("pp_law", REV2, REV1)
 para("pp_noting", PP,
      "Noting with appreciation the work of the Informal Working Group established by Decision "
      "No. 1039 and the progress made by participating States in implementing the "
@@ -182,7 +190,7 @@ para("op_contacts", OP, {
           "at the policy and technical levels and inform the Secretariat of any change without "
           "delay;",
 })
-TEXT["op_contacts"][REV2] = TEXT["op_contacts"][REV1]  # type: ignore[index]
+carry("op_contacts", REV2, REV1)
 para("op_network", OP, {
     ZERO: "Encourages participating States to make use of the OSCE Communications Network to "
           "facilitate [rapid][timely] communication between points of contact in the event of "
@@ -191,7 +199,7 @@ para("op_network", OP, {
           "facilitate timely communication between points of contact in the event of an ICT "
           "incident;",
 })
-TEXT["op_network"][REV1] = TEXT["op_network"][ZERO]  # type: ignore[index]
+carry("op_network", REV1, ZERO)
 
 para("h_measures", HEADING, "II. Confidence-building measures")
 para("op_share", OP, {
@@ -215,14 +223,14 @@ para("op_consult", OP, {
     REV2: "Calls upon participating States, when an ICT incident may affect another "
           "participating State, to:",
 })
-TEXT["op_consult"][REV1] = TEXT["op_consult"][ZERO]  # type: ignore[index]
+carry("op_consult", REV1, ZERO)
 para("sub_acknowledge", SUB, {
     ZERO: "Acknowledge receipt of a request for consultations [within 48 hours][as soon as "
           "possible];",
     REV1: "Acknowledge receipt of a request for consultations as soon as possible and in any "
           "case within 72 hours;",
 })
-TEXT["sub_acknowledge"][REV2] = TEXT["sub_acknowledge"][REV1]  # type: ignore[index]
+carry("sub_acknowledge", REV2, REV1)
 para("sub_inform", SUB, {
     ZERO: "Provide, to the extent possible, relevant information on the incident through the "
           "designated points of contact[, including technical indicators of compromise];",
@@ -230,7 +238,7 @@ para("sub_inform", SUB, {
     REV2: "Provide, to the extent possible, relevant information on the incident through the "
           "designated points of contact, including technical indicators of compromise;",
 })
-TEXT["sub_inform"][REV1] = TEXT["sub_inform"][ZERO]  # type: ignore[index]
+carry("sub_inform", REV1, ZERO)
 para("op_notify", OP, {
     ZERO: "Decides that participating States [shall][should] notify the other participating "
           "States, through the OSCE Communications Network, of significant ICT incidents "
@@ -249,13 +257,13 @@ para("bis_inform", BIS, {
           "participating States, through the OSCE Communications Network, of ICT incidents "
           "that may affect them;]",
 })
-TEXT["bis_inform"][REV1] = TEXT["bis_inform"][ZERO]  # type: ignore[index]
+carry("bis_inform", REV1, ZERO)
 _CRITICAL = (
     "Encourages participating States to co-operate, bilaterally and within the OSCE, in "
     "protecting critical infrastructure that relies on ICTs and whose disruption could have "
-    "effects beyond national borders, such as electricity and water supply networks, financial market "
-    "infrastructure, health-care systems, transport, and the undersea cables and satellite "
-    "systems on which international communications depend, by exchanging, through the "
+    "effects beyond national borders, such as electricity and water supply networks, "
+    "financial market infrastructure, health-care systems, transport, and the undersea "
+    "cables and satellite systems on which international communications depend, by exchanging, through the "
     "designated points of contact and on a voluntary basis, information on relevant threats, "
     "vulnerabilities and mitigation measures, by giving due consideration to requests for "
     "assistance from a participating State whose critical infrastructure is affected by an "
@@ -318,19 +326,19 @@ para("sub_develop", SUB, {
     REV2: "Develop, by the end of 2026, proposals for additional confidence-building measures, "
           "including on:",
 })
-TEXT["sub_develop"][REV1] = TEXT["sub_develop"][REV2]  # type: ignore[index]
+carry("sub_develop", REV1, REV2)
 para("subsub_infrastructure", SUBSUB, {
     ZERO: "The protection of critical infrastructure[, including critical infrastructure of a "
           "cross-border nature];",
     REV2: "The protection of critical infrastructure, including critical infrastructure of a "
           "cross-border nature;",
 })
-TEXT["subsub_infrastructure"][REV1] = TEXT["subsub_infrastructure"][REV2]  # type: ignore[index]
+carry("subsub_infrastructure", REV1, REV2)
 para("subsub_capacity", SUBSUB, {
     ZERO: "[Capacity-building][Assistance to participating States upon request];",
     REV2: "Capacity-building, including assistance to participating States upon request;",
 })
-TEXT["subsub_capacity"][REV1] = TEXT["subsub_capacity"][REV2]  # type: ignore[index]
+carry("subsub_capacity", REV1, REV2)
 para("subsub_private", SUBSUB, {
     REV2: "Co-operation with the private sector in responding to ICT incidents;",
 })
@@ -340,13 +348,13 @@ para("op_review", OP, {
     REV2: "Decides to review the implementation of this decision annually at a dedicated "
           "meeting of the Permanent Council, on the basis of a report by the Chairmanship.",
 })
-TEXT["op_review"][REV1] = TEXT["op_review"][ZERO]  # type: ignore[index]
+carry("op_review", REV1, ZERO)
 para("option_report", OPTION, {
     ZERO: "Option 2: [Requests the Chairmanship to report to the Permanent Council on the "
           "implementation of this decision [every two years][annually], on the basis of the "
           "work of the Informal Working Group.]",
 })
-TEXT["option_report"][REV1] = TEXT["option_report"][ZERO]  # type: ignore[index]
+carry("option_report", REV1, ZERO)
 
 # The order of paragraphs in each draft.
 ORDER: dict[str, list[str]] = {
@@ -593,7 +601,8 @@ def _add_numbering(doc: Document) -> None:
         f'<w:tmpl w:val="0C0A0001"/>{"".join(levels)}</w:abstractNum>'
     )
     num = parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{NUM_ID}"><w:abstractNumId w:val="{ABSTRACT_NUM_ID}"/></w:num>'
+        f'<w:num {nsdecls("w")} w:numId="{NUM_ID}">'
+        f'<w:abstractNumId w:val="{ABSTRACT_NUM_ID}"/></w:num>'
     )
     # The schema wants every abstractNum before the first num.
     first_num = numbering.find(qn("w:num"))
@@ -717,6 +726,13 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
     return keep
 
 
+@dataclass
+class _Link:
+    status: tuple[str, ...]
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
 def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
     """Links from one draft to the next, in the order of the new draft, deleted
     paragraphs where they stood in the old one (the contract of negotiator.align).
@@ -732,65 +748,52 @@ def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
     splits = SPLITS.get((old_label, new_label), {})
     merges = MERGES.get((old_label, new_label), {})
     split_of = {part: src for src, parts in splits.items() for part in parts}
-    used_old: set[int] = set()
 
     pairs = [(old_at[b.key], j) for j, b in enumerate(new) if b.key in old_at]
-    moved_keys = {
-        new[pairs[p][1]].key
-        for p in set(range(len(pairs))) - _longest_increasing([o for o, _ in pairs])
-    }
+    in_order = _longest_increasing([o for o, _ in pairs])
+    moved_keys = {new[j].key for p, (_, j) in enumerate(pairs) if p not in in_order}
     if moved_keys != MOVES[(old_label, new_label)]:
         raise AssertionError(f"moves {moved_keys} differ from the declared ones")
 
-    links: list[dict[str, object]] = []
+    links: list[_Link] = []
     for j, b in enumerate(new):
         if b.key in split_of:
             src = split_of[b.key]
-            if b.key != splits[src][0]:
-                continue
-            status: tuple[str, ...] = ("split",)
-            olds = (old_at[src],)
-            news = tuple(find(new_label, k)[0] for k in splits[src])
+            if b.key == splits[src][0]:
+                parts = tuple(find(new_label, k)[0] for k in splits[src])
+                links.append(_Link(("split",), (old_at[src],), parts))
         elif b.key in merges:
-            status = ("merged",)
-            olds = tuple(old_at[k] for k in merges[b.key])
-            news = (j,)
+            links.append(_Link(("merged",), tuple(old_at[k] for k in merges[b.key]), (j,)))
         elif b.key in old_at:
             i = old_at[b.key]
-            a = old[i]
-            same_text = a.text == b.text
-            same_number = a.number == b.number
-            parts = []
-            if b.key in moved_keys:
-                parts.append("moved")
-            if not same_text:
-                parts.append("modified")
-            if not same_number:
-                parts.append("renumbered")
-            status = tuple(parts) or ("unchanged",)
-            olds, news = (i,), (j,)
+            status = [name for name, applies in (
+                ("moved", b.key in moved_keys),
+                ("modified", old[i].text != b.text),
+                ("renumbered", old[i].number != b.number),
+            ) if applies]
+            links.append(_Link(tuple(status) or ("unchanged",), (i,), (j,)))
         else:
-            status, olds, news = ("added",), (), (j,)
-        used_old.update(olds)
-        links.append({"status": list(status), "old": list(olds), "new": list(news)})
+            links.append(_Link(("added",), (), (j,)))
 
-    # Deleted paragraphs go right after the link holding the old paragraph before them.
-    for i in sorted(set(range(len(old))) - used_old):
-        at = 0
-        for pos, link in enumerate(links):
-            if any(o < i for o in link["old"]) or (  # type: ignore[attr-defined]
-                link["status"] == ["deleted"] and link["old"][0] < i  # type: ignore[index]
-            ):
-                at = pos + 1
-        links.insert(at, {"status": ["deleted"], "old": [i], "new": []})
+    # A deleted paragraph goes right after the last link that holds an old
+    # paragraph standing before it.
+    used = {i for link in links for i in link.old}
+    for i in sorted(set(range(len(old))) - used):
+        at = max((pos + 1 for pos, link in enumerate(links) if any(o < i for o in link.old)),
+                 default=0)
+        links.insert(at, _Link(("deleted",), (i,), ()))
 
-    for link in links:
-        link["old_numbers"] = [old[i].shorthand for i in link["old"]]  # type: ignore[attr-defined]
-        link["new_numbers"] = [new[j].shorthand for j in link["new"]]  # type: ignore[attr-defined]
-        link["keys"] = sorted(
-            {old[i].key for i in link["old"]} | {new[j].key for j in link["new"]}  # type: ignore[attr-defined]
-        )
-    return links
+    return [
+        {
+            "status": list(link.status),
+            "old": list(link.old),
+            "new": list(link.new),
+            "old_numbers": [old[i].shorthand for i in link.old],
+            "new_numbers": [new[j].shorthand for j in link.new],
+            "keys": sorted({old[i].key for i in link.old} | {new[j].key for j in link.new}),
+        }
+        for link in links
+    ]
 
 
 # ---------------------------------------------------------------------------
