@@ -123,6 +123,351 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+
+# --- positions (docs/positions.md) -------------------------------------------------
+
+
+def _author(args: argparse.Namespace) -> str:
+    """Who is acting: --author, else $NEGOTIATOR_AUTHOR, else the login name."""
+    import getpass
+    import os
+
+    return args.author or os.environ.get("NEGOTIATOR_AUTHOR") or getpass.getuser()
+
+
+def _paragraph(s: Any, args: argparse.Namespace) -> Any:
+    from negotiator import positions
+
+    neg = ops.find_negotiation(s, args.negotiation)
+    draft = ops.find_draft(s, neg, args.label)
+    return neg, draft, positions.find_paragraph(s, draft, args.paragraph)
+
+
+def cmd_position(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    values: dict[str, Any] = {}
+    for key in ("stance", "amendment", "rationale", "fallback", "priority", "status"):
+        if getattr(args, key) is not None:
+            values[key] = getattr(args, key)
+    if args.red_line is not None:
+        values["red_line"] = args.red_line
+    if args.no_red_line:
+        values["red_line"], values["red_line_flag"] = None, False
+    with store.transaction() as s:
+        _neg, draft, para = _paragraph(s, args)
+        change = positions.set_position(
+            s, para.id, args.actor, values, author=_author(args),
+            expected_version=args.expect_version, actor_kind=args.actor_kind)
+    where = f"{draft.label} {para.number or '#' + str(para.ordinal)}"
+    if not change.changed:
+        print(f"{change.actor} on {where}: unchanged (version {change.version})")
+    else:
+        verb = "taken" if change.created else "updated"
+        print(f"{change.actor} on {where}: position {verb} (version {change.version}, "
+              f"{change.uid[:8]})")
+    return 0
+
+
+def cmd_positions(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction(read_only=True) as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft = ops.find_draft(s, neg, args.label)
+        rows = positions.draft_positions(s, neg, draft)
+    if args.actor:
+        want = args.actor.lower()
+        for r in rows:
+            r["positions"] = [p for p in r["positions"] if p["actor"].lower() == want]
+    if args.json:
+        _print_json(rows)
+        return 0
+    shown = 0
+    for r in rows:
+        if not r["positions"]:
+            continue
+        shown += 1
+        head = (f"#{r['index']} {r['number'] or ''}".strip() if r["index"] is not None
+                else f"(deleted) was {r['was']['draft']} {r['number'] or '#' + str(r['was']['index'])}")
+        print(f"{head}  [{r['status'] or '-'}]  {r['text'][:70]}")
+        for p in r["positions"]:
+            flags = []
+            if p["red_line_flag"]:
+                flags.append("RED LINE")
+            if p["conflict"]:
+                flags.append("CONFLICT")
+            extra = f"  ({', '.join(flags)})" if flags else ""
+            print(f"    {p['actor']:<12} {p['stance']:<24} {p['status']:<11} {p['state']}{extra}")
+            if p["state"] == "split":
+                print(f"        split into #{', #'.join(str(i) for i in p['parts'])}")
+            if p["state"] == "merged":
+                parts = ", ".join(f"{m['number'] or '#' + str(m['index'])}" for m in p["merged_from"])
+                print(f"        merged from {p['merged_from'][0]['draft']} {parts}")
+            if p["state"] == "paragraph_deleted":
+                print(f"        paragraph deleted in {p['deleted_in']}")
+            if p["diff"]:
+                print("        " + "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
+                                            for op, t in p["diff"]))
+    if not shown:
+        print(f"no positions on '{args.label}' yet; take one with `negotiator position`")
+    return 0
+
+
+def cmd_signals(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction(read_only=True) as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft = ops.find_draft(s, neg, args.label)
+        result = positions.signals(s, neg, draft, national=args.national)
+    if args.json:
+        _print_json(result)
+        return 0
+
+    def listing(name: str, values: list[int]) -> None:
+        print(f"{name:<20} " + (", ".join(f"#{i}" for i in values) if values else "-"))
+
+    listing("divergent (EU)", result["divergent"])
+    listing("red lines touched", result["red_lines_touched"])
+    listing("no instructions", result["no_instructions"])
+    listing("newly agreed", result["newly_agreed"])
+    for u in result["uptake"]:
+        share = f" ({u['share']:.0%})" if u["result"] == "partly" else ""
+        print(f"uptake #{u['index']:<5} {u['actor']:<12} {u['result']}{share}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction(read_only=True) as s:
+        _neg, _draft, para = _paragraph(s, args)
+        rows = positions.position_history(s, para.id, args.actor)
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("no positions on this paragraph")
+    for r in rows:
+        changes = ", ".join(f"{k}: {(r['old'] or {}).get(k)!r} -> {r['new'].get(k)!r}"
+                            for k in r["changed"] if k != "anchor")
+        if "anchor" in r["changed"] and r["old"]:
+            changes += (", " if changes else "") + "re-taken on a new wording"
+        print(f"{r['at']}  {r['author'] or '?':<12} {r['actor']:<12} {r['action']:<7} {changes}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction(read_only=not (args.text or args.delete)) as s:
+        neg, _draft, para = _paragraph(s, args)
+        if args.delete:
+            result: Any = positions.delete_note(s, neg.id, args.delete, author=_author(args))
+        elif args.text:
+            result = positions.add_note(s, para.id, args.text, author=_author(args))
+        else:
+            result = positions.list_notes(s, para.id)
+    if args.json:
+        _print_json(result)
+    elif args.delete:
+        print(f"note {result['uid'][:8]} deleted")
+    elif args.text:
+        print(f"note {result['uid'][:8]} added")
+    else:
+        for n in result:
+            print(f"{n['uid'][:8]}  {n['created_at']}  {n['author'] or '?'}: {n['text']}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction(read_only=args.set is None) as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft = ops.find_draft(s, neg, args.label)
+        if args.set is not None:
+            if not args.paragraph:
+                raise NegotiatorError("name the paragraph whose status you set")
+            para = positions.find_paragraph(s, draft, args.paragraph)
+            positions.set_paragraph_status(s, para.id, args.set, holder=args.holder,
+                                           due=args.due, author=_author(args))
+        rows = positions.paragraph_statuses(s, neg, draft)
+        if args.paragraph:
+            para = positions.find_paragraph(s, draft, args.paragraph)
+            rows = [r for r in rows if r["index"] == para.ordinal]
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        extra = ""
+        if r["status"] == "agreed_ad_ref":
+            extra = f"  reservation: {r['holder'] or '?'}, due {r['due'] or '?'}"
+        if r["changed_since"]:
+            extra += f"  CHANGED since agreed on {r['set_on']}"
+        print(f"#{r['index']:<4} {r['number'] or '':<8} {r['status']}{extra}")
+    return 0
+
+
+def cmd_export_positions(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import exchange
+
+    with store.transaction(read_only=True) as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        package = exchange.export_package(s, neg, exported_by=_author(args))
+    exchange.write_package(package, args.output)
+    counts = package["payload"]
+    print(f"wrote {args.output}: {len(counts['positions'])} positions, "
+          f"{len(counts['notes'])} notes, {len(counts['statuses'])} statuses, "
+          f"{len(counts['drafts'])} drafts")
+    return 0
+
+
+def cmd_import_positions(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import exchange
+
+    package = exchange.read_package(args.file)
+    with store.transaction() as s:
+        result = exchange.import_package(s, package, negotiation=args.negotiation)
+    if args.json:
+        _print_json(result)
+        return 0
+    if not any(v for k, v in result.items() if k not in ("negotiation", "conflicts")):
+        print(f"{args.file}: nothing new")
+    else:
+        parts = [f"{v} {k.replace('_', ' ')}" for k, v in result.items()
+                 if isinstance(v, int) and v]
+        print(f"{args.file}: merged into '{result['negotiation']}': " + ", ".join(parts))
+    if result["conflicts"]:
+        print(f"{len(result['conflicts'])} conflict(s) to resolve: see `negotiator conflicts`")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction(read_only=True) as s:
+        neg = ops.find_negotiation(s, args.negotiation) if args.negotiation else None
+        rows = positions.list_conflicts(s, neg, include_resolved=args.all)
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("no conflicts")
+    for c in rows:
+        state = f"resolved by {c['resolved_by']}" if c["resolved_at"] else "open"
+        print(f"{c['id']}  {c['kind']}  {c['actor']} on {c['draft']} "
+              f"{c['number'] or '#' + str(c['index'])}  ({state})")
+        for side in c["sides"]:
+            v = side["values"]
+            print(f"    {side['side']}: {side['author'] or '?'} at {side['at']}: {v['stance']}, "
+                  f"{v['status']}" + (f", amendment: {v['amendment']}" if v["amendment"] else "")
+                  + (" (withdrawn)" if v["deleted"] else ""))
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import positions
+
+    with store.transaction() as s:
+        result = positions.resolve_conflict(s, args.conflict, args.take, author=_author(args))
+    print(f"conflict {result['conflict']} resolved: kept side {result['kept']}")
+    return 0
+
+
+def add_position_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    """The positions commands, added to the `negotiator` parser."""
+    from negotiator.models import POSITION_STATUSES, PRIORITIES, STANCES
+
+    def target(p: argparse.ArgumentParser) -> None:
+        p.add_argument("negotiation", help="title or id")
+        p.add_argument("label", help="draft label")
+        p.add_argument("paragraph", help="displayed number ('12', '12 bis', 'PP3') or #INDEX")
+
+    def author(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--author", help="who acts (default: $NEGOTIATOR_AUTHOR, else login name)")
+
+    p = command("position", cmd_position, "take or change a position on a paragraph")
+    target(p)
+    p.add_argument("--actor", required=True,
+                   help="delegation or group, created on first use; 'EU' is the EU-coordinated line")
+    p.add_argument("--actor-kind", choices=("state", "group", "chair", "other"),
+                   help="kind of a new actor (default: guessed from the name)")
+    p.add_argument("--stance", choices=STANCES)
+    p.add_argument("--amendment", help="replacement text, or the paragraph with "
+                   "[-deleted-] and {+inserted+} marks")
+    p.add_argument("--rationale", help="rationale or talking points")
+    p.add_argument("--red-line", help="what we cannot accept; quote words to have them checked")
+    p.add_argument("--no-red-line", action="store_true", help="clear the red line")
+    p.add_argument("--fallback", help="what we would accept instead")
+    p.add_argument("--priority", choices=PRIORITIES)
+    p.add_argument("--status", choices=POSITION_STATUSES)
+    p.add_argument("--expect-version", type=int, metavar="N",
+                   help="refuse if the position is no longer at version N (0: none yet)")
+    author(p)
+
+    p = command("positions", cmd_positions,
+                "each paragraph of a draft with its positions and carry-forward state")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("label", help="draft label")
+    p.add_argument("--actor", help="only this actor's positions")
+    p.add_argument("--json", action="store_true")
+
+    p = command("signals", cmd_signals,
+                "divergence from the EU line, red lines touched, uptake, missing instructions")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("label", help="draft label")
+    p.add_argument("--national", help="the national actor (default: the negotiation's delegation)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("history", cmd_history, "every change to the positions on a paragraph")
+    target(p)
+    p.add_argument("--actor", help="only this actor's positions")
+    p.add_argument("--json", action="store_true")
+
+    p = command("note", cmd_note, "add, list or delete notes on a paragraph")
+    target(p)
+    p.add_argument("text", nargs="?", help="the note to add (without: list the notes)")
+    p.add_argument("--delete", metavar="UID", help="delete a note (uid or its first characters)")
+    p.add_argument("--json", action="store_true")
+    author(p)
+
+    p = command("status", cmd_status,
+                "paragraph status (open, bracketed, agreed_ad_ref, agreed); --set to change")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("label", help="draft label")
+    p.add_argument("paragraph", nargs="?", help="number or #INDEX (without: every paragraph)")
+    p.add_argument("--set", choices=("agreed_ad_ref", "agreed", "open"))
+    p.add_argument("--holder", help="who holds the ad ref reservation")
+    p.add_argument("--due", type=_date, help="date an answer is due, YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    author(p)
+
+    p = command("export-positions", cmd_export_positions,
+                "write positions, history, notes and statuses to a package for another laptop")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("-o", "--output", required=True, help="package file to write (.json)")
+    author(p)
+
+    p = command("import-positions", cmd_import_positions,
+                "merge a package from another laptop into this store")
+    p.add_argument("file")
+    p.add_argument("--negotiation", help="local negotiation to merge into "
+                   "(default: the one with the package's title)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("conflicts", cmd_conflicts, "positions changed on two laptops at once")
+    p.add_argument("negotiation", nargs="?", help="title or id (default: all)")
+    p.add_argument("--all", action="store_true", help="include resolved conflicts")
+    p.add_argument("--json", action="store_true")
+
+    p = command("resolve", cmd_resolve, "settle a conflict by keeping one side")
+    p.add_argument("conflict", help="conflict number (or uid prefix) from `negotiator conflicts`")
+    p.add_argument("--take", required=True, help="the side to keep: a, b, ...")
+    author(p)
+
+
 def cmd_diff(args: argparse.Namespace, store: Store) -> int:
     from negotiator.compare import compare_drafts, render_redline
 
@@ -159,6 +504,23 @@ def cmd_link(args: argparse.Namespace, store: Store) -> int:
                        f"(lineage {change.new_lineage_id})")
         later = len(change.drafts_relinked) - 1
     print(message + (f"; {later} later draft(s) re-linked" if later else ""))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, store: Store) -> int:
+    from negotiator import demo
+
+    neg_id = demo.load_demo(store, args.format)
+    with store.transaction() as s:
+        neg = ops.find_negotiation(s, neg_id)
+        rows = ops.list_drafts(s, neg)
+        actors = sorted(a.name for a in neg.actors)
+        title, forum, delegation = neg.title, neg.forum, neg.delegation
+    print(f"loaded the demo negotiation {neg_id}: {title} ({forum}), our delegation {delegation}")
+    for r in rows:
+        print(f"  {r['label']:<11} {r['symbol'] or '':<20} {r['date'] or '':<11} "
+              f"{r['paragraphs']:>3} paragraphs {r['brackets']:>3} brackets  from {r['source']}")
+    print(f"  actors: {', '.join(actors)}")
     return 0
 
 
@@ -226,6 +588,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the earlier paragraph it continues")
     target.add_argument("--new", action="store_true", help="it continues nothing: a new paragraph")
     p.add_argument("--author", help="who makes the correction")
+
+    p = command("demo", cmd_demo, "load the demo negotiation (an OSCE decision, three drafts)")
+    p.add_argument("--format", choices=("docx", "txt"),
+                   help="read the demo drafts from Word or plain-text files "
+                        "(default: Word when the Word reader is available)")
+
+    add_position_commands(command)
     return parser
 
 

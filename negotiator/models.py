@@ -189,3 +189,142 @@ class LineageOverride(Base):
     )
     author: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- Positions (migration 0003) ------------------------------------------------
+#
+# Everything a delegation writes about a paragraph (positions, notes, statuses)
+# is anchored on the paragraph it was written on; its lineage is that
+# paragraph's lineage, joined at query time, so a user's correction of a
+# lineage link carries the positions with it. Every such row has a `uid` so
+# two laptops can exchange them (see negotiator/exchange.py).
+
+STANCES = ("support", "support_with_amendments", "oppose", "reserve", "no_position")
+POSITION_STATUSES = ("draft", "coordinated", "delivered")
+PRIORITIES = ("high", "medium", "low")
+# Statuses a user sets; "open" and "bracketed" are derived from the text.
+PARAGRAPH_STATUSES = ("open", "bracketed", "agreed_ad_ref", "agreed")
+
+
+class Position(Base):
+    """One actor's position on a paragraph lineage, as last taken on one draft."""
+
+    __tablename__ = "position"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    negotiation_id: Mapped[int] = mapped_column(
+        ForeignKey("negotiation.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actor.id", ondelete="CASCADE"), index=True)
+    # The paragraph (hence draft and lineage) the position was taken on.
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="CASCADE"), index=True
+    )
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id", ondelete="CASCADE"))
+    # The exact wording the position was taken on.
+    text: Mapped[str] = mapped_column(Text)
+    stance: Mapped[str] = mapped_column(String(30))
+    amendment: Mapped[str | None] = mapped_column(Text)
+    rationale: Mapped[str | None] = mapped_column(Text)
+    red_line: Mapped[str | None] = mapped_column(Text)
+    red_line_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    fallback: Mapped[str | None] = mapped_column(Text)
+    priority: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Bumped on every change: an edit based on an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    actor: Mapped[Actor] = relationship()
+    paragraph: Mapped[Paragraph] = relationship()
+
+
+class PositionHistory(Base):
+    """One change to a position. The rows of a position form a graph (parents),
+    so histories from two laptops can be merged without losing either."""
+
+    __tablename__ = "position_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    position_id: Mapped[int] = mapped_column(
+        ForeignKey("position.id", ondelete="CASCADE"), index=True
+    )
+    # uids of the history rows this change was made on top of (two for a resolution).
+    parents: Mapped[list[Any]] = mapped_column(default=list)
+    action: Mapped[str] = mapped_column(String(20))
+    author: Mapped[str | None] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    old: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    new: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Note(Base):
+    """A free note on a paragraph lineage. Deleting leaves a tombstone."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    negotiation_id: Mapped[int] = mapped_column(
+        ForeignKey("negotiation.id", ondelete="CASCADE"), index=True
+    )
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    deleted_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class ParagraphStatus(Base):
+    """A status a user set on a paragraph (agreed ad ref, agreed, back to open).
+    Rows are never changed: the newest on a lineage holds from its draft on."""
+
+    __tablename__ = "paragraph_status"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    negotiation_id: Mapped[int] = mapped_column(
+        ForeignKey("negotiation.id", ondelete="CASCADE"), index=True
+    )
+    paragraph_id: Mapped[int] = mapped_column(
+        ForeignKey("paragraph.id", ondelete="CASCADE"), index=True
+    )
+    draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    # Who holds the reservation of an ad ref agreement, and when an answer is due.
+    holder: Mapped[str | None] = mapped_column(String(200))
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    set_by: Mapped[str | None] = mapped_column(String(200))
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PositionConflict(Base):
+    """Two versions of the same position made independently (offline exchange).
+    Both are kept; a user picks one with `negotiator resolve`."""
+
+    __tablename__ = "position_conflict"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Derived from what clashes, so both laptops give one conflict the same uid.
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    negotiation_id: Mapped[int] = mapped_column(
+        ForeignKey("negotiation.id", ondelete="CASCADE"), index=True
+    )
+    position_id: Mapped[int] = mapped_column(ForeignKey("position.id", ondelete="CASCADE"))
+    # "concurrent_edit" (one position, two histories) or "duplicate" (two
+    # positions of one actor on one paragraph, created apart).
+    kind: Mapped[str] = mapped_column(String(20))
+    # History-row uids (concurrent_edit) or position uids (duplicate), sorted.
+    sides: Mapped[list[Any]] = mapped_column(default=list)
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(200))

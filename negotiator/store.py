@@ -76,8 +76,17 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: object) ->
     cur.close()
 
 
+# Execution option asking for a read-only transaction (plain deferred BEGIN).
+READ_ONLY = "negotiator_read_only"
+
+
 def _on_sqlite_begin(conn: object) -> None:
-    conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+    # Writers take the write lock up front (BEGIN IMMEDIATE): a deferred
+    # transaction that read first and then tries to write after another
+    # program committed fails at once with "database is locked" (WAL snapshot
+    # conflict), which the busy timeout cannot cure. Waiting at BEGIN can.
+    options = conn.get_execution_options()  # type: ignore[attr-defined]
+    conn.exec_driver_sql("BEGIN" if options.get(READ_ONLY) else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
 
 def make_engine(url: str) -> Engine:
@@ -151,7 +160,7 @@ class Store:
 
     def _upgrade(self) -> None:
         head = head_revision()
-        with self.engine.connect() as conn:
+        with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             has_tables = bool(inspect(conn).get_table_names())
         if current == head:
@@ -169,11 +178,17 @@ class Store:
             command.upgrade(_alembic_config(conn), "head")
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One user action: commits at the end, rolls everything back on any error."""
+    def transaction(self, *, read_only: bool = False) -> Iterator[Session]:
+        """One user action: commits at the end, rolls everything back on any error.
+
+        Args:
+            read_only: the action only reads; it then does not wait for writers.
+        """
         session = self._sessions()
         try:
             with session.begin():
+                if read_only:
+                    session.connection(execution_options={READ_ONLY: True})
                 yield session
         except OperationalError as exc:
             raise StoreError(describe(exc, self.url)) from exc

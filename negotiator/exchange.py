@@ -1,0 +1,536 @@
+"""Offline exchange of positions between laptops: a versioned JSON package.
+
+A package names nothing by database id: drafts by the checksum of their
+content, paragraphs by their place and text in that draft, positions, history
+rows, notes and statuses by uids made where they were written. It carries the
+paragraphs of every draft of the negotiation, so a store that lacks a draft
+gets it. Importing merges: what is new is added, what is known is left alone
+(importing twice changes nothing the second time), both laptops' histories are
+kept, and a position changed on both sides since their last exchange keeps
+both versions and opens a conflict (`negotiator conflicts` / `resolve`).
+
+The format is documented in docs/positions.md. A package from another
+negotiation, from a newer Negotiator, or damaged or altered (the payload
+carries a SHA-256) is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from negotiator import ops
+from negotiator.errors import Conflict, InputError, NotFound
+from negotiator.importer import ParsedDraft
+from negotiator.lineage import assign_lineages
+from negotiator.models import (
+    Actor,
+    Draft,
+    Negotiation,
+    Note,
+    Paragraph,
+    ParagraphStatus,
+    Position,
+    PositionConflict,
+    PositionHistory,
+    utcnow,
+)
+from negotiator.parse import ParsedParagraph, content_checksum
+from negotiator.positions import (
+    FIELDS,
+    CarryForward,
+    DELETED,
+    SPLIT,
+    anchor_of,
+    apply_snapshot,
+    ensure_actor,
+    heads,
+    locate_anchor,
+    refresh_edit_conflict,
+    winner,
+    _conflict_uid,
+    _history_rows,
+)
+
+FORMAT = "negotiator-positions"
+FORMAT_VERSION = 1
+# A package is read whole into memory; a negotiation's drafts and positions
+# are a few MB at most, so anything far larger is not a package.
+MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+
+
+def _ts(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_ts(value: Any, what: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError("package", f"{what} has no valid time ({value!r})") from None
+
+
+def payload_checksum(payload: Mapping[str, Any]) -> str:
+    """SHA-256 of the payload in canonical JSON (sorted keys, no spaces, UTF-8)."""
+    data = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def export_package(session: Session, negotiation: Negotiation,
+                   exported_by: str | None = None) -> dict[str, Any]:
+    """Everything a delegation wrote on a negotiation, with its drafts, as a package.
+
+    Returns:
+        The package as a dict (see docs/positions.md); `write_package` saves it.
+    """
+    drafts = session.scalars(select(Draft).where(Draft.negotiation_id == negotiation.id)
+                             .order_by(Draft.order)).all()
+    draft_by_id = {d.id: d for d in drafts}
+    out_drafts = []
+    for d in drafts:
+        paras = session.scalars(select(Paragraph).where(Paragraph.draft_id == d.id)
+                                .order_by(Paragraph.ordinal)).all()
+        out_drafts.append({
+            "checksum": d.content_checksum, "label": d.label, "symbol": d.symbol,
+            "date": d.date.isoformat() if d.date else None, "order": d.order,
+            "source_name": d.source_name, "source_checksum": d.source_checksum,
+            "warnings": list(d.warnings or []),
+            "paragraphs": [{
+                "number": p.number, "level": p.level, "kind": p.kind, "section": p.section,
+                "text": p.text, "brackets": p.brackets,
+                "brackets_balanced": bool(p.brackets_balanced),
+                "footnotes": list(p.footnotes or []),
+            } for p in paras],
+        })
+    actors = session.scalars(select(Actor).where(Actor.negotiation_id == negotiation.id)
+                             .order_by(Actor.name)).all()
+    out_positions = []
+    for pos in session.scalars(select(Position).where(Position.negotiation_id == negotiation.id)
+                               .order_by(Position.uid)):
+        rows = _history_rows(session, pos.id)
+        hs = heads(rows)
+        out_positions.append({
+            "uid": pos.uid,
+            "created_at": _ts(pos.created_at),
+            # Informative only: the importer derives it from the history.
+            "current": winner(hs).new if hs else None,
+            "history": [{
+                "uid": r.uid, "parents": list(r.parents or []), "action": r.action,
+                "author": r.author, "at": _ts(r.at), "old": r.old, "new": r.new,
+            } for r in sorted(rows, key=lambda r: (r.at, r.uid))],
+        })
+    paras_by_id: dict[int, Paragraph] = {}
+
+    def anchor(pid: int) -> dict[str, Any]:
+        if pid not in paras_by_id:
+            p = session.get(Paragraph, pid)
+            assert p is not None
+            paras_by_id[pid] = p
+        p = paras_by_id[pid]
+        return anchor_of(p, draft_by_id[p.draft_id])
+
+    notes = [{
+        "uid": n.uid, "anchor": anchor(n.paragraph_id), "text": n.text, "author": n.author,
+        "created_at": _ts(n.created_at), "deleted": bool(n.deleted),
+        "deleted_at": _ts(n.deleted_at), "deleted_by": n.deleted_by,
+    } for n in session.scalars(select(Note).where(Note.negotiation_id == negotiation.id)
+                               .order_by(Note.uid))]
+    statuses = [{
+        "uid": s.uid, "anchor": anchor(s.paragraph_id), "status": s.status, "holder": s.holder,
+        "due": s.due.isoformat() if s.due else None, "set_by": s.set_by, "set_at": _ts(s.set_at),
+    } for s in session.scalars(select(ParagraphStatus).where(
+        ParagraphStatus.negotiation_id == negotiation.id).order_by(ParagraphStatus.uid))]
+    payload = {
+        "drafts": out_drafts,
+        "actors": [{"name": a.name, "kind": a.kind} for a in actors],
+        "positions": out_positions,
+        "notes": notes,
+        "statuses": statuses,
+    }
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "negotiation": {"title": negotiation.title, "forum": negotiation.forum,
+                        "delegation": negotiation.delegation},
+        "exported_at": _ts(utcnow()),
+        "exported_by": exported_by,
+        "payload_sha256": payload_checksum(payload),
+        "payload": payload,
+    }
+
+
+def write_package(package: Mapping[str, Any], path: str | Path) -> None:
+    """Save a package (written to a temporary name first, so a crash leaves no half file)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be written ({exc.strerror})") from None
+
+
+# --- reading and checking -------------------------------------------------------------
+
+
+def read_package(path: str | Path) -> dict[str, Any]:
+    """Read and check a package file. Refuses (InputError) anything not whole,
+    not ours, from a newer Negotiator, or altered since it was written."""
+    path = Path(path)
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_PACKAGE_BYTES:
+            raise InputError(name, "is too large to be a positions package")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder, not a package") from None
+    except PermissionError:
+        raise InputError(name, "cannot be read (permission denied)") from None
+    return parse_package(data, name)
+
+
+def parse_package(data: bytes, name: str = "package") -> dict[str, Any]:
+    """Check a package's bytes; see `read_package`."""
+    try:
+        package = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InputError(name, "is damaged or not a positions package (not valid JSON)") from None
+    if not isinstance(package, dict) or package.get("format") != FORMAT:
+        raise InputError(name, "is not a Negotiator positions package")
+    version = package.get("format_version")
+    if not isinstance(version, int):
+        raise InputError(name, "is damaged (no format version)")
+    if version > FORMAT_VERSION:
+        raise InputError(name, f"was written by a newer Negotiator (package format {version}, "
+                               f"this one reads up to {FORMAT_VERSION}); update Negotiator")
+    payload = package.get("payload")
+    if not isinstance(payload, dict) or payload_checksum(payload) != package.get("payload_sha256"):
+        raise InputError(name, "is damaged or was altered after export (checksum mismatch)")
+    _check_shape(package, name)
+    return package
+
+
+def _check_shape(package: Mapping[str, Any], name: str) -> None:
+    """Refuse a package whose parts are missing or of the wrong type."""
+    def need(cond: bool, what: str) -> None:
+        if not cond:
+            raise InputError(name, f"is damaged ({what})")
+
+    neg = package.get("negotiation")
+    need(isinstance(neg, dict) and isinstance(neg.get("title"), str), "no negotiation title")
+    p = package["payload"]
+    for key in ("drafts", "actors", "positions", "notes", "statuses"):
+        need(isinstance(p.get(key), list), f"no list of {key}")
+    for d in p["drafts"]:
+        need(isinstance(d, dict) and isinstance(d.get("checksum"), str)
+             and isinstance(d.get("paragraphs"), list) and isinstance(d.get("label"), str),
+             "a draft without checksum, label or paragraphs")
+        for para in d["paragraphs"]:
+            need(isinstance(para, dict) and isinstance(para.get("text"), str),
+                 "a paragraph without text")
+        parsed = [_parsed(para) for para in d["paragraphs"]]
+        need(content_checksum(parsed) == d["checksum"],
+             f"draft '{d['label']}' does not match its checksum")
+    for pos in p["positions"]:
+        need(isinstance(pos, dict) and isinstance(pos.get("uid"), str)
+             and isinstance(pos.get("history"), list) and pos["history"], "a position without history")
+        for r in pos["history"]:
+            need(isinstance(r, dict) and isinstance(r.get("uid"), str)
+                 and isinstance(r.get("parents"), list) and isinstance(r.get("new"), dict)
+                 and isinstance(r["new"].get("anchor"), dict)
+                 and isinstance(r["new"].get("actor"), dict), "a history row without values")
+    for n in p["notes"]:
+        need(isinstance(n, dict) and isinstance(n.get("uid"), str)
+             and isinstance(n.get("anchor"), dict), "a note without uid or paragraph")
+    for s in p["statuses"]:
+        need(isinstance(s, dict) and isinstance(s.get("uid"), str)
+             and isinstance(s.get("anchor"), dict), "a status without uid or paragraph")
+
+
+def _parsed(para: Mapping[str, Any]) -> ParsedParagraph:
+    return ParsedParagraph(
+        number=para.get("number"), level=int(para.get("level") or 0),
+        kind=str(para.get("kind") or "other"), section=para.get("section"), text=para["text"],
+        brackets=int(para.get("brackets") or 0),
+        brackets_balanced=bool(para.get("brackets_balanced", True)),
+        footnotes=tuple(para.get("footnotes") or ()))
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def import_package(session: Session, package: Mapping[str, Any],
+                   negotiation: str | None = None) -> dict[str, Any]:
+    """Merge a checked package into the store, inside the caller's transaction.
+
+    Args:
+        package: from `read_package`.
+        negotiation: the local negotiation to merge into (default: same title).
+
+    Returns:
+        Counts of what was added or changed, and the open conflicts it caused.
+
+    Raises:
+        NotFound: no local negotiation to merge into.
+        Conflict: the package is from another negotiation.
+    """
+    payload = package["payload"]
+    title = package["negotiation"]["title"]
+    if negotiation is not None:
+        neg = ops.find_negotiation(session, negotiation)
+    else:
+        neg = session.scalar(select(Negotiation).where(Negotiation.title == title))
+        if neg is None:
+            raise NotFound(f"the package is for the negotiation '{title}', which this store "
+                           "does not hold; create it, or name a local one with --negotiation")
+    local = {d.content_checksum: d for d in session.scalars(
+        select(Draft).where(Draft.negotiation_id == neg.id))}
+    theirs = [d["checksum"] for d in payload["drafts"]]
+    if local and theirs and not set(local) & set(theirs):
+        raise Conflict(f"the package's drafts share none with '{neg.title}': it is from "
+                       f"another negotiation ('{title}'); nothing was imported")
+    result: dict[str, Any] = {"negotiation": neg.title, "drafts": 0, "positions_added": 0,
+                              "positions_updated": 0, "history_rows": 0, "notes_added": 0,
+                              "notes_deleted": 0, "statuses_added": 0, "conflicts": []}
+    result["drafts"] = _import_drafts(session, neg, payload["drafts"], local)
+    for a in payload["actors"]:
+        if isinstance(a, dict) and a.get("name"):
+            ensure_actor(session, neg.id, a["name"], a.get("kind"))
+
+    touched: list[Position] = []
+    created: list[Position] = []
+    known_rows = set(session.scalars(
+        select(PositionHistory.uid).join(Position, Position.id == PositionHistory.position_id)
+        .where(Position.negotiation_id == neg.id)))
+    for item in payload["positions"]:
+        pos = session.scalar(select(Position).where(Position.uid == item["uid"]))
+        if pos is not None and pos.negotiation_id != neg.id:
+            raise Conflict(f"position {item['uid'][:8]} belongs to another negotiation here")
+        new_rows = [r for r in item["history"] if r["uid"] not in known_rows]
+        if not new_rows:
+            continue
+        for r in new_rows:  # every anchor must name a paragraph we now hold
+            locate_anchor(session, neg.id, r["new"]["anchor"])
+        if pos is None:
+            first = min(item["history"], key=lambda r: (r["at"], r["uid"]))
+            pos = Position(uid=item["uid"], negotiation_id=neg.id,
+                           created_at=_parse_ts(item.get("created_at") or first["at"], "a position"),
+                           version=0, stance="no_position", status="draft",
+                           red_line_flag=False, deleted=False)
+            apply_snapshot(session, pos, first["new"])
+            session.add(pos)
+            session.flush()
+            created.append(pos)
+            result["positions_added"] += 1
+        elif session.scalar(select(func.count()).select_from(PositionHistory).where(
+                PositionHistory.uid.in_([r["uid"] for r in new_rows]))):
+            raise Conflict("the package's history names rows this store holds for "
+                           "another position: it is damaged")
+        for r in new_rows:
+            session.add(PositionHistory(
+                uid=r["uid"], position_id=pos.id, parents=list(r["parents"]),
+                action=str(r.get("action") or "update"), author=r.get("author"),
+                at=_parse_ts(r["at"], "a history row"), old=r.get("old"), new=r["new"]))
+            known_rows.add(r["uid"])
+        result["history_rows"] += len(new_rows)
+        session.flush()
+        touched.append(pos)
+
+    for pos in touched:
+        rows = _history_rows(session, pos.id)
+        top = winner(heads(rows))
+        before = _values(pos)
+        apply_snapshot(session, pos, top.new)
+        pos.author, pos.updated_at = top.author, top.at
+        if pos not in created and _values(pos) != before:
+            result["positions_updated"] += 1
+        if pos in created or _values(pos) != before:
+            pos.version += 1
+        session.flush()
+        refresh_edit_conflict(session, pos)
+
+    for pos in created:
+        _detect_duplicates(session, pos)
+    _close_settled_duplicates(session, neg.id)
+
+    _import_notes(session, neg, payload["notes"], result)
+    _import_statuses(session, neg, payload["statuses"], result)
+    session.flush()
+    result["conflicts"] = [c.id for c in session.scalars(select(PositionConflict).where(
+        PositionConflict.negotiation_id == neg.id, PositionConflict.resolved_at.is_(None))
+        .order_by(PositionConflict.id))]
+    return result
+
+
+def _values(pos: Position) -> tuple[Any, ...]:
+    return (*(getattr(pos, f) for f in FIELDS), pos.deleted, pos.paragraph_id, pos.actor_id)
+
+
+def _import_drafts(session: Session, neg: Negotiation, drafts: list[dict[str, Any]],
+                   local: dict[str, Draft]) -> int:
+    """Add the package's drafts this store lacks, in the package's order."""
+    added = 0
+    for i, d in enumerate(drafts):
+        if d["checksum"] in local:
+            continue
+        label = d["label"]
+        taken = set(session.scalars(select(Draft.label).where(Draft.negotiation_id == neg.id)))
+        n = 2
+        while label in taken:  # same label, other text: keep both, tell them apart
+            label = f"{d['label']} ({n})"
+            n += 1
+        parsed = ParsedDraft(d.get("source_name") or f"package draft {d['label']}",
+                             d.get("source_checksum") or "", [_parsed(p) for p in d["paragraphs"]],
+                             [str(w) for w in d.get("warnings") or []])
+        date = dt.date.fromisoformat(d["date"]) if d.get("date") else None
+        result = ops.import_draft(session, neg, parsed, label, symbol=d.get("symbol"), date=date)
+        new = session.get(Draft, result.draft_id)
+        assert new is not None
+        # The drafts that follow it in the package and that we hold: it goes before them.
+        later = [local[x["checksum"]] for x in drafts[i + 1:] if x["checksum"] in local]
+        if later:
+            _move_before(session, neg, new, min(later, key=lambda x: x.order))
+        local[d["checksum"]] = new
+        added += 1
+    return added
+
+
+def _move_before(session: Session, neg: Negotiation, draft: Draft, before: Draft) -> None:
+    """Give `draft` the place of `before` and shift the later drafts by one."""
+    slot = before.order
+    others = session.scalars(select(Draft).where(
+        Draft.negotiation_id == neg.id, Draft.order >= slot, Draft.id != draft.id)
+        .order_by(Draft.order)).all()
+    # Two steps, so the unique (negotiation, order) never clashes on the way.
+    for d in others:
+        session.execute(update(Draft).where(Draft.id == d.id).values(order=-d.order - 1))
+    session.execute(update(Draft).where(Draft.id == draft.id).values(order=slot))
+    for d in others:
+        session.execute(update(Draft).where(Draft.id == d.id).values(order=d.order + 1))
+    session.flush()
+    session.expire_all()
+    # Lineages follow the order of drafts: link the moved draft to its new
+    # predecessor, and the drafts after it to theirs.
+    for d in session.scalars(select(Draft).where(Draft.negotiation_id == neg.id,
+                                                 Draft.order >= slot).order_by(Draft.order)):
+        assign_lineages(session, d)
+    session.flush()
+    session.expire_all()
+
+
+def _detect_duplicates(session: Session, pos: Position) -> None:
+    """A position created apart for an actor who already has one on the same
+    paragraph here: keep both and open a `duplicate` conflict (unless identical)."""
+    if pos.deleted:
+        return
+    draft = session.get(Draft, pos.draft_id)
+    assert draft is not None
+    carry = CarryForward(session, pos.negotiation_id, draft, actor_id=pos.actor_id)
+    mine = None
+    others: list[Position] = []
+    resolved = list(carry.resolved())
+    for p, res in resolved:
+        if p.id == pos.id:
+            mine = res
+    if mine is None or mine.state in (DELETED, SPLIT):
+        return
+    for p, res in resolved:
+        if p.id != pos.id and res.state not in (DELETED, SPLIT) and res.targets == mine.targets:
+            others.append(p)
+    for other in others:
+        if [getattr(other, f) for f in FIELDS] == [getattr(pos, f) for f in FIELDS]:
+            continue
+        sides = sorted([pos.uid, other.uid])
+        uid = _conflict_uid("duplicate", "", sides)
+        if session.scalar(select(PositionConflict.id).where(PositionConflict.uid == uid)):
+            continue
+        first = pos if pos.uid == sides[0] else other
+        session.add(PositionConflict(uid=uid, negotiation_id=pos.negotiation_id,
+                                     position_id=first.id, kind="duplicate", sides=sides,
+                                     detected_at=max(pos.created_at, other.created_at)))
+    session.flush()
+
+
+def _close_settled_duplicates(session: Session, negotiation_id: int) -> None:
+    """A duplicate conflict is settled once all but one of its positions are withdrawn."""
+    for c in session.scalars(select(PositionConflict).where(
+            PositionConflict.negotiation_id == negotiation_id,
+            PositionConflict.kind == "duplicate", PositionConflict.resolved_at.is_(None))):
+        poss = session.scalars(select(Position).where(Position.uid.in_(c.sides))).all()
+        gone = [p for p in poss if p.deleted]
+        if len(poss) - len(gone) <= 1 and gone:
+            last = max(gone, key=lambda p: p.updated_at)
+            c.resolved_at, c.resolved_by = last.updated_at, last.author
+
+
+def _import_notes(session: Session, neg: Negotiation, notes: list[dict[str, Any]],
+                  result: dict[str, Any]) -> None:
+    for n in notes:
+        note = session.scalar(select(Note).where(Note.uid == n["uid"]))
+        if note is None:
+            para = locate_anchor(session, neg.id, n["anchor"])
+            session.add(Note(
+                uid=n["uid"], negotiation_id=neg.id, paragraph_id=para.id,
+                text=str(n.get("text") or ""), author=n.get("author"),
+                created_at=_parse_ts(n.get("created_at"), "a note"),
+                deleted=bool(n.get("deleted")),
+                deleted_at=_parse_ts(n["deleted_at"], "a note") if n.get("deleted_at") else None,
+                deleted_by=n.get("deleted_by")))
+            result["notes_added"] += 1
+        elif n.get("deleted"):
+            when = _parse_ts(n["deleted_at"], "a note") if n.get("deleted_at") else None
+            if not note.deleted:
+                note.deleted, note.deleted_at, note.deleted_by = True, when, n.get("deleted_by")
+                result["notes_deleted"] += 1
+            elif when is not None and note.deleted_at is not None and when < note.deleted_at:
+                # Deleted on both laptops: every store keeps the first deletion.
+                note.deleted_at, note.deleted_by = when, n.get("deleted_by")
+
+
+def _import_statuses(session: Session, neg: Negotiation, statuses: list[dict[str, Any]],
+                     result: dict[str, Any]) -> None:
+    known = set(session.scalars(select(ParagraphStatus.uid).where(
+        ParagraphStatus.negotiation_id == neg.id)))
+    for s in statuses:
+        if s["uid"] in known:
+            continue
+        para = locate_anchor(session, neg.id, s["anchor"])
+        session.add(ParagraphStatus(
+            uid=s["uid"], negotiation_id=neg.id, paragraph_id=para.id, draft_id=para.draft_id,
+            status=str(s.get("status")), holder=s.get("holder"),
+            due=dt.date.fromisoformat(s["due"]) if s.get("due") else None,
+            set_by=s.get("set_by"), set_at=_parse_ts(s.get("set_at"), "a status")))
+        result["statuses_added"] += 1
+
+
+def content_digest(session: Session, negotiation: Negotiation) -> dict[str, Any]:
+    """What two stores that exchanged packages must agree on: positions (values,
+    paragraph, history uids), notes, statuses, drafts and conflicts, by uid and
+    checksum (never local ids). Used by tests and to check an exchange."""
+    package = export_package(session, negotiation)["payload"]
+    positions = {}
+    for p in package["positions"]:
+        positions[p["uid"]] = {"current": p["current"],
+                               "history": sorted(r["uid"] for r in p["history"])}
+    conflicts = sorted((c.uid, c.kind, tuple(c.sides), c.resolved_at is None)
+                       for c in session.scalars(select(PositionConflict).where(
+                           PositionConflict.negotiation_id == negotiation.id)))
+    return {
+        "drafts": sorted(d["checksum"] for d in package["drafts"]),
+        "positions": positions,
+        "notes": {n["uid"]: n for n in package["notes"]},
+        "statuses": {s["uid"]: s for s in package["statuses"]},
+        "conflicts": conflicts,
+    }
