@@ -507,23 +507,6 @@ def cmd_link(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def cmd_demo(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import demo
-
-    neg_id = demo.load_demo(store, args.format)
-    with store.transaction() as s:
-        neg = ops.find_negotiation(s, neg_id)
-        rows = ops.list_drafts(s, neg)
-        actors = sorted(a.name for a in neg.actors)
-        title, forum, delegation = neg.title, neg.forum, neg.delegation
-    print(f"loaded the demo negotiation {neg_id}: {title} ({forum}), our delegation {delegation}")
-    for r in rows:
-        print(f"  {r['label']:<11} {r['symbol'] or '':<20} {r['date'] or '':<11} "
-              f"{r['paragraphs']:>3} paragraphs {r['brackets']:>3} brackets  from {r['source']}")
-    print(f"  actors: {', '.join(actors)}")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="negotiator",
@@ -589,10 +572,6 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--new", action="store_true", help="it continues nothing: a new paragraph")
     p.add_argument("--author", help="who makes the correction")
 
-    p = command("demo", cmd_demo, "load the demo negotiation (an OSCE decision, three drafts)")
-    p.add_argument("--format", choices=("docx", "txt"),
-                   help="read the demo drafts from Word or plain-text files "
-                        "(default: Word when the Word reader is available)")
 
     add_position_commands(command)
     return parser
