@@ -7,8 +7,9 @@ import html
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.delegates import ops_to_html
+from ui.positions_editor import HistoryPanel, NotesPanel, PositionsPanel
 from ui.models.paragraphs import change_text, status_names
-from ui.operations import Change, ParagraphRow
+from ui.operations import Change, ParagraphPositions, ParagraphRow
 
 
 class DetailPane(QWidget):
@@ -29,24 +30,37 @@ class DetailPane(QWidget):
         self.diff_view = QTextBrowser()
         self.diff_view.setObjectName("detailDiff")
         self.diff_view.setAccessibleName(self.tr("Changes against the previous draft"))
+        self.positions = PositionsPanel()
+        self.notes = NotesPanel()
+        self.history = HistoryPanel()
         self.tabs.addTab(self.text_view, self.tr("&Text"))
         self.tabs.addTab(self.diff_view, self.tr("C&hanges"))
+        self.tabs.addTab(self.positions, self.tr("&Positions"))
+        self.tabs.addTab(self.notes, self.tr("&Notes"))
+        self.tabs.addTab(self.history, self.tr("Histor&y"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         self.show_paragraph(None, None, False)
 
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        self.tabs.addTab(widget, title)
+    def show_positions(self, loaded: ParagraphPositions | None) -> None:
+        self.positions.show_positions(loaded)
+        self.notes.show_notes(loaded.notes if loaded else None)
+        self.history.show_history(loaded.history if loaded else None)
 
-    def show_paragraph(self, row: ParagraphRow | None, change: Change | None, has_previous: bool) -> None:
-        """Show a paragraph (or a hint when nothing is selected)."""
+    def show_paragraph(self, row: ParagraphRow | None, change: Change | None, has_previous: bool,
+                       *, keep_positions: bool = False) -> None:
+        """Show a paragraph (or a hint when nothing is selected); its positions
+        arrive later through ``show_positions``."""
         self.row = row
+        if row is not None and not keep_positions:
+            self.show_positions(None)
         if row is None:
             self.heading.setText(self.tr("Select a paragraph to see its text, changes and positions."))
             self.text_view.clear()
             self.diff_view.clear()
+            self.show_positions(None)
             return
         number = row.number or self.tr("(unnumbered)")
         facts = [self.tr("%n bracket(s)", "", row.brackets)] if row.brackets else []

@@ -58,14 +58,15 @@ from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTree
 from ui.operations import DiffData, NegotiationInfo
 from ui.settings import Settings
 from ui.tasks import TaskManager
+from ui.undo import NoteEdit, PositionEdit
 
 log = logging.getLogger(__name__)
 
 # Files the window accepts by drag and drop (the importer decides by content).
 IMPORT_SUFFIXES = (".docx", ".txt", ".md")
 # Column widths of the paragraph table before the user changes them.
-DEFAULT_WIDTHS = {Column.NUMBER: 56, Column.CHANGE: 110, Column.NATIONAL: 120,
-                  Column.EU: 120, Column.BRACKETS: 64, Column.FLAGS: 130}
+DEFAULT_WIDTHS = {Column.NUMBER: 52, Column.CHANGE: 96, Column.NATIONAL: 96,
+                  Column.EU: 96, Column.BRACKETS: 40, Column.FLAGS: 120}
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
         diff_loaded(): the comparison tab shows a new result.
         chart_loaded(): the chart shows new figures.
         draft_imported(int): a draft was stored (its id).
+        positions_loaded(int): the detail pane shows this paragraph's positions.
+        summaries_loaded(int): the stance and flag columns of this draft are filled in.
     """
 
     draft_loaded = Signal(int)
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
     diff_loaded = Signal()
     chart_loaded = Signal()
     draft_imported = Signal(int)
+    positions_loaded = Signal(int)
+    summaries_loaded = Signal(int)
 
     def __init__(self, store: Store, settings: Settings | None = None,
                  tasks: TaskManager | None = None) -> None:
@@ -177,6 +182,8 @@ class MainWindow(QMainWindow):
         table_layout.addWidget(self.table, 1)
 
         self.detail = DetailPane()
+        self.detail.positions.edited.connect(self.edit_position)
+        self.detail.notes.note_added.connect(self.add_note)
         self.paragraph_split = QSplitter(Qt.Orientation.Horizontal)
         self.paragraph_split.addWidget(table_page)
         self.paragraph_split.addWidget(self.detail)
@@ -199,8 +206,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 1120])
-        self.paragraph_split.setSizes([760, 360])
+        self.splitter.setSizes([230, 1170])
+        self.paragraph_split.setSizes([790, 380])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
@@ -365,7 +372,7 @@ class MainWindow(QMainWindow):
         self.current_draft_id = draft_id
         self.previous_draft_id = op.previous_draft_id(self.store, draft_id)
         self.paragraph_model.set_rows(draft_id, rows)
-        self.paragraph_model.set_positions(op.load_position_summaries(self.store, draft_id))
+        self.load_summaries()
         self._update_filter_count()
         self.detail.show_paragraph(None, None, False)
         if self.tree.currentIndex().data(ID_ROLE) != draft_id:
@@ -388,8 +395,30 @@ class MainWindow(QMainWindow):
             return  # the user moved on; drop the stale result
         self.paragraph_model.set_changes(changes)
         self._update_filter_count()
-        self._paragraph_changed(self.table.currentIndex(), QModelIndex())
+        if self.detail.row is not None and (row := self.paragraph_model.row_of_paragraph(self.detail.row.id)) is not None:
+            self.detail.show_paragraph(self.detail.row, self.paragraph_model.change_at(row), True,
+                                       keep_positions=True)
         self.changes_loaded.emit(draft_id)
+
+    def load_summaries(self) -> None:
+        """Fill the stance and flag columns of the shown draft in the background."""
+        draft_id, store = self.current_draft_id, self.store
+        if draft_id is None:
+            return
+        self.tasks.run(
+            self.tr("Reading positions…"),
+            lambda ctx: op.load_position_summaries(store, draft_id),
+            on_done=lambda summaries: self._summaries_ready(draft_id, summaries),
+            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
+            key="summaries",
+        )
+
+    def _summaries_ready(self, draft_id: int, summaries: dict[int, op.PositionSummary]) -> None:
+        if draft_id != self.current_draft_id:
+            return
+        self.paragraph_model.set_positions(summaries)
+        self._update_filter_count()
+        self.summaries_loaded.emit(draft_id)
 
     def _changes_failed(self, draft_id: int, exc: BaseException) -> None:
         if isinstance(exc, ImportError):
@@ -404,8 +433,93 @@ class MainWindow(QMainWindow):
             return
         source_row = self.paragraph_proxy.mapToSource(current).row()
         row = self.paragraph_model.row_at(source_row)
+        if self.detail.row is not None and self.detail.row.id == row.id:
+            return  # same paragraph (the filter or sort moved it): keep the editor as it is
         self.detail.show_paragraph(row, self.paragraph_model.change_at(source_row),
                                    self.previous_draft_id is not None)
+        self.load_positions(row.id)
+
+    # Positions and notes ------------------------------------------------------
+    def current_paragraph_id(self) -> int | None:
+        return self.detail.row.id if self.detail.row is not None else None
+
+    def load_positions(self, paragraph_id: int) -> None:
+        store = self.store
+        self.tasks.run(
+            self.tr("Reading positions…"),
+            lambda ctx: op.load_paragraph_positions(store, paragraph_id),
+            on_done=lambda loaded: self._positions_ready(paragraph_id, loaded),
+            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
+            key="detail",
+        )
+
+    def _positions_ready(self, paragraph_id: int, loaded: op.ParagraphPositions) -> None:
+        if paragraph_id != self.current_paragraph_id():
+            return
+        self.detail.show_positions(loaded)
+        self.positions_loaded.emit(paragraph_id)
+
+    def edit_position(self, actor: str, fields: dict[str, Any] | None) -> None:
+        """One edit in the positions editor: saved now, as one undo step."""
+        loaded = self.detail.positions.loaded
+        if loaded is None:
+            return
+        before = next((v for v in (loaded.ours, loaded.eu, *loaded.others)
+                       if v is not None and v.actor == actor), None)
+        if before is not None and before.state in op.NOT_EDITABLE_STATES:
+            # A position taken before a split: an edit here starts one for this part.
+            before = None
+        number = self.detail.row.number if self.detail.row and self.detail.row.number else "#"
+        label = (self.tr("Withdraw %1's position on %2") if fields is None
+                 else self.tr("Change %1's position on %2")).replace("%1", actor).replace("%2", number)
+        self.undo_stack.push(PositionEdit(
+            self.store, loaded.paragraph_id, actor, before, fields, author=self.settings.author(),
+            label=label, on_done=self._written, on_error=self._edit_failed))
+
+    def add_note(self, text: str) -> None:
+        paragraph_id = self.current_paragraph_id()
+        if paragraph_id is not None:
+            self.undo_stack.push(NoteEdit(self.store, paragraph_id, text, author=self.settings.author(),
+                                          on_done=self._written, on_error=self._edit_failed))
+
+    def _written(self, paragraph_id: int) -> None:
+        # Undo may touch a paragraph of another draft; show it where it is.
+        if paragraph_id == self.current_paragraph_id():
+            self.load_positions(paragraph_id)
+        self.load_summaries()
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+
+    def _edit_failed(self, command: Any, exc: BaseException) -> None:
+        if isinstance(exc, op.StaleEdit) and isinstance(command, PositionEdit):
+            self._ask_about_stale_edit(command, exc)
+        else:
+            show_exception(self, self.tr("Could not save"), exc)
+            if command.paragraph_id == self.current_paragraph_id():
+                self.load_positions(command.paragraph_id)
+
+    def _ask_about_stale_edit(self, command: PositionEdit, exc: op.StaleEdit) -> None:
+        """Someone changed the position since it was loaded: ask, never overwrite silently."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Position changed elsewhere"),
+                          str(exc) + ".\n\n" + self.tr("Keep their version, or replace it with yours?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("staleEditDialog")
+        keep = box.addButton(self.tr("Keep Theirs"), QMessageBox.ButtonRole.RejectRole)
+        mine = box.addButton(self.tr("Use Mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: Any) -> None:
+            if button is mine:
+                current = exc.current
+                self.undo_stack.push(PositionEdit(
+                    self.store, command.paragraph_id, command.actor, current, command.after_fields,
+                    author=self.settings.author(), label=command.text(), on_done=self._written,
+                    on_error=self._edit_failed, expected_version=current.version if current else 0))
+            elif command.paragraph_id == self.current_paragraph_id():
+                self.load_positions(command.paragraph_id)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def select_paragraph(self, paragraph_id: int) -> bool:
         """Select a paragraph of the shown draft by id; False if it is filtered out."""

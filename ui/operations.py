@@ -180,11 +180,217 @@ def positions_available() -> bool:
     return True
 
 
+# Carry-forward states that ask the delegation to look at its position again.
+REVIEW_STATES = frozenset({"needs_review", "split", "merged", "paragraph_deleted"})
+
+
+def _is_eu(name: str) -> bool:
+    from negotiator.positions import EU_NAMES
+
+    return name.strip().lower() in EU_NAMES
+
+
 def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSummary]:
-    """Stances and signals per paragraph index (empty until positions exist)."""
+    """Stances and signals per paragraph index of a draft."""
     if not positions_available():
         return {}
-    return {}
+    from negotiator import positions
+
+    with store.transaction() as s:
+        draft = _draft(s, draft_id)
+        neg = draft.negotiation
+        rows = positions.draft_positions(s, neg, draft)
+        sig = positions.signals(s, neg, draft)
+        national = (neg.delegation or "").strip().lower()
+    divergent, touched = set(sig["divergent"]), set(sig["red_lines_touched"])
+    no_instructions = set(sig["no_instructions"])
+    out: dict[int, PositionSummary] = {}
+    for row in rows:
+        index = row["index"]
+        if index is None:
+            continue
+        ours = _primary_first([p for p in row["positions"] if p["actor"].strip().lower() == national])
+        eu = _primary_first([p for p in row["positions"] if _is_eu(p["actor"])])
+        others = tuple((p["actor"], p["stance"]) for p in _primary_first(row["positions"])
+                       if p not in ours and p not in eu)
+        summary = PositionSummary(
+            national=ours[0]["stance"] if ours else None,
+            eu=eu[0]["stance"] if eu else None,
+            needs_review=any(p["state"] in REVIEW_STATES for p in ours + eu),
+            red_line=index in touched,
+            divergent=index in divergent,
+            no_instructions=index in no_instructions and bool(national),
+            others=others,
+        )
+        if summary != PositionSummary() or others:
+            out[index] = summary
+    return out
+
+
+# States in which an edit on this paragraph starts a new position rather than
+# changing the old one (see positions.position_on).
+NOT_EDITABLE_STATES = frozenset({"split", "paragraph_deleted"})
+
+
+def _primary_first(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Positions with the one that speaks for its actor first: one an edit here
+    changes, then the most recently changed."""
+    return sorted(entries, key=lambda p: (p["state"] not in NOT_EDITABLE_STATES, p["updated_at"] or ""),
+                  reverse=True)
+
+
+@dataclass(frozen=True)
+class PositionValues:
+    """One actor's position as loaded for editing (plain values)."""
+
+    actor: str
+    uid: str | None = None
+    version: int = 0  # 0: no position yet
+    stance: str | None = None
+    amendment: str | None = None
+    rationale: str | None = None
+    red_line: str | None = None
+    fallback: str | None = None
+    priority: str | None = None
+    status: str | None = None
+    state: str | None = None
+    taken_on: str | None = None  # "Rev.1 7"
+    diff: tuple[tuple[str, str], ...] = ()
+    author: str | None = None
+    updated_at: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The user-set values, as ``set_position`` takes them."""
+        return {"stance": self.stance, "amendment": self.amendment or "",
+                "rationale": self.rationale or "", "red_line": self.red_line or "",
+                "fallback": self.fallback or "", "priority": self.priority,
+                "status": self.status or "draft"}
+
+
+@dataclass(frozen=True)
+class ParagraphPositions:
+    paragraph_id: int
+    national_actor: str | None
+    ours: PositionValues | None
+    eu: PositionValues | None
+    others: tuple[PositionValues, ...]
+    notes: tuple[dict[str, Any], ...]
+    history: tuple[dict[str, Any], ...]
+
+
+def _values(p: dict[str, Any]) -> PositionValues:
+    taken = p.get("taken_on") or {}
+    return PositionValues(
+        actor=p["actor"], uid=p["uid"], version=p["version"], stance=p["stance"],
+        amendment=p.get("amendment"), rationale=p.get("rationale"), red_line=p.get("red_line"),
+        fallback=p.get("fallback"), priority=p.get("priority"), status=p.get("status"),
+        state=p.get("state"),
+        taken_on=" ".join(str(x) for x in (taken.get("draft"), taken.get("number")) if x) or None,
+        diff=tuple((op, text) for op, text in (p.get("diff") or ())),
+        author=p.get("author"), updated_at=p.get("updated_at"),
+    )
+
+
+def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositions:
+    """Everything the positions editor shows for one paragraph."""
+    from negotiator import positions
+    from negotiator.models import Paragraph
+
+    with store.transaction() as s:
+        paragraph = s.get(Paragraph, paragraph_id)
+        if paragraph is None:
+            from negotiator.errors import NotFound
+
+            raise NotFound(f"paragraph {paragraph_id} no longer exists")
+        draft = paragraph.draft
+        neg = draft.negotiation
+        rows = positions.draft_positions(s, neg, draft)
+        history = positions.position_history(s, paragraph_id)
+        notes = positions.list_notes(s, paragraph_id)
+        national = neg.delegation
+    row = next((r for r in rows if r["index"] == paragraph.ordinal), {"positions": []})
+    ours = eu = None
+    others: list[PositionValues] = []
+    for p in _primary_first(row["positions"]):
+        values = _values(p)
+        if national and p["actor"].strip().lower() == national.strip().lower() and ours is None:
+            ours = values
+        elif _is_eu(p["actor"]) and eu is None:
+            eu = values
+        else:
+            others.append(values)
+    return ParagraphPositions(paragraph_id, national, ours, eu, tuple(others),
+                              tuple(notes), tuple(history))
+
+
+class StaleEdit(Exception):
+    """The position changed since it was loaded; carries what is stored now."""
+
+    def __init__(self, current: PositionValues | None, message: str) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def current_position(store: Store, paragraph_id: int, actor: str) -> PositionValues | None:
+    """The actor's position that an edit on this paragraph would change, if any."""
+    loaded = load_paragraph_positions(store, paragraph_id)
+    for values in (loaded.ours, loaded.eu, *loaded.others):
+        if values is None or values.state in NOT_EDITABLE_STATES:
+            continue
+        if values.actor.strip().lower() == actor.strip().lower() or (_is_eu(actor) and _is_eu(values.actor)):
+            return values
+    return None
+
+
+def save_position(store: Store, paragraph_id: int, actor: str, values: dict[str, Any] | None,
+                  *, expected_version: int, author: str | None) -> PositionValues | None:
+    """Write one actor's position (``values`` None withdraws it), refusing a stale edit.
+
+    Returns:
+        The position as stored afterwards (None when withdrawn).
+
+    Raises:
+        StaleEdit: someone changed it since ``expected_version`` was loaded.
+    """
+    from negotiator import positions
+    from negotiator.errors import Conflict
+
+    current = current_position(store, paragraph_id, actor)
+    if (current.version if current else 0) != expected_version:
+        who = current.author if current and current.author else "someone"
+        raise StaleEdit(current, f"{actor}'s position on this paragraph was changed by {who} "
+                                 "since you loaded it")
+    with store.transaction() as s:
+        if values is None:
+            if current is not None and current.uid is not None:
+                positions.delete_position(s, current.uid, author=author,
+                                          expected_version=expected_version)
+        else:
+            try:
+                positions.set_position(s, paragraph_id, actor, values, author=author,
+                                       expected_version=expected_version)
+            except Conflict as exc:
+                if "changed by" in str(exc) or "no position on this paragraph any more" in str(exc):
+                    raise StaleEdit(None, str(exc)) from exc
+                raise
+    return current_position(store, paragraph_id, actor) if values is not None else None
+
+
+def add_note(store: Store, paragraph_id: int, text: str, author: str | None) -> dict[str, Any]:
+    from negotiator import positions
+
+    with store.transaction() as s:
+        return positions.add_note(s, paragraph_id, text, author=author)
+
+
+def delete_note(store: Store, paragraph_id: int, uid: str, author: str | None) -> None:
+    from negotiator import positions
+    from negotiator.models import Paragraph
+
+    with store.transaction() as s:
+        paragraph = s.get(Paragraph, paragraph_id)
+        assert paragraph is not None
+        positions.delete_note(s, paragraph.draft.negotiation_id, uid, author=author)
 
 
 def read_file(path: str | Path) -> ParsedDraft:
@@ -290,11 +496,26 @@ def demo_available() -> bool:
     return True
 
 
-def load_demo(store: Store) -> None:
-    """Load the fictional demo negotiation into a store."""
+def load_demo(store: Store) -> int:
+    """Load the fictional demo negotiation into a store, with the positions its
+    metadata lists, so a first look shows stances, reviews and signals."""
+    from negotiator.demo import demo_metadata
     from negotiator.demo import load_demo as core_load_demo
 
-    core_load_demo(store)
+    negotiation_id = core_load_demo(store)
+    if positions_available():
+        from negotiator import positions
+
+        with store.transaction() as s:
+            neg = s.get(Negotiation, negotiation_id)
+            assert neg is not None
+            for p in demo_metadata().get("positions", []):
+                draft = ops.find_draft(s, neg, p["draft"])
+                paragraph = positions.find_paragraph(s, draft, f"#{p['index']}")
+                values = {k: p[k] for k in ("stance", "amendment", "rationale", "red_line",
+                                            "fallback", "priority") if p.get(k) is not None}
+                positions.set_position(s, paragraph.id, p["actor"], values, author="demo")
+    return negotiation_id
 
 
 @dataclass(frozen=True)

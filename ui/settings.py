@@ -39,10 +39,11 @@ DEMO_OFFERED: Setting[bool] = Setting("first_start/demo_offered", bool, False, "
 DIFF_SIDE_BY_SIDE: Setting[bool] = Setting("diff/side_by_side", bool, False, "diff view layout")
 LANGUAGE: Setting[str] = Setting("ui/language", str, "", "UI language; empty follows the system")
 IMPORT_DIR: Setting[str] = Setting("import/last_dir", str, "", "folder of the last imported file")
+AUTHOR: Setting[str] = Setting("user/author", str, "", "name recorded with edits; empty: login name")
 
 ALL: tuple[Setting[Any], ...] = (
     GEOMETRY, WINDOW_STATE, SPLITTER, HEADER, RECENT_STORES, LAST_STORE, DEMO_OFFERED,
-    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR,
+    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, AUTHOR,
 )
 
 
@@ -85,6 +86,12 @@ class Settings:
         recent = recent[:MAX_RECENT]
         self.set(RECENT_STORES, recent)
         return recent
+
+    def author(self) -> str:
+        """Who is editing: the configured name, else the login name."""
+        import getpass
+
+        return self.get(AUTHOR) or getpass.getuser()
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from ui.operations import Change, ParagraphRow, PositionSummary
 
@@ -53,7 +53,7 @@ def header_titles() -> dict[Column, str]:
         Column.CHANGE: tr("Change"),
         Column.NATIONAL: tr("Our stance"),
         Column.EU: tr("EU stance"),
-        Column.BRACKETS: tr("Brackets"),
+        Column.BRACKETS: tr("[ ]"),
         Column.FLAGS: tr("Flags"),
     }
 
@@ -185,6 +185,9 @@ class ParagraphModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(Column):
                 return header_titles()[Column(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == Column.BRACKETS:
+            return tr("Square brackets: text not yet agreed")
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -224,6 +227,12 @@ class ParagraphModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, index.row(), col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == Column.FLAGS:
+            summary = self._positions.get(row.index)
+            # "No instructions" alone is routine on a fresh draft: keep it quiet.
+            if summary and summary.no_instructions and len(flag_texts(summary, row)) == 1:
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
         return None
 
     def _display(self, row: ParagraphRow, r: int, col: int) -> str:
