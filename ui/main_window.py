@@ -58,7 +58,7 @@ from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTree
 from ui.operations import DiffData, NegotiationInfo
 from ui.settings import Settings
 from ui.tasks import TaskManager
-from ui.undo import NoteEdit, PositionEdit
+from ui.undo import Failure, NoteEdit, PositionEdit, VersionBook
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.tasks = tasks or TaskManager(parent=self)
         self.undo_stack = QUndoStack(self)
+        self.versions = VersionBook()
         self.negotiations: list[NegotiationInfo] = []
         self.current_draft_id: int | None = None
         self.current_negotiation_id: int | None = None
@@ -473,8 +474,8 @@ class MainWindow(QMainWindow):
         label = (self.tr("Withdraw %1's position on %2") if fields is None
                  else self.tr("Change %1's position on %2")).replace("%1", actor).replace("%2", number)
         self.undo_stack.push(PositionEdit(
-            self.store, loaded.paragraph_id, actor, before, fields, author=self.settings.author(),
-            label=label, on_done=self._written, on_error=self._edit_failed))
+            self.store, self.versions, loaded.paragraph_id, actor, before, fields,
+            author=self.settings.author(), label=label, on_done=self._written, on_error=self._edit_failed))
 
     def add_note(self, text: str) -> None:
         paragraph_id = self.current_paragraph_id()
@@ -489,15 +490,15 @@ class MainWindow(QMainWindow):
         self.load_summaries()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
 
-    def _edit_failed(self, command: Any, exc: BaseException) -> None:
-        if isinstance(exc, op.StaleEdit) and isinstance(command, PositionEdit):
-            self._ask_about_stale_edit(command, exc)
+    def _edit_failed(self, failure: Failure, exc: BaseException) -> None:
+        if isinstance(exc, op.StaleEdit) and failure.actor is not None:
+            self._ask_about_stale_edit(failure, exc)
         else:
             show_exception(self, self.tr("Could not save"), exc)
-            if command.paragraph_id == self.current_paragraph_id():
-                self.load_positions(command.paragraph_id)
+            if failure.paragraph_id == self.current_paragraph_id():
+                self.load_positions(failure.paragraph_id)
 
-    def _ask_about_stale_edit(self, command: PositionEdit, exc: op.StaleEdit) -> None:
+    def _ask_about_stale_edit(self, command: Failure, exc: op.StaleEdit) -> None:
         """Someone changed the position since it was loaded: ask, never overwrite silently."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Position changed elsewhere"),
                           str(exc) + ".\n\n" + self.tr("Keep their version, or replace it with yours?"),
@@ -511,10 +512,12 @@ class MainWindow(QMainWindow):
         def answered(button: Any) -> None:
             if button is mine:
                 current = exc.current
+                assert command.actor is not None
                 self.undo_stack.push(PositionEdit(
-                    self.store, command.paragraph_id, command.actor, current, command.after_fields,
-                    author=self.settings.author(), label=command.text(), on_done=self._written,
-                    on_error=self._edit_failed, expected_version=current.version if current else 0))
+                    self.store, self.versions, command.paragraph_id, command.actor, current,
+                    command.fields, author=self.settings.author(), label=command.label,
+                    on_done=self._written, on_error=self._edit_failed,
+                    expected_version=current.version if current else 0))
             elif command.paragraph_id == self.current_paragraph_id():
                 self.load_positions(command.paragraph_id)
 
@@ -732,6 +735,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self._demo_store = demo
         self.undo_stack.clear()
+        self.versions.clear()
         self.current_draft_id = self.current_negotiation_id = None
         self.paragraph_model.set_rows(None, [])
         self.diff_view.set_diff(None)

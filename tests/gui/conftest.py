@@ -94,3 +94,24 @@ def make_window(qtbot, settings):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo_window(make_window, demo_store):  # type: ignore[no-untyped-def]
     return make_window(demo_store)
+
+
+@pytest.fixture(scope="session")
+def full_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as `negotiator --demo` opens it: drafts, actors and positions."""
+    from ui import operations as op
+
+    path = tmp_path_factory.mktemp("full") / "demo.sqlite"
+    store = Store.open(path)
+    op.load_demo(store)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def full_demo_store(full_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    path = tmp_path / "full-demo.sqlite"
+    shutil.copy(full_demo_template, path)
+    store = Store.open(path)
+    yield store
+    store.close()
