@@ -49,13 +49,27 @@ def test_marks_split_moved_added_deleted_and_renumbered(demo_window, qtbot) -> N
     assert status(row_by_to(view, ("14",))).startswith("Renumbered")
     added = row_by_to(view, ("PP5",))
     assert status(added).startswith("New")
-    deleted = next(r for r in range(model.rowCount()) if model.entry_at(r).to_indexes == ())
-    assert status(deleted).startswith("Deleted")
-    assert model.index(deleted, DiffColumn.FROM).data() == "PP7"
+    # Every row's mark says what the comparison found.
+    names = {"added": "New"}
+    for r in range(model.rowCount()):
+        for s in model.entry_at(r).status:
+            if s != "unchanged":
+                assert names.get(s, s.capitalize()) in status(r)
 
     summary = view.summary.text()
     assert "Zero draft → Rev.1" in summary
     assert "Split: <b>1</b>" in summary and "Brackets:" in summary
+
+
+def test_marks_merged_and_deleted(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = compare(demo_window, qtbot, "Rev.1", "Rev.2")
+    model = view.model
+    merged = row_by_to(view, ("11",))
+    assert model.index(merged, DiffColumn.STATUS).data().startswith("Merged")
+    assert model.index(merged, DiffColumn.FROM).data() == "11, 12"
+    deleted = next(r for r in range(model.rowCount()) if model.entry_at(r).from_numbers == ("8 bis",))
+    assert model.index(deleted, DiffColumn.STATUS).data().startswith("Deleted")
+    assert model.index(deleted, DiffColumn.TO).data() == ""
 
 
 def test_redline_strikes_deletions_red_and_underlines_insertions_blue(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
