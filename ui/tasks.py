@@ -166,7 +166,8 @@ class TaskManager(QObject):
         """
         if key is not None and (old := self._keyed.get(key)) is not None:
             old.cancel()
-        task = Task(label, fn, self)
+        # No parent: a task must outlive a manager destroyed while it runs.
+        task = Task(label, fn)
         if on_done is not None:
             task.succeeded.connect(on_done)
         if on_error is not None:
