@@ -13,9 +13,6 @@ from negotiator.errors import NegotiatorError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     """Show an error without blocking the caller (window-modal, deleted on close)."""
@@ -39,7 +36,7 @@ def show_exception(parent: QWidget | None, title: str, exc: BaseException) -> QM
             message = f"{exc.filename}: {message}"
     else:
         log.error("unexpected error", exc_info=exc)
-        message = tr("Something went wrong inside Negotiator: %1. Nothing was changed.").replace(
+        message = QCoreApplication.translate("Dialogs", "Something went wrong inside Negotiator: %1. Nothing was changed.").replace(
             "%1", f"{type(exc).__name__}: {exc}"
         )
     return show_error(parent, title, message)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -41,13 +42,12 @@ NEW_NEGOTIATION = -1
 
 
 def kind_names() -> dict[str, str]:
-    t = PreviewModel.tr
     return {
-        "heading": t("Heading"),
-        "preambular": t("Preambular"),
-        "operative": t("Operative"),
-        "sub-paragraph": t("Sub-paragraph"),
-        "other": t("Other"),
+        "heading": QCoreApplication.translate("PreviewModel", "Heading"),
+        "preambular": QCoreApplication.translate("PreviewModel", "Preambular"),
+        "operative": QCoreApplication.translate("PreviewModel", "Operative"),
+        "sub-paragraph": QCoreApplication.translate("PreviewModel", "Sub-paragraph"),
+        "other": QCoreApplication.translate("PreviewModel", "Other"),
     }
 
 

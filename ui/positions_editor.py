@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,22 +38,27 @@ TEXT_FIELD_LINES = 3
 
 
 def status_names() -> dict[str, str]:
-    t = PositionForm.tr
-    return {"draft": t("Draft"), "coordinated": t("Agreed in coordination"), "delivered": t("Delivered")}
+    return {
+        "draft": QCoreApplication.translate("PositionForm", "Draft"),
+        "coordinated": QCoreApplication.translate("PositionForm", "Agreed in coordination"),
+        "delivered": QCoreApplication.translate("PositionForm", "Delivered"),
+    }
 
 
 def priority_names() -> dict[str, str]:
-    t = PositionForm.tr
-    return {"high": t("High"), "medium": t("Medium"), "low": t("Low")}
+    return {
+        "high": QCoreApplication.translate("PositionForm", "High"),
+        "medium": QCoreApplication.translate("PositionForm", "Medium"),
+        "low": QCoreApplication.translate("PositionForm", "Low"),
+    }
 
 
 def state_texts() -> dict[str, str]:
-    t = PositionForm.tr
     return {
-        "needs_review": t("Needs review: the wording changed since this position was taken on %1."),
-        "split": t("Needs review: the paragraph it was taken on (%1) was split."),
-        "merged": t("Needs review: the paragraph it was taken on (%1) was merged with others."),
-        "paragraph_deleted": t("The paragraph it was taken on (%1) was deleted."),
+        "needs_review": QCoreApplication.translate("PositionForm", "Needs review: the wording changed since this position was taken on %1."),
+        "split": QCoreApplication.translate("PositionForm", "Needs review: the paragraph it was taken on (%1) was split."),
+        "merged": QCoreApplication.translate("PositionForm", "Needs review: the paragraph it was taken on (%1) was merged with others."),
+        "paragraph_deleted": QCoreApplication.translate("PositionForm", "The paragraph it was taken on (%1) was deleted."),
     }
 
 

@@ -24,9 +24,6 @@ from negotiator.store import Store
 from ui import operations as op
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
 
 @dataclass(frozen=True)
 class Failure:
@@ -94,7 +91,7 @@ class PositionEdit(QUndoCommand):
         self._write(self.after_fields, self.text())
 
     def undo(self) -> None:
-        self._write(self.before_fields, tr("Undo %1").replace("%1", self.text()))
+        self._write(self.before_fields, QCoreApplication.translate("Undo", "Undo %1").replace("%1", self.text()))
 
 
 class NoteEdit(QUndoCommand):
@@ -102,7 +99,7 @@ class NoteEdit(QUndoCommand):
 
     def __init__(self, store: Store, paragraph_id: int, text: str, *, author: str | None,
                  on_done: Done, on_error: ErrorHandler) -> None:
-        super().__init__(tr("Add note"))
+        super().__init__(QCoreApplication.translate("Undo", "Add note"))
         self.store = store
         self.paragraph_id = paragraph_id
         self.note_text = text

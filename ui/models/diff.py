@@ -35,9 +35,6 @@ class DiffColumn(IntEnum):
     INLINE = 5
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DiffModel", text)
-
 
 def plain_text(ops: tuple[tuple[str, str], ...], keep: str) -> str:
     return "".join(text for op, text in ops if op in keep)
@@ -70,15 +67,15 @@ class DiffModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        from_label = self.data_set.from_label if self.data_set else tr("From")
-        to_label = self.data_set.to_label if self.data_set else tr("To")
+        from_label = self.data_set.from_label if self.data_set else QCoreApplication.translate("DiffModel", "From")
+        to_label = self.data_set.to_label if self.data_set else QCoreApplication.translate("DiffModel", "To")
         titles = {
-            DiffColumn.STATUS: tr("Change"),
+            DiffColumn.STATUS: QCoreApplication.translate("DiffModel", "Change"),
             DiffColumn.FROM: from_label,
             DiffColumn.OLD: from_label,
             DiffColumn.TO: to_label,
             DiffColumn.NEW: to_label,
-            DiffColumn.INLINE: tr("Text (%1 → %2)").replace("%1", from_label).replace("%2", to_label),
+            DiffColumn.INLINE: QCoreApplication.translate("DiffModel", "Text (%1 → %2)").replace("%1", from_label).replace("%2", to_label),
         }
         return titles.get(DiffColumn(section)) if 0 <= section < len(DiffColumn) else None
 
@@ -107,13 +104,15 @@ class DiffModel(QAbstractTableModel):
                 return plain_text(e.ops, "=+")
             if col == DiffColumn.INLINE:
                 # Plain text for screen readers and copying; the delegate paints the marks.
-                return "".join(
-                    text if op == "=" else f"[{tr('deleted')}: {text}]" if op == "-" else f"[{tr('inserted')}: {text}]"
-                    for op, text in e.ops
-                ) if role == Qt.ItemDataRole.AccessibleTextRole else plain_text(e.ops, "=+")
+                if role != Qt.ItemDataRole.AccessibleTextRole:
+                    return plain_text(e.ops, "=+")
+                deleted = QCoreApplication.translate("DiffModel", "deleted")
+                inserted = QCoreApplication.translate("DiffModel", "inserted")
+                return "".join(text if op == "=" else f"[{deleted}: {text}]" if op == "-"
+                               else f"[{inserted}: {text}]" for op, text in e.ops)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and col == DiffColumn.STATUS and e.salient:
-            return tr("Significant wording changes:") + "\n" + "\n".join(e.salient)
+            return QCoreApplication.translate("DiffModel", "Significant wording changes:") + "\n" + "\n".join(e.salient)
         if role == Qt.ItemDataRole.FontRole and col == DiffColumn.STATUS and (e.salient or e.red_line):
             font = QFont()
             font.setBold(True)
@@ -130,11 +129,11 @@ class DiffModel(QAbstractTableModel):
         if e.salient:
             lines.append("⚠ " + "; ".join(e.salient[:3]))
         if e.newly_agreed:
-            lines.append(tr("Newly agreed (brackets gone)"))
+            lines.append(QCoreApplication.translate("DiffModel", "Newly agreed (brackets gone)"))
         if e.red_line:
-            lines.append(tr("Red line"))
+            lines.append(QCoreApplication.translate("DiffModel", "Red line"))
         elif e.has_position:
-            lines.append(tr("Our position"))
+            lines.append(QCoreApplication.translate("DiffModel", "Our position"))
         return "\n".join(line for line in lines if line)
 
 

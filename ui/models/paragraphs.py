@@ -42,43 +42,40 @@ class Column(IntEnum):
     FLAGS = 6
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ParagraphModel", text)
-
 
 def header_titles() -> dict[Column, str]:
     return {
-        Column.NUMBER: tr("No."),
-        Column.TEXT: tr("Text"),
-        Column.CHANGE: tr("Change"),
-        Column.NATIONAL: tr("Our stance"),
-        Column.EU: tr("EU stance"),
-        Column.BRACKETS: tr("[ ]"),
-        Column.FLAGS: tr("Flags"),
+        Column.NUMBER: QCoreApplication.translate("ParagraphModel", "No."),
+        Column.TEXT: QCoreApplication.translate("ParagraphModel", "Text"),
+        Column.CHANGE: QCoreApplication.translate("ParagraphModel", "Change"),
+        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "Our stance"),
+        Column.EU: QCoreApplication.translate("ParagraphModel", "EU stance"),
+        Column.BRACKETS: QCoreApplication.translate("ParagraphModel", "[ ]"),
+        Column.FLAGS: QCoreApplication.translate("ParagraphModel", "Flags"),
     }
 
 
 def status_names() -> dict[str, str]:
     """Translated names of the alignment classes."""
     return {
-        "unchanged": tr("Unchanged"),
-        "modified": tr("Modified"),
-        "renumbered": tr("Renumbered"),
-        "moved": tr("Moved"),
-        "split": tr("Split"),
-        "merged": tr("Merged"),
-        "added": tr("New"),
-        "deleted": tr("Deleted"),
+        "unchanged": QCoreApplication.translate("ParagraphModel", "Unchanged"),
+        "modified": QCoreApplication.translate("ParagraphModel", "Modified"),
+        "renumbered": QCoreApplication.translate("ParagraphModel", "Renumbered"),
+        "moved": QCoreApplication.translate("ParagraphModel", "Moved"),
+        "split": QCoreApplication.translate("ParagraphModel", "Split"),
+        "merged": QCoreApplication.translate("ParagraphModel", "Merged"),
+        "added": QCoreApplication.translate("ParagraphModel", "New"),
+        "deleted": QCoreApplication.translate("ParagraphModel", "Deleted"),
     }
 
 
 def stance_names() -> dict[str, str]:
     return {
-        "support": tr("Support"),
-        "support_with_amendments": tr("Support with amendments"),
-        "oppose": tr("Oppose"),
-        "reserve": tr("Reserve"),
-        "no_position": tr("No position"),
+        "support": QCoreApplication.translate("ParagraphModel", "Support"),
+        "support_with_amendments": QCoreApplication.translate("ParagraphModel", "Support with amendments"),
+        "oppose": QCoreApplication.translate("ParagraphModel", "Oppose"),
+        "reserve": QCoreApplication.translate("ParagraphModel", "Reserve"),
+        "no_position": QCoreApplication.translate("ParagraphModel", "No position"),
     }
 
 
@@ -98,15 +95,15 @@ def flag_texts(summary: PositionSummary | None, row: ParagraphRow) -> list[str]:
     flags: list[str] = []
     if summary is not None:
         if summary.needs_review:
-            flags.append(tr("Needs review"))
+            flags.append(QCoreApplication.translate("ParagraphModel", "Needs review"))
         if summary.red_line:
-            flags.append(tr("Red line touched"))
+            flags.append(QCoreApplication.translate("ParagraphModel", "Red line touched"))
         if summary.divergent:
-            flags.append(tr("Divergent from EU"))
+            flags.append(QCoreApplication.translate("ParagraphModel", "Divergent from EU"))
         if summary.no_instructions:
-            flags.append(tr("No instructions"))
+            flags.append(QCoreApplication.translate("ParagraphModel", "No instructions"))
     if not row.brackets_balanced:
-        flags.append(tr("Unbalanced brackets"))
+        flags.append(QCoreApplication.translate("ParagraphModel", "Unbalanced brackets"))
     return flags
 
 
@@ -187,7 +184,7 @@ class ParagraphModel(QAbstractTableModel):
                 return header_titles()[Column(section)]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and section == Column.BRACKETS:
-            return tr("Square brackets: text not yet agreed")
+            return QCoreApplication.translate("ParagraphModel", "Square brackets: text not yet agreed")
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -207,7 +204,7 @@ class ParagraphModel(QAbstractTableModel):
             if col == Column.TEXT:
                 return row.text if len(row.text) <= 2000 else row.text[:2000] + "…"
             if col == Column.BRACKETS and not row.brackets_balanced:
-                return tr("The square brackets in this paragraph do not pair up")
+                return QCoreApplication.translate("ParagraphModel", "The square brackets in this paragraph do not pair up")
             if col == Column.CHANGE and (change := self.change_at(index.row())) and change.salient:
                 return "\n".join(change.salient)
             return None

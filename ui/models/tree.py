@@ -13,16 +13,13 @@ NEGOTIATION_ROLE = Qt.ItemDataRole.UserRole + 3
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("NegotiationTree", text, disambiguation, n)
-
 
 class NegotiationTreeModel(QStandardItemModel):
     """Negotiations (top level) with their drafts as children, oldest first."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels([tr("Negotiations")])
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("NegotiationTree", "Negotiations")])
 
     def populate(self, negotiations: list[NegotiationInfo]) -> None:
         self.removeRows(0, self.rowCount())
@@ -35,7 +32,7 @@ class NegotiationTreeModel(QStandardItemModel):
             item.setData(neg.id, ID_ROLE)
             item.setData("negotiation", KIND_ROLE)
             item.setData(neg.id, NEGOTIATION_ROLE)
-            item.setToolTip(tr("%1 · %n draft(s)", "", len(neg.drafts)).replace("%1", neg.forum))
+            item.setToolTip(QCoreApplication.translate("NegotiationTree", "%1 · %n draft(s)", "", len(neg.drafts)).replace("%1", neg.forum))
             for d in neg.drafts:
                 item.appendRow(self._draft_item(d))
             self.appendRow(item)
@@ -49,7 +46,7 @@ class NegotiationTreeModel(QStandardItemModel):
         child.setData("draft", KIND_ROLE)
         child.setData(d.negotiation_id, NEGOTIATION_ROLE)
         child.setData(d.label, LABEL_ROLE)
-        tip = tr("%n paragraph(s)", "", d.paragraphs) + " · " + tr("%n bracket(s)", "", d.brackets)
+        tip = QCoreApplication.translate("NegotiationTree", "%n paragraph(s)", "", d.paragraphs) + " · " + QCoreApplication.translate("NegotiationTree", "%n bracket(s)", "", d.brackets)
         if d.date:
             tip = f"{d.date} · {tip}"
         child.setToolTip(tip)
