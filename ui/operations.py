@@ -92,7 +92,7 @@ class ChartPoint:
 def load_tree(store: Store) -> list[NegotiationInfo]:
     """Every negotiation with its drafts, in order."""
     out: list[NegotiationInfo] = []
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         for n in ops.list_negotiations(s):
             neg = s.get(Negotiation, n["id"])
             assert neg is not None
@@ -106,7 +106,7 @@ def load_tree(store: Store) -> list[NegotiationInfo]:
 
 
 def store_is_empty(store: Store) -> bool:
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         return not ops.list_negotiations(s)
 
 
@@ -121,7 +121,7 @@ def _draft(s: Any, draft_id: int) -> Draft:
 
 def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order."""
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         rows = ops.draft_paragraphs(s, _draft(s, draft_id))
     return [
         ParagraphRow(r["id"], r["index"], r["number"], r["level"], r["kind"], r["section"],
@@ -132,7 +132,7 @@ def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
 
 def previous_draft_id(store: Store, draft_id: int) -> int | None:
     """The draft just before this one in its negotiation, if any."""
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         draft = _draft(s, draft_id)
         drafts = ops.list_drafts(s, draft.negotiation)
     earlier = [d for d in drafts if d["order"] < draft.order]
@@ -143,7 +143,7 @@ def compare(store: Store, from_id: int, to_id: int) -> dict[str, Any]:
     """The `negotiator diff --json` structure for two drafts of one negotiation."""
     from negotiator.compare import compare_drafts
 
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         return compare_drafts(s, _draft(s, from_id), _draft(s, to_id))
 
 
@@ -196,7 +196,7 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
         return {}
     from negotiator import positions
 
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         draft = _draft(s, draft_id)
         neg = draft.negotiation
         rows = positions.draft_positions(s, neg, draft)
@@ -296,7 +296,7 @@ def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositi
     from negotiator import positions
     from negotiator.models import Paragraph
 
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         paragraph = s.get(Paragraph, paragraph_id)
         if paragraph is None:
             from negotiator.errors import NotFound
@@ -440,7 +440,7 @@ def suggest_label(store: Store, negotiation_id: int | None) -> str:
     """A label for the next draft: 'Zero draft', then 'Rev.1', 'Rev.2', ..."""
     if negotiation_id is None:
         return "Zero draft"
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, negotiation_id)
         count = len(ops.list_drafts(s, neg)) if neg is not None else 0
     return "Zero draft" if count == 0 else f"Rev.{count}"
@@ -449,7 +449,7 @@ def suggest_label(store: Store, negotiation_id: int | None) -> str:
 def chart_points(store: Store, negotiation_id: int, progress: Progress | None = None) -> list[ChartPoint]:
     """Per draft: brackets remaining, paragraphs changed since the previous draft,
     positions needing review."""
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, negotiation_id)
         drafts = ops.list_drafts(s, neg) if neg is not None else []
     points: list[ChartPoint] = []
@@ -562,7 +562,7 @@ def spoken_numbers(paragraphs: list[dict[str, Any]]) -> list[str]:
 
 def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None = None) -> DiffData:
     """Compare two drafts and attach paragraph numbers and our positions to each row."""
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         a, b = _draft(s, from_id), _draft(s, to_id)
         if a.negotiation_id != b.negotiation_id:
             from negotiator.errors import Conflict
