@@ -66,8 +66,11 @@ class DetailPane(QWidget):
         facts = [self.tr("%n bracket(s)", "", row.brackets)] if row.brackets else []
         if not row.brackets_balanced:
             facts.append(self.tr("unbalanced brackets"))
-        self.heading.setText(f"<b>{html.escape(number)}</b> · {html.escape(row.section or '')}"
+        # The nearest heading is enough here; the full path is in the tooltip.
+        section = (row.section or "").split(" / ")[-1]
+        self.heading.setText(f"<b>{html.escape(number)}</b> · {html.escape(section)}"
                              + (" · " + " · ".join(facts) if facts else ""))
+        self.heading.setToolTip(row.section or "")
         self.text_view.setHtml(self._text_html(row.text))
         if not has_previous:
             self.diff_view.setHtml(f"<p><i>{self.tr('This is the first draft: nothing to compare with.')}</i></p>")

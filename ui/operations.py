@@ -478,9 +478,9 @@ def chart_points(store: Store, negotiation_id: int, progress: Progress | None = 
 def salient_text(item: Any) -> str:
     """A salient change as a reader says it: "shall → should"."""
     if isinstance(item, dict):
-        if item.get("from") is not None and item.get("to") is not None:
+        if item.get("from") and item.get("to"):
             return f"{item['from']} → {item['to']}"
-        return str(item.get("description", item))
+        return str(item.get("description", item)).replace(" -> ", " → ")
     return str(item).replace(" -> ", " → ")
 
 

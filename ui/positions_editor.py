@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -131,16 +132,16 @@ class PositionForm(QGroupBox):
         self.meta = QLabel()
         self.meta.setObjectName("positionMeta")
         self.meta.setWordWrap(True)
+        # Wrapped labels must follow the pane's width, not ask for their own.
+        for label in (self.review, self.meta):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         form = QFormLayout(self)
         form.addRow(self.review)
         form.addRow(self.tr("&Stance:"), self.stance)
-        row = QHBoxLayout()
-        row.addWidget(self.priority)
-        row.addWidget(QLabel(self.tr("Status:")))
-        row.addWidget(self.status)
         if full:
-            form.addRow(self.tr("Priority:"), row)
+            form.addRow(self.tr("Priority:"), self.priority)
+            form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("&Amendment:"), self.amendment)
         if full:
             form.addRow(self.tr("Ra&tionale:"), self.rationale)
@@ -157,6 +158,9 @@ class PositionForm(QGroupBox):
 
         for combo in (self.stance, self.priority, self.status):
             combo.activated.connect(self._changed)
+            # Narrow panes: let long entries be elided rather than widen the form.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         for text in (self.amendment, self.rationale, self.red_line, self.fallback):
             text.committed.connect(self._changed)
 
@@ -240,6 +244,8 @@ class PositionsPanel(QScrollArea):
         self.others.setTextFormat(Qt.TextFormat.RichText)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        for label in (self.others, self.hint):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.hint)
         layout.addWidget(self.ours)

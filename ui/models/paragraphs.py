@@ -207,6 +207,10 @@ class ParagraphModel(QAbstractTableModel):
                 return QCoreApplication.translate("ParagraphModel", "The square brackets in this paragraph do not pair up")
             if col == Column.CHANGE and (change := self.change_at(index.row())) and change.salient:
                 return "\n".join(change.salient)
+            if col in (Column.NATIONAL, Column.EU):
+                return self._display(row, index.row(), col) or None
+            if col == Column.FLAGS:
+                return "\n".join(flag_texts(self._positions.get(row.index), row)) or None
             return None
         if role == Qt.ItemDataRole.FontRole:
             if row.kind == "heading" and col in (Column.NUMBER, Column.TEXT):
