@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
             return
         index = indexes[0]
         self.current_negotiation_id = index.data(NEGOTIATION_ROLE)
-        if index.data(KIND_ROLE) == "draft":
+        if index.data(KIND_ROLE) == "draft" and index.data(ID_ROLE) != self.current_draft_id:
             self.select_draft(index.data(ID_ROLE))
         self._refresh_side_tabs()
 
@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         self._update_filter_count()
         self.detail.show_paragraph(None, None, False)
         if self.tree.currentIndex().data(ID_ROLE) != draft_id:
+            # Keeps the tree in step; its handler sees the draft is already shown.
             self.tree.setCurrentIndex(self.tree_model.find_draft(draft_id))
         self.draft_loaded.emit(draft_id)
         if self.previous_draft_id is not None:

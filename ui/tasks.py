@@ -95,7 +95,10 @@ class Task(QObject):
             self._outcome = (False, None)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
             self._outcome = (False, exc)
-        self._done.emit()
+        try:
+            self._done.emit()
+        except RuntimeError:
+            pass  # the application is shutting down and the task is gone
 
     @Slot()
     def _deliver(self) -> None:
