@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from negotiator.cli import main as cli_main
 
         return cli_main(args)
-    from ui.main_window import run_gui
+    from ui.application import run_gui
 
     return run_gui(known)
 

@@ -1,31 +1,832 @@
-"""The main window (minimal until the desktop-client issue)."""
+"""The main window: negotiations and drafts (left), paragraphs (centre), the
+selected paragraph (right); comparison and chart on their own tabs.
+
+Slots stay short: they collect ids from the selection and call a function of
+``ui.operations``, in the background through ``ui.tasks`` when it can be slow.
+"""
 
 from __future__ import annotations
 
-import argparse
-import sys
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+import logging
+from pathlib import Path
+from typing import Any
 
-from negotiator import ops
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from negotiator.importer import ParsedDraft
 from negotiator.store import Store
+from ui import operations as op
+from ui import settings as cfg
+from ui.chart import ChartPanel
+from ui.detail_pane import DetailPane
+from ui.dialogs import show_error, show_exception
+from ui.diff_view import DiffView
+from ui.icons import icon
+from ui.import_dialog import ImportPreviewDialog, ImportRequest
+from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
+from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
+from ui.operations import DiffData, NegotiationInfo
+from ui.settings import Settings
+from ui.tasks import TaskManager
+from ui.undo import Failure, NoteEdit, PositionEdit, VersionBook
+
+log = logging.getLogger(__name__)
+
+# Files the window accepts by drag and drop (the importer decides by content).
+IMPORT_SUFFIXES = (".docx", ".txt", ".md")
+# Column widths of the paragraph table before the user changes them.
+DEFAULT_WIDTHS = {Column.NUMBER: 52, Column.CHANGE: 96, Column.NATIONAL: 96,
+                  Column.EU: 96, Column.BRACKETS: 40, Column.FLAGS: 120}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    """Negotiator's main window.
+
+    Signals:
+        draft_loaded(int): the paragraph table now shows this draft.
+        changes_loaded(int): the change column of this draft is filled in.
+        diff_loaded(): the comparison tab shows a new result.
+        chart_loaded(): the chart shows new figures.
+        draft_imported(int): a draft was stored (its id).
+        positions_loaded(int): the detail pane shows this paragraph's positions.
+        summaries_loaded(int): the stance and flag columns of this draft are filled in.
+    """
+
+    draft_loaded = Signal(int)
+    changes_loaded = Signal(int)
+    diff_loaded = Signal()
+    chart_loaded = Signal()
+    draft_imported = Signal(int)
+    positions_loaded = Signal(int)
+    summaries_loaded = Signal(int)
+
+    def __init__(self, store: Store, settings: Settings | None = None,
+                 tasks: TaskManager | None = None) -> None:
         super().__init__()
         self.store = store
-        self.setWindowTitle(self.tr("Negotiator"))
-        with store.transaction() as s:
-            count = len(ops.list_negotiations(s))
-        self.setCentralWidget(QLabel(self.tr("%n negotiation(s) in this store", "", count)))
-        self.resize(1200, 800)
+        self.settings = settings or Settings()
+        self.tasks = tasks or TaskManager(parent=self)
+        self.undo_stack = QUndoStack(self)
+        self.versions = VersionBook()
+        self.negotiations: list[NegotiationInfo] = []
+        self.current_draft_id: int | None = None
+        self.current_negotiation_id: int | None = None
+        self.previous_draft_id: int | None = None
+        self._demo_store = False
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("negotiator"))
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
 
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_state()
+        self.refresh_tree()
+        self._update_title()
 
-def run_gui(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Negotiator")
-    store = Store.open(args.db)
-    window = MainWindow(store)
-    window.show()
-    return app.exec()
+    # Construction -----------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.tree_model = NegotiationTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("negotiationTree")
+        self.tree.setAccessibleName(self.tr("Negotiations and drafts"))
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().selectionChanged.connect(self._tree_selection_changed)
+
+        self.paragraph_model = ParagraphModel(self)
+        self.paragraph_proxy = ParagraphFilter(self)
+        self.paragraph_proxy.setSourceModel(self.paragraph_model)
+        self.table = QTableView()
+        self.table.setObjectName("paragraphTable")
+        self.table.setAccessibleName(self.tr("Paragraphs of the draft"))
+        self.table.setModel(self.paragraph_proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in DEFAULT_WIDTHS.items():
+            if column != Column.TEXT:
+                self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._paragraph_changed)
+
+        self.filter_changed = QCheckBox(self.tr("C&hanged"))
+        self.filter_review = QCheckBox(self.tr("Needs re&view"))
+        self.filter_bracketed = QCheckBox(self.tr("&Bracketed"))
+        self.filter_divergent = QCheckBox(self.tr("Di&vergent"))
+        self.search = QLineEdit()
+        self.search.setObjectName("paragraphSearch")
+        self.search.setPlaceholderText(self.tr("Search number or text (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search paragraphs"))
+        self.search.setClearButtonEnabled(True)
+        self.filter_count = QLabel()
+        self.filter_count.setObjectName("filterCount")
+        for box, name in ((self.filter_changed, "changed_only"), (self.filter_review, "needs_review"),
+                          (self.filter_bracketed, "bracketed"), (self.filter_divergent, "divergent")):
+            box.toggled.connect(lambda on, name=name: self._set_filter(**{name: on}))
+        # Re-filter while typing, but not on every keystroke of a fast typist.
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(lambda: self._set_filter(search=self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        filter_bar = QHBoxLayout()
+        filter_bar.addWidget(QLabel(self.tr("Show:")))
+        for box in (self.filter_changed, self.filter_review, self.filter_bracketed, self.filter_divergent):
+            filter_bar.addWidget(box)
+        filter_bar.addWidget(self.search, 1)
+        filter_bar.addWidget(self.filter_count)
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filter_bar)
+        table_layout.addWidget(self.table, 1)
+
+        self.detail = DetailPane()
+        self.detail.positions.edited.connect(self.edit_position)
+        self.detail.notes.note_added.connect(self.add_note)
+        self.paragraph_split = QSplitter(Qt.Orientation.Horizontal)
+        self.paragraph_split.addWidget(table_page)
+        self.paragraph_split.addWidget(self.detail)
+        self.paragraph_split.setStretchFactor(0, 3)
+        self.paragraph_split.setStretchFactor(1, 2)
+
+        self.diff_view = DiffView()
+        self.diff_view.compare_requested.connect(self.compare_drafts)
+        self.chart = ChartPanel()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.paragraphs_tab = self.tabs.addTab(self.paragraph_split, icon("paste"), self.tr("Paragraphs"))
+        self.compare_tab = self.tabs.addTab(self.diff_view, icon("compare"), self.tr("Compare drafts"))
+        self.chart_tab = self.tabs.addTab(self.chart, icon("chart"), self.tr("Overview"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1170])
+        self.paragraph_split.setSizes([790, 380])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+                icon_name: str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        Std = QKeySequence.StandardKey
+        self.open_action = self._action(self.tr("&Open Store…"), self.choose_store, Std.Open, "open",
+                                        self.tr("Open another negotiation store (a .sqlite file)"))
+        self.import_action = self._action(self.tr("&Import Draft…"), self.choose_import_file, "Ctrl+I",
+                                          "import", self.tr("Import a draft from a Word or text file"))
+        self.paste_action = self._action(self.tr("&Paste Draft from Clipboard"), self.paste_draft,
+                                         "Ctrl+Shift+V", "paste",
+                                         self.tr("Import the text on the clipboard as a draft"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, Std.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(Std.Undo))
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action(self.tr("&Find Paragraph"), self.focus_search, Std.Find, "search")
+        self.compare_action = self._action(self.tr("&Compare Drafts"), lambda: self.show_compare(), "Ctrl+D",
+                                           "compare", self.tr("Compare two drafts of this negotiation"))
+        self.chart_action = self._action(self.tr("&Overview Chart"), self.show_chart, "Ctrl+G", "chart",
+                                         self.tr("Brackets, changes and reviews per draft"))
+        self.demo_action = self._action(self.tr("Open the &Demo Negotiation"), self.open_demo)
+        self.next_change_action = self.diff_view.next_action
+        self.previous_change_action = self.diff_view.previous_action
+        self.next_change_action.setIcon(icon("next"))
+        self.previous_change_action.setIcon(icon("previous"))
+        self.paragraphs_view_action = self._action(self.tr("&Paragraphs"), lambda: self.tabs.setCurrentIndex(0),
+                                                   "Ctrl+1")
+        self.detail_action = QAction(self.tr("Paragraph &Details"), self, checkable=True, checked=True)
+        self.detail_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.detail_action.toggled.connect(self.detail.setVisible)
+        self.about_action = self._action(self.tr("&About Negotiator"), self.about)
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
+                                             Std.HelpContents)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.paste_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.paragraphs_view_action)
+        view_menu.addAction(self.compare_action)
+        view_menu.addAction(self.chart_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.detail_action)
+        for box in (self.filter_changed, self.filter_review, self.filter_bracketed, self.filter_divergent):
+            action = QAction(box.text().replace("&", ""), self, checkable=True)
+            action.toggled.connect(box.setChecked)
+            box.toggled.connect(action.setChecked)
+            view_menu.addAction(action)
+        neg_menu = bar.addMenu(self.tr("&Negotiation"))
+        neg_menu.addAction(self.compare_action)
+        neg_menu.addAction(self.next_change_action)
+        neg_menu.addAction(self.previous_change_action)
+        neg_menu.addSeparator()
+        neg_menu.addAction(self.chart_action)
+        neg_menu.addSeparator()
+        neg_menu.addAction(self.demo_action)
+        self.negotiation_menu = neg_menu
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.import_action, None, self.undo_action, self.redo_action, None,
+                       self.compare_action, self.previous_change_action, self.next_change_action,
+                       None, self.chart_action):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
+        self.cancel_button.clicked.connect(self.tasks.cancel_all)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.setVisible(False)
+            status.addPermanentWidget(widget)
+        self.tasks.busy_changed.connect(self._busy_changed)
+        self.tasks.progress.connect(self._task_progress)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(cfg.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(cfg.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.get(cfg.SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self.diff_view.set_side_by_side(self.settings.get(cfg.DIFF_SIDE_BY_SIDE))
+
+    def _update_title(self) -> None:
+        where = self.tr("demo (not saved)") if self._demo_store else str(self.store.path or self.store.url)
+        self.setWindowTitle(self.tr("Negotiator – %1").replace("%1", where))
+
+    # Tree and paragraphs -----------------------------------------------------
+    def refresh_tree(self, select_draft: int | None = None) -> None:
+        """Reload negotiations and drafts; keep (or move) the selection."""
+        keep = select_draft if select_draft is not None else self.current_draft_id
+        self.negotiations = op.load_tree(self.store)
+        self.tree_model.populate(self.negotiations)
+        self.tree.expandAll()
+        if keep is not None and (index := self.tree_model.find_draft(keep)).isValid():
+            self.tree.setCurrentIndex(index)
+        elif self.negotiations and self.negotiations[0].drafts:
+            self.tree.setCurrentIndex(self.tree_model.find_draft(self.negotiations[0].drafts[-1].id))
+        self.statusBar().showMessage(self.tr("%n negotiation(s) in this store", "", len(self.negotiations)),
+                                     5000)
+
+    def _tree_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        index = indexes[0]
+        self.current_negotiation_id = index.data(NEGOTIATION_ROLE)
+        if index.data(KIND_ROLE) == "draft" and index.data(ID_ROLE) != self.current_draft_id:
+            self.select_draft(index.data(ID_ROLE))
+        self._refresh_side_tabs()
+
+    def select_draft(self, draft_id: int) -> None:
+        """Show a draft's paragraphs now, then fill in changes in the background."""
+        rows = op.load_paragraphs(self.store, draft_id)
+        self.current_draft_id = draft_id
+        self.previous_draft_id = op.previous_draft_id(self.store, draft_id)
+        self.paragraph_model.set_rows(draft_id, rows)
+        self.load_summaries()
+        self._update_filter_count()
+        self.detail.show_paragraph(None, None, False)
+        if self.tree.currentIndex().data(ID_ROLE) != draft_id:
+            # Keeps the tree in step; its handler sees the draft is already shown.
+            self.tree.setCurrentIndex(self.tree_model.find_draft(draft_id))
+        self.draft_loaded.emit(draft_id)
+        if self.previous_draft_id is not None:
+            store = self.store
+            self.tasks.run(
+                self.tr("Comparing with the previous draft…"),
+                lambda ctx: op.load_changes(store, draft_id),
+                on_done=lambda changes: self._changes_ready(draft_id, changes),
+                on_error=lambda exc: self._changes_failed(draft_id, exc),
+                key="changes",
+            )
+        else:
+            self.paragraph_model.set_changes(None)
+
+    def _changes_ready(self, draft_id: int, changes: Any) -> None:
+        if draft_id != self.current_draft_id:
+            return  # the user moved on; drop the stale result
+        self.paragraph_model.set_changes(changes)
+        self._update_filter_count()
+        if self.detail.row is not None and (row := self.paragraph_model.row_of_paragraph(self.detail.row.id)) is not None:
+            self.detail.show_paragraph(self.detail.row, self.paragraph_model.change_at(row), True,
+                                       keep_positions=True)
+        self.changes_loaded.emit(draft_id)
+
+    def load_summaries(self) -> None:
+        """Fill the stance and flag columns of the shown draft in the background."""
+        draft_id, store = self.current_draft_id, self.store
+        if draft_id is None:
+            return
+        self.tasks.run(
+            self.tr("Reading positions…"),
+            lambda ctx: op.load_position_summaries(store, draft_id),
+            on_done=lambda summaries: self._summaries_ready(draft_id, summaries),
+            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
+            key="summaries",
+        )
+
+    def _summaries_ready(self, draft_id: int, summaries: dict[int, op.PositionSummary]) -> None:
+        if draft_id != self.current_draft_id:
+            return
+        self.paragraph_model.set_positions(summaries)
+        self._update_filter_count()
+        self.summaries_loaded.emit(draft_id)
+
+    def _changes_failed(self, draft_id: int, exc: BaseException) -> None:
+        if isinstance(exc, ImportError):
+            log.info("comparison not available: %s", exc)
+            return
+        if draft_id == self.current_draft_id:
+            show_exception(self, self.tr("Could not compare drafts"), exc)
+
+    def _paragraph_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.show_paragraph(None, None, False)
+            return
+        source_row = self.paragraph_proxy.mapToSource(current).row()
+        row = self.paragraph_model.row_at(source_row)
+        if self.detail.row is not None and self.detail.row.id == row.id:
+            return  # same paragraph (the filter or sort moved it): keep the editor as it is
+        self.detail.show_paragraph(row, self.paragraph_model.change_at(source_row),
+                                   self.previous_draft_id is not None)
+        self.load_positions(row.id)
+
+    # Positions and notes ------------------------------------------------------
+    def current_paragraph_id(self) -> int | None:
+        return self.detail.row.id if self.detail.row is not None else None
+
+    def load_positions(self, paragraph_id: int) -> None:
+        store = self.store
+        self.tasks.run(
+            self.tr("Reading positions…"),
+            lambda ctx: op.load_paragraph_positions(store, paragraph_id),
+            on_done=lambda loaded: self._positions_ready(paragraph_id, loaded),
+            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
+            key="detail",
+        )
+
+    def _positions_ready(self, paragraph_id: int, loaded: op.ParagraphPositions) -> None:
+        if paragraph_id != self.current_paragraph_id():
+            return
+        self.detail.show_positions(loaded)
+        self.positions_loaded.emit(paragraph_id)
+
+    def edit_position(self, actor: str, fields: dict[str, Any] | None) -> None:
+        """One edit in the positions editor: saved now, as one undo step."""
+        loaded = self.detail.positions.loaded
+        if loaded is None:
+            return
+        before = next((v for v in (loaded.ours, loaded.eu, *loaded.others)
+                       if v is not None and v.actor == actor), None)
+        if before is not None and before.state in op.NOT_EDITABLE_STATES:
+            # A position taken before a split: an edit here starts one for this part.
+            before = None
+        number = self.detail.row.number if self.detail.row and self.detail.row.number else "#"
+        label = (self.tr("Withdraw %1's position on %2") if fields is None
+                 else self.tr("Change %1's position on %2")).replace("%1", actor).replace("%2", number)
+        self.undo_stack.push(PositionEdit(
+            self.store, self.versions, loaded.paragraph_id, actor, before, fields,
+            author=self.settings.author(), label=label, on_done=self._written, on_error=self._edit_failed))
+
+    def add_note(self, text: str) -> None:
+        paragraph_id = self.current_paragraph_id()
+        if paragraph_id is not None:
+            self.undo_stack.push(NoteEdit(self.store, paragraph_id, text, author=self.settings.author(),
+                                          on_done=self._written, on_error=self._edit_failed))
+
+    def _written(self, paragraph_id: int) -> None:
+        # Undo may touch a paragraph of another draft; show it where it is.
+        if paragraph_id == self.current_paragraph_id():
+            self.load_positions(paragraph_id)
+        self.load_summaries()
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+
+    def _edit_failed(self, failure: Failure, exc: BaseException) -> None:
+        if isinstance(exc, op.StaleEdit) and failure.actor is not None:
+            self._ask_about_stale_edit(failure, exc)
+        else:
+            show_exception(self, self.tr("Could not save"), exc)
+            if failure.paragraph_id == self.current_paragraph_id():
+                self.load_positions(failure.paragraph_id)
+
+    def _ask_about_stale_edit(self, command: Failure, exc: op.StaleEdit) -> None:
+        """Someone changed the position since it was loaded: ask, never overwrite silently."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Position changed elsewhere"),
+                          str(exc) + ".\n\n" + self.tr("Keep their version, or replace it with yours?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("staleEditDialog")
+        keep = box.addButton(self.tr("Keep Theirs"), QMessageBox.ButtonRole.RejectRole)
+        mine = box.addButton(self.tr("Use Mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: Any) -> None:
+            if button is mine:
+                current = exc.current
+                assert command.actor is not None
+                self.undo_stack.push(PositionEdit(
+                    self.store, self.versions, command.paragraph_id, command.actor, current,
+                    command.fields, author=self.settings.author(), label=command.label,
+                    on_done=self._written, on_error=self._edit_failed,
+                    expected_version=current.version if current else 0))
+            elif command.paragraph_id == self.current_paragraph_id():
+                self.load_positions(command.paragraph_id)
+
+        box.buttonClicked.connect(answered)
+        box.open()
+
+    def select_paragraph(self, paragraph_id: int) -> bool:
+        """Select a paragraph of the shown draft by id; False if it is filtered out."""
+        row = self.paragraph_model.row_of_paragraph(paragraph_id)
+        if row is None:
+            return False
+        index = self.paragraph_proxy.mapFromSource(self.paragraph_model.index(row, Column.TEXT))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _set_filter(self, **values: Any) -> None:
+        self.paragraph_proxy.set_filters(**values)
+        self._update_filter_count()
+
+    def _update_filter_count(self) -> None:
+        shown, total = self.paragraph_proxy.rowCount(), self.paragraph_model.rowCount()
+        self.filter_count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+                                  if self.paragraph_proxy.active else self.tr("%n paragraph(s)", "", total))
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(self.paragraphs_tab)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # Compare and chart ------------------------------------------------------
+    def _negotiation_drafts(self) -> list[tuple[int, str]]:
+        if self.current_negotiation_id is None:
+            return []
+        return self.tree_model.draft_ids(self.current_negotiation_id)
+
+    def _refresh_side_tabs(self) -> None:
+        current = self.tabs.currentIndex()
+        if current == self.compare_tab:
+            self._offer_drafts_for_compare()
+        elif current == self.chart_tab:
+            self.load_chart()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._refresh_side_tabs()
+
+    def _offer_drafts_for_compare(self, from_id: int | None = None, to_id: int | None = None) -> None:
+        drafts = self._negotiation_drafts()
+        if to_id is None and self.current_draft_id in [d for d, _ in drafts]:
+            to_id = self.current_draft_id
+        self.diff_view.set_drafts(drafts, from_id, to_id)
+
+    def show_compare(self, from_id: int | None = None, to_id: int | None = None) -> None:
+        """Open the comparison tab and compare (by default the shown draft with the one before)."""
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(self.compare_tab)
+        self.tabs.blockSignals(False)
+        self._offer_drafts_for_compare(from_id, to_id)
+        pair = self.diff_view.selected_pair()
+        if pair is not None and pair[0] != pair[1]:
+            self.compare_drafts(*pair)
+        self.diff_view.table.setFocus()
+
+    def compare_drafts(self, from_id: int, to_id: int) -> None:
+        labels = dict(self._negotiation_drafts())
+        self.diff_view.show_busy(labels.get(from_id, "?"), labels.get(to_id, "?"))
+        store = self.store
+        self.tasks.run(
+            self.tr("Comparing drafts…"),
+            lambda ctx: op.load_diff(store, from_id, to_id, ctx.progress),
+            on_done=self._diff_ready,
+            on_error=lambda exc: self._task_failed(self.tr("Could not compare drafts"), exc),
+            key="diff",
+        )
+
+    def _diff_ready(self, data: DiffData) -> None:
+        self.diff_view.set_diff(data)
+        self.diff_loaded.emit()
+
+    def show_chart(self) -> None:
+        self.tabs.setCurrentIndex(self.chart_tab)
+
+    def load_chart(self) -> None:
+        neg_id = self.current_negotiation_id
+        if neg_id is None:
+            self.chart.set_points("", [])
+            return
+        title = next((n.title for n in self.negotiations if n.id == neg_id), "")
+        store = self.store
+        self.tasks.run(
+            self.tr("Counting brackets and changes…"),
+            lambda ctx: op.chart_points(store, neg_id, ctx.progress),
+            on_done=lambda points: self._chart_ready(title, points),
+            on_error=lambda exc: self._task_failed(self.tr("Could not draw the chart"), exc),
+            key="chart",
+        )
+
+    def _chart_ready(self, title: str, points: list[op.ChartPoint]) -> None:
+        self.chart.set_points(title, points)
+        self.chart_loaded.emit()
+
+    # Import -----------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        start = self.settings.get(cfg.IMPORT_DIR) or str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import Draft"), start,
+            self.tr("Drafts (*.docx *.txt *.md);;All files (*)"),
+        )
+        if path:
+            self.settings.set(cfg.IMPORT_DIR, str(Path(path).parent))
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> None:
+        """Parse a file in the background, then show the preview dialog."""
+        name = Path(path).name
+        self.tasks.run(
+            self.tr("Reading %1…").replace("%1", name),
+            lambda ctx: op.read_file(path),
+            on_done=self.preview_import,
+            on_error=lambda exc: self._task_failed(self.tr("Could not import %1").replace("%1", name), exc),
+        )
+
+    def paste_draft(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            show_error(self, self.tr("Paste Draft"), self.tr("The clipboard holds no text to import."))
+            return
+        self.tasks.run(
+            self.tr("Reading the clipboard…"),
+            lambda ctx: op.read_text(text, "clipboard.txt"),
+            on_done=self.preview_import,
+            on_error=lambda exc: self._task_failed(self.tr("Could not import the clipboard"), exc),
+        )
+
+    def preview_import(self, parsed: ParsedDraft) -> ImportPreviewDialog:
+        store = self.store
+        dialog = ImportPreviewDialog(parsed, self.negotiations, self.current_negotiation_id,
+                                     lambda neg_id: op.suggest_label(store, neg_id), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.store_import(parsed, dialog.request()))
+        dialog.open()
+        return dialog
+
+    def store_import(self, parsed: ParsedDraft, request: ImportRequest) -> None:
+        store = self.store
+        self.tasks.run(
+            self.tr("Storing %1…").replace("%1", request.label),
+            lambda ctx: op.import_parsed(store, parsed, request.label,
+                                         negotiation_id=request.negotiation_id,
+                                         new_negotiation=request.new_negotiation,
+                                         symbol=request.symbol, date=request.date),
+            on_done=self._import_done,
+            on_error=lambda exc: self._task_failed(self.tr("Could not import %1").replace("%1", request.label),
+                                                   exc),
+        )
+
+    def _import_done(self, result: Any) -> None:
+        self.current_negotiation_id = result.negotiation_id
+        self.refresh_tree(select_draft=result.draft_id)
+        message = self.tr("Imported %1: %n paragraph(s)", "", result.paragraphs).replace("%1", result.label)
+        self.statusBar().showMessage(message, 8000)
+        self.draft_imported.emit(result.draft_id)
+        # Show right away how the new draft lines up with the one before it.
+        if op.previous_draft_id(self.store, result.draft_id) is not None:
+            self.show_compare(to_id=result.draft_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self._droppable(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._droppable(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        files = self._droppable(event.mimeData().urls())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for path in files:
+            self.import_file(path)
+
+    @staticmethod
+    def _droppable(urls: list[QUrl]) -> list[str]:
+        return [u.toLocalFile() for u in urls
+                if u.isLocalFile() and u.toLocalFile().lower().endswith(IMPORT_SUFFIXES)]
+
+    # Stores and the demo -----------------------------------------------------
+    def choose_store(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open Store"), str(self.store.path.parent if self.store.path else Path.home()),
+            self.tr("Negotiator stores (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_store(path)
+
+    def open_store(self, path: str) -> None:
+        try:
+            store = Store.open(path)
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            show_exception(self, self.tr("Could not open the store"), exc)
+            return
+        self.switch_store(store)
+        self.settings.add_recent_store(str(store.path or path))
+
+    def switch_store(self, store: Store, *, demo: bool = False) -> None:
+        self.tasks.cancel_all()
+        self.tasks.wait()
+        old = self.store
+        self.store = store
+        self._demo_store = demo
+        self.undo_stack.clear()
+        self.versions.clear()
+        self.current_draft_id = self.current_negotiation_id = None
+        self.paragraph_model.set_rows(None, [])
+        self.diff_view.set_diff(None)
+        if old is not store:
+            old.close()
+        self.refresh_tree()
+        self._update_title()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.get(cfg.RECENT_STORES):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_store(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def open_demo(self) -> None:
+        """Load the demo negotiation into the open store (if it is not there yet)."""
+        if not op.demo_available():
+            show_error(self, self.tr("Demo"), self.tr("The demo negotiation is not installed."))
+            return
+        store = self.store
+        self.tasks.run(
+            self.tr("Loading the demo negotiation…"),
+            lambda ctx: op.load_demo(store),
+            on_done=lambda _result: self.refresh_tree(),
+            on_error=lambda exc: self._task_failed(self.tr("Could not load the demo"), exc),
+        )
+
+    def offer_demo_if_empty(self) -> None:
+        """First start with an empty store: offer the demo negotiation, once."""
+        if self.settings.get(cfg.DEMO_OFFERED) or not op.store_is_empty(self.store) or not op.demo_available():
+            return
+        self.settings.set(cfg.DEMO_OFFERED, True)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Welcome to Negotiator"),
+                          self.tr("This store is empty. Open the demo negotiation (a fictional OSCE "
+                                  "decision in three drafts) to look around? You can import your own "
+                                  "drafts with File > Import Draft (Ctrl+I) at any time."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("demoOffer")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.open_demo)
+        box.open()
+
+    # Help -------------------------------------------------------------------
+    def about(self) -> None:
+        from negotiator import __version__
+
+        QMessageBox.about(self, self.tr("About Negotiator"),
+                          self.tr("<b>Negotiator %1</b><p>Drafts, positions and diffs for multilateral "
+                                  "text negotiations.</p>").replace("%1", __version__))
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in (self.import_action, self.paste_action, self.open_action, self.undo_action,
+                       self.redo_action, self.find_action, self.compare_action, self.next_change_action,
+                       self.previous_change_action, self.chart_action, self.detail_action, self.quit_action):
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard Shortcuts"),
+                          "<table cellspacing=6>" + "".join(rows) + "</table>",
+                          QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # Tasks ------------------------------------------------------------------
+    def _task_failed(self, title: str, exc: BaseException) -> None:
+        show_exception(self, title, exc)
+
+    def _busy_changed(self, busy: bool) -> None:
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress_label.clear()
+
+    def _task_progress(self, label: str, done: int, total: int) -> None:
+        self.progress_label.setText(label)
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    # Shutdown ---------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.set(cfg.GEOMETRY, self.saveGeometry())
+        self.settings.set(cfg.WINDOW_STATE, self.saveState())
+        self.settings.set(cfg.SPLITTER, self.splitter.saveState())
+        self.settings.set(cfg.DIFF_SIDE_BY_SIDE, self.diff_view.side_by_side)
+        self.settings.sync()
+        self.tasks.cancel_all()
+        self.tasks.wait()
+        super().closeEvent(event)

@@ -1,0 +1,1267 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+  <context>
+    <name>ChartPanel</name>
+    <message>
+      <location filename="../../ui/chart.py" line="27" />
+      <source>Progress chart</source>
+      <translation>Graphique d'avancement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/chart.py" line="43" />
+      <source>Select a negotiation</source>
+      <translation>Choisissez une négociation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/chart.py" line="49" />
+      <source>Brackets remaining</source>
+      <translation>Crochets restants</translation>
+    </message>
+    <message>
+      <location filename="../../ui/chart.py" line="50" />
+      <source>Paragraphs changed since previous draft</source>
+      <translation>Paragraphes modifiés depuis le projet précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/chart.py" line="51" />
+      <source>Positions needing review</source>
+      <translation>Positions à réexaminer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/chart.py" line="78" />
+      <source>No positions recorded yet, so none need review.</source>
+      <translation>Aucune position enregistrée pour l'instant, donc aucune à réexaminer.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailPane</name>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="29" />
+      <source>Paragraph text</source>
+      <translation>Texte du paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="32" />
+      <source>Changes against the previous draft</source>
+      <translation>Modifications par rapport au projet précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="36" />
+      <source>&amp;Text</source>
+      <translation>&amp;Texte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="37" />
+      <source>C&amp;hanges</source>
+      <translation>&amp;Modifications</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="38" />
+      <source>&amp;Positions</source>
+      <translation>&amp;Positions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="39" />
+      <source>&amp;Notes</source>
+      <translation>&amp;Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="40" />
+      <source>Histor&amp;y</source>
+      <translation>&amp;Historique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="60" />
+      <source>Select a paragraph to see its text, changes and positions.</source>
+      <translation>Choisissez un paragraphe pour voir son texte, ses modifications et les positions.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="65" />
+      <source>(unnumbered)</source>
+      <translation>(non numéroté)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/detail_pane.py" line="66" />
+      <source>%n bracket(s)</source>
+      <translation>
+        <numerusform>%n crochet</numerusform>
+        <numerusform>%n crochets</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="68" />
+      <source>unbalanced brackets</source>
+      <translation>crochets déséquilibrés</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <location filename="../../ui/dialogs.py" line="39" />
+      <source>Something went wrong inside Negotiator: %1. Nothing was changed.</source>
+      <translation>Une erreur interne de Negotiator s'est produite : %1. Rien n'a été modifié.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiffModel</name>
+    <message>
+      <location filename="../../ui/models/diff.py" line="70" />
+      <source>From</source>
+      <translation>De</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="71" />
+      <source>To</source>
+      <translation>À</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="73" />
+      <source>Change</source>
+      <translation>Modification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="78" />
+      <source>Text (%1 → %2)</source>
+      <translation>Texte (%1 → %2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="109" />
+      <source>deleted</source>
+      <translation>supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="110" />
+      <source>inserted</source>
+      <translation>inséré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="115" />
+      <source>Significant wording changes:</source>
+      <translation>Modifications de libellé importantes :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="132" />
+      <source>Newly agreed (brackets gone)</source>
+      <translation>Nouvellement agréé (crochets levés)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="134" />
+      <source>Red line</source>
+      <translation>Ligne rouge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="136" />
+      <source>Our position</source>
+      <translation>Notre position</translation>
+    </message>
+  </context>
+  <context>
+    <name>DiffView</name>
+    <message>
+      <location filename="../../ui/diff_view.py" line="49" />
+      <source>Compare from draft</source>
+      <translation>Comparer depuis le projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="51" />
+      <source>Compare to draft</source>
+      <translation>Comparer avec le projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="52" />
+      <source>&amp;Compare</source>
+      <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="53" />
+      <source>&amp;Inline</source>
+      <translation>&amp;Intégré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="54" />
+      <source>Side by si&amp;de</source>
+      <translation>Côte à cô&amp;te</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="56" />
+      <source>Changed paragraphs only</source>
+      <translation>Paragraphes modifiés seulement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="57" />
+      <source>With our positions or red lines only</source>
+      <translation>Avec nos positions ou lignes rouges seulement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="68" />
+      <source>Aligned paragraphs</source>
+      <translation>Paragraphes alignés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="84" />
+      <source>&amp;From:</source>
+      <translation>&amp;De :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="86" />
+      <source>&amp;To:</source>
+      <translation>&amp;À :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="103" />
+      <source>&amp;Next Change</source>
+      <translation>Modification &amp;suivante</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="107" />
+      <source>&amp;Previous Change</source>
+      <translation>Modification &amp;précédente</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="153" />
+      <source>Comparing %1 with %2…</source>
+      <translation>Comparaison de %1 avec %2…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="159" />
+      <source>Choose two drafts and press Compare.</source>
+      <translation>Choisissez deux projets et cliquez sur Comparer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="174" />
+      <source>Brackets: %1 → %2</source>
+      <translation>Crochets : %1 → %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="179" />
+      <source>Newly agreed: %1</source>
+      <translation>Nouvellement agréés : %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/diff_view.py" line="182" />
+      <source>Significant wording changes: %1</source>
+      <translation>Modifications de libellé importantes : %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryPanel</name>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="325" />
+      <source>Position history</source>
+      <translation>Historique des positions</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="123" />
+      <source>Import draft – %1</source>
+      <translation>Importer un projet – %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/import_dialog.py" line="129" />
+      <source>%n paragraph(s) detected</source>
+      <translation>
+        <numerusform>%n paragraphe détecté</numerusform>
+        <numerusform>%n paragraphes détectés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/import_dialog.py" line="130" />
+      <source>%n numbered</source>
+      <translation>
+        <numerusform>%n numéroté</numerusform>
+        <numerusform>%n numérotés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/import_dialog.py" line="131" />
+      <source>%n bracket(s)</source>
+      <translation>
+        <numerusform>%n crochet</numerusform>
+        <numerusform>%n crochets</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="137" />
+      <source>Detected paragraphs</source>
+      <translation>Paragraphes détectés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="149" />
+      <source>Warnings</source>
+      <translation>Avertissements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="155" />
+      <source>Negotiation</source>
+      <translation>Négociation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="158" />
+      <source>New negotiation…</source>
+      <translation>Nouvelle négociation…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="162" />
+      <source>e.g. OSCE PC decision on ICT CBMs</source>
+      <translation>p. ex. Décision du CP de l'OSCE sur les MDC relatives aux TIC</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="164" />
+      <source>e.g. OSCE Permanent Council</source>
+      <translation>p. ex. Conseil permanent de l'OSCE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="166" />
+      <source>e.g. Belgium</source>
+      <translation>p. ex. Belgique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="168" />
+      <source>Draft label</source>
+      <translation>Libellé du projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="170" />
+      <source>e.g. A/C.1/79/L.12/Rev.1</source>
+      <translation>p. ex. A/C.1/79/L.12/Rev.1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="171" />
+      <source>Dated</source>
+      <translation>Daté</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="179" />
+      <source>&amp;Negotiation:</source>
+      <translation>&amp;Négociation :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="181" />
+      <source>&amp;Title:</source>
+      <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="181" />
+      <source>&amp;Forum:</source>
+      <translation>&amp;Enceinte :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="182" />
+      <source>Our &amp;delegation:</source>
+      <translation>Notre &amp;délégation :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="185" />
+      <source>&amp;Label:</source>
+      <translation>&amp;Libellé :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="186" />
+      <source>&amp;Symbol:</source>
+      <translation>&amp;Cote :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="191" />
+      <source>Date:</source>
+      <translation>Date :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="197" />
+      <source>&amp;Import</source>
+      <translation>&amp;Importer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="240" />
+      <source>Give the draft a label, such as 'Rev.1'.</source>
+      <translation>Donnez un libellé au projet, par exemple « Rev.1 ».</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="244" />
+      <source>Give the new negotiation a title.</source>
+      <translation>Donnez un titre à la nouvelle négociation.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../ui/main_window.py" line="125" />
+      <source>Negotiations and drafts</source>
+      <translation>Négociations et projets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="136" />
+      <source>Paragraphs of the draft</source>
+      <translation>Paragraphes du projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="154" />
+      <source>C&amp;hanged</source>
+      <translation>&amp;Modifiés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="155" />
+      <source>Needs re&amp;view</source>
+      <translation>À &amp;réexaminer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="156" />
+      <source>&amp;Bracketed</source>
+      <translation>Entre &amp;crochets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="157" />
+      <source>Di&amp;vergent</source>
+      <translation>Di&amp;vergents</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="160" />
+      <source>Search number or text (Ctrl+F)</source>
+      <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="161" />
+      <source>Search paragraphs</source>
+      <translation>Rechercher dans les paragraphes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="174" />
+      <source>Show:</source>
+      <translation>Afficher :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="200" />
+      <source>Paragraphs</source>
+      <translation>Paragraphes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="201" />
+      <source>Compare drafts</source>
+      <translation>Comparer des projets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="202" />
+      <source>Overview</source>
+      <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="230" />
+      <source>&amp;Open Store…</source>
+      <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="231" />
+      <source>Open another negotiation store (a .sqlite file)</source>
+      <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="232" />
+      <source>&amp;Import Draft…</source>
+      <translation>&amp;Importer un projet…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="233" />
+      <source>Import a draft from a Word or text file</source>
+      <translation>Importer un projet depuis un fichier Word ou texte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="234" />
+      <source>&amp;Paste Draft from Clipboard</source>
+      <translation>&amp;Coller un projet depuis le presse-papiers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="236" />
+      <source>Import the text on the clipboard as a draft</source>
+      <translation>Importer le texte du presse-papiers comme projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="237" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="238" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="241" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="244" />
+      <source>&amp;Find Paragraph</source>
+      <translation>&amp;Rechercher un paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="245" />
+      <source>&amp;Compare Drafts</source>
+      <translation>&amp;Comparer des projets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="246" />
+      <source>Compare two drafts of this negotiation</source>
+      <translation>Comparer deux projets de cette négociation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="247" />
+      <source>&amp;Overview Chart</source>
+      <translation>&amp;Graphique d'ensemble</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="248" />
+      <source>Brackets, changes and reviews per draft</source>
+      <translation>Crochets, modifications et réexamens par projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="249" />
+      <source>Open the &amp;Demo Negotiation</source>
+      <translation>Ouvrir la négociation de &amp;démonstration</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="254" />
+      <source>&amp;Paragraphs</source>
+      <translation>&amp;Paragraphes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="256" />
+      <source>Paragraph &amp;Details</source>
+      <translation>&amp;Détails du paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="259" />
+      <source>&amp;About Negotiator</source>
+      <translation>À &amp;propos de Negotiator</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="260" />
+      <source>&amp;Keyboard Shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="265" />
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="267" />
+      <source>Open &amp;Recent</source>
+      <translation>Bases &amp;récentes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="274" />
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="279" />
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="290" />
+      <source>&amp;Negotiation</source>
+      <translation>&amp;Négociation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="299" />
+      <source>&amp;Help</source>
+      <translation>&amp;Aide</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="304" />
+      <source>Main</source>
+      <translation>Principale</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="321" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="322" />
+      <source>Cancel the running task</source>
+      <translation>Annuler la tâche en cours</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="343" />
+      <source>demo (not saved)</source>
+      <translation>démonstration (non enregistrée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="344" />
+      <source>Negotiator – %1</source>
+      <translation>Negotiator – %1</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/main_window.py" line="357" />
+      <source>%n negotiation(s) in this store</source>
+      <translation>
+        <numerusform>%n négociation dans cette base</numerusform>
+        <numerusform>%n négociations dans cette base</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="385" />
+      <source>Comparing with the previous draft…</source>
+      <translation>Comparaison avec le projet précédent…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="450" />
+      <source>Reading positions…</source>
+      <translation>Lecture des positions…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="453" />
+      <source>Could not read positions</source>
+      <translation>Impossible de lire les positions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="594" />
+      <source>Could not compare drafts</source>
+      <translation>Impossible de comparer les projets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="474" />
+      <source>Withdraw %1's position on %2</source>
+      <translation>Retirer la position de %1 sur %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="475" />
+      <source>Change %1's position on %2</source>
+      <translation>Modifier la position de %1 sur %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="491" />
+      <source>Saved</source>
+      <translation>Enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="497" />
+      <source>Could not save</source>
+      <translation>Impossible d'enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="503" />
+      <source>Position changed elsewhere</source>
+      <translation>Position modifiée ailleurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="504" />
+      <source>Keep their version, or replace it with yours?</source>
+      <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="507" />
+      <source>Keep Theirs</source>
+      <translation>Garder la leur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="508" />
+      <source>Use Mine</source>
+      <translation>Utiliser la mienne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="545" />
+      <source>%1 of %2</source>
+      <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/main_window.py" line="546" />
+      <source>%n paragraph(s)</source>
+      <translation>
+        <numerusform>%n paragraphe</numerusform>
+        <numerusform>%n paragraphes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="591" />
+      <source>Comparing drafts…</source>
+      <translation>Comparaison des projets…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="613" />
+      <source>Counting brackets and changes…</source>
+      <translation>Décompte des crochets et des modifications…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="616" />
+      <source>Could not draw the chart</source>
+      <translation>Impossible de tracer le graphique</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="628" />
+      <source>Import Draft</source>
+      <translation>Importer un projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="629" />
+      <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
+      <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="639" />
+      <source>Reading %1…</source>
+      <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="642" />
+      <location filename="../../ui/main_window.py" line="675" />
+      <source>Could not import %1</source>
+      <translation>Impossible d'importer %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="648" />
+      <source>Paste Draft</source>
+      <translation>Coller un projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="648" />
+      <source>The clipboard holds no text to import.</source>
+      <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="651" />
+      <source>Reading the clipboard…</source>
+      <translation>Lecture du presse-papiers…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="654" />
+      <source>Could not import the clipboard</source>
+      <translation>Impossible d'importer le presse-papiers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="669" />
+      <source>Storing %1…</source>
+      <translation>Enregistrement de %1…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/main_window.py" line="682" />
+      <source>Imported %1: %n paragraph(s)</source>
+      <translation>
+        <numerusform>%1 importé : %n paragraphe</numerusform>
+        <numerusform>%1 importé : %n paragraphes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="716" />
+      <source>Open Store</source>
+      <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="717" />
+      <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
+      <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="726" />
+      <source>Could not open the store</source>
+      <translation>Impossible d'ouvrir la base</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="753" />
+      <source>(none)</source>
+      <translation>(aucune)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="758" />
+      <source>Demo</source>
+      <translation>Démonstration</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="758" />
+      <source>The demo negotiation is not installed.</source>
+      <translation>La négociation de démonstration n'est pas installée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="762" />
+      <source>Loading the demo negotiation…</source>
+      <translation>Chargement de la négociation de démonstration…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="765" />
+      <source>Could not load the demo</source>
+      <translation>Impossible de charger la démonstration</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="773" />
+      <source>Welcome to Negotiator</source>
+      <translation>Bienvenue dans Negotiator</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="774" />
+      <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
+      <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="787" />
+      <source>About Negotiator</source>
+      <translation>À propos de Negotiator</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="788" />
+      <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="798" />
+      <source>Keyboard Shortcuts</source>
+      <translation>Raccourcis clavier</translation>
+    </message>
+  </context>
+  <context>
+    <name>NegotiationTree</name>
+    <message>
+      <location filename="../../ui/models/tree.py" line="22" />
+      <source>Negotiations</source>
+      <translation>Négociations</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/models/tree.py" line="35" />
+      <source>%1 · %n draft(s)</source>
+      <translation>
+        <numerusform>%1 · %n projet</numerusform>
+        <numerusform>%1 · %n projets</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/models/tree.py" line="49" />
+      <source>%n paragraph(s)</source>
+      <translation>
+        <numerusform>%n paragraphe</numerusform>
+        <numerusform>%n paragraphes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/models/tree.py" line="49" />
+      <source>%n bracket(s)</source>
+      <translation>
+        <numerusform>%n crochet</numerusform>
+        <numerusform>%n crochets</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="288" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="291" />
+      <source>Write a note and press Enter</source>
+      <translation>Écrivez une note et appuyez sur Entrée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="292" />
+      <source>New note</source>
+      <translation>Nouvelle note</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="293" />
+      <source>&amp;Add Note</source>
+      <translation>&amp;Ajouter la note</translation>
+    </message>
+  </context>
+  <context>
+    <name>ParagraphModel</name>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="48" />
+      <source>No.</source>
+      <translation>N°</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="49" />
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="50" />
+      <source>Change</source>
+      <translation>Modification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="51" />
+      <source>Our stance</source>
+      <translation>Notre position</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="52" />
+      <source>EU stance</source>
+      <translation>Position UE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="53" />
+      <source>[ ]</source>
+      <translation>[ ]</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="54" />
+      <source>Flags</source>
+      <translation>Signaux</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="61" />
+      <source>Unchanged</source>
+      <translation>Inchangé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="62" />
+      <source>Modified</source>
+      <translation>Modifié</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="63" />
+      <source>Renumbered</source>
+      <translation>Renuméroté</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="64" />
+      <source>Moved</source>
+      <translation>Déplacé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="65" />
+      <source>Split</source>
+      <translation>Scindé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="66" />
+      <source>Merged</source>
+      <translation>Fusionné</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="67" />
+      <source>New</source>
+      <translation>Nouveau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="68" />
+      <source>Deleted</source>
+      <translation>Supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="74" />
+      <source>Support</source>
+      <translation>Soutien</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="75" />
+      <source>Support with amendments</source>
+      <translation>Soutien avec amendements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="76" />
+      <source>Oppose</source>
+      <translation>Opposition</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="77" />
+      <source>Reserve</source>
+      <translation>Réserve</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="78" />
+      <source>No position</source>
+      <translation>Pas de position</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="98" />
+      <source>Needs review</source>
+      <translation>À réexaminer</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="100" />
+      <source>Red line touched</source>
+      <translation>Ligne rouge touchée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="102" />
+      <source>Divergent from EU</source>
+      <translation>Divergence avec l'UE</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="104" />
+      <source>No instructions</source>
+      <translation>Sans instructions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="106" />
+      <source>Unbalanced brackets</source>
+      <translation>Crochets déséquilibrés</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="187" />
+      <source>Square brackets: text not yet agreed</source>
+      <translation>Crochets : texte non encore agréé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="207" />
+      <source>The square brackets in this paragraph do not pair up</source>
+      <translation>Les crochets de ce paragraphe ne s'apparient pas</translation>
+    </message>
+  </context>
+  <context>
+    <name>PositionForm</name>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="41" />
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="41" />
+      <source>Agreed in coordination</source>
+      <translation>Agréée en coordination</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="41" />
+      <source>Delivered</source>
+      <translation>Exprimée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="45" />
+      <source>High</source>
+      <translation>Haute</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="45" />
+      <source>Medium</source>
+      <translation>Moyenne</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="45" />
+      <source>Low</source>
+      <translation>Basse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="50" />
+      <source>Needs review: the wording changed since this position was taken on %1.</source>
+      <translation>À réexaminer : le libellé a changé depuis que cette position a été prise sur %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="51" />
+      <source>Needs review: the paragraph it was taken on (%1) was split.</source>
+      <translation>À réexaminer : le paragraphe visé (%1) a été scindé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="52" />
+      <source>Needs review: the paragraph it was taken on (%1) was merged with others.</source>
+      <translation>À réexaminer : le paragraphe visé (%1) a été fusionné avec d'autres.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="53" />
+      <source>The paragraph it was taken on (%1) was deleted.</source>
+      <translation>Le paragraphe visé (%1) a été supprimé.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="99" />
+      <source>— no position recorded —</source>
+      <translation>— aucune position enregistrée —</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="102" />
+      <source>%1 stance</source>
+      <translation>Position : %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="104" />
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="111" />
+      <source>Exact words we propose, or an edit such as "Replace 'should' with 'shall'"</source>
+      <translation>Libellé exact proposé, ou une modification telle que « Remplacer 'should' par 'shall' »</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="114" />
+      <source>Talking points</source>
+      <translation>Éléments de langage</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="116" />
+      <source>What we cannot accept</source>
+      <translation>Ce que nous ne pouvons pas accepter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="118" />
+      <source>What we could accept instead</source>
+      <translation>Ce que nous pourrions accepter à la place</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="129" />
+      <source>&amp;Stance:</source>
+      <translation>&amp;Position :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="132" />
+      <source>Status:</source>
+      <translation>Statut :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="135" />
+      <source>Priority:</source>
+      <translation>Priorité :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="136" />
+      <source>&amp;Amendment:</source>
+      <translation>&amp;Amendement :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="138" />
+      <source>Ra&amp;tionale:</source>
+      <translation>&amp;Justification :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="139" />
+      <source>&amp;Red line:</source>
+      <translation>Ligne &amp;rouge :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="141" />
+      <source>&amp;Fallback:</source>
+      <translation>&amp;Repli :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="145" />
+      <source>Priority</source>
+      <translation>Priorité</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="145" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="146" />
+      <source>Amendment</source>
+      <translation>Amendement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="146" />
+      <source>Rationale</source>
+      <translation>Justification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="147" />
+      <source>Red line</source>
+      <translation>Ligne rouge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="147" />
+      <source>Fallback</source>
+      <translation>Repli</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="179" />
+      <source>Version %1, last changed by %2 on %3</source>
+      <translation>Version %1, modifiée en dernier par %2 le %3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="182" />
+      <source>Choose a stance to record a position.</source>
+      <translation>Choisissez une position pour l'enregistrer.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PositionsPanel</name>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="225" />
+      <source>Our delegation</source>
+      <translation>Notre délégation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="227" />
+      <source>EU line (coordinated)</source>
+      <translation>Ligne de l'UE (coordonnée)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="254" />
+      <source>Select a paragraph to see and edit positions.</source>
+      <translation>Choisissez un paragraphe pour voir et modifier les positions.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="259" />
+      <source>Every change is saved at once; Ctrl+Z undoes it.</source>
+      <translation>Chaque modification est enregistrée aussitôt ; Ctrl+Z l'annule.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="261" />
+      <source>Our delegation: %1</source>
+      <translation>Notre délégation : %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="262" />
+      <source>Our delegation (not set for this negotiation)</source>
+      <translation>Notre délégation (non définie pour cette négociation)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewModel</name>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="46" />
+      <source>Heading</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="47" />
+      <source>Preambular</source>
+      <translation>Préambule</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="48" />
+      <source>Operative</source>
+      <translation>Dispositif</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="49" />
+      <source>Sub-paragraph</source>
+      <translation>Alinéa</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="50" />
+      <source>Other</source>
+      <translation>Autre</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="74" />
+      <source>No.</source>
+      <translation>N°</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="74" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="74" />
+      <source>Brackets</source>
+      <translation>Crochets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="74" />
+      <source>Text</source>
+      <translation>Texte</translation>
+    </message>
+  </context>
+  <context>
+    <name>Undo</name>
+    <message>
+      <location filename="../../ui/undo.py" line="94" />
+      <source>Undo %1</source>
+      <translation>Annuler : %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/undo.py" line="102" />
+      <source>Add note</source>
+      <translation>Ajouter une note</translation>
+    </message>
+  </context>
+</TS>

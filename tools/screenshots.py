@@ -1,0 +1,117 @@
+"""Screenshots of the desktop client on the demo negotiation.
+
+    python tools/screenshots.py [OUT_DIR] [--lang fr] [--size 1440x900]
+
+Starts the app under a virtual X server (``xvfb-run``) when there is no
+display, opens the demo negotiation in a throwaway store, and saves PNGs of the
+main window (paragraphs and a paragraph's positions), the comparison (inline
+and side by side) and the overview chart. Default OUT_DIR: ``screenshots/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Longest wait for the window to settle on one screen.
+SETTLE_SECONDS = 30.0
+
+
+def ensure_display(argv: list[str]) -> None:
+    """Re-run this script under xvfb-run when no display is available."""
+    if os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") or os.environ.get("NEGOTIATOR_XVFB"):
+        return
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    env = {**os.environ, "NEGOTIATOR_XVFB": "1"}
+    code = subprocess.call([xvfb, "-a", "-s", "-screen 0 1920x1200x24", sys.executable, __file__, *argv],
+                           env=env)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    ensure_display(args_list)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default=str(ROOT / "screenshots"))
+    parser.add_argument("--lang", default="en", help="UI language, e.g. fr")
+    parser.add_argument("--size", default="1440x900")
+    args = parser.parse_args(args_list)
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("NEGOTIATOR_HOME", str(Path(args.out) / ".home"))
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui import operations as op
+    from ui.application import install_translators, make_app, make_demo_store
+    from ui.main_window import MainWindow
+    from ui.models.paragraphs import Column
+
+    app = make_app()
+    if args.lang != "en":
+        install_translators(app, args.lang)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    store, folder = make_demo_store()
+    width, height = (int(x) for x in args.size.split("x"))
+    window = MainWindow(store)
+    window.switch_store(store, demo=True)
+    window.resize(width, height)
+    window.show()
+
+    def settle(condition: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if condition() and not window.tasks.running:
+                break
+            time.sleep(0.01)
+        for _ in range(5):  # let the last repaints through
+            app.processEvents()
+
+    def save(name: str) -> None:
+        path = out / f"{name}{'' if args.lang == 'en' else '-' + args.lang}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    settle(lambda: window.paragraph_model.changes_known)
+    proxy = window.paragraph_proxy
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.NUMBER).data() == "8")
+    window.table.setCurrentIndex(proxy.index(row, Column.TEXT))
+    window.detail.tabs.setCurrentWidget(window.detail.positions)
+    settle(lambda: window.detail.positions.loaded is not None)
+    save("main-window")
+
+    ids = {d.label: d.id for d in window.negotiations[0].drafts}
+    window.show_compare(ids["Rev.1"], ids["Rev.2"])
+    settle(lambda: window.diff_view.model.rowCount() > 0)
+    window.diff_view.changed_only.setChecked(True)
+    settle(lambda: True)
+    save("diff-inline")
+    window.diff_view.side_button.click()
+    settle(lambda: True)
+    save("diff-side-by-side")
+
+    window.show_chart()
+    settle(lambda: bool(window.chart.points))
+    save("chart")
+
+    window.close()
+    store.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    del op
+    QApplication.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,602 @@
+"""Thin wrappers between the window and the core: one function per user action.
+
+Each opens its own ``store.transaction()`` (so it may run on a worker thread,
+see ``ui.tasks``), calls ``negotiator`` functions, and returns plain values:
+ids, strings, frozen dataclasses and dicts. No Qt and no SQL here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from negotiator import importer, ops
+from negotiator.importer import ParsedDraft
+from negotiator.models import Draft, Negotiation
+from negotiator.store import Store
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    id: int
+    negotiation_id: int
+    label: str
+    symbol: str | None
+    date: str | None
+    order: int
+    paragraphs: int
+    brackets: int
+
+
+@dataclass(frozen=True)
+class NegotiationInfo:
+    id: int
+    title: str
+    forum: str
+    delegation: str | None
+    drafts: tuple[DraftInfo, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphRow:
+    """One paragraph of a draft as the table shows it (from `show --json`)."""
+
+    id: int
+    index: int
+    number: str | None
+    level: int
+    kind: str
+    section: str | None
+    text: str
+    brackets: int
+    brackets_balanced: bool
+    lineage: int | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a paragraph of the new draft relates to the previous draft."""
+
+    status: tuple[str, ...]
+    ops: tuple[tuple[str, str], ...] = ()
+    from_indexes: tuple[int, ...] = ()
+    salient: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PositionSummary:
+    """Our and the EU's stance on one paragraph, and its signals."""
+
+    national: str | None = None
+    eu: str | None = None
+    needs_review: bool = False
+    red_line: bool = False
+    divergent: bool = False
+    no_instructions: bool = False
+    others: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    label: str
+    brackets: int
+    changed: int | None
+    needs_review: int | None
+
+
+def load_tree(store: Store) -> list[NegotiationInfo]:
+    """Every negotiation with its drafts, in order."""
+    out: list[NegotiationInfo] = []
+    with store.transaction(read_only=True) as s:
+        for n in ops.list_negotiations(s):
+            neg = s.get(Negotiation, n["id"])
+            assert neg is not None
+            drafts = tuple(
+                DraftInfo(d["id"], n["id"], d["label"], d["symbol"], d["date"], d["order"],
+                          d["paragraphs"], d["brackets"])
+                for d in ops.list_drafts(s, neg)
+            )
+            out.append(NegotiationInfo(n["id"], n["title"], n["forum"], n["delegation"], drafts))
+    return out
+
+
+def store_is_empty(store: Store) -> bool:
+    with store.transaction(read_only=True) as s:
+        return not ops.list_negotiations(s)
+
+
+def _draft(s: Any, draft_id: int) -> Draft:
+    from negotiator.errors import NotFound
+
+    draft = s.get(Draft, draft_id)
+    if draft is None:
+        raise NotFound(f"draft {draft_id} no longer exists")
+    return draft
+
+
+def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
+    """The paragraphs of a draft in document order."""
+    with store.transaction(read_only=True) as s:
+        rows = ops.draft_paragraphs(s, _draft(s, draft_id))
+    return [
+        ParagraphRow(r["id"], r["index"], r["number"], r["level"], r["kind"], r["section"],
+                     r["text"], r["brackets"], r["brackets_balanced"], r["lineage"])
+        for r in rows
+    ]
+
+
+def previous_draft_id(store: Store, draft_id: int) -> int | None:
+    """The draft just before this one in its negotiation, if any."""
+    with store.transaction(read_only=True) as s:
+        draft = _draft(s, draft_id)
+        drafts = ops.list_drafts(s, draft.negotiation)
+    earlier = [d for d in drafts if d["order"] < draft.order]
+    return earlier[-1]["id"] if earlier else None
+
+
+def compare(store: Store, from_id: int, to_id: int) -> dict[str, Any]:
+    """The `negotiator diff --json` structure for two drafts of one negotiation."""
+    from negotiator.compare import compare_drafts
+
+    with store.transaction(read_only=True) as s:
+        return compare_drafts(s, _draft(s, from_id), _draft(s, to_id))
+
+
+def changes_from_comparison(result: dict[str, Any]) -> dict[int, Change]:
+    """Per paragraph index of the newer draft, its change; deleted ones are left out."""
+    out: dict[int, Change] = {}
+    for entry in result["paragraphs"]:
+        status = entry["status"]
+        statuses = tuple(status) if isinstance(status, list) else (status,)
+        change = Change(
+            statuses,
+            tuple((op, text) for op, text in entry.get("ops", ())),
+            tuple(entry.get("from", ())),
+            tuple(salient_text(x) for x in entry.get("salient", ())),
+        )
+        for index in entry.get("to", ()):
+            out[index] = change
+    return out
+
+
+def load_changes(store: Store, draft_id: int) -> dict[int, Change] | None:
+    """Changes of a draft against the previous one; None for a first draft."""
+    previous = previous_draft_id(store, draft_id)
+    if previous is None:
+        return None
+    return changes_from_comparison(compare(store, previous, draft_id))
+
+
+def positions_available() -> bool:
+    try:
+        import negotiator.positions  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# Carry-forward states that ask the delegation to look at its position again.
+REVIEW_STATES = frozenset({"needs_review", "split", "merged", "paragraph_deleted"})
+
+
+def _is_eu(name: str) -> bool:
+    from negotiator.positions import EU_NAMES
+
+    return name.strip().lower() in EU_NAMES
+
+
+def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSummary]:
+    """Stances and signals per paragraph index of a draft."""
+    if not positions_available():
+        return {}
+    from negotiator import positions
+
+    with store.transaction(read_only=True) as s:
+        draft = _draft(s, draft_id)
+        neg = draft.negotiation
+        rows = positions.draft_positions(s, neg, draft)
+        sig = positions.signals(s, neg, draft)
+        national = (neg.delegation or "").strip().lower()
+    divergent, touched = set(sig["divergent"]), set(sig["red_lines_touched"])
+    no_instructions = set(sig["no_instructions"])
+    out: dict[int, PositionSummary] = {}
+    for row in rows:
+        index = row["index"]
+        if index is None:
+            continue
+        ours = _primary_first([p for p in row["positions"] if p["actor"].strip().lower() == national])
+        eu = _primary_first([p for p in row["positions"] if _is_eu(p["actor"])])
+        others = tuple((p["actor"], p["stance"]) for p in _primary_first(row["positions"])
+                       if p not in ours and p not in eu)
+        summary = PositionSummary(
+            national=ours[0]["stance"] if ours else None,
+            eu=eu[0]["stance"] if eu else None,
+            needs_review=any(p["state"] in REVIEW_STATES for p in ours + eu),
+            red_line=index in touched,
+            divergent=index in divergent,
+            no_instructions=index in no_instructions and bool(national),
+            others=others,
+        )
+        if summary != PositionSummary() or others:
+            out[index] = summary
+    return out
+
+
+# States in which an edit on this paragraph starts a new position rather than
+# changing the old one (see positions.position_on).
+NOT_EDITABLE_STATES = frozenset({"split", "paragraph_deleted"})
+
+
+def _primary_first(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Positions with the one that speaks for its actor first: one an edit here
+    changes, then the most recently changed."""
+    return sorted(entries, key=lambda p: (p["state"] not in NOT_EDITABLE_STATES, p["updated_at"] or ""),
+                  reverse=True)
+
+
+@dataclass(frozen=True)
+class PositionValues:
+    """One actor's position as loaded for editing (plain values)."""
+
+    actor: str
+    uid: str | None = None
+    version: int = 0  # 0: no position yet
+    stance: str | None = None
+    amendment: str | None = None
+    rationale: str | None = None
+    red_line: str | None = None
+    fallback: str | None = None
+    priority: str | None = None
+    status: str | None = None
+    state: str | None = None
+    taken_on: str | None = None  # "Rev.1 7"
+    diff: tuple[tuple[str, str], ...] = ()
+    author: str | None = None
+    updated_at: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The user-set values, as ``set_position`` takes them."""
+        return {"stance": self.stance, "amendment": self.amendment or "",
+                "rationale": self.rationale or "", "red_line": self.red_line or "",
+                "fallback": self.fallback or "", "priority": self.priority,
+                "status": self.status or "draft"}
+
+
+@dataclass(frozen=True)
+class ParagraphPositions:
+    paragraph_id: int
+    national_actor: str | None
+    ours: PositionValues | None
+    eu: PositionValues | None
+    others: tuple[PositionValues, ...]
+    notes: tuple[dict[str, Any], ...]
+    history: tuple[dict[str, Any], ...]
+
+
+def _values(p: dict[str, Any]) -> PositionValues:
+    taken = p.get("taken_on") or {}
+    return PositionValues(
+        actor=p["actor"], uid=p["uid"], version=p["version"], stance=p["stance"],
+        amendment=p.get("amendment"), rationale=p.get("rationale"), red_line=p.get("red_line"),
+        fallback=p.get("fallback"), priority=p.get("priority"), status=p.get("status"),
+        state=p.get("state"),
+        taken_on=" ".join(str(x) for x in (taken.get("draft"), taken.get("number")) if x) or None,
+        diff=tuple((op, text) for op, text in (p.get("diff") or ())),
+        author=p.get("author"), updated_at=p.get("updated_at"),
+    )
+
+
+def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositions:
+    """Everything the positions editor shows for one paragraph."""
+    from negotiator import positions
+    from negotiator.models import Paragraph
+
+    with store.transaction(read_only=True) as s:
+        paragraph = s.get(Paragraph, paragraph_id)
+        if paragraph is None:
+            from negotiator.errors import NotFound
+
+            raise NotFound(f"paragraph {paragraph_id} no longer exists")
+        draft = paragraph.draft
+        neg = draft.negotiation
+        rows = positions.draft_positions(s, neg, draft)
+        history = positions.position_history(s, paragraph_id)
+        notes = positions.list_notes(s, paragraph_id)
+        national = neg.delegation
+    row = next((r for r in rows if r["index"] == paragraph.ordinal), {"positions": []})
+    ours = eu = None
+    others: list[PositionValues] = []
+    for p in _primary_first(row["positions"]):
+        values = _values(p)
+        if national and p["actor"].strip().lower() == national.strip().lower() and ours is None:
+            ours = values
+        elif _is_eu(p["actor"]) and eu is None:
+            eu = values
+        else:
+            others.append(values)
+    return ParagraphPositions(paragraph_id, national, ours, eu, tuple(others),
+                              tuple(notes), tuple(history))
+
+
+class StaleEdit(Exception):
+    """The position changed since it was loaded; carries what is stored now."""
+
+    def __init__(self, current: PositionValues | None, message: str) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def current_position(store: Store, paragraph_id: int, actor: str) -> PositionValues | None:
+    """The actor's position that an edit on this paragraph would change, if any."""
+    loaded = load_paragraph_positions(store, paragraph_id)
+    for values in (loaded.ours, loaded.eu, *loaded.others):
+        if values is None or values.state in NOT_EDITABLE_STATES:
+            continue
+        if values.actor.strip().lower() == actor.strip().lower() or (_is_eu(actor) and _is_eu(values.actor)):
+            return values
+    return None
+
+
+def save_position(store: Store, paragraph_id: int, actor: str, values: dict[str, Any] | None,
+                  *, expected_version: int, author: str | None) -> PositionValues | None:
+    """Write one actor's position (``values`` None withdraws it), refusing a stale edit.
+
+    Returns:
+        The position as stored afterwards (None when withdrawn).
+
+    Raises:
+        StaleEdit: someone changed it since ``expected_version`` was loaded.
+    """
+    from negotiator import positions
+    from negotiator.errors import Conflict
+
+    current = current_position(store, paragraph_id, actor)
+    if (current.version if current else 0) != expected_version:
+        who = current.author if current and current.author else "someone"
+        raise StaleEdit(current, f"{actor}'s position on this paragraph was changed by {who} "
+                                 "since you loaded it")
+    with store.transaction() as s:
+        if values is None:
+            if current is not None and current.uid is not None:
+                positions.delete_position(s, current.uid, author=author,
+                                          expected_version=expected_version)
+        else:
+            try:
+                positions.set_position(s, paragraph_id, actor, values, author=author,
+                                       expected_version=expected_version)
+            except Conflict as exc:
+                if "changed by" in str(exc) or "no position on this paragraph any more" in str(exc):
+                    raise StaleEdit(None, str(exc)) from exc
+                raise
+    return current_position(store, paragraph_id, actor) if values is not None else None
+
+
+def add_note(store: Store, paragraph_id: int, text: str, author: str | None) -> dict[str, Any]:
+    from negotiator import positions
+
+    with store.transaction() as s:
+        return positions.add_note(s, paragraph_id, text, author=author)
+
+
+def delete_note(store: Store, paragraph_id: int, uid: str, author: str | None) -> None:
+    from negotiator import positions
+    from negotiator.models import Paragraph
+
+    with store.transaction() as s:
+        paragraph = s.get(Paragraph, paragraph_id)
+        assert paragraph is not None
+        positions.delete_note(s, paragraph.draft.negotiation_id, uid, author=author)
+
+
+def read_file(path: str | Path) -> ParsedDraft:
+    """Parse a file for the import preview; nothing is stored."""
+    return importer.read_file(path)
+
+
+def read_text(text: str, name: str = "clipboard.txt") -> ParsedDraft:
+    """Parse pasted text for the import preview; nothing is stored."""
+    return importer.read_bytes(text.encode("utf-8"), name)
+
+
+@dataclass(frozen=True)
+class NewNegotiation:
+    title: str
+    forum: str
+    delegation: str | None = None
+
+
+def import_parsed(
+    store: Store,
+    parsed: ParsedDraft,
+    label: str,
+    *,
+    negotiation_id: int | None = None,
+    new_negotiation: NewNegotiation | None = None,
+    symbol: str | None = None,
+    date: dt.date | None = None,
+) -> ops.ImportResult:
+    """Store a previewed draft (and, if asked, a new negotiation) in one transaction."""
+    from negotiator.errors import NotFound
+
+    with store.transaction() as s:
+        if new_negotiation is not None:
+            neg = ops.create_negotiation(
+                s, new_negotiation.title, new_negotiation.forum, new_negotiation.delegation
+            )
+        else:
+            found = s.get(Negotiation, negotiation_id) if negotiation_id is not None else None
+            if found is None:
+                raise NotFound("choose the negotiation this draft belongs to")
+            neg = found
+        return ops.import_draft(s, neg, parsed, label, symbol=symbol or None, date=date)
+
+
+def suggest_label(store: Store, negotiation_id: int | None) -> str:
+    """A label for the next draft: 'Zero draft', then 'Rev.1', 'Rev.2', ..."""
+    if negotiation_id is None:
+        return "Zero draft"
+    with store.transaction(read_only=True) as s:
+        neg = s.get(Negotiation, negotiation_id)
+        count = len(ops.list_drafts(s, neg)) if neg is not None else 0
+    return "Zero draft" if count == 0 else f"Rev.{count}"
+
+
+def chart_points(store: Store, negotiation_id: int, progress: Progress | None = None) -> list[ChartPoint]:
+    """Per draft: brackets remaining, paragraphs changed since the previous draft,
+    positions needing review."""
+    with store.transaction(read_only=True) as s:
+        neg = s.get(Negotiation, negotiation_id)
+        drafts = ops.list_drafts(s, neg) if neg is not None else []
+    points: list[ChartPoint] = []
+    for i, d in enumerate(drafts):
+        changed: int | None = None
+        if i > 0:
+            try:
+                result = compare(store, drafts[i - 1]["id"], d["id"])
+            except ImportError:
+                result = None
+            if result is not None:
+                changed = sum(
+                    1 for e in result["paragraphs"]
+                    if set(_statuses(e["status"])) - {"unchanged", "renumbered"}
+                )
+        review = None
+        summaries = load_position_summaries(store, d["id"])
+        if summaries:
+            review = sum(1 for p in summaries.values() if p.needs_review)
+        points.append(ChartPoint(d["label"], d["brackets"], changed, review))
+        if progress is not None:
+            progress(i + 1, len(drafts))
+    return points
+
+
+def salient_text(item: Any) -> str:
+    """A salient change as a reader says it: "shall → should"."""
+    if isinstance(item, dict):
+        if item.get("from") and item.get("to"):
+            return f"{item['from']} → {item['to']}"
+        return str(item.get("description", item)).replace(" -> ", " → ")
+    return str(item).replace(" -> ", " → ")
+
+
+def _statuses(status: str | list[str]) -> tuple[str, ...]:
+    return tuple(status) if isinstance(status, list) else (status,)
+
+
+def demo_available() -> bool:
+    try:
+        import negotiator.demo  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def load_demo(store: Store) -> int:
+    """Load the fictional demo negotiation into a store, with the positions its
+    metadata lists, so a first look shows stances, reviews and signals."""
+    from negotiator.demo import demo_metadata
+    from negotiator.demo import load_demo as core_load_demo
+
+    negotiation_id = core_load_demo(store)
+    if positions_available():
+        from negotiator import positions
+
+        with store.transaction() as s:
+            neg = s.get(Negotiation, negotiation_id)
+            assert neg is not None
+            for p in demo_metadata().get("positions", []):
+                draft = ops.find_draft(s, neg, p["draft"])
+                paragraph = positions.find_paragraph(s, draft, f"#{p['index']}")
+                values = {k: p[k] for k in ("stance", "amendment", "rationale", "red_line",
+                                            "fallback", "priority") if p.get(k) is not None}
+                positions.set_position(s, paragraph.id, p["actor"], values, author="demo")
+    return negotiation_id
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    """One aligned row of a comparison, with the paragraph numbers of both drafts."""
+
+    status: tuple[str, ...]
+    from_indexes: tuple[int, ...]
+    to_indexes: tuple[int, ...]
+    from_numbers: tuple[str, ...]
+    to_numbers: tuple[str, ...]
+    ops: tuple[tuple[str, str], ...]
+    salient: tuple[str, ...]
+    has_position: bool = False
+    red_line: bool = False
+    newly_agreed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(set(self.status) - {"unchanged"})
+
+
+@dataclass(frozen=True)
+class DiffData:
+    from_id: int
+    to_id: int
+    from_label: str
+    to_label: str
+    summary: dict[str, Any]
+    entries: tuple[DiffEntry, ...]
+
+
+def spoken_numbers(paragraphs: list[dict[str, Any]]) -> list[str]:
+    """Numbers as delegates say them: the printed number, or "PP3" for the third
+    (unnumbered) preambular paragraph."""
+    out: list[str] = []
+    preambular = 0
+    for p in paragraphs:
+        if p["kind"] == "preambular":
+            preambular += 1
+        out.append(p["number"] or (f"PP{preambular}" if p["kind"] == "preambular" else ""))
+    return out
+
+
+def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None = None) -> DiffData:
+    """Compare two drafts and attach paragraph numbers and our positions to each row."""
+    with store.transaction(read_only=True) as s:
+        a, b = _draft(s, from_id), _draft(s, to_id)
+        if a.negotiation_id != b.negotiation_id:
+            from negotiator.errors import Conflict
+
+            raise Conflict("both drafts must belong to the same negotiation")
+        from_label, to_label = a.label, b.label
+        numbers_a = spoken_numbers(ops.draft_paragraphs(s, a))
+        numbers_b = spoken_numbers(ops.draft_paragraphs(s, b))
+    if progress is not None:
+        progress(1, 3)
+    result = compare(store, from_id, to_id)
+    if progress is not None:
+        progress(2, 3)
+    summaries = load_position_summaries(store, to_id)
+    entries = []
+    for e in result["paragraphs"]:
+        to_idx = tuple(e.get("to", ()))
+        from_idx = tuple(e.get("from", ()))
+        marks = [summaries[i] for i in to_idx if i in summaries]
+        entries.append(
+            DiffEntry(
+                _statuses(e["status"]),
+                from_idx,
+                to_idx,
+                tuple(numbers_a[i] for i in from_idx if 0 <= i < len(numbers_a)),
+                tuple(numbers_b[i] for i in to_idx if 0 <= i < len(numbers_b)),
+                tuple((op, text) for op, text in e.get("ops", ())),
+                tuple(salient_text(x) for x in e.get("salient", ())),
+                has_position=any(m.national or m.eu for m in marks),
+                red_line=any(m.red_line for m in marks),
+                newly_agreed=e.get("brackets_from", 0) > 0 and e.get("brackets_to", 0) == 0
+                and bool(to_idx),
+            )
+        )
+    if progress is not None:
+        progress(3, 3)
+    return DiffData(from_id, to_id, from_label, to_label, dict(result["summary"]), tuple(entries))
