@@ -48,6 +48,7 @@ CLASSIFICATIONS = ("RESTRICTED", "EU RESTRICTED", "CONFIDENTIAL")
 # Characters a file name suggested from a title or label must not contain.
 UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 BRIEF_PAGE, AMENDMENTS_PAGE = 0, 1
+ACTOR_LIST_HEIGHT = 150
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class ExportDialog(QDialog):
         self._path_edited = False
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export – %1").replace("%1", self.choices.title))
-        self.resize(560, 600)
+        self.resize(560, 480)
 
         drafts = self.choices.drafts
         ids = [d for d, _ in drafts]
@@ -182,7 +183,9 @@ class ExportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.actors.addItem(item)
-        self.actors.setMinimumHeight(110)
+        # Room for about eight delegations; more scroll.
+        self.actors.setMinimumHeight(ACTOR_LIST_HEIGHT)
+        self.actors.setMaximumHeight(ACTOR_LIST_HEIGHT)
         self.author = QLineEdit(author)
         self.author.setAccessibleName(self.tr("Prepared by"))
         self.redline = QComboBox()
@@ -227,13 +230,15 @@ class ExportDialog(QDialog):
         self.output.setObjectName("exportOutput")
         self.output.setAccessibleName(self.tr("Output file"))
         self.output.textEdited.connect(self._output_edited)
-        browse = QPushButton(self.tr("&Browse…"))
+        self.browse = browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self.choose_output)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(browse)
+        output_label = QLabel(self.tr("&Save as:"))
+        output_label.setBuddy(self.output)
         output_form = QFormLayout()
-        output_form.addRow(self.tr("&Save as:"), output_row)
+        output_form.addRow(output_label, output_row)
 
         self.problem = QLabel()
         self.problem.setObjectName("exportProblem")
@@ -359,6 +364,7 @@ class ExportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.modes.setEnabled(not running)
         self.output.setEnabled(not running)
+        self.browse.setEnabled(not running)
         self.export_button.setEnabled(not running)
         self.progress.setVisible(running)
         if running:
