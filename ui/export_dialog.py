@@ -213,7 +213,7 @@ class ExportDialog(QDialog):
         amend_page = QWidget()
         amend_form = QFormLayout(amend_page)
         amend_form.addRow(self.tr("&Draft:"), self.amend_draft)
-        amend_form.addRow(self.tr("&Delegation:"), self.amend_actor)
+        amend_form.addRow(self.tr("De&legation:"), self.amend_actor)
         hint = QLabel(self.tr("The draft's text and numbering, with the amendments this delegation "
                               "proposes as tracked changes in its name: the file to send to the chair. "
                               "Talking points, red lines and fallbacks are never included."))
@@ -230,7 +230,7 @@ class ExportDialog(QDialog):
         self.output.setObjectName("exportOutput")
         self.output.setAccessibleName(self.tr("Output file"))
         self.output.textEdited.connect(self._output_edited)
-        self.browse = browse = QPushButton(self.tr("&Browse…"))
+        self.browse = browse = QPushButton(self.tr("Bro&wse…"))
         browse.clicked.connect(self.choose_output)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
