@@ -268,6 +268,11 @@ FR: dict[str, str | tuple[str, str]] = {
     "— no position recorded —": "— aucune position enregistrée —",
 }
 
+# The Export dialog keeps its strings in a file of its own (fewer merge conflicts).
+from translations_fr_export import EXPORT_FR  # noqa: E402
+
+FR.update(EXPORT_FR)
+
 
 def fill(ts: Path = TS) -> list[str]:
     """Write the translations into the .ts file; returns the source texts left untranslated."""

@@ -52,6 +52,7 @@ from ui.detail_pane import DetailPane
 from ui.dialogs import show_error, show_exception
 from ui.diff_view import DiffView
 from ui.icons import icon
+from ui.export_dialog import ExportDialog
 from ui.import_dialog import ImportPreviewDialog, ImportRequest
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
@@ -234,6 +235,12 @@ class MainWindow(QMainWindow):
         self.paste_action = self._action(self.tr("&Paste Draft from Clipboard"), self.paste_draft,
                                          "Ctrl+Shift+V", "paste",
                                          self.tr("Import the text on the clipboard as a draft"))
+        self.export_action = self._action(self.tr("&Export…"), self.show_export, "Ctrl+E", "export",
+                                          self.tr("Write a Word brief or amendments file for this negotiation"))
+        self.export_action.setEnabled(False)
+        # After the tree's own handler, which sets current_negotiation_id.
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_export_action())
+        self.tree_model.rowsRemoved.connect(lambda *_: self._update_export_action())
         self.quit_action = self._action(self.tr("&Quit"), self.close, Std.Quit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(Std.Undo))
@@ -269,6 +276,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.paste_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -686,6 +694,20 @@ class MainWindow(QMainWindow):
         # Show right away how the new draft lines up with the one before it.
         if op.previous_draft_id(self.store, result.draft_id) is not None:
             self.show_compare(to_id=result.draft_id)
+
+    # Export -----------------------------------------------------------------
+    def _update_export_action(self) -> None:
+        self.export_action.setEnabled(self.current_negotiation_id is not None)
+
+    def show_export(self) -> ExportDialog | None:
+        """Open the Export dialog for the selected negotiation (and draft)."""
+        if self.current_negotiation_id is None:
+            return None
+        dialog = ExportDialog(self.store, self.tasks, self.current_negotiation_id, self.current_draft_id,
+                              author=self.settings.author(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self._droppable(event.mimeData().urls()):

@@ -244,9 +244,257 @@
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="154" />
+      <source>Export – %1</source>
+      <translation>Exporter – %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="163" />
+      <source>From draft</source>
+      <translation>Projet de départ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="164" />
+      <source>To draft</source>
+      <translation>Projet d'arrivée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="167" />
+      <source>Classification</source>
+      <translation>Classification</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="170" />
+      <source>none</source>
+      <translation>aucune</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="172" />
+      <source>Paragraphs</source>
+      <translation>Paragraphes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="173" />
+      <source>All paragraphs</source>
+      <translation>Tous les paragraphes</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="174" />
+      <source>Changed paragraphs only</source>
+      <translation>Paragraphes modifiés seulement</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="175" />
+      <source>Paragraphs with our positions</source>
+      <translation>Paragraphes où nous avons une position</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="176" />
+      <source>Paragraphs needing instructions</source>
+      <translation>Paragraphes appelant des instructions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="180" />
+      <source>Positions of</source>
+      <translation>Positions de</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="190" />
+      <source>Prepared by</source>
+      <translation>Établi par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="192" />
+      <source>Changes shown as</source>
+      <translation>Modifications</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="193" />
+      <source>Tracked changes (Word's Review pane)</source>
+      <translation>Modifications suivies (volet Révision de Word)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="194" />
+      <source>Formatted for print (struck and underlined)</source>
+      <translation>Mise en forme pour l'impression (barré et souligné)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="198" />
+      <source>&amp;From draft:</source>
+      <translation>Projet de &amp;départ :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="199" />
+      <source>&amp;To draft:</source>
+      <translation>Projet d'arri&amp;vée :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="200" />
+      <source>C&amp;lassification:</source>
+      <translation>C&amp;lassification :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="201" />
+      <source>&amp;Include:</source>
+      <translation>&amp;Inclure :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="202" />
+      <source>Positions &amp;of:</source>
+      <translation>P&amp;ositions de :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="203" />
+      <source>&amp;Prepared by:</source>
+      <translation>É&amp;tabli par :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="204" />
+      <source>&amp;Changes shown as:</source>
+      <translation>&amp;Modifications :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="207" />
+      <source>Draft</source>
+      <translation>Brouillon</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="209" />
+      <source>Delegation</source>
+      <translation>Délégation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="215" />
+      <source>&amp;Draft:</source>
+      <translation>&amp;Projet :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="216" />
+      <source>De&amp;legation:</source>
+      <translation>&amp;Délégation :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="233" />
+      <source>Bro&amp;wse…</source>
+      <translation>Parcou&amp;rir…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="217" />
+      <source>The draft's text and numbering, with the amendments this delegation proposes as tracked changes in its name: the file to send to the chair. Talking points, red lines and fallbacks are never included.</source>
+      <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n'y figurent jamais.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="225" />
+      <source>&amp;Brief</source>
+      <translation>&amp;Note de synthèse</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="226" />
+      <source>&amp;Amendments</source>
+      <translation>&amp;Amendements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="231" />
+      <source>Output file</source>
+      <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="238" />
+      <source>&amp;Save as:</source>
+      <translation>Enre&amp;gistrer sous :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="253" />
+      <source>&amp;Export</source>
+      <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="282" />
+      <source>Brief</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="284" />
+      <source>Amendments</source>
+      <translation>Amendements</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="296" />
+      <source>Export to</source>
+      <translation>Exporter vers</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="297" />
+      <source>Word documents (*.docx)</source>
+      <translation>Documents Word (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="314" />
+      <source>Choose the file to write.</source>
+      <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="321" />
+      <source>Choose a draft and the delegation whose amendments to export.</source>
+      <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="325" />
+      <source>A brief compares two different drafts: choose another 'from' or 'to' draft.</source>
+      <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d'arrivée.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="329" />
+      <source>Tick at least one delegation whose positions the brief shows.</source>
+      <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="352" />
+      <source>Exporting %1…</source>
+      <translation>Exportation de %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="372" />
+      <source>Writing… %p%</source>
+      <translation>Écriture… %p%</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="373" />
+      <source>&amp;Stop</source>
+      <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="375" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="387" />
+      <source>Export stopped; no file was written.</source>
+      <translation>Exportation arrêtée ; aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="390" />
+      <source>Could not export</source>
+      <translation>Échec de l'exportation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="395" />
+      <source>Export finished</source>
+      <translation>Exportation terminée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="396" />
+      <source>%1 was written.</source>
+      <translation>%1 a été enregistré.</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="325" />
+      <location filename="../../ui/positions_editor.py" line="339" />
       <source>Position history</source>
       <translation>Historique des positions</translation>
     </message>
@@ -386,217 +634,227 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="125" />
+      <location filename="../../ui/main_window.py" line="126" />
       <source>Negotiations and drafts</source>
       <translation>Négociations et projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="137" />
       <source>Paragraphs of the draft</source>
       <translation>Paragraphes du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>C&amp;hanged</source>
       <translation>&amp;Modifiés</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>Needs re&amp;view</source>
       <translation>À &amp;réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>&amp;Bracketed</source>
       <translation>Entre &amp;crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="158" />
       <source>Di&amp;vergent</source>
       <translation>Di&amp;vergents</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="160" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>Search number or text (Ctrl+F)</source>
       <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>Search paragraphs</source>
       <translation>Rechercher dans les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
+      <location filename="../../ui/main_window.py" line="175" />
       <source>Show:</source>
       <translation>Afficher :</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="200" />
+      <location filename="../../ui/main_window.py" line="201" />
       <source>Paragraphs</source>
       <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="202" />
       <source>Compare drafts</source>
       <translation>Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>&amp;Open Store…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Open another negotiation store (a .sqlite file)</source>
       <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>&amp;Import Draft…</source>
       <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Import a draft from a Word or text file</source>
       <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>&amp;Paste Draft from Clipboard</source>
       <translation>&amp;Coller un projet depuis le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Import the text on the clipboard as a draft</source>
       <translation>Importer le texte du presse-papiers comme projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="238" />
+      <source>&amp;Export…</source>
+      <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="239" />
+      <source>Write a Word brief or amendments file for this negotiation</source>
+      <translation>Écrire une note de synthèse ou un fichier d'amendements Word pour cette négociation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="244" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Find Paragraph</source>
       <translation>&amp;Rechercher un paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>&amp;Compare Drafts</source>
       <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>Compare two drafts of this negotiation</source>
       <translation>Comparer deux projets de cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Overview Chart</source>
       <translation>&amp;Graphique d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>Brackets, changes and reviews per draft</source>
       <translation>Crochets, modifications et réexamens par projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>Open the &amp;Demo Negotiation</source>
       <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>&amp;Paragraphs</source>
       <translation>&amp;Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="263" />
       <source>Paragraph &amp;Details</source>
       <translation>&amp;Détails du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>&amp;About Negotiator</source>
       <translation>À &amp;propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Open &amp;Recent</source>
       <translation>Bases &amp;récentes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="290" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>&amp;Negotiation</source>
       <translation>&amp;Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="307" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>Main</source>
       <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="321" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="322" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Cancel the running task</source>
       <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="351" />
       <source>demo (not saved)</source>
       <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="352" />
       <source>Negotiator – %1</source>
       <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n négociation dans cette base</numerusform>
@@ -604,75 +862,75 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="418" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="461" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
-      <location filename="../../ui/main_window.py" line="594" />
+      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="602" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="474" />
+      <location filename="../../ui/main_window.py" line="482" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="475" />
+      <location filename="../../ui/main_window.py" line="483" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="491" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="497" />
+      <location filename="../../ui/main_window.py" line="505" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="503" />
+      <location filename="../../ui/main_window.py" line="511" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="504" />
+      <location filename="../../ui/main_window.py" line="512" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="507" />
+      <location filename="../../ui/main_window.py" line="515" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="508" />
+      <location filename="../../ui/main_window.py" line="516" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="545" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="546" />
+      <location filename="../../ui/main_window.py" line="554" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -680,68 +938,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="591" />
+      <location filename="../../ui/main_window.py" line="599" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="613" />
+      <location filename="../../ui/main_window.py" line="621" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="616" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="628" />
+      <location filename="../../ui/main_window.py" line="636" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="629" />
+      <location filename="../../ui/main_window.py" line="637" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="639" />
+      <location filename="../../ui/main_window.py" line="647" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="642" />
-      <location filename="../../ui/main_window.py" line="675" />
+      <location filename="../../ui/main_window.py" line="650" />
+      <location filename="../../ui/main_window.py" line="683" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="648" />
+      <location filename="../../ui/main_window.py" line="656" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="648" />
+      <location filename="../../ui/main_window.py" line="656" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="651" />
+      <location filename="../../ui/main_window.py" line="659" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="654" />
+      <location filename="../../ui/main_window.py" line="662" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="669" />
+      <location filename="../../ui/main_window.py" line="677" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="682" />
+      <location filename="../../ui/main_window.py" line="690" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -749,67 +1007,67 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="716" />
+      <location filename="../../ui/main_window.py" line="738" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="717" />
+      <location filename="../../ui/main_window.py" line="739" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="726" />
+      <location filename="../../ui/main_window.py" line="748" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="753" />
+      <location filename="../../ui/main_window.py" line="775" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
+      <location filename="../../ui/main_window.py" line="780" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
+      <location filename="../../ui/main_window.py" line="780" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="762" />
+      <location filename="../../ui/main_window.py" line="784" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="765" />
+      <location filename="../../ui/main_window.py" line="787" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="773" />
+      <location filename="../../ui/main_window.py" line="795" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="774" />
+      <location filename="../../ui/main_window.py" line="796" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="787" />
+      <location filename="../../ui/main_window.py" line="809" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="788" />
+      <location filename="../../ui/main_window.py" line="810" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="798" />
+      <location filename="../../ui/main_window.py" line="820" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -849,22 +1107,22 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="288" />
+      <location filename="../../ui/positions_editor.py" line="302" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="291" />
+      <location filename="../../ui/positions_editor.py" line="305" />
       <source>Write a note and press Enter</source>
       <translation>Écrivez une note et appuyez sur Entrée</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="292" />
+      <location filename="../../ui/positions_editor.py" line="306" />
       <source>New note</source>
       <translation>Nouvelle note</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="293" />
+      <location filename="../../ui/positions_editor.py" line="307" />
       <source>&amp;Add Note</source>
       <translation>&amp;Ajouter la note</translation>
     </message>
@@ -1010,162 +1268,162 @@
   <context>
     <name>PositionForm</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="41" />
+      <location filename="../../ui/positions_editor.py" line="43" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="41" />
+      <location filename="../../ui/positions_editor.py" line="44" />
       <source>Agreed in coordination</source>
       <translation>Agréée en coordination</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="41" />
+      <location filename="../../ui/positions_editor.py" line="45" />
       <source>Delivered</source>
       <translation>Exprimée</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="45" />
+      <location filename="../../ui/positions_editor.py" line="51" />
       <source>High</source>
       <translation>Haute</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="45" />
+      <location filename="../../ui/positions_editor.py" line="52" />
       <source>Medium</source>
       <translation>Moyenne</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="45" />
+      <location filename="../../ui/positions_editor.py" line="53" />
       <source>Low</source>
       <translation>Basse</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="50" />
+      <location filename="../../ui/positions_editor.py" line="59" />
       <source>Needs review: the wording changed since this position was taken on %1.</source>
       <translation>À réexaminer : le libellé a changé depuis que cette position a été prise sur %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="51" />
+      <location filename="../../ui/positions_editor.py" line="60" />
       <source>Needs review: the paragraph it was taken on (%1) was split.</source>
       <translation>À réexaminer : le paragraphe visé (%1) a été scindé.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="52" />
+      <location filename="../../ui/positions_editor.py" line="61" />
       <source>Needs review: the paragraph it was taken on (%1) was merged with others.</source>
       <translation>À réexaminer : le paragraphe visé (%1) a été fusionné avec d'autres.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="53" />
+      <location filename="../../ui/positions_editor.py" line="62" />
       <source>The paragraph it was taken on (%1) was deleted.</source>
       <translation>Le paragraphe visé (%1) a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="99" />
+      <location filename="../../ui/positions_editor.py" line="108" />
       <source>— no position recorded —</source>
       <translation>— aucune position enregistrée —</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="102" />
+      <location filename="../../ui/positions_editor.py" line="111" />
       <source>%1 stance</source>
       <translation>Position : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="104" />
+      <location filename="../../ui/positions_editor.py" line="113" />
       <source>—</source>
       <translation>—</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="111" />
+      <location filename="../../ui/positions_editor.py" line="120" />
       <source>Exact words we propose, or an edit such as "Replace 'should' with 'shall'"</source>
       <translation>Libellé exact proposé, ou une modification telle que « Remplacer 'should' par 'shall' »</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="114" />
+      <location filename="../../ui/positions_editor.py" line="123" />
       <source>Talking points</source>
       <translation>Éléments de langage</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="116" />
+      <location filename="../../ui/positions_editor.py" line="125" />
       <source>What we cannot accept</source>
       <translation>Ce que nous ne pouvons pas accepter</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="118" />
+      <location filename="../../ui/positions_editor.py" line="127" />
       <source>What we could accept instead</source>
       <translation>Ce que nous pourrions accepter à la place</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="129" />
+      <location filename="../../ui/positions_editor.py" line="141" />
       <source>&amp;Stance:</source>
       <translation>&amp;Position :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="132" />
+      <location filename="../../ui/positions_editor.py" line="144" />
       <source>Status:</source>
       <translation>Statut :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="135" />
+      <location filename="../../ui/positions_editor.py" line="143" />
       <source>Priority:</source>
       <translation>Priorité :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="136" />
+      <location filename="../../ui/positions_editor.py" line="145" />
       <source>&amp;Amendment:</source>
       <translation>&amp;Amendement :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="138" />
+      <location filename="../../ui/positions_editor.py" line="147" />
       <source>Ra&amp;tionale:</source>
       <translation>&amp;Justification :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="139" />
+      <location filename="../../ui/positions_editor.py" line="148" />
       <source>&amp;Red line:</source>
       <translation>Ligne &amp;rouge :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="141" />
+      <location filename="../../ui/positions_editor.py" line="150" />
       <source>&amp;Fallback:</source>
       <translation>&amp;Repli :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="145" />
+      <location filename="../../ui/positions_editor.py" line="154" />
       <source>Priority</source>
       <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="145" />
+      <location filename="../../ui/positions_editor.py" line="154" />
       <source>Status</source>
       <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="146" />
+      <location filename="../../ui/positions_editor.py" line="155" />
       <source>Amendment</source>
       <translation>Amendement</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="146" />
+      <location filename="../../ui/positions_editor.py" line="155" />
       <source>Rationale</source>
       <translation>Justification</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="147" />
+      <location filename="../../ui/positions_editor.py" line="156" />
       <source>Red line</source>
       <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="147" />
+      <location filename="../../ui/positions_editor.py" line="156" />
       <source>Fallback</source>
       <translation>Repli</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="179" />
+      <location filename="../../ui/positions_editor.py" line="191" />
       <source>Version %1, last changed by %2 on %3</source>
       <translation>Version %1, modifiée en dernier par %2 le %3</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="182" />
+      <location filename="../../ui/positions_editor.py" line="194" />
       <source>Choose a stance to record a position.</source>
       <translation>Choisissez une position pour l'enregistrer.</translation>
     </message>
@@ -1173,32 +1431,32 @@
   <context>
     <name>PositionsPanel</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="225" />
+      <location filename="../../ui/positions_editor.py" line="237" />
       <source>Our delegation</source>
       <translation>Notre délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="227" />
+      <location filename="../../ui/positions_editor.py" line="239" />
       <source>EU line (coordinated)</source>
       <translation>Ligne de l'UE (coordonnée)</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="254" />
+      <location filename="../../ui/positions_editor.py" line="268" />
       <source>Select a paragraph to see and edit positions.</source>
       <translation>Choisissez un paragraphe pour voir et modifier les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="259" />
+      <location filename="../../ui/positions_editor.py" line="273" />
       <source>Every change is saved at once; Ctrl+Z undoes it.</source>
       <translation>Chaque modification est enregistrée aussitôt ; Ctrl+Z l'annule.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="261" />
+      <location filename="../../ui/positions_editor.py" line="275" />
       <source>Our delegation: %1</source>
       <translation>Notre délégation : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="262" />
+      <location filename="../../ui/positions_editor.py" line="276" />
       <source>Our delegation (not set for this negotiation)</source>
       <translation>Notre délégation (non définie pour cette négociation)</translation>
     </message>
