@@ -161,3 +161,49 @@ def test_window_keeps_responding_while_a_large_diff_runs(make_window, empty_stor
     # The event loop kept running: many timer ticks arrived during the comparison.
     assert len(ticks) - started >= 5
     assert window.diff_view.model.rowCount() >= 1500
+
+
+def test_filter_to_paragraphs_with_our_positions_or_red_lines(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(full_demo_store)
+    view = compare(window, qtbot, "Rev.1", "Rev.2")
+    total = view.proxy.rowCount()
+    view.positions_only.setChecked(True)
+    shown = [view.model.entry_at(view.proxy.mapToSource(view.proxy.index(r, 0)).row())
+             for r in range(view.proxy.rowCount())]
+    assert 0 < len(shown) < total
+    assert all(e.has_position or e.red_line for e in shown)
+    assert any(e.red_line for e in shown)
+    marks = [view.model.status_text(e) for e in shown]
+    assert any("Red line" in m for m in marks) and any("Our position" in m for m in marks)
+
+
+def test_cancel_stops_a_running_comparison(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with empty_store.transaction() as s:
+        neg = ops.create_negotiation(s, "Large treaty text", "Ad hoc committee")
+        for label, variant in (("Rev.1", 0), ("Rev.2", 1)):
+            parsed = importer.read_bytes(big_draft(1500, variant).encode(), f"{label}.txt")
+            ops.import_draft(s, neg, parsed, label)
+    window = make_window(empty_store)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=30000)
+    loaded: list[bool] = []
+    window.diff_loaded.connect(lambda: loaded.append(True))
+    window.show_compare()
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=30000)
+    assert loaded == [] and window.diff_view.model.rowCount() == 0
+    assert not window.cancel_button.isVisible()
+
+
+def test_redline_colours_follow_a_dark_palette() -> None:
+    from PySide6.QtGui import QPalette
+
+    from ui.delegates import DELETE_DARK, INSERT_DARK, redline_colours
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    assert redline_colours(dark) == (DELETE_DARK, INSERT_DARK)
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    assert redline_colours(light) == (DELETE_LIGHT, INSERT_LIGHT)
