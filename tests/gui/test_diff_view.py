@@ -207,3 +207,31 @@ def test_redline_colours_follow_a_dark_palette() -> None:
     light = QPalette()
     light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
     assert redline_colours(light) == (DELETE_LIGHT, INSERT_LIGHT)
+
+
+def test_dark_palette_paints_dark_redline_colours(demo_window, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    from ui.delegates import DELETE_DARK, INSERT_DARK
+
+    view = compare(demo_window, qtbot, "Rev.1", "Rev.2")
+    view.changed_only.setChecked(True)
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.Text, "#eeeeee"), (QPalette.ColorRole.WindowText, "#eeeeee")):
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: view.table.palette().color(QPalette.ColorRole.Base).name() == "#1e1e1e")
+        view.table.viewport().repaint()
+        image = view.table.viewport().grab().toImage()
+        colours = {image.pixelColor(x, y).name() for x in range(image.width())
+                   for y in range(0, min(image.height(), 400), 2)}
+        assert DELETE_DARK in colours or any(
+            abs(QColor(c).red() - QColor(DELETE_DARK).red()) < 30 and abs(QColor(c).green() - QColor(DELETE_DARK).green()) < 30
+            for c in colours)
+        assert any(abs(QColor(c).blue() - QColor(INSERT_DARK).blue()) < 30
+                   and abs(QColor(c).red() - QColor(INSERT_DARK).red()) < 30 for c in colours)
+    finally:
+        qapp.setPalette(original)
