@@ -28,8 +28,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from negotiator.parse import split_number
 
@@ -53,11 +54,21 @@ SLOT_MIN = 0.3
 # Inside a gap with several candidates on a side, ask for clearly shared wording.
 GAP_MIN = 0.5
 # Linking across the gap boundaries (a move) has no positional support at all:
-# ask for most of the wording to be the same.
-MOVE_MIN = 0.55
+# ask for most of the (rare-word weighted) wording to be the same. Chairs move
+# paragraphs whole or lightly edited (0.8 and up); templated paragraphs that
+# share their boilerplate but not their subject score 0.55-0.7.
+MOVE_MIN = 0.65
 # Among candidates, prefer the one in the same gap: a nudge worth about a few
 # changed words, not enough to beat a clearly better match elsewhere.
 GAP_BONUS = 0.1
+# Rare-word weighting is unreliable in a short draft, where the words that
+# changed are by nature the rare ones: plain word counts also get a say,
+# discounted because common words are shared by unrelated paragraphs too, and
+# only in a small gap (at most SMALL_GAP unmatched paragraphs a side), where
+# position backs the link; in a reorganised section boilerplate ("Field Name:
+# ... https://example.com/...") would pair unrelated paragraphs.
+PLAIN_DISCOUNT = 0.1
+SMALL_GAP = 3
 # A paragraph that grew (or was trimmed) keeps most of the smaller version's
 # wording inside the larger: the share of the smaller found in the larger,
 # discounted so a near-identical candidate still ranks first. Only from this
@@ -85,6 +96,9 @@ POSTING_CAP = 50
 # from the index are scored exactly per paragraph.
 LOOKUP_WORDS = 12
 INDEX_CANDIDATES = 8
+# Word weights are estimated on the unmatched paragraphs plus an even sample
+# of about this many others: enough for stable frequencies of common words.
+DF_SAMPLE = 2000
 # Gaps up to this size (unmatched paragraphs per side) are compared all-pairs;
 # bigger gaps rely on the index, to keep the cost bounded.
 GAP_SCAN = 25
@@ -137,40 +151,89 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
+# Arabic, for matching only: vowel marks and tatweel dropped, letter variants
+# folded, and the article and attached conjunctions/prepositions taken off, so
+# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+                          "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
+                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
-    return _WORD.findall(text.lower())
+    if not _ARABIC.search(text):
+        return _WORD.findall(text.lower())
+    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
+    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
+
+
+class _Lazy:
+    """A read-only list computed item by item, on first use."""
+
+    def __init__(self, fn: Callable[[int], Any]) -> None:
+        self.fn = fn
+        self.cache: dict[int, Any] = {}
+
+    def __getitem__(self, k: int) -> Any:
+        try:
+            return self.cache[k]
+        except KeyError:
+            value = self.cache[k] = self.fn(k)
+            return value
+
+
+class _Weights(dict[str, float]):
+    """Word weights; a word outside the sample counts as rare."""
+
+    def __init__(self, rare: float) -> None:
+        super().__init__()
+        self.rare = rare
+
+    def __missing__(self, key: str) -> float:
+        return self.rare
 
 
 class _Features:
-    """Token counts and weights of both drafts, computed lazily per paragraph."""
+    """Word counts and weights, computed only for the paragraphs looked at.
 
-    def __init__(self, a: Sequence[Para], b: Sequence[Para]) -> None:
-        self.a_counts = [Counter(words(p.text)) for p in a]
-        self.b_counts = [Counter(words(p.text)) for p in b]
+    Weights (inverse document frequency) come from the paragraphs still to be
+    matched plus an even sample of the rest, so a 10,000-paragraph draft is not
+    tokenised whole when nine in ten of its paragraphs matched exactly.
+    """
+
+    def __init__(self, a: Sequence[Para], b: Sequence[Para],
+                 focus_a: Iterable[int], focus_b: Iterable[int]) -> None:
+        self.a_counts = _Lazy(lambda i: Counter(words(a[i].text)))
+        self.b_counts = _Lazy(lambda j: Counter(words(b[j].text)))
+        sample_a = set(focus_a)
+        sample_b = set(focus_b)
+        step = max(1, (len(a) + len(b)) // DF_SAMPLE)
+        sample_a.update(range(0, len(a), step))
+        sample_b.update(range(0, len(b), step))
         df: Counter[str] = Counter()
-        for c in self.a_counts:
-            df.update(c.keys())
-        for c in self.b_counts:
-            df.update(c.keys())
-        n = len(a) + len(b) + 1
+        for i in sample_a:
+            df.update(self.a_counts[i].keys())
+        for j in sample_b:
+            df.update(self.b_counts[j].keys())
+        n = len(sample_a) + len(sample_b) + 1
         # Inverse document frequency: a word in every paragraph weighs ~0.
-        self.weight = {t: math.log(n / d) + 0.05 for t, d in df.items()}
-        self.df = df
-        self.a_len = [sum(c.values()) for c in self.a_counts]
-        self.b_len = [sum(c.values()) for c in self.b_counts]
-        self.a_mass = [self.mass(c) for c in self.a_counts]
-        self.b_mass = [self.mass(c) for c in self.b_counts]
+        self.weight = _Weights(math.log(n) + 0.05)
+        self.weight.update((t, math.log(n / d) + 0.05) for t, d in df.items())
+        self.a_len = _Lazy(lambda i: sum(self.a_counts[i].values()))
+        self.b_len = _Lazy(lambda j: sum(self.b_counts[j].values()))
+        self.a_mass = _Lazy(lambda i: self.mass(self.a_counts[i]))
+        self.b_mass = _Lazy(lambda j: self.mass(self.b_counts[j]))
 
     def mass(self, counts: Counter[str]) -> float:
         w = self.weight
         return sum(v * w[t] for t, v in counts.items())
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
-        if len(x) > len(y):
-            x, y = y, x
         w = self.weight
-        return sum(min(v, y[t]) * w[t] for t, v in x.items() if t in y)
+        return sum(min(x[t], y[t]) * w[t] for t in x.keys() & y.keys())
 
     def dice(self, i: int, j: int) -> float:
         total = self.a_mass[i] + self.b_mass[j]
@@ -178,11 +241,21 @@ class _Features:
             return 1.0 if self.a_counts[i] == self.b_counts[j] else 0.0
         return 2 * self.shared(self.a_counts[i], self.b_counts[j]) / total
 
-    def similarity(self, i: int, j: int) -> float:
-        """Dice, or, when one paragraph mostly sits inside the other (it grew or
-        was trimmed), a discounted share of the smaller one found in the larger."""
+    def similarity(self, i: int, j: int, near: bool = True, small_gap: bool = True) -> float:
+        """Word-weighted Dice (or plain Dice, discounted), or, when one paragraph
+        mostly sits inside the other (it grew or was trimmed), a discounted share
+        of the smaller one found in the larger."""
         dice = self.dice(i, j)
+        if not near:
+            # A move has no position to support it: only rare shared words count
+            # (boilerplate such as a URL or "This field MUST NOT appear more than
+            # once." is shared by unrelated paragraphs).
+            return dice
         size_a, size_b = self.a_len[i], self.b_len[j]
+        if size_a and size_b and small_gap:
+            x, y = self.a_counts[i], self.b_counts[j]
+            plain = 2 * sum(min(x[t], y[t]) for t in x.keys() & y.keys()) / (size_a + size_b)
+            dice = max(dice, plain - PLAIN_DISCOUNT)
         if min(size_a, size_b) < OVERLAP_MIN_WORDS:
             return dice
         small = min(self.a_mass[i], self.b_mass[j])
@@ -249,7 +322,11 @@ class _Aligner:
 
     def features(self) -> _Features:
         if self.feat is None:
-            self.feat = _Features(self.a, self.b)
+            self.feat = _Features(
+                self.a, self.b,
+                (i for i in range(len(self.a)) if self.free_a(i)),
+                (j for j in range(len(self.b)) if self.free_b(j)),
+            )
         return self.feat
 
     # -- stage 0: user anchors --
@@ -381,7 +458,8 @@ class _Aligner:
             if len(gap_list) <= GAP_SCAN:
                 pool.update(gap_list)
             else:
-                # A large gap: scan the nearest ones by position only.
+                # A large gap: scan the ones nearest by position; the index
+                # below adds the look-alikes from anywhere.
                 k = bisect_left(gap_list, self._expected_a(j, chain_a, chain_b))
                 pool.update(gap_list[max(0, k - GAP_SCAN // 2): k + GAP_SCAN // 2])
             hits: Counter[int] = Counter()
@@ -400,7 +478,8 @@ class _Aligner:
             pool.update(i for i, _ in hits.most_common(INDEX_CANDIDATES))
             for i in pool:
                 same_gap = gap_a(i) == g
-                sim = feat.similarity(i, j)
+                small = max(len(in_gap_a[g]), len(in_gap_b[g])) <= SMALL_GAP
+                sim = feat.similarity(i, j, near=same_gap, small_gap=small)
                 if same_gap and slot_of_a.get(i, -1) == slot_of_b.get(j, -2):
                     floor = SLOT_MIN
                 elif same_gap:
@@ -415,8 +494,11 @@ class _Aligner:
                 self.pair(i, j)
 
     def _expected_a(self, j: int, chain_a: list[int], chain_b: list[int]) -> int:
+        """Where B paragraph ``j`` would sit in A if its gap were unchanged."""
         k = bisect_right(chain_b, j)
-        return chain_a[k - 1] + 1 if k > 0 else 0
+        a_start = chain_a[k - 1] + 1 if k > 0 else 0
+        b_start = chain_b[k - 1] + 1 if k > 0 else 0
+        return a_start + (j - b_start)
 
     # -- stage 3: splits and merges --
     def groups_stage(self) -> None:
@@ -429,10 +511,14 @@ class _Aligner:
             match_part=self.match_b, whole_counts=feat.a_counts, part_counts=feat.b_counts,
             whole_mass=feat.a_mass, part_mass=feat.b_mass, free_part=self.free_b,
             free_whole=lambda i: i not in self.blocked_a, part_len=feat.b_len,
+            whole_key=self.ka, part_key=self.kb,
         ):
             self.groups.append(((whole,), parts))
             grouped_a.add(whole)
             grouped_b.update(parts)
+            for j in parts:
+                self.match_b[j] = whole
+            self.match_a[whole] = parts[0]
         # Merges: several A (next to each other, or substantial parts from
         # elsewhere), one B.
         for whole, parts in self._find_groups(
@@ -440,20 +526,23 @@ class _Aligner:
             match_part=self.match_a, whole_counts=feat.b_counts, part_counts=feat.a_counts,
             whole_mass=feat.b_mass, part_mass=feat.a_mass, free_part=self.free_a,
             free_whole=lambda j: j not in self.blocked_b and j not in grouped_b,
-            part_len=feat.a_len, skip_part=grouped_a, allow_far=True,
+            part_len=feat.a_len, whole_key=self.kb, part_key=self.ka,
+            skip_part=grouped_a, allow_far=True,
         ):
             self.groups.append((parts, (whole,)))
+            for i in parts:
+                self.match_a[i] = whole
+            self.match_b[whole] = parts[0]
 
     def _find_groups(
         self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
-        whole_counts: list[Counter[str]], part_counts: list[Counter[str]],
-        whole_mass: list[float], part_mass: list[float], free_part: object,
-        free_whole: object, part_len: list[int], skip_part: Collection[int] = (),
+        whole_counts: _Lazy, part_counts: _Lazy, whole_mass: _Lazy, part_mass: _Lazy,
+        free_part: Callable[[int], bool], free_whole: Callable[[int], bool], part_len: _Lazy, whole_key: list[str], part_key: list[str],
+        skip_part: Collection[int] = (),
         allow_far: bool = False,
     ) -> Iterable[tuple[int, tuple[int, ...]]]:
         feat = self.features()
-        is_free_part = free_part  # callables, typed loosely to share code both ways
-        is_free_whole = free_whole
+        is_free_part, is_free_whole = free_part, free_whole
 
         def coverage(w: int, parts: Sequence[int]) -> float:
             if whole_mass[w] <= 0:
@@ -471,9 +560,11 @@ class _Aligner:
         # Wholes worth a look: unmatched, or matched only partly.
         wholes = []
         for w in range(n_whole):
-            if not is_free_whole(w):  # type: ignore[operator]
+            if not is_free_whole(w):
                 continue
             m = match_whole[w]
+            if m >= 0 and whole_key[w] == part_key[m]:
+                continue  # identical texts: nothing was split off or merged in
             if m >= 0:
                 total = whole_mass[w] + part_mass[m]
                 dice = 2 * feat.shared(whole_counts[w], part_counts[m]) / total if total else 1
@@ -489,7 +580,7 @@ class _Aligner:
         # For each unmatched part, the whole it is best contained in.
         best_whole: dict[int, int] = {}
         for p in range(n_part):
-            if not is_free_part(p) or p in skip_part:  # type: ignore[operator]
+            if not is_free_part(p) or p in skip_part:
                 continue
             hits: Counter[int] = Counter()
             looked = 0
@@ -521,7 +612,7 @@ class _Aligner:
 
         def usable(p: int) -> bool:
             return 0 <= p < n_part and p not in taken and p not in skip_part \
-                and is_free_part(p)  # type: ignore[operator]
+                and is_free_part(p)
 
         for w in sorted(by_whole):
             strong = set(by_whole[w])
@@ -650,4 +741,7 @@ def align(
     aligner.leftover_identical()
     aligner.fuzzy()
     aligner.groups_stage()
+    # Splits and merges become anchors too: what is left between them is
+    # matched again, now with tighter gaps (and slots).
+    aligner.fuzzy()
     return aligner.result()

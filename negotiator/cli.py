@@ -124,7 +124,7 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
 
 
 
-# --- positions (docs/positions.md) -------------------------------------------------
+# --- positions (README, "Positions") -------------------------------------------------
 
 
 def _author(args: argparse.Namespace) -> str:
@@ -250,6 +250,12 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
     if not rows:
         print("no positions on this paragraph")
     for r in rows:
+        if r["old"] is None:  # created: say what it was created with
+            v = r["new"]
+            changes = ", ".join(f"{k}: {v[k]!r}" for k in ("stance", "status", "amendment",
+                                                            "red_line") if v.get(k))
+            print(f"{r['at']}  {r['author'] or '?':<12} {r['actor']:<12} {r['action']:<7} {changes}")
+            continue
         changes = ", ".join(f"{k}: {(r['old'] or {}).get(k)!r} -> {r['new'].get(k)!r}"
                             for k in r["changed"] if k != "anchor")
         if "anchor" in r["changed"] and r["old"]:
@@ -507,6 +513,38 @@ def cmd_link(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.brief import write_brief
+
+    with store.transaction() as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft_a = ops.find_draft(s, neg, args.from_label)
+        draft_b = ops.find_draft(s, neg, args.to_label)
+        result = write_brief(
+            s, neg, draft_a, draft_b, args.output,
+            classification=args.classification, scope=args.scope, actors=args.actor or None,
+            author=args.author or "", redline=args.redline,
+        )
+    print(f"wrote {result['path']}: {result['paragraphs']} paragraphs, "
+          f"{result['revisions']} tracked changes, {result['comments']} comments")
+    return 0
+
+
+def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.brief import write_amendments
+
+    with store.transaction() as s:
+        neg = ops.find_negotiation(s, args.negotiation)
+        draft = ops.find_draft(s, neg, args.label)
+        result = write_amendments(s, neg, draft, args.actor, args.output,
+                                  classification=args.classification)
+    commented = (f", {result['commented']} proposals as comments (not wording against this text)"
+                 if result["commented"] else "")
+    print(f"wrote {result['path']}: {result['amended']} amended paragraphs, "
+          f"{result['revisions']} tracked changes{commented}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="negotiator",
@@ -560,7 +598,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("negotiation", help="title or id")
     p.add_argument("from_label", metavar="FROM", help="draft label")
     p.add_argument("to_label", metavar="TO", help="draft label")
-    p.add_argument("--json", action="store_true", help="print one JSON object (see docs/diff.md)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (see README, 'negotiator diff')")
 
     p = command("link", cmd_link, "correct a paragraph's link to an earlier draft")
     p.add_argument("negotiation", help="title or id")
@@ -571,7 +609,31 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the earlier paragraph it continues")
     target.add_argument("--new", action="store_true", help="it continues nothing: a new paragraph")
     p.add_argument("--author", help="who makes the correction")
+    p = command("brief", cmd_brief, "write the annotated Word brief comparing two drafts")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("--from", dest="from_label", required=True, metavar="DRAFT",
+                   help="the earlier draft's label")
+    p.add_argument("--to", dest="to_label", required=True, metavar="DRAFT",
+                   help="the later draft's label; paragraphs follow its order")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("--classification", metavar="TEXT",
+                   help="marking printed in every page's header and footer, e.g. RESTRICTED")
+    p.add_argument("--scope", default="all",
+                   choices=("all", "changed", "with_positions", "needing_instructions"),
+                   help="which paragraphs (default: all)")
+    p.add_argument("--actor", action="append", metavar="NAME",
+                   help="show this delegation's positions (repeatable; default: all)")
+    p.add_argument("--author", metavar="NAME", help="prepared by")
+    p.add_argument("--redline", default="tracked", choices=("tracked", "formatted"),
+                   help="changes as real tracked changes (default) or as formatting for print")
 
+    p = command("amendments", cmd_amendments,
+                "write a draft with one delegation's amendments as tracked changes")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("label", help="the draft the amendments are made against")
+    p.add_argument("--actor", required=True, metavar="NAME", help="the proposing delegation")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("--classification", metavar="TEXT", help="optional marking")
 
     add_position_commands(command)
     return parser

@@ -85,7 +85,7 @@ def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str
         draft_b: The TO draft.
 
     Returns:
-        ``{"from", "to", "summary", "paragraphs"}`` as documented in docs/diff.md;
+        ``{"from", "to", "summary", "paragraphs"}`` as documented in README ("negotiator diff");
         paragraph indices are ``Paragraph.ordinal`` (the index of `show --json`).
     """
     pa = _paragraphs(session, draft_a)

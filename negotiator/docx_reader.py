@@ -40,7 +40,8 @@ What a user sees in Word is what we import:
 * **Footnotes and endnotes** referenced in a paragraph go to ``RawBlock.footnotes``
   in order; the reference mark is not part of the text. Comments, hidden text,
   field instructions and text boxes are not text of the draft (text boxes with
-  text get a warning), nor is a table of contents (skipped with a warning).
+  text get a warning), nor is a table of contents (skipped with a warning), nor
+  are page headers and footers.
 """
 
 from __future__ import annotations

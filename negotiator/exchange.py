@@ -9,7 +9,7 @@ gets it. Importing merges: what is new is added, what is known is left alone
 kept, and a position changed on both sides since their last exchange keeps
 both versions and opens a conflict (`negotiator conflicts` / `resolve`).
 
-The format is documented in docs/positions.md. A package from another
+The format is documented in README, "Positions". A package from another
 negotiation, from a newer Negotiator, or damaged or altered (the payload
 carries a SHA-256) is refused before anything is written.
 """
@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from negotiator import ops
 from negotiator.errors import Conflict, InputError, NotFound
-from negotiator.importer import ParsedDraft
+from negotiator.importer import ParsedDraft, read_limited
 from negotiator.lineage import assign_lineages
 from negotiator.models import (
     Actor,
@@ -91,7 +91,7 @@ def export_package(session: Session, negotiation: Negotiation,
     """Everything a delegation wrote on a negotiation, with its drafts, as a package.
 
     Returns:
-        The package as a dict (see docs/positions.md); `write_package` saves it.
+        The package as a dict (see README, "Positions"); `write_package` saves it.
     """
     drafts = session.scalars(select(Draft).where(Draft.negotiation_id == negotiation.id)
                              .order_by(Draft.order)).all()
@@ -187,18 +187,7 @@ def read_package(path: str | Path) -> dict[str, Any]:
     """Read and check a package file. Refuses (InputError) anything not whole,
     not ours, from a newer Negotiator, or altered since it was written."""
     path = Path(path)
-    name = path.name
-    try:
-        if path.stat().st_size > MAX_PACKAGE_BYTES:
-            raise InputError(name, "is too large to be a positions package")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder, not a package") from None
-    except PermissionError:
-        raise InputError(name, "cannot be read (permission denied)") from None
-    return parse_package(data, name)
+    return parse_package(read_limited(path, MAX_PACKAGE_BYTES, "a positions package"), path.name)
 
 
 def parse_package(data: bytes, name: str = "package") -> dict[str, Any]:
@@ -413,12 +402,13 @@ def _move_before(session: Session, neg: Negotiation, draft: Draft, before: Draft
     others = session.scalars(select(Draft).where(
         Draft.negotiation_id == neg.id, Draft.order >= slot, Draft.id != draft.id)
         .order_by(Draft.order)).all()
+    orders = [(d.id, d.order) for d in others]
     # Two steps, so the unique (negotiation, order) never clashes on the way.
-    for d in others:
-        session.execute(update(Draft).where(Draft.id == d.id).values(order=-d.order - 1))
+    for did, order in orders:
+        session.execute(update(Draft).where(Draft.id == did).values(order=-order - 1))
     session.execute(update(Draft).where(Draft.id == draft.id).values(order=slot))
-    for d in others:
-        session.execute(update(Draft).where(Draft.id == d.id).values(order=d.order + 1))
+    for did, order in orders:
+        session.execute(update(Draft).where(Draft.id == did).values(order=order + 1))
     session.flush()
     session.expire_all()
     # Lineages follow the order of drafts: link the moved draft to its new
@@ -439,7 +429,7 @@ def _detect_duplicates(session: Session, pos: Position) -> None:
     assert draft is not None
     carry = CarryForward(session, pos.negotiation_id, draft, actor_id=pos.actor_id)
     mine = None
-    others: list[Position] = []
+    others: list[Any] = []
     resolved = list(carry.resolved())
     for p, res in resolved:
         if p.id == pos.id:

@@ -43,20 +43,25 @@ class ParsedDraft:
 def read_file(path: str | Path) -> ParsedDraft:
     """Read a .docx, .txt or .md file from disk."""
     path = Path(path)
+    return read_bytes(read_limited(path, MAX_DOCX_BYTES, "a draft"), path.name)
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """A file's bytes, or an InputError naming the file when it is missing,
+    unreadable or larger than ``limit`` (checked before reading)."""
     name = path.name
     try:
         size = path.stat().st_size
-        if size > MAX_DOCX_BYTES:
-            raise InputError(name, f"is {size // (1024 * 1024)} MB, too large for a draft "
-                                   f"(limit {MAX_DOCX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        if size > limit:
+            raise InputError(name, f"is {size // (1024 * 1024)} MB, too large for {what} "
+                                   f"(limit {limit // (1024 * 1024)} MB)")
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError(name, "is a folder, not a file") from None
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except PermissionError:
         raise InputError(name, "cannot be read (permission denied)") from None
-    return read_bytes(data, name)
 
 
 def read_bytes(data: bytes, name: str) -> ParsedDraft:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from negotiator.align import MERGED, SPLIT, Para, align
-from negotiator.errors import Conflict
+from negotiator.align import MERGED, SPLIT, Para, align, normalise_number
+from negotiator.errors import Conflict, NotFound
 from negotiator.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
 
 
@@ -232,9 +232,6 @@ def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
     Raises:
         NotFound: no such paragraph, or the number occurs more than once.
     """
-    from negotiator.align import normalise_number
-    from negotiator.errors import NotFound
-
     text = ref.strip()
     if text.startswith("#") and text[1:].isdigit():
         para = session.scalar(

@@ -12,6 +12,7 @@ back to one token per character; right-to-left scripts are words like any other
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from diff_match_patch import diff_match_patch
 
@@ -96,8 +97,11 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
         return [(EQUAL, a)] if a else []
     ca, cb, ta, tb = _encode(a, b)
     diffs = _DMP.diff_main(ca, cb, False)
-    # On token codes, so a clean-up can never cut inside a word.
-    _DMP.diff_cleanupSemantic(diffs)
+    # On token codes, so a clean-up can never cut inside a word; weighed in
+    # characters, so "[strongly]" -> "strongly" stays two bracket deletions.
+    sizes = {c: len(t) for c, t in zip(ca, ta)}
+    sizes.update((c, len(t)) for c, t in zip(cb, tb))
+    _cleanup_semantic(diffs, lambda codes: sum(sizes[c] for c in codes))
     out: list[tuple[str, str]] = []
 
     def emit(tag: str, text: str) -> None:
@@ -128,6 +132,43 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
             ia += n
             ib += n
     return out
+
+
+def _cleanup_semantic(diffs: list[tuple[int, str]], size: Callable[[str], int]) -> None:
+    """diff-match-patch's semantic clean-up (its first phase: fold an equality
+    into the changes around it when it is no longer than either of them), with
+    lengths measured in characters of the tokens rather than in tokens."""
+    changes = False
+    equalities: list[int] = []
+    last_equality: str | None = None
+    pointer = 0
+    ins1 = del1 = ins2 = del2 = 0
+    while pointer < len(diffs):
+        op, codes = diffs[pointer]
+        if op == 0:
+            equalities.append(pointer)
+            ins1, del1, ins2, del2 = ins2, del2, 0, 0
+            last_equality = codes
+        else:
+            if op == 1:
+                ins2 += size(codes)
+            else:
+                del2 += size(codes)
+            if last_equality and size(last_equality) <= max(ins1, del1) \
+                    and size(last_equality) <= max(ins2, del2):
+                at = equalities[-1]
+                diffs.insert(at, (-1, last_equality))
+                diffs[at + 1] = (1, diffs[at + 1][1])
+                equalities.pop()
+                if equalities:
+                    equalities.pop()
+                pointer = equalities[-1] if equalities else -1
+                ins1 = del1 = ins2 = del2 = 0
+                last_equality = None
+                changes = True
+        pointer += 1
+    if changes:
+        _DMP.diff_cleanupMerge(diffs)
 
 
 def is_layout_only(deleted: str, inserted: str) -> bool:

@@ -228,7 +228,8 @@ def make_case(seed: int, size: int) -> tuple[list[Para], list[Para], list[tuple]
         if op in ("edit", "move_edit"):
             w = list(w)
             for _ in range(rng.randint(1, 3)):
-                w[rng.randrange(len(w))] = rng.choice(vocab)
+                pos = rng.randrange(len(w))
+                w[pos] = rng.choice([v for v in vocab[:50] if v != w[pos]])
             records[k] = (w, ("edit", i))
             if op == "move_edit":
                 rec = records.pop(k)
@@ -385,3 +386,58 @@ def test_real_translations_align_sanely() -> None:
             assert_partition(links, len(a), len(b))
             assert any(link.status == ("unchanged",) or link.status == ("modified",)
                        for link in links)
+
+
+def test_arabic_article_and_vowel_marks_do_not_hide_a_match() -> None:
+    from negotiator.align import words
+
+    assert words("* مضايقات عامة أو خاصة")[1:] == words("* المضايقة العامة أو الخاصة")[1:]
+    assert words("وَالدولُ") == words("الدول")
+
+
+def test_preamble_reordered_bis_agreed_and_consolidation() -> None:
+    pp = [
+        "Recalling its resolutions on developments in the field of information and "
+        "telecommunications in the context of international security,",
+        "Noting with concern that a number of States are developing ICT capabilities for "
+        "military purposes,",
+        "Reaffirming that international law, and in particular the Charter, is applicable,",
+        "Welcoming the successful conclusion of the work of the Group of Governmental Experts,",
+    ]
+    a = [Para(None, t) for t in pp] + paras([
+        ("1", "Calls upon Member States to be guided in their use of ICTs by the cumulative "
+              "and evolving framework;"),
+        ("2", "Decides to establish a dedicated programme of action, with a view to [advancing] "
+              "responsible State behaviour;"),
+        ("2 bis", "[Requests the Secretary-General to submit a report on the modalities of the "
+                  "programme of action;]"),
+        ("3", "Invites all States to continue to inform the Secretary-General of their views;"),
+        ("4", "Encourages States to support capacity-building for developing countries in the "
+              "field of ICT security;"),
+        ("5", "Encourages regional organisations to share experience of confidence-building "
+              "measures;"),
+        ("6", "Decides to include in the provisional agenda of its next session the item."),
+    ])
+    b = [Para(None, pp[k]) for k in (2, 0, 1, 3)] + paras([
+        ("1", a[4].text),
+        ("2", a[5].text.replace("[advancing]", "advancing")),
+        ("3", a[6].text.strip("[]")),
+        ("4", a[7].text),
+        ("5", "Encourages States and regional organisations to support capacity-building for "
+              "developing countries in the field of ICT security and to share experience of "
+              "confidence-building measures;"),
+        ("6", a[10].text),
+    ])
+    links = align(a, b)
+    assert [(link.status, link.old, link.new) for link in links] == [
+        (("moved",), (2,), (0,)),
+        (("unchanged",), (0,), (1,)),
+        (("unchanged",), (1,), (2,)),
+        (("unchanged",), (3,), (3,)),
+        (("unchanged",), (4,), (4,)),
+        (("modified",), (5,), (5,)),
+        (("modified",), (6,), (6,)),  # "2 bis", agreed and renumbered 3
+        (("renumbered",), (7,), (7,)),
+        (("merged",), (8, 9), (8,)),  # the chair consolidated 4 and 5
+        (("unchanged",), (10,), (9,)),
+    ]

@@ -169,9 +169,9 @@ para("pp_bearing", PP,
      "between participating States can reduce the risks of misperception, escalation and "
      "conflict,")
 para("pp_welcoming", PP, {
-    ZERO: "Welcoming the contribution of the private sector, academia, technical communities "
-          "and civil society[, in accordance with national legislation,] to ICT security and "
-          "resilience,",
+    ZERO: "Welcoming the contribution of other regional and subregional organizations[, as well "
+          "as of relevant United Nations bodies,] to the development of confidence-building "
+          "measures in the ICT field,",
 })
 
 para("h_general", HEADING, "I. General provisions")
@@ -399,7 +399,11 @@ SPLITS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     (ZERO, REV1): {"op_share": ("op_share_policies", "op_share_doctrines")},
 }
 MERGES: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
-    (REV1, REV2): {"op_capacity_stakeholders": ("op_capacity", "op_stakeholders")},
+    (REV1, REV2): {
+        "op_capacity_stakeholders": ("op_capacity", "op_stakeholders"),
+        # The chair's compromise on the review, drawn from both options.
+        "op_review": ("op_review", "option_report"),
+    },
 }
 # Paragraphs the chair moved to another place (checked against the order below).
 MOVES: dict[tuple[str, str], set[str]] = {(ZERO, REV1): {"op_network"}, (REV1, REV2): set()}
@@ -737,11 +741,13 @@ def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
     """Links from one draft to the next, in the order of the new draft, deleted
     paragraphs where they stood in the old one (the contract of negotiator.align).
 
-    A status lists every class that applies: "unchanged"; "renumbered" (same
-    words, new number); "modified" (other words, brackets included), with
-    "renumbered" too if the number changed; "moved" (out of the order of the
-    other paragraphs), with "modified"/"renumbered" when they apply; "split"
-    (one old, several new); "merged" (several old, one new); "added"; "deleted".
+    Statuses, as negotiator.align gives them: "unchanged"; "renumbered" (the
+    same words under another number); "modified" (other words, a change of
+    brackets alone included, whatever the number); "split" (one old, several
+    new); "merged" (several old, one new); "moved" (out of the order of the
+    other paragraphs) before "modified", "split" or "merged" when they apply;
+    "added"; "deleted". A deleted paragraph comes right after the link of the
+    nearest earlier old paragraph that kept its place.
     """
     old, new = blocks(old_label), blocks(new_label)
     old_at = {b.key: i for i, b in enumerate(old)}
@@ -757,6 +763,7 @@ def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
 
     links: list[_Link] = []
     for j, b in enumerate(new):
+        moved = ("moved",) if b.key in moved_keys else ()
         if b.key in split_of:
             src = split_of[b.key]
             if b.key == splits[src][0]:
@@ -766,22 +773,34 @@ def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
             links.append(_Link(("merged",), tuple(old_at[k] for k in merges[b.key]), (j,)))
         elif b.key in old_at:
             i = old_at[b.key]
-            status = [name for name, applies in (
-                ("moved", b.key in moved_keys),
-                ("modified", old[i].text != b.text),
-                ("renumbered", old[i].number != b.number),
-            ) if applies]
-            links.append(_Link(tuple(status) or ("unchanged",), (i,), (j,)))
+            if old[i].text != b.text:
+                status: tuple[str, ...] = (*moved, "modified")
+            elif moved:
+                status = moved
+            elif old[i].number != b.number:
+                status = ("renumbered",)
+            else:
+                status = ("unchanged",)
+            links.append(_Link(status, (i,), (j,)))
         else:
             links.append(_Link(("added",), (), (j,)))
 
-    # A deleted paragraph goes right after the last link that holds an old
-    # paragraph standing before it.
+    # Deleted paragraphs go after the link of the nearest earlier old paragraph
+    # that kept its place (at the start when there is none).
     used = {i for link in links for i in link.old}
-    for i in sorted(set(range(len(old))) - used):
-        at = max((pos + 1 for pos, link in enumerate(links) if any(o < i for o in link.old)),
-                 default=0)
-        links.insert(at, _Link(("deleted",), (i,), ()))
+    kept_place = {i: pos for pos, link in enumerate(links) if "moved" not in link.status
+                  for i in link.old}
+    after: dict[int, list[_Link]] = {}
+    last = -1
+    for i in range(len(old)):
+        if i in kept_place:
+            last = kept_place[i]
+        elif i not in used:
+            after.setdefault(last, []).append(_Link(("deleted",), (i,), ()))
+    ordered = list(after.get(-1, []))
+    for pos, link in enumerate(links):
+        ordered.append(link)
+        ordered.extend(after.get(pos, []))
 
     return [
         {
@@ -792,7 +811,7 @@ def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
             "new_numbers": [new[j].shorthand for j in link.new],
             "keys": sorted({old[i].key for i in link.old} | {new[j].key for j in link.new}),
         }
-        for link in links
+        for link in ordered
     ]
 
 
@@ -958,14 +977,15 @@ def demo_metadata() -> dict[str, object]:
             "conventions": (
                 "Indices are 0-based, in document order as `negotiator show --json` lists "
                 "them, counting the symbol block, the title, the chapeau and the headings. "
-                "Links come in the order of the new draft, deleted paragraphs where they stood "
-                "in the old one. A status lists every class that applies: 'unchanged'; "
-                "'renumbered' (same words, new number); 'modified' (other words; a change of "
-                "brackets alone counts) with 'renumbered' too when the number changed; 'moved' "
-                "(out of the order of the other paragraphs) with 'modified'/'renumbered' when "
-                "they apply; 'split' (one old, several new); 'merged' (several old, one new); "
-                "'added'; 'deleted'. 'keys' name the logical paragraphs (lineages) of "
-                "tools/make_demo.py; numbers are as delegates say them ('PP3' for the third "
+                "Links come in the order of the new draft; a deleted paragraph comes right "
+                "after the link of the nearest earlier old paragraph that kept its place. "
+                "Statuses follow negotiator.align: 'unchanged'; 'renumbered' (the same words "
+                "under another number); 'modified' (other words, a change of brackets alone "
+                "included, whatever the number); 'split' (one old, several new); 'merged' "
+                "(several old, one new); 'moved' (out of the order of the other paragraphs) "
+                "before 'modified', 'split' or 'merged' when they apply; 'added'; 'deleted'. "
+                "'keys' name the logical paragraphs (lineages) of tools/make_demo.py; "
+                "'old_numbers'/'new_numbers' are as delegates say them ('PP3' for the third "
                 "preambular paragraph)."
             ),
             "paragraphs": expected_paragraphs,
