@@ -47,7 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1440x900")
     args = parser.parse_args(args_list)
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("NEGOTIATOR_HOME", str(Path(args.out) / ".home"))
+    import tempfile
+
+    # Fresh settings every run, so a saved layout never changes the pictures.
+    home = tempfile.mkdtemp(prefix="negotiator-shots-")
+    os.environ["NEGOTIATOR_HOME"] = home
 
     from PySide6.QtWidgets import QApplication
 
@@ -95,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show_compare(ids["Rev.1"], ids["Rev.2"])
     settle(lambda: window.diff_view.model.rowCount() > 0)
     window.diff_view.changed_only.setChecked(True)
+    window.diff_view.inline_button.click()
     settle(lambda: True)
     save("diff-inline")
     window.diff_view.side_button.click()
@@ -108,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     store.close()
     shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(home, ignore_errors=True)
     del op
     QApplication.quit()
     return 0

@@ -50,6 +50,18 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
     return installed
 
 
+def default_store() -> str | None:
+    """The store to open without --db: $NEGOTIATOR_DB, else under $NEGOTIATOR_HOME
+    when set, else the core's default (None)."""
+    import os
+
+    from negotiator.store import ENV_VAR
+
+    if os.environ.get(ENV_VAR) or not os.environ.get(paths.HOME_ENV):
+        return None
+    return str(paths.data_dir() / "negotiator.sqlite")
+
+
 def make_demo_store() -> tuple[Store, Path]:
     """A throwaway store in a temporary folder, holding the demo negotiation."""
     folder = Path(tempfile.mkdtemp(prefix="negotiator-demo-"))
@@ -70,7 +82,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if args.demo:
             store, demo_folder = make_demo_store()
         else:
-            store = Store.open(args.db)
+            store = Store.open(args.db or default_store())
     except NegotiatorError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if icon_name:
             action.setIcon(icon(icon_name))
+            self._icon_names[action] = icon_name
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self._icon_names: dict[QAction, str] = {}
         Std = QKeySequence.StandardKey
         self.open_action = self._action(self.tr("&Open Store…"), self.choose_store, Std.Open, "open",
                                         self.tr("Open another negotiation store (a .sqlite file)"))
@@ -245,9 +247,11 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(Std.Undo))
         self.undo_action.setIcon(icon("undo"))
+        self._icon_names[self.undo_action] = "undo"
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("redo"))
+        self._icon_names[self.redo_action] = "redo"
         self.find_action = self._action(self.tr("&Find Paragraph"), self.focus_search, Std.Find, "search")
         self.compare_action = self._action(self.tr("&Compare Drafts"), lambda: self.show_compare(), "Ctrl+D",
                                            "compare", self.tr("Compare two drafts of this negotiation"))
@@ -258,6 +262,8 @@ class MainWindow(QMainWindow):
         self.previous_change_action = self.diff_view.previous_action
         self.next_change_action.setIcon(icon("next"))
         self.previous_change_action.setIcon(icon("previous"))
+        self._icon_names[self.next_change_action] = "next"
+        self._icon_names[self.previous_change_action] = "previous"
         self.paragraphs_view_action = self._action(self.tr("&Paragraphs"), lambda: self.tabs.setCurrentIndex(0),
                                                    "Ctrl+1")
         self.detail_action = QAction(self.tr("Paragraph &Details"), self, checkable=True, checked=True)
@@ -841,6 +847,15 @@ class MainWindow(QMainWindow):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
+
+    # Palette ----------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # Light/dark switch while running: re-tint icons, redraw the chart.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for action, name in self._icon_names.items():
+                action.setIcon(icon(name))
+            self.chart.set_points(self.chart.chart.title(), self.chart.points)
+        super().changeEvent(event)
 
     # Shutdown ---------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -465,10 +465,7 @@ def chart_points(store: Store, negotiation_id: int, progress: Progress | None = 
                     1 for e in result["paragraphs"]
                     if set(_statuses(e["status"])) - {"unchanged", "renumbered"}
                 )
-        review = None
-        summaries = load_position_summaries(store, d["id"])
-        if summaries:
-            review = sum(1 for p in summaries.values() if p.needs_review)
+        review = count_positions_needing_review(store, d["id"])
         points.append(ChartPoint(d["label"], d["brackets"], changed, review))
         if progress is not None:
             progress(i + 1, len(drafts))
@@ -482,6 +479,24 @@ def salient_text(item: Any) -> str:
             return f"{item['from']} → {item['to']}"
         return str(item.get("description", item)).replace(" -> ", " → ")
     return str(item).replace(" -> ", " → ")
+
+
+def count_positions_needing_review(store: Store, draft_id: int) -> int | None:
+    """Positions (any actor) whose paragraph changed, split, merged or ended since
+    they were taken; None when no position exists at all."""
+    if not positions_available():
+        return None
+    from negotiator import positions
+
+    with store.transaction(read_only=True) as s:
+        draft = _draft(s, draft_id)
+        rows = positions.draft_positions(s, draft.negotiation, draft)
+    states = [p["state"] for row in rows for p in row["positions"]]
+    if not states:
+        return None
+    # A position shown on several parts of a split counts once.
+    uids = {p["uid"] for row in rows for p in row["positions"] if p["state"] in REVIEW_STATES}
+    return len(uids)
 
 
 def _statuses(status: str | list[str]) -> tuple[str, ...]:

@@ -161,3 +161,77 @@ def test_window_keeps_responding_while_a_large_diff_runs(make_window, empty_stor
     # The event loop kept running: many timer ticks arrived during the comparison.
     assert len(ticks) - started >= 5
     assert window.diff_view.model.rowCount() >= 1500
+
+
+def test_filter_to_paragraphs_with_our_positions_or_red_lines(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(full_demo_store)
+    view = compare(window, qtbot, "Rev.1", "Rev.2")
+    total = view.proxy.rowCount()
+    view.positions_only.setChecked(True)
+    shown = [view.model.entry_at(view.proxy.mapToSource(view.proxy.index(r, 0)).row())
+             for r in range(view.proxy.rowCount())]
+    assert 0 < len(shown) < total
+    assert all(e.has_position or e.red_line for e in shown)
+    assert any(e.red_line for e in shown)
+    marks = [view.model.status_text(e) for e in shown]
+    assert any("Red line" in m for m in marks) and any("Our position" in m for m in marks)
+
+
+def test_cancel_stops_a_running_comparison(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with empty_store.transaction() as s:
+        neg = ops.create_negotiation(s, "Large treaty text", "Ad hoc committee")
+        for label, variant in (("Rev.1", 0), ("Rev.2", 1)):
+            parsed = importer.read_bytes(big_draft(1500, variant).encode(), f"{label}.txt")
+            ops.import_draft(s, neg, parsed, label)
+    window = make_window(empty_store)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=30000)
+    loaded: list[bool] = []
+    window.diff_loaded.connect(lambda: loaded.append(True))
+    window.show_compare()
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=30000)
+    assert loaded == [] and window.diff_view.model.rowCount() == 0
+    assert not window.cancel_button.isVisible()
+
+
+def test_redline_colours_follow_a_dark_palette() -> None:
+    from PySide6.QtGui import QPalette
+
+    from ui.delegates import DELETE_DARK, INSERT_DARK, redline_colours
+
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    assert redline_colours(dark) == (DELETE_DARK, INSERT_DARK)
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    assert redline_colours(light) == (DELETE_LIGHT, INSERT_LIGHT)
+
+
+def test_dark_palette_paints_dark_redline_colours(demo_window, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    from ui.delegates import DELETE_DARK, INSERT_DARK
+
+    view = compare(demo_window, qtbot, "Rev.1", "Rev.2")
+    view.changed_only.setChecked(True)
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.Text, "#eeeeee"), (QPalette.ColorRole.WindowText, "#eeeeee")):
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: view.table.palette().color(QPalette.ColorRole.Base).name() == "#1e1e1e")
+        view.table.viewport().repaint()
+        image = view.table.viewport().grab().toImage()
+        colours = {image.pixelColor(x, y).name() for x in range(image.width())
+                   for y in range(0, min(image.height(), 400), 2)}
+        assert DELETE_DARK in colours or any(
+            abs(QColor(c).red() - QColor(DELETE_DARK).red()) < 30 and abs(QColor(c).green() - QColor(DELETE_DARK).green()) < 30
+            for c in colours)
+        assert any(abs(QColor(c).blue() - QColor(INSERT_DARK).blue()) < 30
+                   and abs(QColor(c).red() - QColor(INSERT_DARK).red()) < 30 for c in colours)
+    finally:
+        qapp.setPalette(original)

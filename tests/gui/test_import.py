@@ -157,3 +157,16 @@ def test_a_duplicate_label_is_refused_with_a_dialog(make_window, demo_store, qtb
     box = wait_error(qtbot, window)
     assert "already has a draft labelled 'Rev.1'" in box.text()
     assert drafts_in_store(demo_store) == ["Zero draft", "Rev.1", "Rev.2"]
+
+
+def test_drop_of_a_word_file_with_automatic_numbering(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import DEMO
+
+    window = make_window(empty_store)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DEMO / "rev1.docx"))])
+    assert drag_and_drop(window, mime) == (True, True)
+    dialog = wait_dialog(qtbot, window)
+    numbers = [dialog.preview_model.index(r, 0).data() for r in range(dialog.preview_model.rowCount())]
+    # Word's automatic numbers are read, as Word shows them.
+    assert {"1", "2", "(a)", "8 bis"} <= set(numbers)

@@ -125,3 +125,29 @@ def test_menus_and_standard_shortcuts(demo_window) -> None:  # type: ignore[no-u
     assert w.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [k.toString() for k in w.redo_action.shortcuts()]
     assert "F8" in [k.toString() for k in w.next_change_action.shortcuts()]
+
+
+def test_open_another_store_and_remember_it(demo_window, tmp_path, settings, demo_template) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from ui import settings as cfg
+
+    other = tmp_path / "other.sqlite"
+    shutil.copy(demo_template, other)
+    demo_window.open_store(str(other))
+    assert demo_window.store.path == other.resolve()
+    assert str(other.resolve()) in demo_window.windowTitle()
+    assert settings.get(cfg.RECENT_STORES)[0] == str(other.resolve())
+    assert demo_window.paragraph_model.rowCount() > 0
+
+
+def test_a_file_that_is_not_a_store_is_refused_with_a_dialog(demo_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("minutes of the informal consultations", encoding="utf-8")
+    before = demo_window.store
+    demo_window.open_store(str(bogus))
+    box = demo_window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "notes.sqlite" in box.text()
+    assert demo_window.store is before

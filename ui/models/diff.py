@@ -40,6 +40,13 @@ def plain_text(ops: tuple[tuple[str, str], ...], keep: str) -> str:
     return "".join(text for op, text in ops if op in keep)
 
 
+def numbers_text(numbers: tuple[str, ...]) -> str:
+    """'11, 12'; an unnumbered part of a split or merge shows as '–'."""
+    if not any(numbers):
+        return ""
+    return ", ".join(n or "–" for n in numbers)
+
+
 class DiffModel(QAbstractTableModel):
     """Aligned paragraphs of two drafts with their word-level ops."""
 
@@ -95,9 +102,9 @@ class DiffModel(QAbstractTableModel):
             if col == DiffColumn.STATUS:
                 return self.status_text(e)
             if col == DiffColumn.FROM:
-                return ", ".join(e.from_numbers)
+                return numbers_text(e.from_numbers)
             if col == DiffColumn.TO:
-                return ", ".join(e.to_numbers)
+                return numbers_text(e.to_numbers)
             if col == DiffColumn.OLD:
                 return plain_text(e.ops, "=-")
             if col == DiffColumn.NEW:
