@@ -105,52 +105,52 @@
   <context>
     <name>DiffModel</name>
     <message>
-      <location filename="../../ui/models/diff.py" line="70" />
+      <location filename="../../ui/models/diff.py" line="77" />
       <source>From</source>
       <translation>De</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="71" />
+      <location filename="../../ui/models/diff.py" line="78" />
       <source>To</source>
       <translation>À</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="73" />
+      <location filename="../../ui/models/diff.py" line="80" />
       <source>Change</source>
       <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="78" />
+      <location filename="../../ui/models/diff.py" line="85" />
       <source>Text (%1 → %2)</source>
       <translation>Texte (%1 → %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="109" />
+      <location filename="../../ui/models/diff.py" line="116" />
       <source>deleted</source>
       <translation>supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="110" />
+      <location filename="../../ui/models/diff.py" line="117" />
       <source>inserted</source>
       <translation>inséré</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="115" />
+      <location filename="../../ui/models/diff.py" line="122" />
       <source>Significant wording changes:</source>
       <translation>Modifications de libellé importantes :</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="132" />
+      <location filename="../../ui/models/diff.py" line="139" />
       <source>Newly agreed (brackets gone)</source>
       <translation>Nouvellement agréé (crochets levés)</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="134" />
+      <location filename="../../ui/models/diff.py" line="141" />
       <source>Red line</source>
       <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="136" />
+      <location filename="../../ui/models/diff.py" line="143" />
       <source>Our position</source>
       <translation>Notre position</translation>
     </message>
@@ -694,167 +694,167 @@
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>&amp;Open Store…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Open another negotiation store (a .sqlite file)</source>
       <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>&amp;Import Draft…</source>
       <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>Import a draft from a Word or text file</source>
       <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>&amp;Paste Draft from Clipboard</source>
       <translation>&amp;Coller un projet depuis le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>Import the text on the clipboard as a draft</source>
       <translation>Importer le texte du presse-papiers comme projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>&amp;Export…</source>
       <translation>&amp;Exporter…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>Write a Word brief or amendments file for this negotiation</source>
       <translation>Écrire une note de synthèse ou un fichier d'amendements Word pour cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>&amp;Find Paragraph</source>
       <translation>&amp;Rechercher un paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>&amp;Compare Drafts</source>
       <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>Compare two drafts of this negotiation</source>
       <translation>Comparer deux projets de cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>&amp;Overview Chart</source>
       <translation>&amp;Graphique d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>Brackets, changes and reviews per draft</source>
       <translation>Crochets, modifications et réexamens par projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>Open the &amp;Demo Negotiation</source>
       <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="261" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>&amp;Paragraphs</source>
       <translation>&amp;Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>Paragraph &amp;Details</source>
       <translation>&amp;Détails du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>&amp;About Negotiator</source>
       <translation>À &amp;propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="278" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>Open &amp;Recent</source>
       <translation>Bases &amp;récentes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="304" />
       <source>&amp;Negotiation</source>
       <translation>&amp;Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>Main</source>
       <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>Cancel the running task</source>
       <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="351" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>demo (not saved)</source>
       <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Negotiator – %1</source>
       <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n négociation dans cette base</numerusform>
@@ -862,75 +862,75 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="418" />
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="465" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="421" />
-      <location filename="../../ui/main_window.py" line="461" />
+      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="468" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
-      <location filename="../../ui/main_window.py" line="602" />
+      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="609" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="482" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="483" />
+      <location filename="../../ui/main_window.py" line="490" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="499" />
+      <location filename="../../ui/main_window.py" line="506" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="505" />
+      <location filename="../../ui/main_window.py" line="512" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="511" />
+      <location filename="../../ui/main_window.py" line="518" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="512" />
+      <location filename="../../ui/main_window.py" line="519" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="515" />
+      <location filename="../../ui/main_window.py" line="522" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="516" />
+      <location filename="../../ui/main_window.py" line="523" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="553" />
+      <location filename="../../ui/main_window.py" line="560" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="554" />
+      <location filename="../../ui/main_window.py" line="561" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -938,68 +938,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="599" />
+      <location filename="../../ui/main_window.py" line="606" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="621" />
+      <location filename="../../ui/main_window.py" line="628" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="624" />
+      <location filename="../../ui/main_window.py" line="631" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="636" />
+      <location filename="../../ui/main_window.py" line="643" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="637" />
+      <location filename="../../ui/main_window.py" line="644" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="647" />
+      <location filename="../../ui/main_window.py" line="654" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="650" />
-      <location filename="../../ui/main_window.py" line="683" />
+      <location filename="../../ui/main_window.py" line="657" />
+      <location filename="../../ui/main_window.py" line="690" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="656" />
+      <location filename="../../ui/main_window.py" line="663" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="656" />
+      <location filename="../../ui/main_window.py" line="663" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="659" />
+      <location filename="../../ui/main_window.py" line="666" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="669" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="677" />
+      <location filename="../../ui/main_window.py" line="684" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="690" />
+      <location filename="../../ui/main_window.py" line="697" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -1007,67 +1007,67 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="738" />
+      <location filename="../../ui/main_window.py" line="745" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="739" />
+      <location filename="../../ui/main_window.py" line="746" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="748" />
+      <location filename="../../ui/main_window.py" line="755" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="775" />
+      <location filename="../../ui/main_window.py" line="782" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="780" />
+      <location filename="../../ui/main_window.py" line="787" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="780" />
+      <location filename="../../ui/main_window.py" line="787" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="784" />
+      <location filename="../../ui/main_window.py" line="791" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="787" />
+      <location filename="../../ui/main_window.py" line="794" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="795" />
+      <location filename="../../ui/main_window.py" line="802" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="796" />
+      <location filename="../../ui/main_window.py" line="803" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="809" />
+      <location filename="../../ui/main_window.py" line="816" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="810" />
+      <location filename="../../ui/main_window.py" line="817" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="820" />
+      <location filename="../../ui/main_window.py" line="827" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -1255,12 +1255,12 @@
       <translation>Crochets déséquilibrés</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="187" />
+      <location filename="../../ui/models/paragraphs.py" line="207" />
       <source>Square brackets: text not yet agreed</source>
       <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="207" />
+      <location filename="../../ui/models/paragraphs.py" line="227" />
       <source>The square brackets in this paragraph do not pair up</source>
       <translation>Les crochets de ce paragraphe ne s'apparient pas</translation>
     </message>
