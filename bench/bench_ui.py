@@ -1,7 +1,12 @@
-"""Desktop client benchmark: paragraph model and filters at 10,000 paragraphs,
-select-draft-to-painted-table, and cold start to a painted window on the demo store.
+"""Desktop client benchmark: the paragraph table at 10,000 paragraphs (load,
+data(), filters, sort), select-draft-to-painted-table, scrolling, and cold
+start to a painted window on the demo store.
 
     QT_QPA_PLATFORM=offscreen python bench/bench_ui.py [--paragraphs 10000]
+
+Peers, measured in the same run on the same rows: Qt's stock
+QStandardItemModel (every cell an item, the usual first choice in Qt code)
+and the stock QSortFilterProxyModel filtering and sorting in C++.
 
 Targets (issue 5): a 10,000-paragraph draft painted within 300 ms of selecting
 it; cold start to a painted main window on the demo store within 1.5 s.
@@ -11,15 +16,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.common import measure, table  # noqa: E402
 
 SELECT_TARGET_MS = 300
 COLD_START_TARGET_S = 1.5
@@ -70,10 +80,25 @@ def build_store(path: Path, n: int) -> tuple[int, int]:
     return ids[0], ids[1]
 
 
-def timed(fn) -> float:  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}"
+
+
+def mib(peak: float | None) -> str:
+    return "-" if peak is None else f"{peak:.1f}"
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def best_of(fn: Callable[[], Any], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def main() -> int:
@@ -86,9 +111,10 @@ def main() -> int:
 
     t = time.perf_counter()
     first, second = build_store(tmp / "big.sqlite", n)
-    print(f"setup: two drafts of {n} paragraphs stored in {time.perf_counter() - t:.1f} s")
+    print(f"setup: two drafts of {n} paragraphs stored in {time.perf_counter() - t:.1f} s\n")
 
-    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtCore import QSortFilterProxyModel, Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication
 
     from negotiator.store import Store
@@ -99,31 +125,66 @@ def main() -> int:
 
     app = make_app()
     store = Store.open(tmp / "big.sqlite")
+    rows_out: list[list[str]] = []
 
-    # Model alone.
-    rows = op.load_paragraphs(store, second)
+    def row(what: str, tool: str, seconds: float, peak: float | None = None, notes: str = "") -> None:
+        rows_out.append([what, str(n), tool, ms(seconds), mib(peak), notes])
+
+    # Reading the rows and filling the model --------------------------------
+    seconds, peak, rows = measure(lambda: op.load_paragraphs(store, second))
+    row("read draft rows", "negotiator", seconds, peak, "ops.paragraph_rows -> ParagraphRow tuples")
     changes = op.load_changes(store, second)
     model = ParagraphModel()
-    model.set_rows(second, rows)
+    seconds, peak, _ = measure(lambda: model.set_rows(second, rows))
+    row("fill table model", "ParagraphModel", seconds, peak, "holds the rows; cells computed on demand")
     model.set_changes(changes)
+
+    def fill_items() -> QStandardItemModel:
+        items = QStandardItemModel(len(rows), len(Column))
+        for r, p in enumerate(rows):
+            for c in range(len(Column)):
+                items.setItem(r, c, QStandardItem(model.data(model.index(r, c))))
+        return items
+
+    seconds, peak, items = measure(fill_items, repeat=1)
+    row("fill table model", "QStandardItemModel (peer)", seconds, peak, "one item per cell, same texts")
+
     cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
     display = Qt.ItemDataRole.DisplayRole
-    seconds = timed(lambda: [model.data(i, display) for i in cells])
-    print(f"model data(): {len(cells)} cells in {seconds * 1000:.0f} ms "
-          f"({seconds / len(cells) * 1e6:.1f} µs per cell)")
+    seconds = best_of(lambda: [model.data(i, display) for i in cells])
+    row("data() every cell", "ParagraphModel", seconds, None, f"{len(cells)} cells, "
+        f"{seconds / len(cells) * 1e6:.1f} µs each")
+    item_cells = [items.index(r, c) for r in range(items.rowCount()) for c in range(items.columnCount())]
+    seconds = best_of(lambda: [items.data(i, display) for i in item_cells])
+    row("data() every cell", "QStandardItemModel (peer)", seconds, None, f"{len(item_cells)} cells")
+
+    # Filters and sort --------------------------------------------------------
     proxy = ParagraphFilter()
     proxy.setSourceModel(model)
-    for name, values in (("text search 'incident number 1300'", {"search": "incident number 1300"}),
-                         ("bracketed", {"search": "", "bracketed": True}),
-                         ("changed only", {"bracketed": False, "changed_only": True}),
-                         ("all filters off", {"changed_only": False})):
-        seconds = timed(lambda values=values: proxy.set_filters(**values))
-        print(f"filter {name}: {seconds * 1000:.0f} ms -> {proxy.rowCount()} of {model.rowCount()} rows")
-    seconds = timed(lambda: proxy.sort(Column.BRACKETS, Qt.SortOrder.DescendingOrder))
-    print(f"sort by brackets: {seconds * 1000:.0f} ms")
-    del QModelIndex
+    stock = QSortFilterProxyModel()
+    stock.setSourceModel(model)
+    stock.setFilterKeyColumn(Column.TEXT)
+    stock.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    for name, values in (("filter: text search", {"search": "incident number 1300"}),
+                         ("filter: bracketed", {"search": "", "bracketed": True}),
+                         ("filter: changed only", {"bracketed": False, "changed_only": True}),
+                         ("filter: all off", {"changed_only": False})):
+        seconds = best_of(lambda values=values: (proxy.set_filters(**values), proxy.rowCount()), repeat=1)
+        row(name, "ParagraphFilter", seconds, None, f"{proxy.rowCount()} rows shown")
+    # rowCount() and index(): the stock proxy may build its mapping lazily.
+    seconds = best_of(lambda: (stock.setFilterFixedString("incident number 1300"), stock.rowCount(),
+                               stock.index(0, 0)), repeat=1)
+    row("filter: text search", "QSortFilterProxyModel (peer)", seconds, None,
+        f"{stock.rowCount()} rows shown (text column only)")
+    stock.setFilterFixedString("")
+    seconds = best_of(lambda: (proxy.sort(Column.BRACKETS, Qt.SortOrder.DescendingOrder), proxy.index(0, 0)))
+    row("sort by brackets", "ParagraphModel.sort", seconds, None, "sorts its own rows")
+    proxy.sort(Column.NUMBER, Qt.SortOrder.AscendingOrder)
+    seconds = best_of(lambda: (QSortFilterProxyModel.sort(stock, Column.BRACKETS, Qt.SortOrder.DescendingOrder),
+                               stock.rowCount(), stock.index(0, 0)), repeat=1)
+    row("sort by brackets", "QSortFilterProxyModel (peer)", seconds, None, "compares via data()")
 
-    # The window: select a draft until the table is painted.
+    # The window: select a draft until the table is painted ------------------
     window = MainWindow(store)
     window.resize(1440, 900)
     window.show()
@@ -138,39 +199,55 @@ def main() -> int:
         window.table.viewport().repaint()
 
     times = []
-    for draft_id in (second, first, second):  # best of three, as the other benchmarks
+    for draft_id in (second, first, second):
         window.tasks.wait()
         app.processEvents()
-        times.append(timed(lambda draft_id=draft_id: select_and_paint(draft_id)))
-    seconds = min(times)
-    verdict = "ok" if seconds * 1000 < SELECT_TARGET_MS else "OVER TARGET"
-    print(f"select draft ({n} paragraphs) to painted table: {seconds * 1000:.0f} ms "
-          f"(target {SELECT_TARGET_MS} ms: {verdict})")
+        t = time.perf_counter()
+        select_and_paint(draft_id)
+        times.append(time.perf_counter() - t)
+    select_s = min(times)
+    verdict = "ok" if select_s * 1000 < SELECT_TARGET_MS else "OVER TARGET"
+    row("select draft -> painted table", "MainWindow", select_s, None,
+        f"best of 3, worst {ms(max(times))} ms; target {SELECT_TARGET_MS} ms: {verdict}")
     t = time.perf_counter()
     while not window.paragraph_model.changes_known:
         app.processEvents()
         time.sleep(0.005)
-    print(f"  change column filled in the background {time.perf_counter() - t:.2f} s later "
-          "(the window stays responsive meanwhile)")
-    t = time.perf_counter()
-    window.table.scrollToBottom()
-    window.table.viewport().repaint()
-    print(f"scroll to the end and repaint: {(time.perf_counter() - t) * 1000:.0f} ms")
+    row("change column filled", "MainWindow (background)", time.perf_counter() - t, None,
+        "after the table is painted; the window stays responsive")
+    app.processEvents()
+    bar = window.table.verticalScrollBar()
+    steps = []
+    for value in range(0, bar.maximum() + 1, max(1, bar.maximum() // 40)):
+        t = time.perf_counter()
+        bar.setValue(value)
+        window.table.viewport().repaint()
+        steps.append(time.perf_counter() - t)
+    row("scroll jump + repaint", "MainWindow", sum(steps) / len(steps), None,
+        f"mean of {len(steps)} jumps, worst {ms(max(steps))} ms")
     t = time.perf_counter()
     window.table.sortByColumn(Column.BRACKETS, Qt.SortOrder.DescendingOrder)
     window.table.viewport().repaint()
-    print(f"click a column header (sort {n} rows) and repaint: {(time.perf_counter() - t) * 1000:.0f} ms")
+    row("header click (sort) + repaint", "MainWindow", time.perf_counter() - t)
+    t = time.perf_counter()
+    window.search.setText("incident number 1300")
+    window._set_filter(search=window.search.text())
+    window.table.viewport().repaint()
+    row("type a search + repaint", "MainWindow", time.perf_counter() - t, None,
+        f"{window.paragraph_proxy.rowCount()} rows shown")
     window.tasks.wait()
     window.close()
     store.close()
+    window_rss = rss_mib()
 
-    # Cold start: a fresh process on the demo store.
+    # Cold start: a fresh process on the demo store ---------------------------
     demo_db = tmp / "demo.sqlite"
     demo = Store.open(demo_db)
     op.load_demo(demo)
     demo.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     walls = []
+    inner = ""
     for _ in range(COLD_START_RUNS):
         t = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", COLD_START.format(root=str(ROOT), db=str(demo_db))],
@@ -179,8 +256,13 @@ def main() -> int:
         inner = out.stdout.strip().splitlines()[-1]
     best = min(walls)
     verdict = "ok" if best < COLD_START_TARGET_S else "OVER TARGET"
-    print(f"cold start to painted window on the demo store: best {best:.2f} s of {COLD_START_RUNS} "
-          f"(process start to paint; in-process part: {inner}) (target {COLD_START_TARGET_S} s: {verdict})")
+    rows_out.append(["cold start -> painted window", "demo", "new process", ms(best), "-",
+                     f"best of {COLD_START_RUNS} (in-process: {inner.split()[1]} s); "
+                     f"target {COLD_START_TARGET_S * 1000:.0f} ms: {verdict}"])
+
+    print(table(["operation", "paragraphs", "tool", "time ms", "peak MiB", "notes"], rows_out))
+    print(f"\npeak MiB: Python allocations (tracemalloc) of one run; '-' where not measured. "
+          f"Whole benchmark process, peak RSS: {window_rss:.0f} MiB.")
     QApplication.quit()
     return 0
 

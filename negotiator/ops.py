@@ -202,29 +202,40 @@ def list_drafts(session: Session, negotiation: Negotiation) -> list[dict[str, An
     ]
 
 
+def paragraph_rows(session: Session, draft_id: int, *, footnotes: bool = False) -> list[Any]:
+    """A draft's paragraphs as plain rows in document order: (index, id, number,
+    level, kind, section, text, brackets, brackets_balanced, lineage[, footnotes]).
+
+    The desktop table reads 10,000 of these when a draft is selected; leaving
+    out the footnotes (a JSON column) halves the time.
+    """
+    columns = [
+        Paragraph.ordinal, Paragraph.id, Paragraph.number, Paragraph.level, Paragraph.kind,
+        Paragraph.section, Paragraph.text, Paragraph.brackets, Paragraph.brackets_balanced,
+        Paragraph.lineage_id,
+    ]
+    if footnotes:
+        columns.append(Paragraph.footnotes)
+    query = select(*columns).where(Paragraph.draft_id == draft_id).order_by(Paragraph.ordinal)
+    return list(session.execute(query).all())
+
+
 def draft_paragraphs(session: Session, draft: Draft) -> list[dict[str, Any]]:
     """The paragraphs of a draft in document order, as `negotiator show --json` prints them."""
-    # Plain columns, not ORM objects: five times faster on a 10,000-paragraph draft.
-    rows = session.execute(
-        select(
-            Paragraph.ordinal, Paragraph.id, Paragraph.number, Paragraph.level, Paragraph.kind,
-            Paragraph.section, Paragraph.text, Paragraph.brackets, Paragraph.brackets_balanced,
-            Paragraph.footnotes, Paragraph.lineage_id,
-        ).where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
-    ).all()
     return [
         {
-            "index": p.ordinal,
-            "id": p.id,
-            "number": p.number,
-            "level": p.level,
-            "kind": p.kind,
-            "section": p.section,
-            "text": p.text,
-            "brackets": p.brackets,
-            "brackets_balanced": p.brackets_balanced,
-            "footnotes": list(p.footnotes or []),
-            "lineage": p.lineage_id,
+            "index": index,
+            "id": id_,
+            "number": number,
+            "level": level,
+            "kind": kind,
+            "section": section,
+            "text": text,
+            "brackets": brackets,
+            "brackets_balanced": balanced,
+            "footnotes": list(notes or []),
+            "lineage": lineage,
         }
-        for p in rows
+        for index, id_, number, level, kind, section, text, brackets, balanced, lineage, notes
+        in paragraph_rows(session, draft.id, footnotes=True)
     ]

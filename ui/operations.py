@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from negotiator import importer, ops
 from negotiator.importer import ParsedDraft
@@ -42,12 +42,12 @@ class NegotiationInfo:
     drafts: tuple[DraftInfo, ...]
 
 
-@dataclass(frozen=True)
-class ParagraphRow:
-    """One paragraph of a draft as the table shows it (from `show --json`)."""
+class ParagraphRow(NamedTuple):
+    """One paragraph of a draft as the table shows it (a tuple: 10,000 are
+    made each time a draft is selected)."""
 
-    id: int
     index: int
+    id: int
     number: str | None
     level: int
     kind: str
@@ -122,12 +122,8 @@ def _draft(s: Any, draft_id: int) -> Draft:
 def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order."""
     with store.transaction(read_only=True) as s:
-        rows = ops.draft_paragraphs(s, _draft(s, draft_id))
-    return [
-        ParagraphRow(r["id"], r["index"], r["number"], r["level"], r["kind"], r["section"],
-                     r["text"], r["brackets"], r["brackets_balanced"], r["lineage"])
-        for r in rows
-    ]
+        _draft(s, draft_id)
+        return list(map(ParagraphRow._make, ops.paragraph_rows(s, draft_id)))
 
 
 def previous_draft_id(store: Store, draft_id: int) -> int | None:

@@ -96,6 +96,18 @@ def test_filters_bracketed_changed_and_search(demo_window, qtbot) -> None:  # ty
     qtbot.waitUntil(lambda: proxy.rowCount() == total, timeout=3000)
 
 
+def test_a_filter_left_on_applies_to_the_next_draft_when_its_changes_arrive(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = demo_window
+    model, proxy = w.paragraph_model, w.paragraph_proxy
+    w.filter_changed.setChecked(True)
+    with qtbot.waitSignal(w.changes_loaded, timeout=10000):
+        w.tree.setCurrentIndex(w.tree_model.find_draft(draft_id(w, "Rev.1")))
+    changed = [r for r in range(model.rowCount())
+               if model.change_at(r) is not None and set(model.change_at(r).status) - {"unchanged", "renumbered"}]
+    assert 0 < proxy.rowCount() == len(changed) < model.rowCount()
+    assert w.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
+
+
 def test_table_sorts_by_brackets_and_back_to_document_order(demo_window) -> None:  # type: ignore[no-untyped-def]
     w = demo_window
     w.table.sortByColumn(Column.BRACKETS, Qt.SortOrder.DescendingOrder)
