@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.align import STATUSES, Link, Para, align
 from negotiator.models import Draft, LineageOverride, Paragraph
+from negotiator.parse import is_symbol_or_date
 from negotiator.salience import salient_changes
 from negotiator.worddiff import DELETE, INSERT, word_diff
 
@@ -111,10 +112,14 @@ def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str
     newly_agreed: list[int] = []
     salient_paragraphs = 0
     for link in links:
-        counts.update(link.status)
         ops = pair_ops(link, pa, pb)
         changed = link.old and link.new and any(op != "=" for op, _ in ops)
-        salient = _unique([s.as_dict() for s in salient_changes(ops)]) if changed else []
+        # The symbol and date above the title change with every revision by design:
+        # marked as such, and never a significant wording change.
+        top_matter = bool(link.old and link.new) and all(
+            is_symbol_or_date(p.text) for p in [*(pa[i] for i in link.old), *(pb[j] for j in link.new)])
+        salient = _unique([s.as_dict() for s in salient_changes(ops)]) if changed and not top_matter else []
+        counts.update(["top_matter"] if top_matter else link.status)
         if salient:
             salient_paragraphs += 1
         before = sum(pa[i].brackets for i in link.old)
@@ -129,12 +134,14 @@ def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str
             "salient": salient,
             "brackets_from": before,
             "brackets_to": after,
+            "top_matter": top_matter,
         })
     summary: dict[str, Any] = {status: counts.get(status, 0) for status in STATUSES}
     summary["brackets_from"] = sum(p.brackets for p in pa)
     summary["brackets_to"] = sum(p.brackets for p in pb)
     summary["newly_agreed"] = newly_agreed
     summary["salient"] = salient_paragraphs
+    summary["top_matter"] = counts.get("top_matter", 0)
     return {
         "from": draft_a.label,
         "to": draft_b.label,

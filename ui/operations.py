@@ -66,6 +66,7 @@ class Change:
     ops: tuple[tuple[str, str], ...] = ()
     from_indexes: tuple[int, ...] = ()
     salient: tuple[str, ...] = ()
+    top_matter: bool = False  # only the document symbol and date changed
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def changes_from_comparison(result: dict[str, Any]) -> dict[int, Change]:
             tuple((op, text) for op, text in entry.get("ops", ())),
             tuple(entry.get("from", ())),
             tuple(salient_text(x) for x in entry.get("salient", ())),
+            bool(entry.get("top_matter")),
         )
         for index in entry.get("to", ()):
             out[index] = change
@@ -543,10 +545,11 @@ class DiffEntry:
     has_position: bool = False
     red_line: bool = False
     newly_agreed: bool = False
+    top_matter: bool = False  # only the document symbol and date changed
 
     @property
     def changed(self) -> bool:
-        return bool(set(self.status) - {"unchanged"})
+        return not self.top_matter and bool(set(self.status) - {"unchanged"})
 
 
 @dataclass(frozen=True)
@@ -606,6 +609,7 @@ def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None 
                 red_line=any(m.red_line for m in marks),
                 newly_agreed=e.get("brackets_from", 0) > 0 and e.get("brackets_to", 0) == 0
                 and bool(to_idx),
+                top_matter=bool(e.get("top_matter")),
             )
         )
     if progress is not None:

@@ -52,9 +52,18 @@ def test_marks_split_moved_added_deleted_and_renumbered(demo_window, qtbot) -> N
     # Every row's mark says what the comparison found.
     names = {"added": "New"}
     for r in range(model.rowCount()):
+        if model.entry_at(r).top_matter:
+            continue
         for s in model.entry_at(r).status:
             if s != "unchanged":
                 assert names.get(s, s.capitalize()) in status(r)
+
+    # The symbol and date above the title change with each revision: said so, not
+    # counted as a change, skipped by "changed only" and next/previous change.
+    top = next(r for r in range(model.rowCount()) if model.entry_at(r).top_matter)
+    assert status(top) == "Symbol and date"
+    assert "PC.DEL/112/26" in model.index(top, DiffColumn.INLINE).data()
+    assert not model.entry_at(top).changed and not model.entry_at(top).salient
 
     summary = view.summary.text()
     assert "Zero draft → Rev.1" in summary

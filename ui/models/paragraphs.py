@@ -81,13 +81,16 @@ def stance_names() -> dict[str, str]:
 def change_text(change: Change | None) -> str:
     if change is None:
         return ""
+    if change.top_matter:
+        return QCoreApplication.translate("ParagraphModel", "Symbol and date")
     names = status_names()
     return ", ".join(names.get(s, s) for s in change.status if s != "unchanged")
 
 
 def is_changed(change: Change | None) -> bool:
     """A paragraph whose words (or place) changed; renumbering alone is not a change."""
-    return change is not None and bool(set(change.status) - {"unchanged", "renumbered"})
+    return change is not None and not change.top_matter \
+        and bool(set(change.status) - {"unchanged", "renumbered"})
 
 
 def flag_texts(summary: PositionSummary | None, row: ParagraphRow) -> list[str]:
