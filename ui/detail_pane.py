@@ -4,25 +4,139 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.delegates import ops_to_html
 from ui.positions_editor import HistoryPanel, NotesPanel, PositionsPanel
 from ui.models.paragraphs import change_text, status_names
-from ui.operations import Change, ParagraphPositions, ParagraphRow
+from ui.operations import Change, ParagraphPositions, ParagraphRow, ParagraphState
+
+
+def paragraph_status_names() -> dict[str, str]:
+    return {
+        "open": QCoreApplication.translate("DetailPane", "Open"),
+        "bracketed": QCoreApplication.translate("DetailPane", "Bracketed"),
+        "agreed_ad_ref": QCoreApplication.translate("DetailPane", "Agreed ad ref"),
+        "agreed": QCoreApplication.translate("DetailPane", "Agreed"),
+    }
+
+
+def state_text(state: ParagraphState) -> str:
+    """One line a diplomat reads: "Agreed ad ref – held by Türkiye, answer due 3 April 2026"."""
+    text = paragraph_status_names().get(state.status, state.status)
+    details = []
+    if state.holder:
+        details.append(QCoreApplication.translate("DetailPane", "held by %1").replace("%1", state.holder))
+    if state.due:
+        day = QDate.fromString(state.due, "yyyy-MM-dd")
+        details.append(QCoreApplication.translate("DetailPane", "answer due %1")
+                       .replace("%1", day.toString("d MMMM yyyy") if day.isValid() else state.due))
+    if state.set_on and state.status in ("agreed", "agreed_ad_ref"):
+        details.append(QCoreApplication.translate("DetailPane", "since %1").replace("%1", state.set_on))
+    if details:
+        text += " – " + ", ".join(details)
+    if state.changed_since:
+        text += " – " + QCoreApplication.translate("DetailPane", "the text changed since!")
+    return text
+
+
+class AdRefDialog(QDialog):
+    """Who holds the ad ref reservation, and by when an answer is due."""
+
+    def __init__(self, number: str, state: ParagraphState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("adRefDialog")
+        self.setWindowTitle(self.tr("Agreed ad ref: %1").replace("%1", number))
+        self.holder = QLineEdit(state.holder or "")
+        self.holder.setPlaceholderText(self.tr("Delegation holding the reservation"))
+        self.holder.setAccessibleName(self.tr("Reservation held by"))
+        self.has_due = QCheckBox(self.tr("Answer &due by"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMMM yyyy")
+        self.due.setAccessibleName(self.tr("Answer due date"))
+        due = QDate.fromString(state.due or "", "yyyy-MM-dd")
+        self.has_due.setChecked(due.isValid())
+        self.due.setDate(due if due.isValid() else QDate.currentDate().addDays(7))
+        self.due.setEnabled(due.isValid())
+        self.has_due.toggled.connect(self.due.setEnabled)
+        form = QFormLayout()
+        form.addRow(self.tr("Reservation &held by:"), self.holder)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        form.addRow(due_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The paragraph is agreed, subject to confirmation by a capital.")))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str | None, str | None]:
+        holder = self.holder.text().strip() or None
+        due = self.due.date().toString("yyyy-MM-dd") if self.has_due.isChecked() else None
+        return holder, due
 
 
 class DetailPane(QWidget):
-    """Full text, change against the previous draft, and (when the positions
-    module is present) the positions editor, notes and history."""
+    """Full text, change against the previous draft, the paragraph's status,
+    and the positions editor, notes and history.
+
+    Signals:
+        status_requested(str, object, object): the user set the status
+            ("open", "agreed_ad_ref" or "agreed") with holder and due date (or None).
+    """
+
+    status_requested = Signal(str, object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.row: ParagraphRow | None = None
+        self.state: ParagraphState | None = None
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("paragraphStatus")
+        self.status_label.setWordWrap(True)
+        self.status_button = QToolButton()
+        self.status_button.setObjectName("statusButton")
+        self.status_button.setText(self.tr("&Status"))
+        self.status_button.setAccessibleName(self.tr("Set the paragraph's status"))
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.status_button)
+        self.agreed_ad_ref_action = QAction(self.tr("Agreed &ad ref…"), self)
+        self.agreed_action = QAction(self.tr("A&greed"), self)
+        self.reopen_action = QAction(self.tr("&Open again (not agreed)"), self)
+        self.agreed_ad_ref_action.triggered.connect(self.ask_ad_ref)
+        self.agreed_action.triggered.connect(lambda: self.status_requested.emit("agreed", None, None))
+        self.reopen_action.triggered.connect(lambda: self.status_requested.emit("open", None, None))
+        for action in (self.agreed_ad_ref_action, self.agreed_action, self.reopen_action):
+            menu.addAction(action)
+        self.status_button.setMenu(menu)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.status_button)
         self.tabs = QTabWidget()
         self.text_view = QTextBrowser()
         self.text_view.setObjectName("detailText")
@@ -41,10 +155,27 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addLayout(status_row)
         layout.addWidget(self.tabs, 1)
         self.show_paragraph(None, None, False)
 
+    def ask_ad_ref(self) -> None:
+        if self.row is None or self.state is None:
+            return
+        dialog = AdRefDialog(self.row.number or "#", self.state, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.status_requested.emit("agreed_ad_ref", *dialog.values())
+
+    def show_state(self, state: ParagraphState | None) -> None:
+        self.state = state
+        self.status_label.setText(self.tr("Status: %1").replace("%1", state_text(state)) if state else "")
+        self.status_button.setEnabled(state is not None)
+        self.agreed_ad_ref_action.setEnabled(state is not None)
+        self.agreed_action.setEnabled(state is not None and state.status != "agreed")
+        self.reopen_action.setEnabled(state is not None and state.status in ("agreed", "agreed_ad_ref"))
+
     def show_positions(self, loaded: ParagraphPositions | None) -> None:
+        self.show_state(loaded.state if loaded else None)
         self.positions.show_positions(loaded)
         self.notes.show_notes(loaded.notes if loaded else None)
         self.history.show_history(loaded.history if loaded else None)

@@ -59,7 +59,7 @@ from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTree
 from ui.operations import DiffData, NegotiationInfo
 from ui.settings import Settings
 from ui.tasks import TaskManager
-from ui.undo import Failure, NoteEdit, PositionEdit, VersionBook
+from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane()
         self.detail.positions.edited.connect(self.edit_position)
         self.detail.notes.note_added.connect(self.add_note)
+        self.detail.status_requested.connect(self.set_status)
         self.paragraph_split = QSplitter(Qt.Orientation.Horizontal)
         self.paragraph_split.addWidget(table_page)
         self.paragraph_split.addWidget(self.detail)
@@ -305,6 +306,10 @@ class MainWindow(QMainWindow):
         neg_menu.addAction(self.compare_action)
         neg_menu.addAction(self.next_change_action)
         neg_menu.addAction(self.previous_change_action)
+        neg_menu.addSeparator()
+        status_menu = neg_menu.addMenu(self.tr("Paragraph &Status"))
+        for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action):
+            status_menu.addAction(action)
         neg_menu.addSeparator()
         neg_menu.addAction(self.chart_action)
         neg_menu.addSeparator()
@@ -497,6 +502,18 @@ class MainWindow(QMainWindow):
         if paragraph_id is not None:
             self.undo_stack.push(NoteEdit(self.store, paragraph_id, text, author=self.settings.author(),
                                           on_done=self._written, on_error=self._edit_failed))
+
+    def set_status(self, status: str, holder: str | None, due: str | None) -> None:
+        """Mark the selected paragraph agreed ad ref, agreed, or open again: saved now, one undo step."""
+        loaded = self.detail.positions.loaded
+        if loaded is None or self.detail.row is None:
+            return
+        number = self.detail.row.number or "#"
+        label = {"agreed_ad_ref": self.tr("Mark %1 agreed ad ref"), "agreed": self.tr("Mark %1 agreed"),
+                 "open": self.tr("Open %1 again")}[status].replace("%1", number)
+        self.undo_stack.push(StatusEdit(
+            self.store, loaded.paragraph_id, loaded.state.settable, (status, holder, due),
+            author=self.settings.author(), label=label, on_done=self._written, on_error=self._edit_failed))
 
     def _written(self, paragraph_id: int) -> None:
         # Undo may touch a paragraph of another draft; show it where it is.

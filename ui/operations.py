@@ -80,6 +80,7 @@ class PositionSummary:
     divergent: bool = False
     no_instructions: bool = False
     others: tuple[tuple[str, str], ...] = field(default=())
+    agreement: str | None = None  # "agreed_ad_ref" or "agreed"
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,8 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
         neg = draft.negotiation
         rows = positions.draft_positions(s, neg, draft)
         sig = positions.signals(s, neg, draft)
+        agreed = {st["index"]: st["status"] for st in positions.paragraph_statuses(s, neg, draft)
+                  if st["status"] in ("agreed", "agreed_ad_ref")}
         national = (neg.delegation or "").strip().lower()
     divergent, touched = set(sig["divergent"]), set(sig["red_lines_touched"])
     no_instructions = set(sig["no_instructions"])
@@ -207,6 +210,8 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
         index = row["index"]
         if index is None:
             continue
+        if index in agreed:
+            no_instructions.discard(index)  # nothing left to instruct on
         ours = _primary_first([p for p in row["positions"] if p["actor"].strip().lower() == national])
         eu = _primary_first([p for p in row["positions"] if _is_eu(p["actor"])])
         others = tuple((p["actor"], p["stance"]) for p in _primary_first(row["positions"])
@@ -219,6 +224,7 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
             divergent=index in divergent,
             no_instructions=index in no_instructions and bool(national),
             others=others,
+            agreement=agreed.get(index),
         )
         if summary != PositionSummary() or others:
             out[index] = summary
@@ -266,6 +272,25 @@ class PositionValues:
 
 
 @dataclass(frozen=True)
+class ParagraphState:
+    """Where the room stands on a paragraph: open, bracketed, agreed ad ref, agreed."""
+
+    status: str = "open"
+    holder: str | None = None  # who holds an ad ref reservation
+    due: str | None = None  # ISO date an answer is due
+    set_by: str | None = None
+    set_on: str | None = None  # label of the draft it was set on
+    changed_since: bool = False  # the text changed after it was agreed
+
+    @property
+    def settable(self) -> tuple[str, str | None, str | None]:
+        """The status as ``set_paragraph_status`` takes it (to undo back to it)."""
+        if self.status in ("agreed", "agreed_ad_ref"):
+            return self.status, self.holder, self.due
+        return "open", None, None
+
+
+@dataclass(frozen=True)
 class ParagraphPositions:
     paragraph_id: int
     national_actor: str | None
@@ -274,6 +299,7 @@ class ParagraphPositions:
     others: tuple[PositionValues, ...]
     notes: tuple[dict[str, Any], ...]
     history: tuple[dict[str, Any], ...]
+    state: ParagraphState = field(default_factory=ParagraphState)
 
 
 def _values(p: dict[str, Any]) -> PositionValues:
@@ -306,6 +332,8 @@ def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositi
         history = positions.position_history(s, paragraph_id)
         notes = positions.list_notes(s, paragraph_id)
         national = neg.delegation
+        status = next(st for st in positions.paragraph_statuses(s, neg, draft)
+                      if st["index"] == paragraph.ordinal)
     row = next((r for r in rows if r["index"] == paragraph.ordinal), {"positions": []})
     ours = eu = None
     others: list[PositionValues] = []
@@ -317,8 +345,20 @@ def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositi
             eu = values
         else:
             others.append(values)
+    state = ParagraphState(status["status"], status["holder"], status["due"], status["set_by"],
+                           status["set_on"], bool(status["changed_since"]))
     return ParagraphPositions(paragraph_id, national, ours, eu, tuple(others),
-                              tuple(notes), tuple(history))
+                              tuple(notes), tuple(history), state)
+
+
+def set_paragraph_status(store: Store, paragraph_id: int, status: str, holder: str | None,
+                         due: str | None, author: str | None) -> None:
+    """Mark a paragraph agreed ad ref (who holds it, answer due), agreed, or open again."""
+    from negotiator import positions
+
+    with store.transaction() as s:
+        positions.set_paragraph_status(s, paragraph_id, status, holder=holder or None,
+                                       due=dt.date.fromisoformat(due) if due else None, author=author)
 
 
 class StaleEdit(Exception):

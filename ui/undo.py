@@ -129,3 +129,35 @@ class NoteEdit(QUndoCommand):
             self._fail(exc)
             return
         self.on_done(self.paragraph_id)
+
+
+class StatusEdit(QUndoCommand):
+    """Set a paragraph's status (agreed ad ref, agreed, open); undo sets the one before."""
+
+    def __init__(self, store: Store, paragraph_id: int, before: tuple[str, str | None, str | None],
+                 after: tuple[str, str | None, str | None], *, author: str | None, label: str,
+                 on_done: Done, on_error: ErrorHandler) -> None:
+        super().__init__(label)
+        self.store = store
+        self.paragraph_id = paragraph_id
+        self.before = before
+        self.after = after
+        self.author = author
+        self.on_done = on_done
+        self.on_error = on_error
+
+    def _write(self, values: tuple[str, str | None, str | None]) -> None:
+        status, holder, due = values
+        try:
+            op.set_paragraph_status(self.store, self.paragraph_id, status, holder, due, self.author)
+        except Exception as exc:  # noqa: BLE001 - reported as a dialog by on_error
+            self.setObsolete(True)
+            self.on_error(Failure(self.paragraph_id, None, None, self.text()), exc)
+            return
+        self.on_done(self.paragraph_id)
+
+    def redo(self) -> None:
+        self._write(self.after)
+
+    def undo(self) -> None:
+        self._write(self.before)

@@ -158,3 +158,54 @@ def test_flags_and_filters_from_demo_positions(make_window, full_demo_store, qtb
     w.filter_review.setChecked(False)
     w.filter_divergent.setChecked(True)
     assert w.paragraph_proxy.rowCount() == len(sig["divergent"])
+
+
+def stored_status(store, window) -> dict:  # type: ignore[no-untyped-def]
+    from negotiator import positions
+    from negotiator.models import Draft
+
+    with store.transaction(read_only=True) as s:
+        draft = s.get(Draft, window.current_draft_id)
+        return {st["number"]: st for st in positions.paragraph_statuses(s, draft.negotiation, draft)}
+
+
+def test_mark_a_paragraph_agreed_ad_ref_then_undo(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window(full_demo_store)
+    qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
+    row = open_paragraph(w, qtbot, "9")
+    assert w.detail.status_label.text() == "Status: Open"
+    assert w.detail.agreed_ad_ref_action.isEnabled() and not w.detail.reopen_action.isEnabled()
+
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "adRefDialog"
+        dialog.holder.setText("Türkiye")
+        dialog.has_due.setChecked(True)
+        dialog.due.setDate(QDate(2026, 12, 4))
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_dialog)
+    with qtbot.waitSignal(w.positions_loaded, timeout=10000):
+        w.detail.agreed_ad_ref_action.trigger()
+    st = stored_status(full_demo_store, w)["9"]
+    assert (st["status"], st["holder"], st["due"]) == ("agreed_ad_ref", "Türkiye", "2026-12-04")
+    assert w.detail.status_label.text() == ("Status: Agreed ad ref – held by Türkiye, "
+                                            "answer due 4 December 2026, since Rev.2")
+    qtbot.waitUntil(lambda: "Agreed ad ref" in w.paragraph_model.index(
+        w.paragraph_model.row_of_paragraph(row.id), Column.FLAGS).data(), timeout=10000)
+    assert w.undo_action.text().replace("&", "") == "Undo Mark 9 agreed ad ref"
+
+    with qtbot.waitSignal(w.positions_loaded, timeout=10000):
+        w.detail.agreed_action.trigger()
+    assert stored_status(full_demo_store, w)["9"]["status"] == "agreed"
+
+    with qtbot.waitSignal(w.positions_loaded, timeout=10000):
+        w.undo_stack.undo()
+    assert stored_status(full_demo_store, w)["9"]["holder"] == "Türkiye"
+    with qtbot.waitSignal(w.positions_loaded, timeout=10000):
+        w.undo_stack.undo()
+    assert stored_status(full_demo_store, w)["9"]["status"] == "open"
+    assert w.detail.status_label.text() == "Status: Open"

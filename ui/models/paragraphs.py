@@ -96,6 +96,10 @@ def is_changed(change: Change | None) -> bool:
 def flag_texts(summary: PositionSummary | None, row: ParagraphRow) -> list[str]:
     flags: list[str] = []
     if summary is not None:
+        if summary.agreement == "agreed":
+            flags.append(QCoreApplication.translate("ParagraphModel", "Agreed"))
+        elif summary.agreement == "agreed_ad_ref":
+            flags.append(QCoreApplication.translate("ParagraphModel", "Agreed ad ref"))
         if summary.needs_review:
             flags.append(QCoreApplication.translate("ParagraphModel", "Needs review"))
         if summary.red_line:
