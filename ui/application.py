@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,6 +21,9 @@ from ui import operations as op
 from ui import paths
 from ui import settings as cfg
 from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 APP_NAME = "Negotiator"
 
@@ -35,8 +39,25 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def available_languages() -> list[str]:
+    """Language codes the client speaks: English (the source) and every shipped translation."""
+    return ["en"] + sorted(p.stem.removeprefix("negotiator_") for p in paths.TRANSLATIONS.glob("negotiator_*.qm"))
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("English", "français"), as language menus show it."""
+    if code == "en":
+        return "English"  # Qt's native name for plain "en" is "American English"
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
+
+
 def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
-    """Our translation (and Qt's own dialogs') for the chosen or system language."""
+    """Our translation (and Qt's own dialogs') for the chosen or system language;
+    replaces the ones installed before."""
+    for old in app.findChildren(QTranslator, "negotiator-translator"):
+        app.removeTranslator(old)
+        old.deleteLater()
     locale = QLocale(language) if language else QLocale.system()
     installed: list[QTranslator] = []
     ours = QTranslator(app)
@@ -47,7 +68,32 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
+    for translator in (ours, qt):
+        translator.setObjectName("negotiator-translator")
+        if translator not in installed:
+            translator.deleteLater()
     return installed
+
+
+def change_language(window: MainWindow, language: str) -> MainWindow:
+    """Switch the UI language now: a new main window on the same store, in the
+    same place, showing the same draft (every string is set when a widget is
+    built, so rebuilding is simpler and surer than retranslating each one)."""
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.settings.set(cfg.LANGUAGE, language)
+    window.save_window_state()
+    window.tasks.cancel_all()
+    window.tasks.wait()
+    install_translators(app, language)
+    new = MainWindow(window.store, window.settings, demo=window.demo_store)
+    new.refresh_tree(select_draft=window.current_draft_id)
+    new.show()
+    window.hide()
+    window.deleteLater()
+    return new
 
 
 def default_store() -> str | None:
@@ -86,10 +132,8 @@ def run_gui(args: argparse.Namespace) -> int:
     except NegotiatorError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(store, settings)
-    if args.demo:
-        window.switch_store(store, demo=True)
-    elif store.path is not None:
+    window = MainWindow(store, settings, demo=args.demo)
+    if not args.demo and store.path is not None:
         settings.add_recent_store(str(store.path))
     window.show()
     if not args.demo:
@@ -97,6 +141,9 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
-        window.store.close()
+        # The window may have been rebuilt (language change) or switched stores.
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.store.close()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
     summaries_loaded = Signal(int)
 
     def __init__(self, store: Store, settings: Settings | None = None,
-                 tasks: TaskManager | None = None) -> None:
+                 tasks: TaskManager | None = None, *, demo: bool = False) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.current_draft_id: int | None = None
         self.current_negotiation_id: int | None = None
         self.previous_draft_id: int | None = None
-        self._demo_store = False
+        self.demo_store = demo  # a throwaway store (--demo): said in the title
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("negotiator"))
         self.setAcceptDrops(True)
@@ -297,6 +298,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.chart_action)
         view_menu.addSeparator()
         view_menu.addAction(self.detail_action)
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self._fill_language_menu()
         for box in (self.filter_changed, self.filter_review, self.filter_bracketed, self.filter_divergent):
             action = QAction(box.text().replace("&", ""), self, checkable=True)
             action.toggled.connect(box.setChecked)
@@ -359,7 +363,7 @@ class MainWindow(QMainWindow):
         self.diff_view.set_side_by_side(self.settings.get(cfg.DIFF_SIDE_BY_SIDE))
 
     def _update_title(self) -> None:
-        where = self.tr("demo (not saved)") if self._demo_store else str(self.store.path or self.store.url)
+        where = self.tr("demo (not saved)") if self.demo_store else str(self.store.path or self.store.url)
         self.setWindowTitle(self.tr("Negotiator – %1").replace("%1", where))
 
     # Tree and paragraphs -----------------------------------------------------
@@ -779,7 +783,7 @@ class MainWindow(QMainWindow):
         self.tasks.wait()
         old = self.store
         self.store = store
-        self._demo_store = demo
+        self.demo_store = demo
         self.undo_stack.clear()
         self.versions.clear()
         self.current_draft_id = self.current_negotiation_id = None
@@ -789,6 +793,27 @@ class MainWindow(QMainWindow):
             old.close()
         self.refresh_tree()
         self._update_title()
+
+    def _fill_language_menu(self) -> None:
+        from ui.application import available_languages, language_name
+
+        group = QActionGroup(self)
+        chosen = self.settings.get(cfg.LANGUAGE)
+        for code, name in [("", self.tr("System Default")),
+                           *((c, language_name(c)) for c in available_languages())]:
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+
+    def choose_language(self, code: str) -> None:
+        """Rebuild the window in another language (on the same store, same draft)."""
+        from ui.application import change_language
+
+        if code != self.settings.get(cfg.LANGUAGE):
+            change_language(self, code)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -875,12 +900,15 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # Shutdown ---------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def save_window_state(self) -> None:
         self.settings.set(cfg.GEOMETRY, self.saveGeometry())
         self.settings.set(cfg.WINDOW_STATE, self.saveState())
         self.settings.set(cfg.SPLITTER, self.splitter.saveState())
         self.settings.set(cfg.DIFF_SIDE_BY_SIDE, self.diff_view.side_by_side)
         self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_window_state()
         self.tasks.cancel_all()
         self.tasks.wait()
         super().closeEvent(event)

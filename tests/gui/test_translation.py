@@ -49,3 +49,37 @@ def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # typ
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_choosing_french_in_the_language_menu_rebuilds_the_window(make_window, demo_store, settings, qapp,
+                                                                  qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui import settings as cfg
+    from ui.main_window import MainWindow
+
+    window = make_window(demo_store)
+    shown = window.current_draft_id
+    names = [a.text() for a in window.language_menu.actions()]
+    assert names == ["System Default", "English", "Français"]
+    french = next(a for a in window.language_menu.actions() if a.data() == "fr")
+    try:
+        french.trigger()
+        new = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        qtbot.addWidget(new)
+        assert new is not window and new.store is demo_store
+        assert settings.get(cfg.LANGUAGE) == "fr"
+        assert [a.text().replace("&", "") for a in new.menuBar().actions()] == [
+            "Fichier", "Édition", "Affichage", "Négociation", "Aide"]
+        assert new.current_draft_id == shown
+        assert new.windowTitle().startswith("Negotiator")
+        checked = [a.data() for a in new.language_menu.actions() if a.isChecked()]
+        assert checked == ["fr"]
+        # And back: English again, same draft.
+        english = next(a for a in new.language_menu.actions() if a.data() == "en")
+        english.trigger()
+        again = next(w for w in qapp.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible() and w is not new)
+        qtbot.addWidget(again)
+        assert again.menuBar().actions()[0].text().replace("&", "") == "File"
+        assert again.current_draft_id == shown
+    finally:
+        install_translators(qapp, "en")
