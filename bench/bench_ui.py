@@ -194,27 +194,46 @@ def main() -> int:
     window.tasks.wait()
     app.processEvents()
 
-    def select_and_paint(draft_id: int) -> None:
-        window.select_draft(draft_id)
-        window.table.viewport().repaint()
-
-    times = []
-    for draft_id in (second, first, second):
+    def select_and_paint(draft_id: int) -> float:
         window.tasks.wait()
         app.processEvents()
         t = time.perf_counter()
-        select_and_paint(draft_id)
-        times.append(time.perf_counter() - t)
+        window.select_draft(draft_id)
+        window.table.viewport().repaint()
+        return time.perf_counter() - t
+
+    gaps: list[float] = []
+
+    def wait_for_changes() -> float:
+        """Spin the event loop as the app would, noting the longest wait between turns."""
+        t = last = time.perf_counter()
+        while not window.paragraph_model.changes_known:
+            app.processEvents()
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+            time.sleep(0.002)
+        return time.perf_counter() - t
+
+    # First visits: the table is painted at once, the change column follows.
+    window.tasks.wait()
+    window.refresh_tree()  # forgets the comparisons made while the window opened
+    times = [select_and_paint(second)]
+    filled = wait_for_changes()
+    times.append(select_and_paint(first))
     select_s = min(times)
     verdict = "ok" if select_s * 1000 < SELECT_TARGET_MS else "OVER TARGET"
     row("select draft -> painted table", "MainWindow", select_s, None,
-        f"best of 3, worst {ms(max(times))} ms; target {SELECT_TARGET_MS} ms: {verdict}")
-    t = time.perf_counter()
-    while not window.paragraph_model.changes_known:
-        app.processEvents()
-        time.sleep(0.005)
-    row("change column filled", "MainWindow (background)", time.perf_counter() - t, None,
-        "after the table is painted; the window stays responsive")
+        f"best of 2 first visits, worst {ms(max(times))} ms; target {SELECT_TARGET_MS} ms: {verdict}")
+    row("change column filled", "MainWindow (background)", filled, None,
+        "after the table is painted, on a worker thread")
+    row("event loop turn while it runs", "MainWindow", max(gaps), None,
+        f"worst of {len(gaps)} turns (the worker shares the GIL); median {ms(sorted(gaps)[len(gaps) // 2])} ms")
+    # Back to a draft seen before: its comparison is kept, so the changes come with the rows.
+    again = select_and_paint(second)
+    assert window.paragraph_model.changes_known
+    row("select a draft seen before", "MainWindow", again, None, "rows and change column painted together")
+    window.tasks.wait()
     app.processEvents()
     bar = window.table.verticalScrollBar()
     steps = []

@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.current_draft_id: int | None = None
         self.current_negotiation_id: int | None = None
         self.previous_draft_id: int | None = None
+        # Changes per (previous draft, draft): drafts never change once stored, so a
+        # comparison stays true until the tree is reloaded (import, merge, other store).
+        self._changes_cache: dict[tuple[int, int], Any] = {}
         self.demo_store = demo  # a throwaway store (--demo): said in the title
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("negotiator"))
@@ -370,6 +373,7 @@ class MainWindow(QMainWindow):
     def refresh_tree(self, select_draft: int | None = None) -> None:
         """Reload negotiations and drafts; keep (or move) the selection."""
         keep = select_draft if select_draft is not None else self.current_draft_id
+        self._changes_cache.clear()
         self.negotiations = op.load_tree(self.store)
         self.tree_model.populate(self.negotiations)
         self.tree.expandAll()
@@ -403,19 +407,25 @@ class MainWindow(QMainWindow):
             # Keeps the tree in step; its handler sees the draft is already shown.
             self.tree.setCurrentIndex(self.tree_model.find_draft(draft_id))
         self.draft_loaded.emit(draft_id)
-        if self.previous_draft_id is not None:
+        previous = self.previous_draft_id
+        cached = self._changes_cache.get((previous or 0, draft_id))
+        if cached is not None:
+            self._changes_ready(previous, draft_id, cached)
+        elif previous is not None:
             store = self.store
             self.tasks.run(
                 self.tr("Comparing with the previous draft…"),
                 lambda ctx: op.load_changes(store, draft_id),
-                on_done=lambda changes: self._changes_ready(draft_id, changes),
+                on_done=lambda changes: self._changes_ready(previous, draft_id, changes),
                 on_error=lambda exc: self._changes_failed(draft_id, exc),
                 key="changes",
             )
         else:
             self.paragraph_model.set_changes(None)
 
-    def _changes_ready(self, draft_id: int, changes: Any) -> None:
+    def _changes_ready(self, previous: int | None, draft_id: int, changes: Any) -> None:
+        if previous is not None and changes is not None:
+            self._changes_cache[(previous, draft_id)] = changes
         if draft_id != self.current_draft_id:
             return  # the user moved on; drop the stale result
         self.paragraph_model.set_changes(changes)
