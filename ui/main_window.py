@@ -67,8 +67,8 @@ log = logging.getLogger(__name__)
 # Files the window accepts by drag and drop (the importer decides by content).
 IMPORT_SUFFIXES = (".docx", ".txt", ".md")
 # Column widths of the paragraph table before the user changes them.
-DEFAULT_WIDTHS = {Column.NUMBER: 52, Column.CHANGE: 96, Column.NATIONAL: 96,
-                  Column.EU: 96, Column.BRACKETS: 40, Column.FLAGS: 120}
+DEFAULT_WIDTHS = {Column.NUMBER: 48, Column.CHANGE: 92, Column.NATIONAL: 112,
+                  Column.EU: 112, Column.BRACKETS: 36, Column.FLAGS: 130}
 
 
 class MainWindow(QMainWindow):
@@ -213,8 +213,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 1170])
-        self.paragraph_split.setSizes([790, 380])
+        self.splitter.setSizes([215, 1185])
+        self.paragraph_split.setSizes([840, 360])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,

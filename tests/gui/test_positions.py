@@ -194,7 +194,7 @@ def test_mark_a_paragraph_agreed_ad_ref_then_undo(make_window, full_demo_store, 
     assert (st["status"], st["holder"], st["due"]) == ("agreed_ad_ref", "Türkiye", "2026-12-04")
     assert w.detail.status_label.text() == ("Status: Agreed ad ref – held by Türkiye, "
                                             "answer due 4 December 2026, since Rev.2")
-    qtbot.waitUntil(lambda: "Agreed ad ref" in w.paragraph_model.index(
+    qtbot.waitUntil(lambda: "Ad ref" in w.paragraph_model.index(
         w.paragraph_model.row_of_paragraph(row.id), Column.FLAGS).data(), timeout=10000)
     assert w.undo_action.text().replace("&", "") == "Undo Mark 9 agreed ad ref"
 

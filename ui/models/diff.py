@@ -131,7 +131,7 @@ class DiffModel(QAbstractTableModel):
     @staticmethod
     def status_text(e: DiffEntry) -> str:
         if e.top_matter:
-            return QCoreApplication.translate("ParagraphModel", "Symbol and date")
+            return QCoreApplication.translate("DiffModel", "Symbol and date")
         names = status_names()
         # Unchanged rows stay quiet so the changes stand out.
         lines = [", ".join(names.get(s, s) for s in e.status if s != "unchanged")]

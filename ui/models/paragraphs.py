@@ -82,7 +82,7 @@ def change_text(change: Change | None) -> str:
     if change is None:
         return ""
     if change.top_matter:
-        return QCoreApplication.translate("ParagraphModel", "Symbol and date")
+        return QCoreApplication.translate("ParagraphModel", "Symbol/date")
     names = status_names()
     return ", ".join(names.get(s, s) for s in change.status if s != "unchanged")
 
@@ -93,24 +93,32 @@ def is_changed(change: Change | None) -> bool:
         and bool(set(change.status) - {"unchanged", "renumbered"})
 
 
-def flag_texts(summary: PositionSummary | None, row: ParagraphRow) -> list[str]:
-    flags: list[str] = []
+def short_stance_names() -> dict[str, str]:
+    """Stances as the narrow table columns show them (the tooltip has the full name)."""
+    return {**stance_names(),
+            "support_with_amendments": QCoreApplication.translate("ParagraphModel", "Support, amend.")}
+
+
+def flag_texts(summary: PositionSummary | None, row: ParagraphRow, *, short: bool = False) -> list[str]:
+    """The flags of a paragraph, in full (tooltips, screen readers) or short (the table cell)."""
+    tr = QCoreApplication.translate
+    pairs: list[tuple[str, str]] = []
     if summary is not None:
         if summary.agreement == "agreed":
-            flags.append(QCoreApplication.translate("ParagraphModel", "Agreed"))
+            pairs.append((tr("ParagraphModel", "Agreed"), tr("ParagraphModel", "Agreed")))
         elif summary.agreement == "agreed_ad_ref":
-            flags.append(QCoreApplication.translate("ParagraphModel", "Agreed ad ref"))
+            pairs.append((tr("ParagraphModel", "Ad ref"), tr("ParagraphModel", "Agreed ad ref")))
         if summary.needs_review:
-            flags.append(QCoreApplication.translate("ParagraphModel", "Needs review"))
+            pairs.append((tr("ParagraphModel", "Review"), tr("ParagraphModel", "Needs review")))
         if summary.red_line:
-            flags.append(QCoreApplication.translate("ParagraphModel", "Red line touched"))
+            pairs.append((tr("ParagraphModel", "Red line"), tr("ParagraphModel", "Red line touched")))
         if summary.divergent:
-            flags.append(QCoreApplication.translate("ParagraphModel", "Divergent from EU"))
+            pairs.append((tr("ParagraphModel", "Divergent"), tr("ParagraphModel", "Divergent from EU")))
         if summary.no_instructions:
-            flags.append(QCoreApplication.translate("ParagraphModel", "No instructions"))
+            pairs.append((tr("ParagraphModel", "No instr."), tr("ParagraphModel", "No instructions")))
     if not row.brackets_balanced:
-        flags.append(QCoreApplication.translate("ParagraphModel", "Unbalanced brackets"))
-    return flags
+        pairs.append((tr("ParagraphModel", "Brackets!"), tr("ParagraphModel", "Unbalanced brackets")))
+    return [short_text if short else full for short_text, full in pairs]
 
 
 class ParagraphModel(QAbstractTableModel):
@@ -234,7 +242,7 @@ class ParagraphModel(QAbstractTableModel):
             if col == Column.CHANGE and (change := self.change_at(index.row())) and change.salient:
                 return "\n".join(change.salient)
             if col in (Column.NATIONAL, Column.EU):
-                return self._display(row, index.row(), col) or None
+                return self._display(row, index.row(), col, full=True) or None
             if col == Column.FLAGS:
                 return "\n".join(flag_texts(self._positions.get(row.index), row)) or None
             return None
@@ -253,7 +261,7 @@ class ParagraphModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(row, index.row(), col)
+            return self._display(row, index.row(), col, full=True)
         if role == Qt.ItemDataRole.ForegroundRole and col == Column.FLAGS:
             summary = self._positions.get(row.index)
             # "No instructions" alone is routine on a fresh draft: keep it quiet.
@@ -262,7 +270,7 @@ class ParagraphModel(QAbstractTableModel):
             return None
         return None
 
-    def _display(self, row: ParagraphRow, r: int, col: int) -> str:
+    def _display(self, row: ParagraphRow, r: int, col: int, *, full: bool = False) -> str:
         if col == Column.NUMBER:
             return row.number or ""
         if col == Column.TEXT:
@@ -274,7 +282,7 @@ class ParagraphModel(QAbstractTableModel):
                 return ""
             return change_text(self._changes.get(row.index))
         summary = self._positions.get(row.index)
-        names = stance_names()
+        names = stance_names() if full else short_stance_names()
         if col == Column.NATIONAL:
             return names.get(summary.national, summary.national) if summary and summary.national else ""
         if col == Column.EU:
@@ -284,7 +292,7 @@ class ParagraphModel(QAbstractTableModel):
                 return "" if row.brackets_balanced else "!"
             return str(row.brackets) + ("" if row.brackets_balanced else " !")
         if col == Column.FLAGS:
-            return " · ".join(flag_texts(summary, row))
+            return " · ".join(flag_texts(summary, row, short=not full))
         return ""
 
     def _sort_key(self, row: ParagraphRow, r: int, col: int) -> Any:
