@@ -139,6 +139,24 @@ def test_operations_refuse_a_package_for_another_negotiation_here(
     assert digest(other_laptop) == before
 
 
+def test_a_merge_stopped_before_commit_changes_nothing(full_demo_store: Store, other_laptop: Store,
+                                                       tmp_path: Path) -> None:
+    # What Cancel does: ctx.progress raises; the last call comes before the commit.
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        if done == total - 1:
+            raise Stop
+
+    set_stance(full_demo_store, "oppose", "anna")
+    package = write_package(full_demo_store, tmp_path / "a.json")
+    before = digest(other_laptop)
+    with pytest.raises(Stop):
+        op.merge_positions_package(other_laptop, package, negotiation_id(other_laptop), progress)
+    assert digest(other_laptop) == before
+
+
 def test_suggested_file_name() -> None:
     name = package_file_name('OSCE PC: "ICT CBMs" decision', dt.date(2026, 3, 2))
     assert name == "OSCE-PC-ICT-CBMs-decision-positions-2026-03-02.json"
