@@ -268,10 +268,13 @@ FR: dict[str, str | tuple[str, str]] = {
     "— no position recorded —": "— aucune position enregistrée —",
 }
 
-# The Export dialog keeps its strings in a file of its own (fewer merge conflicts).
+# The Export dialog and position packages keep their strings in files of their own
+# (fewer merge conflicts).
 from translations_fr_export import EXPORT_FR  # noqa: E402
+from translations_fr_packages import PACKAGES_FR  # noqa: E402
 
 FR.update(EXPORT_FR)
+FR.update(PACKAGES_FR)
 
 
 def fill(ts: Path = TS) -> list[str]:

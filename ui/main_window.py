@@ -58,6 +58,7 @@ from ui.import_dialog import ImportPreviewDialog, ImportRequest
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
 from ui.operations import DiffData, NegotiationInfo
+from ui.packages import PackageActions
 from ui.settings import Settings
 from ui.tasks import TaskManager
 from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        self._build_package_menu_entries()
         self._build_toolbar()
         self._build_status_bar()
         self._restore_state()
@@ -280,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -325,6 +327,15 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    # Position packages: the actions and dialogs live in ui/packages.py ---------
+    def _build_package_menu_entries(self) -> None:
+        """File > Export / Merge Positions Package… and Negotiation > Resolve Conflicts…"""
+        self.packages = PackageActions(self)
+        self.file_menu.insertActions(self.quit_action, self.packages.file_actions)
+        self.file_menu.insertSeparator(self.quit_action)
+        self.negotiation_menu.insertAction(self.demo_action, self.packages.conflicts_action)
+        self.negotiation_menu.insertSeparator(self.demo_action)
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Main"))

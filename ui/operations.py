@@ -655,3 +655,187 @@ def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None 
     if progress is not None:
         progress(3, 3)
     return DiffData(from_id, to_id, from_label, to_label, dict(result["summary"]), tuple(entries))
+
+
+# Position packages (offline exchange between laptops) ----------------------------------
+
+
+@dataclass(frozen=True)
+class PackageWritten:
+    """What an exported positions package holds."""
+
+    path: str
+    negotiation: str
+    drafts: int
+    positions: int
+    notes: int
+    statuses: int
+
+
+def export_positions_package(store: Store, negotiation_id: int, path: str | Path, author: str | None,
+                             progress: Progress | None = None) -> PackageWritten:
+    """Write everything recorded on a negotiation to a package for another laptop.
+
+    Args:
+        path: the file to write (``.json``); written whole or not at all.
+        author: recorded as the package's exporter.
+        progress: called between reading the store and writing the file; may
+            raise to stop before anything is written.
+
+    Raises:
+        NotFound: the negotiation no longer exists.
+        InputError: the file cannot be written.
+    """
+    from negotiator import exchange
+    from negotiator.errors import NotFound
+
+    with store.transaction(read_only=True) as s:
+        neg = s.get(Negotiation, negotiation_id)
+        if neg is None:
+            raise NotFound(f"negotiation {negotiation_id} no longer exists")
+        package = exchange.export_package(s, neg, exported_by=author)
+    if progress is not None:
+        progress(1, 2)
+    exchange.write_package(package, path)
+    payload = package["payload"]
+    return PackageWritten(str(path), package["negotiation"]["title"], len(payload["drafts"]),
+                          len(payload["positions"]), len(payload["notes"]), len(payload["statuses"]))
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merged package brought in (the counts of ``exchange.import_package``)."""
+
+    negotiation_id: int
+    negotiation: str
+    drafts: int = 0
+    positions_added: int = 0
+    positions_updated: int = 0
+    history_rows: int = 0
+    notes_added: int = 0
+    notes_deleted: int = 0
+    statuses_added: int = 0
+    conflicts: tuple[int, ...] = ()  # ids of the negotiation's open conflicts afterwards
+
+    @property
+    def nothing_new(self) -> bool:
+        return not (self.drafts or self.positions_added or self.positions_updated or self.history_rows
+                    or self.notes_added or self.notes_deleted or self.statuses_added)
+
+
+def merge_positions_package(store: Store, path: str | Path, negotiation_id: int | None = None,
+                            progress: Progress | None = None) -> MergeResult:
+    """Check a package from another laptop and merge it, in one transaction.
+
+    Args:
+        negotiation_id: the local negotiation to merge into; None: the one
+            with the package's title.
+        progress: called after the file is checked and again just before the
+            merge is committed; if it raises, nothing is changed.
+
+    Raises:
+        InputError: the file is unreadable, damaged, altered or from a newer Negotiator.
+        NotFound: no negotiation to merge into.
+        Conflict: the package is from another negotiation.
+    """
+    from negotiator import exchange
+    from negotiator.errors import Conflict, NotFound
+
+    package = exchange.read_package(path)
+    if progress is not None:
+        progress(1, 3)
+    title = package["negotiation"]["title"]
+    with store.transaction() as s:
+        target: str | None = None
+        if negotiation_id is not None:
+            neg = s.get(Negotiation, negotiation_id)
+            if neg is None:
+                raise NotFound(f"negotiation {negotiation_id} no longer exists")
+            other = next((n for n in ops.list_negotiations(s)
+                          if n["title"] == title and n["id"] != neg.id), None)
+            if other is not None:
+                raise Conflict(f"the package is for '{title}', another negotiation in this store: "
+                               "select that one and merge again; nothing was imported")
+            target = str(neg.id)
+        result = exchange.import_package(s, package, negotiation=target)
+        if progress is not None:
+            progress(2, 3)  # last chance to stop: raising here rolls the merge back
+        merged = ops.find_negotiation(s, result["negotiation"])
+        return MergeResult(
+            merged.id, result["negotiation"], result["drafts"], result["positions_added"],
+            result["positions_updated"], result["history_rows"], result["notes_added"],
+            result["notes_deleted"], result["statuses_added"], tuple(result["conflicts"]))
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One version of a position in conflict."""
+
+    side: str  # "a", "b", ...: what resolve_conflict takes
+    author: str | None
+    at: str
+    stance: str | None
+    amendment: str | None
+    rationale: str | None
+    red_line: str | None
+    fallback: str | None
+    priority: str | None
+    status: str | None
+    withdrawn: bool
+    text: str  # the paragraph's wording this version was taken on
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    """An open conflict from an exchange: one actor's position on one paragraph."""
+
+    id: int
+    kind: str  # "concurrent_edit" or "duplicate"
+    actor: str
+    draft: str
+    number: str  # as delegates say it: "5", "5 bis", "PP3"; "" if the paragraph has none
+    index: int
+    detected_at: str
+    sides: tuple[ConflictSide, ...]
+
+
+def list_conflicts(store: Store, negotiation_id: int) -> list[ConflictInfo]:
+    """The negotiation's open conflicts, oldest first."""
+    from negotiator import positions
+    from negotiator.errors import NotFound
+
+    with store.transaction(read_only=True) as s:
+        neg = s.get(Negotiation, negotiation_id)
+        if neg is None:
+            raise NotFound(f"negotiation {negotiation_id} no longer exists")
+        rows = positions.list_conflicts(s, neg)
+        numbers: dict[str, list[str]] = {}
+        for label in {c["draft"] for c in rows}:
+            numbers[label] = spoken_numbers(ops.draft_paragraphs(s, ops.find_draft(s, neg, label)))
+    out: list[ConflictInfo] = []
+    for c in rows:
+        sides = tuple(
+            ConflictSide(x["side"], x["author"], x["at"], x["values"].get("stance"),
+                         x["values"].get("amendment"), x["values"].get("rationale"),
+                         x["values"].get("red_line"), x["values"].get("fallback"),
+                         x["values"].get("priority"), x["values"].get("status"),
+                         bool(x["values"].get("deleted")), x["text"])
+            for x in c["sides"])
+        spoken = numbers[c["draft"]]
+        number = spoken[c["index"]] if 0 <= c["index"] < len(spoken) else (c["number"] or "")
+        out.append(ConflictInfo(c["id"], c["kind"], c["actor"], c["draft"], number, c["index"],
+                                c["detected_at"], sides))
+    return out
+
+
+def resolve_conflict(store: Store, conflict_ref: int | str, take: str, author: str | None) -> dict[str, Any]:
+    """Settle a conflict by keeping one side (``"a"``, ``"b"``, ... as listed).
+
+    Raises:
+        NotFound: no such conflict.
+        Conflict: already resolved (on this laptop or by a merged package), or no such side.
+    """
+    from negotiator import positions
+
+    with store.transaction() as s:
+        return positions.resolve_conflict(s, str(conflict_ref), take, author=author)

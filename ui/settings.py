@@ -39,11 +39,12 @@ DEMO_OFFERED: Setting[bool] = Setting("first_start/demo_offered", bool, False, "
 DIFF_SIDE_BY_SIDE: Setting[bool] = Setting("diff/side_by_side", bool, False, "diff view layout")
 LANGUAGE: Setting[str] = Setting("ui/language", str, "", "UI language; empty follows the system")
 IMPORT_DIR: Setting[str] = Setting("import/last_dir", str, "", "folder of the last imported file")
+PACKAGE_DIR: Setting[str] = Setting("packages/last_dir", str, "", "folder of the last positions package")
 AUTHOR: Setting[str] = Setting("user/author", str, "", "name recorded with edits; empty: login name")
 
 ALL: tuple[Setting[Any], ...] = (
     GEOMETRY, WINDOW_STATE, SPLITTER, HEADER, RECENT_STORES, LAST_STORE, DEMO_OFFERED,
-    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, AUTHOR,
+    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, PACKAGE_DIR, AUTHOR,
 )
 
 
