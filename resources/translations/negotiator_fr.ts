@@ -1,6 +1,44 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
   <context>
+    <name>AdRefDialog</name>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="66" />
+      <source>Agreed ad ref: %1</source>
+      <translation>Accord ad referendum : %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="68" />
+      <source>Delegation holding the reservation</source>
+      <translation>Délégation qui maintient la réserve</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="69" />
+      <source>Reservation held by</source>
+      <translation>Réserve maintenue par</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="70" />
+      <source>Answer &amp;due by</source>
+      <translation>Réponse &amp;attendue le</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="74" />
+      <source>Answer due date</source>
+      <translation>Date de réponse attendue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="81" />
+      <source>Reservation &amp;held by:</source>
+      <translation>Réserve &amp;maintenue par :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="90" />
+      <source>The paragraph is agreed, subject to confirmation by a capital.</source>
+      <translation>Le paragraphe est agréé, sous réserve de confirmation par une capitale.</translation>
+    </message>
+  </context>
+  <context>
     <name>ChartPanel</name>
     <message>
       <location filename="../../ui/chart.py" line="27" />
@@ -34,54 +72,257 @@
     </message>
   </context>
   <context>
-    <name>DetailPane</name>
+    <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/detail_pane.py" line="29" />
+      <location filename="../../ui/packages.py" line="369" />
+      <source>Conflicts – %1</source>
+      <translation>Conflits – %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="370" />
+      <source>Conflicts</source>
+      <translation>Conflits</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="373" />
+      <source>These positions were changed on two laptops since they last exchanged packages. For each, keep one version; the other stays in the position's history. Your choice travels in your next package and settles the conflict on the other laptop too.</source>
+      <translation>Ces positions ont été modifiées sur deux ordinateurs depuis leur dernier échange de paquets. Pour chacune, gardez une version ; l'autre reste dans l'historique de la position. Votre choix part avec votre prochain paquet et règle aussi le conflit sur l'autre ordinateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="381" />
+      <source>Open conflicts</source>
+      <translation>Conflits ouverts</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="386" />
+      <source>Paragraph</source>
+      <translation>Paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="386" />
+      <source>Delegation</source>
+      <translation>Délégation</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="386" />
+      <source>What happened</source>
+      <translation>Ce qui s'est passé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="387" />
+      <source>Version A</source>
+      <translation>Version A</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="387" />
+      <source>Version B</source>
+      <translation>Version B</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="395" />
+      <source>No open conflicts: every position has a single version.</source>
+      <translation>Aucun conflit ouvert : chaque position n'a qu'une version.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="411" />
       <source>Paragraph text</source>
       <translation>Texte du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="32" />
+      <location filename="../../ui/packages.py" line="414" />
+      <source>Versions</source>
+      <translation>Versions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="440" />
+      <source>Reading conflicts…</source>
+      <translation>Lecture des conflits…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="452" />
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="460" />
+      <source>Found %1</source>
+      <translation>Constaté le %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="477" />
+      <source>Could not read the conflicts</source>
+      <translation>Impossible de lire les conflits</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="497" />
+      <source>Paragraph %1 of %2</source>
+      <translation>Paragraphe %1 de %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="498" />
+      <source>A paragraph of %2</source>
+      <translation>Un paragraphe de %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="499" />
+      <source>%1 · %2's position</source>
+      <translation>%1 · position de %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="509" />
+      <source>Taken on:</source>
+      <translation>Prise sur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="511" />
+      <source>Version %1</source>
+      <translation>Version %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="524" />
+      <source>Version %1, %2</source>
+      <translation>Version %1, %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="532" />
+      <source>&amp;Keep Version %1</source>
+      <translation>&amp;Garder la version %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="534" />
+      <source>Keep version %1 (%2)</source>
+      <translation>Garder la version %1 (%2)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="554" />
+      <source>Keeping version %1…</source>
+      <translation>Conservation de la version %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="564" />
+      <source>Could not resolve the conflict</source>
+      <translation>Impossible de résoudre le conflit</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailPane</name>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="34" />
+      <source>Open</source>
+      <translation>Ouvert</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="35" />
+      <source>Bracketed</source>
+      <translation>Entre crochets</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="36" />
+      <source>Agreed ad ref</source>
+      <translation>Agréé ad referendum</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="37" />
+      <source>Agreed</source>
+      <translation>Agréé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="46" />
+      <source>held by %1</source>
+      <translation>réserve de %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="49" />
+      <source>answer due %1</source>
+      <translation>réponse attendue le %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="52" />
+      <source>since %1</source>
+      <translation>depuis %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="56" />
+      <source>the text changed since!</source>
+      <translation>le texte a changé depuis !</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="124" />
+      <source>&amp;Status</source>
+      <translation>&amp;Statut</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="125" />
+      <source>Set the paragraph's status</source>
+      <translation>Définir le statut du paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="128" />
+      <source>Agreed &amp;ad ref…</source>
+      <translation>Agréé &amp;ad referendum…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="129" />
+      <source>A&amp;greed</source>
+      <translation>A&amp;gréé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="130" />
+      <source>&amp;Open again (not agreed)</source>
+      <translation>&amp;Rouvrir (non agréé)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="143" />
+      <source>Paragraph text</source>
+      <translation>Texte du paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="146" />
       <source>Changes against the previous draft</source>
       <translation>Modifications par rapport au projet précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="36" />
+      <location filename="../../ui/detail_pane.py" line="150" />
       <source>&amp;Text</source>
       <translation>&amp;Texte</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="37" />
+      <location filename="../../ui/detail_pane.py" line="151" />
       <source>C&amp;hanges</source>
       <translation>&amp;Modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="38" />
+      <location filename="../../ui/detail_pane.py" line="152" />
       <source>&amp;Positions</source>
       <translation>&amp;Positions</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="39" />
+      <location filename="../../ui/detail_pane.py" line="153" />
       <source>&amp;Notes</source>
       <translation>&amp;Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="40" />
+      <location filename="../../ui/detail_pane.py" line="154" />
       <source>Histor&amp;y</source>
       <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="60" />
+      <location filename="../../ui/detail_pane.py" line="171" />
+      <source>Status: %1</source>
+      <translation>Statut : %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="191" />
       <source>Select a paragraph to see its text, changes and positions.</source>
       <translation>Choisissez un paragraphe pour voir son texte, ses modifications et les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="65" />
+      <location filename="../../ui/detail_pane.py" line="196" />
       <source>(unnumbered)</source>
       <translation>(non numéroté)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/detail_pane.py" line="66" />
+      <location filename="../../ui/detail_pane.py" line="197" />
       <source>%n bracket(s)</source>
       <translation>
         <numerusform>%n crochet</numerusform>
@@ -89,7 +330,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="68" />
+      <location filename="../../ui/detail_pane.py" line="199" />
       <source>unbalanced brackets</source>
       <translation>crochets déséquilibrés</translation>
     </message>
@@ -140,17 +381,22 @@
       <translation>Modifications de libellé importantes :</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="139" />
+      <location filename="../../ui/models/diff.py" line="134" />
+      <source>Symbol and date</source>
+      <translation>Cote et date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/diff.py" line="141" />
       <source>Newly agreed (brackets gone)</source>
       <translation>Nouvellement agréé (crochets levés)</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="141" />
+      <location filename="../../ui/models/diff.py" line="143" />
       <source>Red line</source>
       <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="143" />
+      <location filename="../../ui/models/diff.py" line="145" />
       <source>Our position</source>
       <translation>Notre position</translation>
     </message>
@@ -634,227 +880,237 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="126" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>Negotiations and drafts</source>
       <translation>Négociations et projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="137" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>Paragraphs of the draft</source>
       <translation>Paragraphes du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="161" />
       <source>C&amp;hanged</source>
       <translation>&amp;Modifiés</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>Needs re&amp;view</source>
       <translation>À &amp;réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>&amp;Bracketed</source>
       <translation>Entre &amp;crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="158" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>Di&amp;vergent</source>
       <translation>Di&amp;vergents</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Search number or text (Ctrl+F)</source>
       <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>Search paragraphs</source>
       <translation>Rechercher dans les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Show:</source>
       <translation>Afficher :</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="201" />
+      <location filename="../../ui/main_window.py" line="208" />
       <source>Paragraphs</source>
       <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="209" />
       <source>Compare drafts</source>
       <translation>Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>&amp;Open Store…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="234" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>Open another negotiation store (a .sqlite file)</source>
       <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="242" />
       <source>&amp;Import Draft…</source>
       <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>Import a draft from a Word or text file</source>
       <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="244" />
       <source>&amp;Paste Draft from Clipboard</source>
       <translation>&amp;Coller un projet depuis le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>Import the text on the clipboard as a draft</source>
       <translation>Importer le texte du presse-papiers comme projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Export…</source>
       <translation>&amp;Exporter…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>Write a Word brief or amendments file for this negotiation</source>
       <translation>Écrire une note de synthèse ou un fichier d'amendements Word pour cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="258" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="262" />
       <source>&amp;Find Paragraph</source>
       <translation>&amp;Rechercher un paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="263" />
       <source>&amp;Compare Drafts</source>
       <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="264" />
       <source>Compare two drafts of this negotiation</source>
       <translation>Comparer deux projets de cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>&amp;Overview Chart</source>
       <translation>&amp;Graphique d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="259" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Brackets, changes and reviews per draft</source>
       <translation>Crochets, modifications et réexamens par projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="260" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Open the &amp;Demo Negotiation</source>
       <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>&amp;Paragraphs</source>
       <translation>&amp;Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="276" />
       <source>Paragraph &amp;Details</source>
       <translation>&amp;Détails du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>&amp;About Negotiator</source>
       <translation>À &amp;propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="287" />
       <source>Open &amp;Recent</source>
       <translation>Bases &amp;récentes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="304" />
+      <location filename="../../ui/main_window.py" line="307" />
+      <source>&amp;Language</source>
+      <translation>&amp;Langue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="314" />
       <source>&amp;Negotiation</source>
       <translation>&amp;Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="319" />
+      <source>Paragraph &amp;Status</source>
+      <translation>&amp;Statut du paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="327" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="318" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Main</source>
       <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>Cancel the running task</source>
       <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>demo (not saved)</source>
       <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="381" />
       <source>Negotiator – %1</source>
       <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n négociation dans cette base</numerusform>
@@ -862,75 +1118,90 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="428" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
-      <location filename="../../ui/main_window.py" line="465" />
+      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="495" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
-      <location filename="../../ui/main_window.py" line="468" />
+      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="498" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
-      <location filename="../../ui/main_window.py" line="609" />
+      <location filename="../../ui/main_window.py" line="474" />
+      <location filename="../../ui/main_window.py" line="651" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="519" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="490" />
+      <location filename="../../ui/main_window.py" line="520" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="506" />
+      <location filename="../../ui/main_window.py" line="537" />
+      <source>Mark %1 agreed ad ref</source>
+      <translation>Marquer %1 agréé ad referendum</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="537" />
+      <source>Mark %1 agreed</source>
+      <translation>Marquer %1 agréé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="538" />
+      <source>Open %1 again</source>
+      <translation>Rouvrir %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="548" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="512" />
+      <location filename="../../ui/main_window.py" line="554" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="518" />
+      <location filename="../../ui/main_window.py" line="560" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="519" />
+      <location filename="../../ui/main_window.py" line="561" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="522" />
+      <location filename="../../ui/main_window.py" line="564" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="523" />
+      <location filename="../../ui/main_window.py" line="565" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="560" />
+      <location filename="../../ui/main_window.py" line="602" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="603" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -938,68 +1209,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="606" />
+      <location filename="../../ui/main_window.py" line="648" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="628" />
+      <location filename="../../ui/main_window.py" line="670" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="631" />
+      <location filename="../../ui/main_window.py" line="673" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="643" />
+      <location filename="../../ui/main_window.py" line="685" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="644" />
+      <location filename="../../ui/main_window.py" line="686" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="654" />
+      <location filename="../../ui/main_window.py" line="696" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="657" />
-      <location filename="../../ui/main_window.py" line="690" />
+      <location filename="../../ui/main_window.py" line="699" />
+      <location filename="../../ui/main_window.py" line="732" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="663" />
+      <location filename="../../ui/main_window.py" line="705" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="663" />
+      <location filename="../../ui/main_window.py" line="705" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="666" />
+      <location filename="../../ui/main_window.py" line="708" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="669" />
+      <location filename="../../ui/main_window.py" line="711" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="684" />
+      <location filename="../../ui/main_window.py" line="726" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="697" />
+      <location filename="../../ui/main_window.py" line="739" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -1007,67 +1278,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="745" />
+      <location filename="../../ui/main_window.py" line="787" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="746" />
+      <location filename="../../ui/main_window.py" line="788" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="755" />
+      <location filename="../../ui/main_window.py" line="797" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="782" />
+      <location filename="../../ui/main_window.py" line="823" />
+      <source>System Default</source>
+      <translation>Langue du système</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="845" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="787" />
+      <location filename="../../ui/main_window.py" line="850" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="787" />
+      <location filename="../../ui/main_window.py" line="850" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="791" />
+      <location filename="../../ui/main_window.py" line="854" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="794" />
+      <location filename="../../ui/main_window.py" line="857" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="802" />
+      <location filename="../../ui/main_window.py" line="865" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="803" />
+      <location filename="../../ui/main_window.py" line="866" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="816" />
+      <location filename="../../ui/main_window.py" line="879" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="817" />
+      <location filename="../../ui/main_window.py" line="880" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="827" />
+      <location filename="../../ui/main_window.py" line="890" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -1128,139 +1404,455 @@
     </message>
   </context>
   <context>
+    <name>PackageActions</name>
+    <message>
+      <location filename="../../ui/packages.py" line="191" />
+      <source>Export Positions Pac&amp;kage…</source>
+      <translation>Exporter un &amp;paquet de positions…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="192" />
+      <source>Save this negotiation's positions, notes and drafts to a file for another laptop</source>
+      <translation>Enregistrer les positions, notes et projets de cette négociation dans un fichier pour un autre ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="194" />
+      <source>&amp;Merge Positions Package…</source>
+      <translation>&amp;Fusionner un paquet de positions…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="195" />
+      <source>Bring in the positions from a colleague's package</source>
+      <translation>Reprendre les positions du paquet d'un collègue</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="197" />
+      <source>&amp;Resolve Conflicts…</source>
+      <translation>&amp;Résoudre les conflits…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="198" />
+      <source>Positions changed on two laptops: choose which version stands</source>
+      <translation>Positions modifiées sur deux ordinateurs : choisir la version qui fait foi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="250" />
+      <source>Export Positions Package</source>
+      <translation>Exporter un paquet de positions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="251" />
+      <location filename="../../ui/packages.py" line="288" />
+      <source>Positions packages (*.json);;All files (*)</source>
+      <translation>Paquets de positions (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="262" />
+      <source>Writing %1…</source>
+      <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="265" />
+      <source>Could not export %1</source>
+      <translation>Impossible d'exporter %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="268" />
+      <location filename="../../ui/packages.py" line="273" />
+      <source>Positions Package Saved</source>
+      <translation>Paquet de positions enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="276" />
+      <source>Saved %1</source>
+      <translation>%1 enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="286" />
+      <source>Merge Positions Package into “%1”</source>
+      <translation>Fusionner un paquet de positions dans « %1 »</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="297" />
+      <source>Merging %1…</source>
+      <translation>Fusion de %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="300" />
+      <source>Could not merge %1</source>
+      <translation>Impossible de fusionner %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="308" />
+      <location filename="../../ui/packages.py" line="312" />
+      <source>Positions Package Merged</source>
+      <translation>Paquet de positions fusionné</translation>
+    </message>
+  </context>
+  <context>
+    <name>Packages</name>
+    <message>
+      <location filename="../../ui/packages.py" line="70" />
+      <source>%1 brought nothing new: this store already holds everything in it.</source>
+      <translation>%1 n'apporte rien de nouveau : cette base contient déjà tout ce qu'il renferme.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="74" />
+      <source>Merged %1 into “%2”:</source>
+      <translation>%1 fusionné dans « %2 » :</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="77" />
+      <source>%n draft(s) this store did not hold</source>
+      <translation>
+        <numerusform>%n projet absent de cette base</numerusform>
+        <numerusform>%n projets absents de cette base</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="79" />
+      <source>%n new position(s)</source>
+      <translation>
+        <numerusform>%n nouvelle position</numerusform>
+        <numerusform>%n nouvelles positions</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="81" />
+      <source>%n position(s) changed</source>
+      <translation>
+        <numerusform>%n position modifiée</numerusform>
+        <numerusform>%n positions modifiées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="83" />
+      <source>%n change(s) added to the history of positions</source>
+      <translation>
+        <numerusform>%n modification ajoutée à l'historique des positions</numerusform>
+        <numerusform>%n modifications ajoutées à l'historique des positions</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="85" />
+      <source>%n new note(s)</source>
+      <translation>
+        <numerusform>%n nouvelle note</numerusform>
+        <numerusform>%n nouvelles notes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="87" />
+      <source>%n note(s) deleted</source>
+      <translation>
+        <numerusform>%n note supprimée</numerusform>
+        <numerusform>%n notes supprimées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="89" />
+      <source>%n paragraph status(es) set (agreed, agreed ad ref)</source>
+      <translation>
+        <numerusform>%n statut de paragraphe fixé (adopté, adopté ad ref)</numerusform>
+        <numerusform>%n statuts de paragraphe fixés (adopté, adopté ad ref)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="94" />
+      <source>%n conflict(s) to resolve: the same position was changed on both laptops. Both versions are kept until you choose one, in the next window.</source>
+      <translation>
+        <numerusform>%n conflit à résoudre : la même position a été modifiée sur les deux ordinateurs. Les deux versions sont conservées jusqu'à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
+        <numerusform>%n conflits à résoudre : les mêmes positions ont été modifiées sur les deux ordinateurs. Les deux versions sont conservées jusqu'à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="104" />
+      <source>%n position(s) with their history</source>
+      <translation>
+        <numerusform>%n position avec son historique</numerusform>
+        <numerusform>%n positions avec leur historique</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="105" />
+      <source>%n note(s)</source>
+      <translation>
+        <numerusform>%n note</numerusform>
+        <numerusform>%n notes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="106" />
+      <source>%n paragraph status(es)</source>
+      <translation>
+        <numerusform>%n statut de paragraphe</numerusform>
+        <numerusform>%n statuts de paragraphe</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../ui/packages.py" line="107" />
+      <source>%n draft(s)</source>
+      <translation>
+        <numerusform>%n projet</numerusform>
+        <numerusform>%n projets</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="110" />
+      <source>%1 was saved. It holds what this store records on “%2”:</source>
+      <translation>%1 a été enregistré. Il contient ce que cette base consigne sur « %2 » :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="114" />
+      <source>Send it to your colleague, who brings it in with File &gt; Merge Positions Package…</source>
+      <translation>Envoyez-le à votre collègue, qui le reprend avec Fichier &gt; Fusionner un paquet de positions…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="121" />
+      <source>Changed on both laptops</source>
+      <translation>Modifiée sur les deux ordinateurs</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="122" />
+      <source>Taken separately on each laptop</source>
+      <translation>Prise séparément sur chaque ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="137" />
+      <source>Withdrawn</source>
+      <translation>Retirée</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="149" />
+      <source>Stance:</source>
+      <translation>Position :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="150" />
+      <source>Amendment:</source>
+      <translation>Amendement :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="151" />
+      <source>Rationale:</source>
+      <translation>Justification :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="152" />
+      <source>Red line:</source>
+      <translation>Ligne rouge :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="153" />
+      <source>Fallback:</source>
+      <translation>Repli :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="154" />
+      <source>Priority:</source>
+      <translation>Priorité :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="155" />
+      <source>Status:</source>
+      <translation>Statut :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="156" />
+      <source>Changed by:</source>
+      <translation>Modifiée par :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="157" />
+      <source>When:</source>
+      <translation>Date :</translation>
+    </message>
+  </context>
+  <context>
     <name>ParagraphModel</name>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="48" />
+      <location filename="../../ui/models/paragraphs.py" line="47" />
       <source>No.</source>
       <translation>N°</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="49" />
+      <location filename="../../ui/models/paragraphs.py" line="48" />
       <source>Text</source>
       <translation>Texte</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="50" />
+      <location filename="../../ui/models/paragraphs.py" line="49" />
       <source>Change</source>
       <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="51" />
+      <location filename="../../ui/models/paragraphs.py" line="50" />
       <source>Our stance</source>
       <translation>Notre position</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="52" />
+      <location filename="../../ui/models/paragraphs.py" line="51" />
       <source>EU stance</source>
       <translation>Position UE</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="53" />
+      <location filename="../../ui/models/paragraphs.py" line="52" />
       <source>[ ]</source>
       <translation>[ ]</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="54" />
+      <location filename="../../ui/models/paragraphs.py" line="53" />
       <source>Flags</source>
       <translation>Signaux</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="61" />
+      <location filename="../../ui/models/paragraphs.py" line="60" />
       <source>Unchanged</source>
       <translation>Inchangé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="62" />
+      <location filename="../../ui/models/paragraphs.py" line="61" />
       <source>Modified</source>
       <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="63" />
+      <location filename="../../ui/models/paragraphs.py" line="62" />
       <source>Renumbered</source>
       <translation>Renuméroté</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="64" />
+      <location filename="../../ui/models/paragraphs.py" line="63" />
       <source>Moved</source>
       <translation>Déplacé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="65" />
+      <location filename="../../ui/models/paragraphs.py" line="64" />
       <source>Split</source>
       <translation>Scindé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="66" />
+      <location filename="../../ui/models/paragraphs.py" line="65" />
       <source>Merged</source>
       <translation>Fusionné</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="67" />
+      <location filename="../../ui/models/paragraphs.py" line="66" />
       <source>New</source>
       <translation>Nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="68" />
+      <location filename="../../ui/models/paragraphs.py" line="67" />
       <source>Deleted</source>
       <translation>Supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="74" />
+      <location filename="../../ui/models/paragraphs.py" line="73" />
       <source>Support</source>
       <translation>Soutien</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="75" />
+      <location filename="../../ui/models/paragraphs.py" line="74" />
       <source>Support with amendments</source>
       <translation>Soutien avec amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="76" />
+      <location filename="../../ui/models/paragraphs.py" line="75" />
       <source>Oppose</source>
       <translation>Opposition</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="77" />
+      <location filename="../../ui/models/paragraphs.py" line="76" />
       <source>Reserve</source>
       <translation>Réserve</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="78" />
+      <location filename="../../ui/models/paragraphs.py" line="77" />
       <source>No position</source>
       <translation>Pas de position</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="98" />
+      <location filename="../../ui/models/paragraphs.py" line="85" />
+      <source>Symbol/date</source>
+      <translation>Cote/date</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="99" />
+      <source>Support, amend.</source>
+      <translation>Soutien, amend.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="116" />
+      <location filename="../../ui/models/paragraphs.py" line="126" />
+      <source>Agreed</source>
+      <translation>Agréé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="117" />
+      <source>Ad ref</source>
+      <translation>Ad ref</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="118" />
+      <source>Review</source>
+      <translation>À revoir</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="119" />
+      <source>Red line</source>
+      <translation>Ligne rouge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="120" />
+      <source>Divergent</source>
+      <translation>Divergence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="121" />
+      <source>No instr.</source>
+      <translation>Sans instr.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="122" />
+      <source>Brackets!</source>
+      <translation>Crochets !</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="127" />
+      <source>Agreed ad ref</source>
+      <translation>Agréé ad referendum</translation>
+    </message>
+    <message>
+      <location filename="../../ui/models/paragraphs.py" line="128" />
       <source>Needs review</source>
       <translation>À réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="100" />
+      <location filename="../../ui/models/paragraphs.py" line="129" />
       <source>Red line touched</source>
       <translation>Ligne rouge touchée</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="102" />
+      <location filename="../../ui/models/paragraphs.py" line="130" />
       <source>Divergent from EU</source>
       <translation>Divergence avec l'UE</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="104" />
+      <location filename="../../ui/models/paragraphs.py" line="131" />
       <source>No instructions</source>
       <translation>Sans instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="106" />
+      <location filename="../../ui/models/paragraphs.py" line="132" />
       <source>Unbalanced brackets</source>
       <translation>Crochets déséquilibrés</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="207" />
+      <location filename="../../ui/models/paragraphs.py" line="236" />
       <source>Square brackets: text not yet agreed</source>
       <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="227" />
+      <location filename="../../ui/models/paragraphs.py" line="254" />
       <source>The square brackets in this paragraph do not pair up</source>
       <translation>Les crochets de ce paragraphe ne s'apparient pas</translation>
     </message>

@@ -101,24 +101,37 @@ def short_stance_names() -> dict[str, str]:
 
 def flag_texts(summary: PositionSummary | None, row: ParagraphRow, *, short: bool = False) -> list[str]:
     """The flags of a paragraph, in full (tooltips, screen readers) or short (the table cell)."""
-    tr = QCoreApplication.translate
-    pairs: list[tuple[str, str]] = []
+    translate = QCoreApplication.translate
+    keys: list[str] = []
     if summary is not None:
-        if summary.agreement == "agreed":
-            pairs.append((tr("ParagraphModel", "Agreed"), tr("ParagraphModel", "Agreed")))
-        elif summary.agreement == "agreed_ad_ref":
-            pairs.append((tr("ParagraphModel", "Ad ref"), tr("ParagraphModel", "Agreed ad ref")))
-        if summary.needs_review:
-            pairs.append((tr("ParagraphModel", "Review"), tr("ParagraphModel", "Needs review")))
-        if summary.red_line:
-            pairs.append((tr("ParagraphModel", "Red line"), tr("ParagraphModel", "Red line touched")))
-        if summary.divergent:
-            pairs.append((tr("ParagraphModel", "Divergent"), tr("ParagraphModel", "Divergent from EU")))
-        if summary.no_instructions:
-            pairs.append((tr("ParagraphModel", "No instr."), tr("ParagraphModel", "No instructions")))
+        if summary.agreement in ("agreed", "agreed_ad_ref"):
+            keys.append(summary.agreement)
+        keys += [key for key, on in (("review", summary.needs_review), ("red_line", summary.red_line),
+                                     ("divergent", summary.divergent),
+                                     ("no_instructions", summary.no_instructions)) if on]
     if not row.brackets_balanced:
-        pairs.append((tr("ParagraphModel", "Brackets!"), tr("ParagraphModel", "Unbalanced brackets")))
-    return [short_text if short else full for short_text, full in pairs]
+        keys.append("unbalanced")
+    if short:
+        names = {
+            "agreed": translate("ParagraphModel", "Agreed"),
+            "agreed_ad_ref": translate("ParagraphModel", "Ad ref"),
+            "review": translate("ParagraphModel", "Review"),
+            "red_line": translate("ParagraphModel", "Red line"),
+            "divergent": translate("ParagraphModel", "Divergent"),
+            "no_instructions": translate("ParagraphModel", "No instr."),
+            "unbalanced": translate("ParagraphModel", "Brackets!"),
+        }
+    else:
+        names = {
+            "agreed": translate("ParagraphModel", "Agreed"),
+            "agreed_ad_ref": translate("ParagraphModel", "Agreed ad ref"),
+            "review": translate("ParagraphModel", "Needs review"),
+            "red_line": translate("ParagraphModel", "Red line touched"),
+            "divergent": translate("ParagraphModel", "Divergent from EU"),
+            "no_instructions": translate("ParagraphModel", "No instructions"),
+            "unbalanced": translate("ParagraphModel", "Unbalanced brackets"),
+        }
+    return [names[key] for key in keys]
 
 
 class ParagraphModel(QAbstractTableModel):
