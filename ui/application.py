@@ -41,7 +41,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def available_languages() -> list[str]:
     """Language codes the client speaks: English (the source) and every shipped translation."""
-    return ["en"] + sorted(p.stem.removeprefix("negotiator_") for p in paths.TRANSLATIONS.glob("negotiator_*.qm"))
+    shipped = {p.stem.removeprefix("negotiator_") for p in paths.TRANSLATIONS.glob("negotiator_*.qm")}
+    return ["en"] + sorted(shipped - {"en"})  # negotiator_en.qm only holds English plurals
 
 
 def language_name(code: str) -> str:
@@ -54,14 +55,14 @@ def language_name(code: str) -> str:
 
 def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
     """Our translation (and Qt's own dialogs') for the chosen or system language;
-    replaces the ones installed before."""
-    for old in app.findChildren(QTranslator, "negotiator-translator"):
-        app.removeTranslator(old)
-        old.deleteLater()
+    replaces the ones installed before. A language we do not ship gets English,
+    with its plural forms ("1 paragraph", "2 paragraphs")."""
+    remove_translators(app)
     locale = QLocale(language) if language else QLocale.system()
     installed: list[QTranslator] = []
     ours = QTranslator(app)
-    if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)):
+    if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)) \
+            or ours.load("negotiator_en", str(paths.TRANSLATIONS)):
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)
@@ -73,6 +74,13 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
         if translator not in installed:
             translator.deleteLater()
     return installed
+
+
+def remove_translators(app: QApplication) -> None:
+    """Back to the source strings (what ``install_translators`` installed is removed)."""
+    for old in app.findChildren(QTranslator, "negotiator-translator"):
+        app.removeTranslator(old)
+        old.deleteLater()
 
 
 def change_language(window: MainWindow, language: str) -> MainWindow:

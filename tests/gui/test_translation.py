@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from ui import paths
-from ui.application import install_translators
+from ui.application import install_translators, remove_translators
 
 pytestmark = pytest.mark.gui
 
@@ -29,6 +29,18 @@ def test_every_ui_string_has_a_french_translation(tmp_path: Path) -> None:
     found = {m.findtext("source") for m in ET.parse(ts).iter("message")}
     assert found, "lupdate found no strings"
     assert sorted(found - set(FR)) == []
+
+
+def test_every_plural_message_has_english_forms(tmp_path: Path) -> None:
+    ts = tmp_path / "plurals.ts"
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
+    subprocess.run([str(lupdate), *sources, "-ts", str(ts), "-pluralonly"], check=True, capture_output=True)
+    found = {m.findtext("source") for m in ET.parse(ts).iter("message")}
+    shipped = ET.parse(paths.TRANSLATIONS / "negotiator_en.ts")
+    forms = {m.findtext("source"): [f.text for f in m.iter("numerusform")] for m in shipped.iter("message")}
+    assert found and sorted(found - set(forms)) == [], "run python tools/translations_en.py"
+    assert forms["%n paragraph(s)"] == ["%n paragraph", "%n paragraphs"]
 
 
 def test_the_compiled_translation_is_shipped() -> None:
@@ -82,4 +94,16 @@ def test_choosing_french_in_the_language_menu_rebuilds_the_window(make_window, d
         assert again.menuBar().actions()[0].text().replace("&", "") == "File"
         assert again.current_draft_id == shown
     finally:
-        install_translators(qapp, "en")
+        remove_translators(qapp)
+
+
+def test_english_says_one_paragraph_and_two_paragraphs(make_window, demo_store, qapp) -> None:  # type: ignore[no-untyped-def]
+    translators = install_translators(qapp, "en")
+    try:
+        assert translators, "no English plural forms found"
+        window = make_window(demo_store)
+        assert window.filter_count.text() == f"{window.paragraph_model.rowCount()} paragraphs"
+        assert window.tr("%n paragraph(s)", "", 1) == "1 paragraph"
+        assert QCoreApplication.translate("DetailPane", "%n bracket(s)", "", 2) == "2 brackets"
+    finally:
+        remove_translators(qapp)
