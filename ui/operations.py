@@ -68,6 +68,15 @@ class Change:
     salient: tuple[str, ...] = ()
     top_matter: bool = False  # only the document symbol and date changed
 
+    @property
+    def changed(self) -> bool:
+        return is_change(self.status, self.top_matter)
+
+
+def is_change(status: tuple[str, ...], top_matter: bool = False) -> bool:
+    """Words or place changed: renumbering alone, or a new symbol and date, is not a change."""
+    return not top_matter and bool(set(status) - {"unchanged", "renumbered"})
+
 
 @dataclass(frozen=True)
 class PositionSummary:
@@ -501,7 +510,7 @@ def chart_points(store: Store, negotiation_id: int, progress: Progress | None = 
             if result is not None:
                 changed = sum(
                     1 for e in result["paragraphs"]
-                    if set(_statuses(e["status"])) - {"unchanged", "renumbered"}
+                    if is_change(_statuses(e["status"]), bool(e.get("top_matter")))
                 )
         review = count_positions_needing_review(store, d["id"])
         points.append(ChartPoint(d["label"], d["brackets"], changed, review))

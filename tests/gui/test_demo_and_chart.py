@@ -87,6 +87,12 @@ def test_chart_counts_brackets_changes_and_reviews(make_window, full_demo_store,
     drafts = window.negotiations[0].drafts
     assert [p.brackets for p in points] == [d.brackets for d in drafts]
     assert points[0].changed is None and points[1].changed and points[2].changed
+    # "Changed" counts what the comparison tab lists as changed minus renumbering
+    # alone; the new symbol and date on each revision do not count.
+    for before, after, point in zip(drafts, drafts[1:], points[1:]):
+        entries = op.load_diff(full_demo_store, before.id, after.id).entries
+        assert point.changed == sum(1 for e in entries if e.changed and set(e.status) != {"renumbered"})
+        assert any(e.top_matter for e in entries)
     assert points[2].brackets < points[0].brackets
     assert (points[2].needs_review or 0) > 0
     series = window.chart.chart.series()

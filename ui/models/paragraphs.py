@@ -89,8 +89,7 @@ def change_text(change: Change | None) -> str:
 
 def is_changed(change: Change | None) -> bool:
     """A paragraph whose words (or place) changed; renumbering alone is not a change."""
-    return change is not None and not change.top_matter \
-        and bool(set(change.status) - {"unchanged", "renumbered"})
+    return change is not None and change.changed
 
 
 def short_stance_names() -> dict[str, str]:
