@@ -212,6 +212,19 @@ def correct_link(
             "author": author,
         }],
     )
+    return _relink_from(session, paragraph, old_lineage)
+
+
+def reset_link(session: Session, paragraph: Paragraph) -> LinkChange:
+    """Drop the user's correction of ``paragraph``'s link: the aligner decides again."""
+    old_lineage = paragraph.lineage_id
+    session.execute(delete(LineageOverride).where(LineageOverride.paragraph_id == paragraph.id))
+    return _relink_from(session, paragraph, old_lineage)
+
+
+def _relink_from(session: Session, paragraph: Paragraph, old_lineage: int | None) -> LinkChange:
+    """Re-derive lineages of the paragraph's draft and every later one."""
+    draft = paragraph.draft
     later = session.scalars(
         select(Draft)
         .where(Draft.negotiation_id == draft.negotiation_id, Draft.order >= draft.order)
@@ -223,6 +236,14 @@ def correct_link(
     session.expire_all()
     new_lineage = session.scalar(select(Paragraph.lineage_id).where(Paragraph.id == paragraph.id))
     return LinkChange(paragraph.id, old_lineage, new_lineage, tuple(d.id for d in later))
+
+
+def link_override(session: Session, paragraph_id: int) -> tuple[bool, int | None]:
+    """Whether a user corrected this paragraph's link, and the source paragraph it
+    was linked to (None: declared new)."""
+    row = session.execute(select(LineageOverride.source_paragraph_id)
+                          .where(LineageOverride.paragraph_id == paragraph_id)).first()
+    return (False, None) if row is None else (True, row[0])
 
 
 def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from negotiator import ops
 from negotiator.errors import Conflict, NotFound
 from negotiator.importer import read_bytes
-from negotiator.lineage import assign_lineages, correct_link, find_paragraph
+from negotiator.lineage import assign_lineages, correct_link, find_paragraph, link_override, reset_link
 from negotiator.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
 from negotiator.store import Store
 
@@ -151,6 +151,22 @@ def test_cutting_a_link_starts_a_new_lineage_that_stays(negotiation: Store) -> N
     assert r1_again[1].lineage_id == change.new_lineage_id
     assert [p.lineage_id for p in r1_again if p.ordinal != 1] == \
         [p.lineage_id for p in zero if p.ordinal != 1]
+
+
+def test_resetting_a_correction_lets_the_aligner_decide_again(negotiation: Store) -> None:
+    add(negotiation, "Rev.1", ZERO)
+    zero, r1 = rows(negotiation, "Zero"), rows(negotiation, "Rev.1")
+    with negotiation.transaction() as s:
+        correct_link(s, s.get(Paragraph, r1[1].id), None, "delegate B")
+        assert link_override(s, r1[1].id) == (True, None)
+        correct_link(s, s.get(Paragraph, r1[1].id), s.get(Paragraph, zero[2].id), "delegate B")
+        assert link_override(s, r1[1].id) == (True, zero[2].id)
+    assert rows(negotiation, "Rev.1")[1].lineage_id == zero[2].lineage_id
+    with negotiation.transaction() as s:
+        change = reset_link(s, s.get(Paragraph, r1[1].id))
+        assert link_override(s, r1[1].id) == (False, None)
+    assert change.new_lineage_id == zero[1].lineage_id
+    assert [p.lineage_id for p in rows(negotiation, "Rev.1")] == [p.lineage_id for p in r1]
 
 
 def test_correction_to_a_later_or_foreign_paragraph_is_refused(negotiation: Store) -> None:

@@ -19,6 +19,27 @@ QM = TS.with_suffix(".qm")
 
 # English -> French. A tuple gives the singular and plural forms of a %n message.
 FR: dict[str, str | tuple[str, str]] = {
+    # Link corrections
+    "Correct the Link of %1": "Corriger le lien de %1",
+    "Which paragraph of %1 does %2 of %3 continue? Positions and notes follow the link, in this draft and the later ones.":
+        "Quel paragraphe de %1 le %2 de %3 prolonge-t-il ? Les positions et les notes suivent le lien, "
+        "dans ce projet et les suivants.",
+    "It &continues this paragraph of %1:": "Il &prolonge ce paragraphe de %1 :",
+    "It is &new in %1 (continues nothing)": "Il est &nouveau dans %1 (ne prolonge rien)",
+    "&Automatic: as the comparison finds it": "&Automatique : selon la comparaison",
+    "Filter by number or words": "Filtrer par numéro ou par mots",
+    "Filter the paragraphs of the previous draft": "Filtrer les paragraphes du projet précédent",
+    "Paragraphs of %1": "Paragraphes de %1",
+    "Correct Paragraph &Link…": "Corriger le &lien du paragraphe…",
+    "Say which paragraph of the previous draft this one continues":
+        "Indiquer quel paragraphe du projet précédent celui-ci prolonge",
+    "Correct Paragraph Link": "Corriger le lien du paragraphe",
+    "Select a paragraph first.": "Sélectionnez d'abord un paragraphe.",
+    "This is the first draft: its paragraphs continue nothing.":
+        "C'est le premier projet : ses paragraphes ne prolongent rien.",
+    "Re-linking paragraphs…": "Mise à jour des liens…",
+    "Could not correct the link": "Impossible de corriger le lien",
+    "Link of %1 corrected": "Lien de %1 corrigé",
     # Paragraph status, language menu, short table labels (session 8)
     "Agreed ad ref: %1": "Accord ad referendum : %1",
     "Delegation holding the reservation": "Délégation qui maintient la réserve",
@@ -45,7 +66,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Symbol and date": "Cote et date",
     "Symbol/date": "Cote/date",
     "&Language": "&Langue",
-    "Paragraph &Status": "&Statut du paragraphe",
+    "Paragraph &Status": "S&tatut du paragraphe",
     "Mark %1 agreed ad ref": "Marquer %1 agréé ad referendum",
     "Mark %1 agreed": "Marquer %1 agréé",
     "Open %1 again": "Rouvrir %1",
@@ -73,7 +94,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "&Edit": "É&dition",
     "&Fallback:": "&Repli :",
     "&File": "&Fichier",
-    "&Find Paragraph": "&Rechercher un paragraphe",
+    "&Find Paragraph": "Rec&hercher un paragraphe",
     "&Forum:": "&Enceinte :",
     "&From:": "&De :",
     "&Help": "&Aide",

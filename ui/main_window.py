@@ -55,6 +55,7 @@ from ui.diff_view import DiffView
 from ui.icons import icon
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import ImportPreviewDialog, ImportRequest
+from ui.link_dialog import LinkDialog
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
 from ui.operations import DiffData, NegotiationInfo
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         draft_imported(int): a draft was stored (its id).
         positions_loaded(int): the detail pane shows this paragraph's positions.
         summaries_loaded(int): the stance and flag columns of this draft are filled in.
+        link_corrected(int): a paragraph's link to the previous draft was corrected (its id).
     """
 
     draft_loaded = Signal(int)
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
     draft_imported = Signal(int)
     positions_loaded = Signal(int)
     summaries_loaded = Signal(int)
+    link_corrected = Signal(int)
 
     def __init__(self, store: Store, settings: Settings | None = None,
                  tasks: TaskManager | None = None, *, demo: bool = False) -> None:
@@ -265,6 +268,9 @@ class MainWindow(QMainWindow):
         self.chart_action = self._action(self.tr("&Overview Chart"), self.show_chart, "Ctrl+G", "chart",
                                          self.tr("Brackets, changes and reviews per draft"))
         self.demo_action = self._action(self.tr("Open the &Demo Negotiation"), self.open_demo)
+        self.link_action = self._action(self.tr("Correct Paragraph &Link…"), self.correct_link, "Ctrl+L",
+                                        tip=self.tr("Say which paragraph of the previous draft this one continues"))
+        self.link_action.setEnabled(False)
         self.next_change_action = self.diff_view.next_action
         self.previous_change_action = self.diff_view.previous_action
         self.next_change_action.setIcon(icon("next"))
@@ -319,6 +325,14 @@ class MainWindow(QMainWindow):
         status_menu = neg_menu.addMenu(self.tr("Paragraph &Status"))
         for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action):
             status_menu.addAction(action)
+        neg_menu.addAction(self.link_action)
+        # The same paragraph actions on a right click in the table.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action,
+                       separator, self.link_action):
+            self.table.addAction(action)
         neg_menu.addSeparator()
         neg_menu.addAction(self.chart_action)
         neg_menu.addSeparator()
@@ -414,6 +428,7 @@ class MainWindow(QMainWindow):
         self.load_summaries()
         self._update_filter_count()
         self.detail.show_paragraph(None, None, False)
+        self.link_action.setEnabled(False)
         if self.tree.currentIndex().data(ID_ROLE) != draft_id:
             # Keeps the tree in step; its handler sees the draft is already shown.
             self.tree.setCurrentIndex(self.tree_model.find_draft(draft_id))
@@ -474,6 +489,7 @@ class MainWindow(QMainWindow):
             show_exception(self, self.tr("Could not compare drafts"), exc)
 
     def _paragraph_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.link_action.setEnabled(current.isValid() and self.previous_draft_id is not None)
         if not current.isValid():
             self.detail.show_paragraph(None, None, False)
             return
@@ -484,6 +500,41 @@ class MainWindow(QMainWindow):
         self.detail.show_paragraph(row, self.paragraph_model.change_at(source_row),
                                    self.previous_draft_id is not None)
         self.load_positions(row.id)
+
+    # Link corrections ---------------------------------------------------------
+    def correct_link(self) -> None:
+        """Ask which paragraph of the previous draft the selected one continues."""
+        row = self.detail.row
+        if row is None:
+            show_error(self, self.tr("Correct Paragraph Link"), self.tr("Select a paragraph first."))
+            return
+        choices = op.link_choices(self.store, row.id)
+        if choices is None:
+            show_error(self, self.tr("Correct Paragraph Link"),
+                       self.tr("This is the first draft: its paragraphs continue nothing."))
+            return
+        dialog = LinkDialog(choices, row.number or "#", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._store_link(row.id, row.number or "#", dialog.source()))
+        dialog.open()
+
+    def _store_link(self, paragraph_id: int, number: str, source: int | None | str) -> None:
+        store, author, draft_id = self.store, self.settings.author(), self.current_draft_id
+        self.tasks.run(
+            self.tr("Re-linking paragraphs…"),
+            lambda ctx: op.correct_paragraph_link(store, paragraph_id, source, author),
+            on_done=lambda _result: self._link_stored(draft_id, paragraph_id, number),
+            on_error=lambda exc: self._task_failed(self.tr("Could not correct the link"), exc),
+        )
+
+    def _link_stored(self, draft_id: int | None, paragraph_id: int, number: str) -> None:
+        # Lineages changed from this draft on: comparisons, stances and positions too.
+        self._changes_cache.clear()
+        if draft_id is not None and draft_id == self.current_draft_id:
+            self.select_draft(draft_id)
+            self.select_paragraph(paragraph_id)
+        self.statusBar().showMessage(self.tr("Link of %1 corrected").replace("%1", number), 5000)
+        self.link_corrected.emit(paragraph_id)
 
     # Positions and notes ------------------------------------------------------
     def current_paragraph_id(self) -> int | None:

@@ -848,3 +848,61 @@ def resolve_conflict(store: Store, conflict_ref: int | str, take: str, author: s
 
     with store.transaction() as s:
         return positions.resolve_conflict(s, str(conflict_ref), take, author=author)
+
+
+@dataclass(frozen=True)
+class LinkChoices:
+    """What the link-correction dialog offers for one paragraph: the paragraphs
+    of the previous draft, which one it continues now, and whether a user set that."""
+
+    paragraph_id: int
+    draft_label: str
+    previous_label: str
+    candidates: tuple[tuple[int, str, str], ...]  # (paragraph id, number as spoken, text)
+    source_id: int | None  # the paragraph of the previous draft it continues, if any
+    corrected: bool  # a user's correction decides the link (not the aligner)
+
+
+def link_choices(store: Store, paragraph_id: int) -> LinkChoices | None:
+    """None for a paragraph of a first draft (nothing to link to)."""
+    from negotiator.lineage import link_override
+    from negotiator.models import Paragraph
+
+    with store.transaction(read_only=True) as s:
+        paragraph = s.get(Paragraph, paragraph_id)
+        if paragraph is None:
+            from negotiator.errors import NotFound
+
+            raise NotFound(f"paragraph {paragraph_id} no longer exists")
+        previous = previous_draft_id(store, paragraph.draft_id)
+        if previous is None:
+            return None
+        before = _draft(s, previous)
+        rows = ops.draft_paragraphs(s, before)
+        numbers = spoken_numbers(rows)
+        corrected, _source = link_override(s, paragraph_id)
+        source = next((r["id"] for r in rows if paragraph.lineage_id is not None
+                       and r["lineage"] == paragraph.lineage_id), None)
+        return LinkChoices(paragraph_id, paragraph.draft.label, before.label,
+                           tuple((r["id"], numbers[i], r["text"]) for i, r in enumerate(rows)),
+                           source, corrected)
+
+
+def correct_paragraph_link(store: Store, paragraph_id: int, source: int | None | str,
+                           author: str | None) -> None:
+    """Link a paragraph to a paragraph of the previous draft (an id), declare it new
+    (None), or hand the decision back to the aligner ("automatic"); later drafts follow."""
+    from negotiator.lineage import correct_link, reset_link
+    from negotiator.models import Paragraph
+
+    with store.transaction() as s:
+        paragraph = s.get(Paragraph, paragraph_id)
+        if paragraph is None:
+            from negotiator.errors import NotFound
+
+            raise NotFound(f"paragraph {paragraph_id} no longer exists")
+        if source == "automatic":
+            reset_link(s, paragraph)
+        else:
+            target = s.get(Paragraph, source) if isinstance(source, int) else None
+            correct_link(s, paragraph, target, author)

@@ -41,7 +41,7 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n negotiation in this store</numerusform>
@@ -49,7 +49,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="603" />
+      <location filename="../../ui/main_window.py" line="654" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraph</numerusform>
@@ -57,7 +57,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="739" />
+      <location filename="../../ui/main_window.py" line="790" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>Imported %1: %n paragraph</numerusform>

@@ -878,239 +878,292 @@
     </message>
   </context>
   <context>
+    <name>LinkDialog</name>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="36" />
+      <source>Correct the Link of %1</source>
+      <translation>Corriger le lien de %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="38" />
+      <source>Which paragraph of %1 does %2 of %3 continue? Positions and notes follow the link, in this draft and the later ones.</source>
+      <translation>Quel paragraphe de %1 le %2 de %3 prolonge-t-il ? Les positions et les notes suivent le lien, dans ce projet et les suivants.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="43" />
+      <source>It &amp;continues this paragraph of %1:</source>
+      <translation>Il &amp;prolonge ce paragraphe de %1 :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="45" />
+      <source>It is &amp;new in %1 (continues nothing)</source>
+      <translation>Il est &amp;nouveau dans %1 (ne prolonge rien)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="46" />
+      <source>&amp;Automatic: as the comparison finds it</source>
+      <translation>&amp;Automatique : selon la comparaison</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="50" />
+      <source>Filter by number or words</source>
+      <translation>Filtrer par numéro ou par mots</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="51" />
+      <source>Filter the paragraphs of the previous draft</source>
+      <translation>Filtrer les paragraphes du projet précédent</translation>
+    </message>
+    <message>
+      <location filename="../../ui/link_dialog.py" line="60" />
+      <source>Paragraphs of %1</source>
+      <translation>Paragraphes de %1</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>Negotiations and drafts</source>
       <translation>Négociations et projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="146" />
       <source>Paragraphs of the draft</source>
       <translation>Paragraphes du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>C&amp;hanged</source>
       <translation>&amp;Modifiés</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>Needs re&amp;view</source>
       <translation>À &amp;réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>&amp;Bracketed</source>
       <translation>Entre &amp;crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Di&amp;vergent</source>
       <translation>Di&amp;vergents</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="170" />
       <source>Search number or text (Ctrl+F)</source>
       <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="171" />
       <source>Search paragraphs</source>
       <translation>Rechercher dans les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Show:</source>
       <translation>Afficher :</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="208" />
+      <location filename="../../ui/main_window.py" line="211" />
       <source>Paragraphs</source>
       <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="212" />
       <source>Compare drafts</source>
       <translation>Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="240" />
+      <location filename="../../ui/main_window.py" line="243" />
       <source>&amp;Open Store…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="244" />
       <source>Open another negotiation store (a .sqlite file)</source>
       <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="242" />
+      <location filename="../../ui/main_window.py" line="245" />
       <source>&amp;Import Draft…</source>
       <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>Import a draft from a Word or text file</source>
       <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>&amp;Paste Draft from Clipboard</source>
       <translation>&amp;Coller un projet depuis le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>Import the text on the clipboard as a draft</source>
       <translation>Importer le texte du presse-papiers comme projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>&amp;Export…</source>
       <translation>&amp;Exporter…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="248" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>Write a Word brief or amendments file for this negotiation</source>
       <translation>Écrire une note de synthèse ou un fichier d'amendements Word pour cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="253" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="258" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="262" />
+      <location filename="../../ui/main_window.py" line="265" />
       <source>&amp;Find Paragraph</source>
-      <translation>&amp;Rechercher un paragraphe</translation>
+      <translation>Rec&amp;hercher un paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="263" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>&amp;Compare Drafts</source>
       <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="267" />
       <source>Compare two drafts of this negotiation</source>
       <translation>Comparer deux projets de cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>&amp;Overview Chart</source>
       <translation>&amp;Graphique d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>Brackets, changes and reviews per draft</source>
       <translation>Crochets, modifications et réexamens par projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>Open the &amp;Demo Negotiation</source>
       <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="271" />
+      <source>Correct Paragraph &amp;Link…</source>
+      <translation>Corriger le &amp;lien du paragraphe…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="272" />
+      <source>Say which paragraph of the previous draft this one continues</source>
+      <translation>Indiquer quel paragraphe du projet précédent celui-ci prolonge</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="280" />
       <source>&amp;Paragraphs</source>
       <translation>&amp;Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="276" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>Paragraph &amp;Details</source>
       <translation>&amp;Détails du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>&amp;About Negotiator</source>
       <translation>À &amp;propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="287" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>Open &amp;Recent</source>
       <translation>Bases &amp;récentes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="295" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="306" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="307" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>&amp;Language</source>
       <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="320" />
       <source>&amp;Negotiation</source>
       <translation>&amp;Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="319" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>Paragraph &amp;Status</source>
-      <translation>&amp;Statut du paragraphe</translation>
+      <translation>S&amp;tatut du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="327" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>Main</source>
       <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="372" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>Cancel the running task</source>
       <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="380" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>demo (not saved)</source>
       <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>Negotiator – %1</source>
       <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n négociation dans cette base</numerusform>
@@ -1118,90 +1171,121 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="443" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
-      <location filename="../../ui/main_window.py" line="495" />
+      <location filename="../../ui/main_window.py" line="470" />
+      <location filename="../../ui/main_window.py" line="546" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
-      <location filename="../../ui/main_window.py" line="498" />
+      <location filename="../../ui/main_window.py" line="473" />
+      <location filename="../../ui/main_window.py" line="549" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="474" />
-      <location filename="../../ui/main_window.py" line="651" />
+      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="702" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="519" />
+      <location filename="../../ui/main_window.py" line="509" />
+      <location filename="../../ui/main_window.py" line="513" />
+      <source>Correct Paragraph Link</source>
+      <translation>Corriger le lien du paragraphe</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="509" />
+      <source>Select a paragraph first.</source>
+      <translation>Sélectionnez d'abord un paragraphe.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="514" />
+      <source>This is the first draft: its paragraphs continue nothing.</source>
+      <translation>C'est le premier projet : ses paragraphes ne prolongent rien.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="524" />
+      <source>Re-linking paragraphs…</source>
+      <translation>Mise à jour des liens…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="527" />
+      <source>Could not correct the link</source>
+      <translation>Impossible de corriger le lien</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="536" />
+      <source>Link of %1 corrected</source>
+      <translation>Lien de %1 corrigé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="570" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="571" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="537" />
+      <location filename="../../ui/main_window.py" line="588" />
       <source>Mark %1 agreed ad ref</source>
       <translation>Marquer %1 agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="537" />
+      <location filename="../../ui/main_window.py" line="588" />
       <source>Mark %1 agreed</source>
       <translation>Marquer %1 agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="538" />
+      <location filename="../../ui/main_window.py" line="589" />
       <source>Open %1 again</source>
       <translation>Rouvrir %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="548" />
+      <location filename="../../ui/main_window.py" line="599" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="554" />
+      <location filename="../../ui/main_window.py" line="605" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="560" />
+      <location filename="../../ui/main_window.py" line="611" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="612" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="564" />
+      <location filename="../../ui/main_window.py" line="615" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="565" />
+      <location filename="../../ui/main_window.py" line="616" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="602" />
+      <location filename="../../ui/main_window.py" line="653" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="603" />
+      <location filename="../../ui/main_window.py" line="654" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -1209,68 +1293,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="648" />
+      <location filename="../../ui/main_window.py" line="699" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="670" />
+      <location filename="../../ui/main_window.py" line="721" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="673" />
+      <location filename="../../ui/main_window.py" line="724" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="685" />
+      <location filename="../../ui/main_window.py" line="736" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="686" />
+      <location filename="../../ui/main_window.py" line="737" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="696" />
+      <location filename="../../ui/main_window.py" line="747" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="699" />
-      <location filename="../../ui/main_window.py" line="732" />
+      <location filename="../../ui/main_window.py" line="750" />
+      <location filename="../../ui/main_window.py" line="783" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="705" />
+      <location filename="../../ui/main_window.py" line="756" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="705" />
+      <location filename="../../ui/main_window.py" line="756" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="708" />
+      <location filename="../../ui/main_window.py" line="759" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="711" />
+      <location filename="../../ui/main_window.py" line="762" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="726" />
+      <location filename="../../ui/main_window.py" line="777" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="739" />
+      <location filename="../../ui/main_window.py" line="790" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -1278,72 +1362,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="787" />
+      <location filename="../../ui/main_window.py" line="838" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="788" />
+      <location filename="../../ui/main_window.py" line="839" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="797" />
+      <location filename="../../ui/main_window.py" line="848" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="823" />
+      <location filename="../../ui/main_window.py" line="874" />
       <source>System Default</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="845" />
+      <location filename="../../ui/main_window.py" line="896" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="850" />
+      <location filename="../../ui/main_window.py" line="901" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="850" />
+      <location filename="../../ui/main_window.py" line="901" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="854" />
+      <location filename="../../ui/main_window.py" line="905" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="857" />
+      <location filename="../../ui/main_window.py" line="908" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="865" />
+      <location filename="../../ui/main_window.py" line="916" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="866" />
+      <location filename="../../ui/main_window.py" line="917" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="879" />
+      <location filename="../../ui/main_window.py" line="930" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="880" />
+      <location filename="../../ui/main_window.py" line="931" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="890" />
+      <location filename="../../ui/main_window.py" line="941" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -1776,83 +1860,83 @@
       <translation>Cote/date</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="99" />
+      <location filename="../../ui/models/paragraphs.py" line="98" />
       <source>Support, amend.</source>
       <translation>Soutien, amend.</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="116" />
-      <location filename="../../ui/models/paragraphs.py" line="126" />
+      <location filename="../../ui/models/paragraphs.py" line="115" />
+      <location filename="../../ui/models/paragraphs.py" line="125" />
       <source>Agreed</source>
       <translation>Agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="117" />
+      <location filename="../../ui/models/paragraphs.py" line="116" />
       <source>Ad ref</source>
       <translation>Ad ref</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="118" />
+      <location filename="../../ui/models/paragraphs.py" line="117" />
       <source>Review</source>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="119" />
+      <location filename="../../ui/models/paragraphs.py" line="118" />
       <source>Red line</source>
       <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="120" />
+      <location filename="../../ui/models/paragraphs.py" line="119" />
       <source>Divergent</source>
       <translation>Divergence</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="121" />
+      <location filename="../../ui/models/paragraphs.py" line="120" />
       <source>No instr.</source>
       <translation>Sans instr.</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="122" />
+      <location filename="../../ui/models/paragraphs.py" line="121" />
       <source>Brackets!</source>
       <translation>Crochets !</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="127" />
+      <location filename="../../ui/models/paragraphs.py" line="126" />
       <source>Agreed ad ref</source>
       <translation>Agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="128" />
+      <location filename="../../ui/models/paragraphs.py" line="127" />
       <source>Needs review</source>
       <translation>À réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="129" />
+      <location filename="../../ui/models/paragraphs.py" line="128" />
       <source>Red line touched</source>
       <translation>Ligne rouge touchée</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="130" />
+      <location filename="../../ui/models/paragraphs.py" line="129" />
       <source>Divergent from EU</source>
       <translation>Divergence avec l'UE</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="131" />
+      <location filename="../../ui/models/paragraphs.py" line="130" />
       <source>No instructions</source>
       <translation>Sans instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="132" />
+      <location filename="../../ui/models/paragraphs.py" line="131" />
       <source>Unbalanced brackets</source>
       <translation>Crochets déséquilibrés</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="236" />
+      <location filename="../../ui/models/paragraphs.py" line="235" />
       <source>Square brackets: text not yet agreed</source>
       <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="254" />
+      <location filename="../../ui/models/paragraphs.py" line="253" />
       <source>The square brackets in this paragraph do not pair up</source>
       <translation>Les crochets de ce paragraphe ne s'apparient pas</translation>
     </message>

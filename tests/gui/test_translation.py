@@ -107,3 +107,25 @@ def test_english_says_one_paragraph_and_two_paragraphs(make_window, demo_store, 
         assert QCoreApplication.translate("DetailPane", "%n bracket(s)", "", 2) == "2 brackets"
     finally:
         remove_translators(qapp)
+
+
+def _mnemonic_clashes(menu_bar) -> list[str]:  # type: ignore[no-untyped-def]
+    clashes = []
+    menus = [a.menu() for a in menu_bar.actions() if a.menu()]
+    while menus:
+        menu = menus.pop()
+        keys = [a.text().split("&")[1][0].lower() for a in menu.actions()
+                if "&" in a.text().replace("&&", "")]
+        clashes += [f"{menu.title()}: {k}" for k in set(keys) if keys.count(k) > 1]
+        menus += [a.menu() for a in menu.actions() if a.menu()]
+    return clashes
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_menu_entry_has_its_own_access_key(make_window, demo_store, qapp, language) -> None:  # type: ignore[no-untyped-def]
+    install_translators(qapp, language)
+    try:
+        window = make_window(demo_store)
+        assert _mnemonic_clashes(window.menuBar()) == []
+    finally:
+        remove_translators(qapp)
