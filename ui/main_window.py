@@ -935,7 +935,8 @@ class MainWindow(QMainWindow):
         rows = []
         for action in (self.import_action, self.paste_action, self.open_action, self.undo_action,
                        self.redo_action, self.find_action, self.compare_action, self.next_change_action,
-                       self.previous_change_action, self.chart_action, self.detail_action, self.quit_action):
+                       self.previous_change_action, self.chart_action, self.link_action, self.detail_action,
+                       self.quit_action):
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
             rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard Shortcuts"),
