@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # Longest wait for the window to settle on one screen.
@@ -38,6 +39,31 @@ def ensure_display(argv: list[str]) -> None:
     sys.exit(code)
 
 
+def use_dark_palette(app: Any) -> None:
+    """What the app sees when the desktop is in dark mode (Xvfb has no desktop
+    to ask): Qt's dark colour scheme, or a dark Fusion palette where the
+    platform does not follow it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
+    app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        return
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                         (QPalette.ColorRole.Base, "#1f1f1f"), (QPalette.ColorRole.AlternateBase, "#2a2a2a"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#353535"),
+                         (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#353535"),
+                         (QPalette.ColorRole.ToolTipText, "#e8e8e8"), (QPalette.ColorRole.PlaceholderText, "#8a8a8a"),
+                         (QPalette.ColorRole.Link, "#6ea8fe")):
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    app.setPalette(palette)
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     ensure_display(args_list)
@@ -45,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", default=str(ROOT / "screenshots"))
     parser.add_argument("--lang", default="en", help="UI language, e.g. fr")
     parser.add_argument("--size", default="1440x900")
+    parser.add_argument("--dark", action="store_true", help="a dark palette, as a system in dark mode gives")
     args = parser.parse_args(args_list)
     sys.path.insert(0, str(ROOT))
     import tempfile
@@ -61,14 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     from ui.models.paragraphs import Column
 
     app = make_app()
-    if args.lang != "en":
-        install_translators(app, args.lang)
+    install_translators(app, args.lang)
+    if args.dark:
+        use_dark_palette(app)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     store, folder = make_demo_store()
     width, height = (int(x) for x in args.size.split("x"))
-    window = MainWindow(store)
-    window.switch_store(store, demo=True)
+    window = MainWindow(store, demo=True)
     window.resize(width, height)
     window.show()
 
@@ -83,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
 
     def save(name: str) -> None:
-        path = out / f"{name}{'' if args.lang == 'en' else '-' + args.lang}.png"
+        suffix = ("" if args.lang == "en" else "-" + args.lang) + ("-dark" if args.dark else "")
+        path = out / f"{name}{suffix}.png"
         window.grab().save(str(path))
         print(path)
 
