@@ -2,6 +2,7 @@
 
 import ast
 import pkgutil
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -56,8 +57,12 @@ def test_headless_subcommand_does_not_load_qt(tmp_path):
 
 @pytest.mark.slow
 def test_wheel_carries_app_demo_data_migrations_and_entry_point(tmp_path):
+    # Built from a copy, so the checkout gets no build/ or .egg-info folders.
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache"))
     done = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(source)],
         capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
@@ -68,6 +73,7 @@ def test_wheel_carries_app_demo_data_migrations_and_entry_point(tmp_path):
         assert "negotiator = ui.app:main" in z.read(entry_points).decode()
     assert "ui/app.py" in names and "ui/main_window.py" in names
     assert "negotiator/migrations/env.py" in names
+    assert {"resources/translations/negotiator_fr.qm", "resources/translations/negotiator_en.qm"} <= names
     assert "negotiator/migrations/versions/0001_initial.py" in names
     demo = {n for n in names if n.startswith("resources/demo/")}
     for expected in ("zero-draft.txt", "rev1.txt", "rev2.txt",
