@@ -409,6 +409,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%n negotiation(s) in this store", "", len(self.negotiations)),
                                      5000)
 
+    def reload_draft(self) -> None:
+        """Read the tree and the shown draft again, keeping the selected paragraph:
+        after a merge or a link correction changed what surrounds it (drafts,
+        lineages, positions)."""
+        paragraph_id = self.current_paragraph_id()
+        self.refresh_tree()
+        if self.current_draft_id is not None:
+            self.select_draft(self.current_draft_id)
+            if paragraph_id is not None:
+                self.select_paragraph(paragraph_id)
+
     def _tree_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if not indexes:
@@ -519,20 +530,17 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _store_link(self, paragraph_id: int, number: str, source: int | None | str) -> None:
-        store, author, draft_id = self.store, self.settings.author(), self.current_draft_id
+        store, author = self.store, self.settings.author()
         self.tasks.run(
             self.tr("Re-linking paragraphs…"),
             lambda ctx: op.correct_paragraph_link(store, paragraph_id, source, author),
-            on_done=lambda _result: self._link_stored(draft_id, paragraph_id, number),
+            on_done=lambda _result: self._link_stored(paragraph_id, number),
             on_error=lambda exc: self._task_failed(self.tr("Could not correct the link"), exc),
         )
 
-    def _link_stored(self, draft_id: int | None, paragraph_id: int, number: str) -> None:
+    def _link_stored(self, paragraph_id: int, number: str) -> None:
         # Lineages changed from this draft on: comparisons, stances and positions too.
-        self._changes_cache.clear()
-        if draft_id is not None and draft_id == self.current_draft_id:
-            self.select_draft(draft_id)
-            self.select_paragraph(paragraph_id)
+        self.reload_draft()
         self.statusBar().showMessage(self.tr("Link of %1 corrected").replace("%1", number), 5000)
         self.link_corrected.emit(paragraph_id)
 

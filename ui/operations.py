@@ -139,11 +139,11 @@ def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
 
 def previous_draft_id(store: Store, draft_id: int) -> int | None:
     """The draft just before this one in its negotiation, if any."""
+    from negotiator.lineage import previous_draft
+
     with store.transaction(read_only=True) as s:
-        draft = _draft(s, draft_id)
-        drafts = ops.list_drafts(s, draft.negotiation)
-    earlier = [d for d in drafts if d["order"] < draft.order]
-    return earlier[-1]["id"] if earlier else None
+        previous = previous_draft(s, _draft(s, draft_id))
+        return previous.id if previous is not None else None
 
 
 def compare(store: Store, from_id: int, to_id: int) -> dict[str, Any]:
@@ -209,11 +209,11 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
         neg = draft.negotiation
         rows = positions.draft_positions(s, neg, draft)
         sig = positions.signals(s, neg, draft)
-        agreed = {st["index"]: st["status"] for st in positions.paragraph_statuses(s, neg, draft)
-                  if st["status"] in ("agreed", "agreed_ad_ref")}
         national = (neg.delegation or "").strip().lower()
     divergent, touched = set(sig["divergent"]), set(sig["red_lines_touched"])
     no_instructions = set(sig["no_instructions"])
+    # The row's status: open, bracketed, agreed ad ref or agreed.
+    agreed = {row["index"]: row["status"] for row in rows if row["status"] in ("agreed", "agreed_ad_ref")}
     out: dict[int, PositionSummary] = {}
     for row in rows:
         index = row["index"]
@@ -865,7 +865,7 @@ class LinkChoices:
 
 def link_choices(store: Store, paragraph_id: int) -> LinkChoices | None:
     """None for a paragraph of a first draft (nothing to link to)."""
-    from negotiator.lineage import link_override
+    from negotiator.lineage import link_override, previous_draft
     from negotiator.models import Paragraph
 
     with store.transaction(read_only=True) as s:
@@ -874,10 +874,9 @@ def link_choices(store: Store, paragraph_id: int) -> LinkChoices | None:
             from negotiator.errors import NotFound
 
             raise NotFound(f"paragraph {paragraph_id} no longer exists")
-        previous = previous_draft_id(store, paragraph.draft_id)
-        if previous is None:
+        before = previous_draft(s, paragraph.draft)
+        if before is None:
             return None
-        before = _draft(s, previous)
         rows = ops.draft_paragraphs(s, before)
         numbers = spoken_numbers(rows)
         corrected, _source = link_override(s, paragraph_id)

@@ -300,11 +300,11 @@ class PackageActions(QObject):
             lambda exc: show_exception(self.window, self.tr("Could not merge %1").replace("%1", name), exc))
         # Cancel pressed just after the merge was saved: its result is dropped,
         # so show whatever the store now holds.
-        task.ended.connect(lambda: self.refresh_window() if task.cancelled else None)
+        task.ended.connect(lambda: self.window.reload_draft() if task.cancelled else None)
         return task
 
     def _merged(self, file_name: str, result: op.MergeResult) -> None:
-        self.refresh_window()
+        self.window.reload_draft()
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Positions Package Merged"),
                           merge_summary(result, file_name), QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("mergeResult")
@@ -315,13 +315,6 @@ class PackageActions(QObject):
             box.finished.connect(lambda _code: self.show_conflicts(result.negotiation_id))
         box.open()
         self.merged.emit(result)
-
-    def refresh_window(self) -> None:
-        """Show what a merge or a resolved conflict changed: drafts, stances, the open paragraph."""
-        self.window.refresh_tree()
-        self.window.load_summaries()
-        if (paragraph_id := self.window.current_paragraph_id()) is not None:
-            self.window.load_positions(paragraph_id)
 
     # Conflicts ----------------------------------------------------------------
     def show_conflicts(self, negotiation_id: int | None = None) -> ConflictsDialog | None:
@@ -338,7 +331,7 @@ class PackageActions(QObject):
         return dialog
 
     def _resolved(self, conflict_id: int) -> None:
-        self.refresh_window()
+        self.window.reload_draft()
         self.conflict_resolved.emit(conflict_id)
 
 

@@ -49,7 +49,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="654" />
+      <location filename="../../ui/main_window.py" line="662" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraph</numerusform>
@@ -57,7 +57,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="790" />
+      <location filename="../../ui/main_window.py" line="798" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>Imported %1: %n paragraph</numerusform>

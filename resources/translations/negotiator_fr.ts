@@ -74,132 +74,132 @@
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/packages.py" line="369" />
+      <location filename="../../ui/packages.py" line="362" />
       <source>Conflicts – %1</source>
       <translation>Conflits – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="370" />
+      <location filename="../../ui/packages.py" line="363" />
       <source>Conflicts</source>
       <translation>Conflits</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="373" />
+      <location filename="../../ui/packages.py" line="366" />
       <source>These positions were changed on two laptops since they last exchanged packages. For each, keep one version; the other stays in the position's history. Your choice travels in your next package and settles the conflict on the other laptop too.</source>
       <translation>Ces positions ont été modifiées sur deux ordinateurs depuis leur dernier échange de paquets. Pour chacune, gardez une version ; l'autre reste dans l'historique de la position. Votre choix part avec votre prochain paquet et règle aussi le conflit sur l'autre ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="381" />
+      <location filename="../../ui/packages.py" line="374" />
       <source>Open conflicts</source>
       <translation>Conflits ouverts</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="386" />
+      <location filename="../../ui/packages.py" line="379" />
       <source>Paragraph</source>
       <translation>Paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="386" />
+      <location filename="../../ui/packages.py" line="379" />
       <source>Delegation</source>
       <translation>Délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="386" />
+      <location filename="../../ui/packages.py" line="379" />
       <source>What happened</source>
       <translation>Ce qui s'est passé</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="387" />
+      <location filename="../../ui/packages.py" line="380" />
       <source>Version A</source>
       <translation>Version A</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="387" />
+      <location filename="../../ui/packages.py" line="380" />
       <source>Version B</source>
       <translation>Version B</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="395" />
+      <location filename="../../ui/packages.py" line="388" />
       <source>No open conflicts: every position has a single version.</source>
       <translation>Aucun conflit ouvert : chaque position n'a qu'une version.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="411" />
+      <location filename="../../ui/packages.py" line="404" />
       <source>Paragraph text</source>
       <translation>Texte du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="414" />
+      <location filename="../../ui/packages.py" line="407" />
       <source>Versions</source>
       <translation>Versions</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="440" />
+      <location filename="../../ui/packages.py" line="433" />
       <source>Reading conflicts…</source>
       <translation>Lecture des conflits…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="452" />
+      <location filename="../../ui/packages.py" line="445" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="460" />
+      <location filename="../../ui/packages.py" line="453" />
       <source>Found %1</source>
       <translation>Constaté le %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="477" />
+      <location filename="../../ui/packages.py" line="470" />
       <source>Could not read the conflicts</source>
       <translation>Impossible de lire les conflits</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="497" />
+      <location filename="../../ui/packages.py" line="490" />
       <source>Paragraph %1 of %2</source>
       <translation>Paragraphe %1 de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="498" />
+      <location filename="../../ui/packages.py" line="491" />
       <source>A paragraph of %2</source>
       <translation>Un paragraphe de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="499" />
+      <location filename="../../ui/packages.py" line="492" />
       <source>%1 · %2's position</source>
       <translation>%1 · position de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="509" />
+      <location filename="../../ui/packages.py" line="502" />
       <source>Taken on:</source>
       <translation>Prise sur :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="511" />
+      <location filename="../../ui/packages.py" line="504" />
       <source>Version %1</source>
       <translation>Version %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="524" />
+      <location filename="../../ui/packages.py" line="517" />
       <source>Version %1, %2</source>
       <translation>Version %1, %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="532" />
+      <location filename="../../ui/packages.py" line="525" />
       <source>&amp;Keep Version %1</source>
       <translation>&amp;Garder la version %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="534" />
+      <location filename="../../ui/packages.py" line="527" />
       <source>Keep version %1 (%2)</source>
       <translation>Garder la version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="554" />
+      <location filename="../../ui/packages.py" line="547" />
       <source>Keeping version %1…</source>
       <translation>Conservation de la version %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="564" />
+      <location filename="../../ui/packages.py" line="557" />
       <source>Could not resolve the conflict</source>
       <translation>Impossible de résoudre le conflit</translation>
     </message>
@@ -1171,121 +1171,121 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="470" />
-      <location filename="../../ui/main_window.py" line="546" />
+      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="554" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="473" />
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="484" />
+      <location filename="../../ui/main_window.py" line="557" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
-      <location filename="../../ui/main_window.py" line="702" />
+      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="710" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="509" />
-      <location filename="../../ui/main_window.py" line="513" />
+      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="524" />
       <source>Correct Paragraph Link</source>
       <translation>Corriger le lien du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="509" />
+      <location filename="../../ui/main_window.py" line="520" />
       <source>Select a paragraph first.</source>
       <translation>Sélectionnez d'abord un paragraphe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>This is the first draft: its paragraphs continue nothing.</source>
       <translation>C'est le premier projet : ses paragraphes ne prolongent rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="535" />
       <source>Re-linking paragraphs…</source>
       <translation>Mise à jour des liens…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="527" />
+      <location filename="../../ui/main_window.py" line="538" />
       <source>Could not correct the link</source>
       <translation>Impossible de corriger le lien</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="536" />
+      <location filename="../../ui/main_window.py" line="544" />
       <source>Link of %1 corrected</source>
       <translation>Lien de %1 corrigé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="570" />
+      <location filename="../../ui/main_window.py" line="578" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="571" />
+      <location filename="../../ui/main_window.py" line="579" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="588" />
+      <location filename="../../ui/main_window.py" line="596" />
       <source>Mark %1 agreed ad ref</source>
       <translation>Marquer %1 agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="588" />
+      <location filename="../../ui/main_window.py" line="596" />
       <source>Mark %1 agreed</source>
       <translation>Marquer %1 agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="589" />
+      <location filename="../../ui/main_window.py" line="597" />
       <source>Open %1 again</source>
       <translation>Rouvrir %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="599" />
+      <location filename="../../ui/main_window.py" line="607" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="605" />
+      <location filename="../../ui/main_window.py" line="613" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="611" />
+      <location filename="../../ui/main_window.py" line="619" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="612" />
+      <location filename="../../ui/main_window.py" line="620" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="615" />
+      <location filename="../../ui/main_window.py" line="623" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="616" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="653" />
+      <location filename="../../ui/main_window.py" line="661" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="654" />
+      <location filename="../../ui/main_window.py" line="662" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -1293,68 +1293,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="699" />
+      <location filename="../../ui/main_window.py" line="707" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="721" />
+      <location filename="../../ui/main_window.py" line="729" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="724" />
+      <location filename="../../ui/main_window.py" line="732" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="736" />
+      <location filename="../../ui/main_window.py" line="744" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="737" />
+      <location filename="../../ui/main_window.py" line="745" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="747" />
+      <location filename="../../ui/main_window.py" line="755" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="750" />
-      <location filename="../../ui/main_window.py" line="783" />
+      <location filename="../../ui/main_window.py" line="758" />
+      <location filename="../../ui/main_window.py" line="791" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="756" />
+      <location filename="../../ui/main_window.py" line="764" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="756" />
+      <location filename="../../ui/main_window.py" line="764" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="759" />
+      <location filename="../../ui/main_window.py" line="767" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="762" />
+      <location filename="../../ui/main_window.py" line="770" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="777" />
+      <location filename="../../ui/main_window.py" line="785" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="790" />
+      <location filename="../../ui/main_window.py" line="798" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -1362,72 +1362,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="838" />
+      <location filename="../../ui/main_window.py" line="846" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="839" />
+      <location filename="../../ui/main_window.py" line="847" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="848" />
+      <location filename="../../ui/main_window.py" line="856" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="874" />
+      <location filename="../../ui/main_window.py" line="882" />
       <source>System Default</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="896" />
+      <location filename="../../ui/main_window.py" line="904" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="901" />
+      <location filename="../../ui/main_window.py" line="909" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="901" />
+      <location filename="../../ui/main_window.py" line="909" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="905" />
+      <location filename="../../ui/main_window.py" line="913" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="908" />
+      <location filename="../../ui/main_window.py" line="916" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="916" />
+      <location filename="../../ui/main_window.py" line="924" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="917" />
+      <location filename="../../ui/main_window.py" line="925" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="930" />
+      <location filename="../../ui/main_window.py" line="938" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="931" />
+      <location filename="../../ui/main_window.py" line="939" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="941" />
+      <location filename="../../ui/main_window.py" line="950" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -1866,7 +1866,6 @@
     </message>
     <message>
       <location filename="../../ui/models/paragraphs.py" line="115" />
-      <location filename="../../ui/models/paragraphs.py" line="125" />
       <source>Agreed</source>
       <translation>Agréé</translation>
     </message>
@@ -1896,47 +1895,47 @@
       <translation>Sans instr.</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="121" />
+      <location filename="../../ui/models/paragraphs.py" line="122" />
       <source>Brackets!</source>
       <translation>Crochets !</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="126" />
+      <location filename="../../ui/models/paragraphs.py" line="116" />
       <source>Agreed ad ref</source>
       <translation>Agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="127" />
+      <location filename="../../ui/models/paragraphs.py" line="117" />
       <source>Needs review</source>
       <translation>À réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="128" />
+      <location filename="../../ui/models/paragraphs.py" line="118" />
       <source>Red line touched</source>
       <translation>Ligne rouge touchée</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="129" />
+      <location filename="../../ui/models/paragraphs.py" line="119" />
       <source>Divergent from EU</source>
       <translation>Divergence avec l'UE</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="130" />
+      <location filename="../../ui/models/paragraphs.py" line="121" />
       <source>No instructions</source>
       <translation>Sans instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="131" />
+      <location filename="../../ui/models/paragraphs.py" line="123" />
       <source>Unbalanced brackets</source>
       <translation>Crochets déséquilibrés</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="235" />
+      <location filename="../../ui/models/paragraphs.py" line="227" />
       <source>Square brackets: text not yet agreed</source>
       <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="253" />
+      <location filename="../../ui/models/paragraphs.py" line="245" />
       <source>The square brackets in this paragraph do not pair up</source>
       <translation>Les crochets de ce paragraphe ne s'apparient pas</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,13 +45,21 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@contextmanager
+def open_copy(template: Path, path: Path) -> Iterator[Store]:
+    """A store copied from a template (its own file: tests never share one)."""
+    shutil.copy(template, path)
+    store = Store.open(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 @pytest.fixture
 def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, path)
-    store = Store.open(path)
-    yield store
-    store.close()
+    with open_copy(demo_template, tmp_path / "demo.sqlite") as store:
+        yield store
 
 
 @pytest.fixture
@@ -110,8 +119,5 @@ def full_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def full_demo_store(full_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    path = tmp_path / "full-demo.sqlite"
-    shutil.copy(full_demo_template, path)
-    store = Store.open(path)
-    yield store
-    store.close()
+    with open_copy(full_demo_template, tmp_path / "full-demo.sqlite") as store:
+        yield store

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from negotiator.importer import read_bytes
 from negotiator.models import Negotiation
 from negotiator.store import Store
 from ui import operations as op
+from tests.gui.conftest import open_copy
 from ui.packages import ConflictsDialog, package_file_name
 
 pytestmark = pytest.mark.gui
@@ -60,11 +60,8 @@ def digest(store: Store) -> dict[str, Any]:
 @pytest.fixture
 def other_laptop(full_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     """Ben's laptop: the same demo store, copied before either changed anything."""
-    path = tmp_path / "ben.sqlite"
-    shutil.copy(full_demo_template, path)
-    store = Store.open(path)
-    yield store
-    store.close()
+    with open_copy(full_demo_template, tmp_path / "ben.sqlite") as store:
+        yield store
 
 
 def write_package(store: Store, path: Path) -> Path:

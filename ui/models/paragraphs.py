@@ -110,27 +110,19 @@ def flag_texts(summary: PositionSummary | None, row: ParagraphRow, *, short: boo
                                      ("no_instructions", summary.no_instructions)) if on]
     if not row.brackets_balanced:
         keys.append("unbalanced")
-    if short:
-        names = {
-            "agreed": translate("ParagraphModel", "Agreed"),
-            "agreed_ad_ref": translate("ParagraphModel", "Ad ref"),
-            "review": translate("ParagraphModel", "Review"),
-            "red_line": translate("ParagraphModel", "Red line"),
-            "divergent": translate("ParagraphModel", "Divergent"),
-            "no_instructions": translate("ParagraphModel", "No instr."),
-            "unbalanced": translate("ParagraphModel", "Brackets!"),
-        }
-    else:
-        names = {
-            "agreed": translate("ParagraphModel", "Agreed"),
-            "agreed_ad_ref": translate("ParagraphModel", "Agreed ad ref"),
-            "review": translate("ParagraphModel", "Needs review"),
-            "red_line": translate("ParagraphModel", "Red line touched"),
-            "divergent": translate("ParagraphModel", "Divergent from EU"),
-            "no_instructions": translate("ParagraphModel", "No instructions"),
-            "unbalanced": translate("ParagraphModel", "Unbalanced brackets"),
-        }
-    return [names[key] for key in keys]
+    # (short for the cell, full for tooltips and screen readers)
+    names = {
+        "agreed": (translate("ParagraphModel", "Agreed"), translate("ParagraphModel", "Agreed")),
+        "agreed_ad_ref": (translate("ParagraphModel", "Ad ref"), translate("ParagraphModel", "Agreed ad ref")),
+        "review": (translate("ParagraphModel", "Review"), translate("ParagraphModel", "Needs review")),
+        "red_line": (translate("ParagraphModel", "Red line"), translate("ParagraphModel", "Red line touched")),
+        "divergent": (translate("ParagraphModel", "Divergent"), translate("ParagraphModel", "Divergent from EU")),
+        "no_instructions": (translate("ParagraphModel", "No instr."),
+                            translate("ParagraphModel", "No instructions")),
+        "unbalanced": (translate("ParagraphModel", "Brackets!"),
+                       translate("ParagraphModel", "Unbalanced brackets")),
+    }
+    return [names[key][0 if short else 1] for key in keys]
 
 
 class ParagraphModel(QAbstractTableModel):
