@@ -359,7 +359,9 @@ def write_brief(
     for item in comparison["paragraphs"]:
         old = [rows_a[i] for i in item.get("from", [])]
         new = [rows_b[i] for i in item.get("to", [])]
-        entry = Entry(_statuses(item["status"]), old, new, _entry_ops(item, old, new),
+        # The new symbol and date are tracked like any text but are not a change to negotiate.
+        statuses = ("symbol and date",) if item.get("top_matter") else _statuses(item["status"])
+        entry = Entry(statuses, old, new, _entry_ops(item, old, new),
                       list(item.get("salient") or []))
         if new:
             for r in new:

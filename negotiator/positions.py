@@ -47,6 +47,7 @@ from negotiator.models import (
     PositionHistory,
     utcnow,
 )
+from negotiator.parse import is_symbol_or_date
 from negotiator.worddiff import word_diff
 
 Clock = Callable[[], dt.datetime]
@@ -1139,7 +1140,8 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     for p in carry.by_draft[draft.id]:
         nat = [primary[(p.id, a)][1] for a in national_ids if (p.id, a) in primary]
         eu = [primary[(p.id, a)][1] for a in eu_ids if (p.id, a) in primary]
-        if not nat and p.kind != "heading":
+        # Headings and the symbol/date line above the title are not negotiated.
+        if not nat and p.kind != "heading" and not is_symbol_or_date(p.text):
             no_instructions.append(p.ordinal)
         if nat and eu:
             reason = _divergence(nat[0], eu[0], p.text)

@@ -426,3 +426,21 @@ def test_demo_brief_opens_in_libreoffice(tmp_path: Path) -> None:
     for number in ("1.", "5.", "8.", "14."):
         assert f" {number} " in f" {flat} ", number
     assert (tmp_path / "out" / "demo-amendments.docx").exists()
+
+
+def test_the_new_symbol_and_date_are_tracked_but_not_a_change(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    ok(db, "new", NEG, "--forum", "OSCE Permanent Council", "--delegation", "Belgium")
+    for label, symbol, month, body_text in (("Rev.1", "PC.DEL/118/26", "February", REV1),
+                                            ("Rev.2", "PC.DEL/118/26/Rev.1", "March", REV2)):
+        text = tmp_path / f"{label}.txt"
+        text.write_text(f"{symbol}\n10 {month} 2026\n\n{body_text}", encoding="utf-8")
+        ok(db, "import", NEG, str(text), "--label", label)
+    changed = [paragraph_text(p) for p in _draft_paragraphs(_brief(db, tmp_path / "changed.docx",
+                                                                    "--scope", "changed"))]
+    assert changed and not any("PC.DEL/118/26" in t for t in changed)
+    full = _brief(db, tmp_path / "all.docx")
+    top = next(p for p in _draft_paragraphs(full) if "PC.DEL/118/26" in paragraph_text(p))
+    assert top.findall(".//w:ins", NS) and top.findall(".//w:del", NS)  # still tracked
+    text = "\n".join(p.text for p in docx.Document(str(full)).paragraphs)
+    assert "symbol and date" in text

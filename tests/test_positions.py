@@ -356,3 +356,21 @@ def test_paragraph_lookup_refuses_unknown(store: Store) -> None:
         with pytest.raises(NotFound):
             positions.find_paragraph(s, draft, "99")
         assert s.scalar(select(func.count()).select_from(Paragraph)) == 8
+
+
+def test_the_symbol_and_date_line_needs_no_instructions(db_path: Path) -> None:
+    from negotiator.importer import read_bytes
+
+    st = Store.open(db_path)
+    text = ("PC.DEL/45/26/Rev.1\n20 February 2026\n\n"
+            "Draft decision on points of contact\n\n"
+            "1. Decides to maintain the directory of points of contact;\n\n"
+            "2. Tasks the Secretariat to update it [annually][every two years].\n")
+    with st.transaction() as s:
+        neg = ops.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
+        ops.import_draft(s, neg, read_bytes(text.encode(), "rev1.txt"), "Rev.1")
+    rows = listing(st, "Rev.1")
+    assert rows[0]["text"].startswith("PC.DEL/45/26/Rev.1")
+    # The symbol/date block and the title need none; both operative paragraphs do.
+    assert sigs(st, "Rev.1")["no_instructions"] == [r["index"] for r in rows if r["number"] in ("1", "2")]
+    st.close()
