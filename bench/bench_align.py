@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from negotiator.align import Para, align  # noqa: E402
-from negotiator.worddiff import word_diff  # noqa: E402
+from negotiator.diff.align import Para, align  # noqa: E402
+from negotiator.diff.worddiff import word_diff  # noqa: E402
 
 WORDS_PER_PARAGRAPH = 60
 EDITED, ADDED, DELETED, MOVED = 0.10, 0.02, 0.02, 0.01

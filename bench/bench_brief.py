@@ -19,12 +19,13 @@ import docx  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
-from negotiator import ops, positions  # noqa: E402
-from negotiator.brief import write_amendments, write_brief  # noqa: E402
-from negotiator.compare import compare_drafts  # noqa: E402
-from negotiator.importer import read_bytes  # noqa: E402
-from negotiator.models import Paragraph  # noqa: E402
-from negotiator.store import Store  # noqa: E402
+from negotiator.drafts import negotiations
+from negotiator.positions import core as positions  # noqa: E402
+from negotiator.export.brief import write_amendments, write_brief  # noqa: E402
+from negotiator.drafts.comparison import compare_drafts  # noqa: E402
+from negotiator.text.importer import read_bytes  # noqa: E402
+from negotiator.storage.models import Paragraph  # noqa: E402
+from negotiator.storage.store import Store  # noqa: E402
 
 TARGET_S = 5.0
 WORDS = ("participating States shall voluntarily exchange information on national policies "
@@ -65,9 +66,9 @@ def build_store(path: Path, n: int) -> int:
     text_a, text_b = drafts(n)
     st = Store.open(path)
     with st.transaction() as s:
-        neg = ops.create_negotiation(s, "Bench", "OSCE Permanent Council", "Belgium")
-        ops.import_draft(s, neg, read_bytes(text_a.encode(), "a.txt"), "Rev.1")
-        draft = ops.find_draft(s, neg, "Rev.1")
+        neg = negotiations.create_negotiation(s, "Bench", "OSCE Permanent Council", "Belgium")
+        negotiations.import_draft(s, neg, read_bytes(text_a.encode(), "a.txt"), "Rev.1")
+        draft = negotiations.find_draft(s, neg, "Rev.1")
         ids = s.scalars(select(Paragraph.id).where(Paragraph.draft_id == draft.id)
                         .order_by(Paragraph.ordinal)).all()
         texts = s.scalars(select(Paragraph.text).where(Paragraph.draft_id == draft.id)
@@ -90,7 +91,7 @@ def build_store(path: Path, n: int) -> int:
                                        author="bench")
             if k % 20 == 0:
                 positions.add_note(s, pid, "Capital: check with the Nordic group.", author="desk")
-        ops.import_draft(s, neg, read_bytes(text_b.encode(), "b.txt"), "Rev.2")
+        negotiations.import_draft(s, neg, read_bytes(text_b.encode(), "b.txt"), "Rev.2")
         neg_id = neg.id
     st.close()
     return neg_id
@@ -105,8 +106,8 @@ def main() -> None:
         neg_id = build_store(db, n)
         st = Store.open(db)
         with st.transaction() as s:
-            neg = ops.find_negotiation(s, neg_id)
-            a, b = ops.find_draft(s, neg, "Rev.1"), ops.find_draft(s, neg, "Rev.2")
+            neg = negotiations.find_negotiation(s, neg_id)
+            a, b = negotiations.find_draft(s, neg, "Rev.1"), negotiations.find_draft(s, neg, "Rev.2")
             n_pos = sum(len(r["positions"]) for r in positions.draft_positions(s, neg, b))
             out = tmpdir / "brief.docx"
             t, mem, result = measure(lambda: write_brief(
@@ -123,7 +124,7 @@ def main() -> None:
                          f"{t:.2f}", f"{mem:.0f}", ""))
             t, mem, _ = measure(lambda: compare_drafts(s, a, b))
             rows.append(("peer: compare_drafts alone", n, "", "", "", f"{t:.2f}", f"{mem:.0f}", ""))
-            texts = [r["text"] for r in ops.draft_paragraphs(s, b)]
+            texts = [r["text"] for r in negotiations.draft_paragraphs(s, b)]
 
         def plain() -> None:
             d = docx.Document()

@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import docx  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
-from negotiator import ops  # noqa: E402
-from negotiator.importer import read_file  # noqa: E402
-from negotiator.store import Store  # noqa: E402
+from negotiator.drafts import negotiations  # noqa: E402
+from negotiator.text.importer import read_file  # noqa: E402
+from negotiator.storage.store import Store  # noqa: E402
 
 SENTENCE = ("participating States [shall][should] voluntarily exchange information on national "
             "policies, points of contact and [[relevant] national] assessments of ICT threats")
@@ -59,9 +59,9 @@ def main() -> None:
                     counter[0] += 1
                     st = Store.open(tmpdir / f"s-{n}-{src.suffix[1:]}.sqlite")
                     with st.transaction() as s:
-                        neg = (ops.find_negotiation(s, "B") if counter[0] > 1
-                               else ops.create_negotiation(s, "B", "UN"))
-                        ops.import_draft(s, neg, read_file(src), f"R{counter[0]}")
+                        neg = (negotiations.find_negotiation(s, "B") if counter[0] > 1
+                               else negotiations.create_negotiation(s, "B", "UN"))
+                        negotiations.import_draft(s, neg, read_file(src), f"R{counter[0]}")
                     st.close()
 
                 t, mem, _ = measure(store_it)

@@ -21,10 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
-from negotiator import ops, positions  # noqa: E402
-from negotiator.importer import read_bytes  # noqa: E402
-from negotiator.models import Actor, Paragraph, Position, utcnow  # noqa: E402
-from negotiator.store import Store  # noqa: E402
+from negotiator.drafts import negotiations
+from negotiator.positions import core as positions  # noqa: E402
+from negotiator.text.importer import read_bytes  # noqa: E402
+from negotiator.storage.models import Actor, Paragraph, Position, utcnow  # noqa: E402
+from negotiator.storage.store import Store  # noqa: E402
 
 PARAGRAPHS = 1000
 ACTORS = ("Belgium", "EU", "Russian Federation")
@@ -69,15 +70,15 @@ def build(folder: Path) -> tuple[Store, str]:
     store = Store.open(folder / "bench.sqlite")
     rev1, rev2 = texts(7)
     with store.transaction() as s:
-        neg = ops.create_negotiation(s, "Bench", "OSCE PC", "Belgium")
+        neg = negotiations.create_negotiation(s, "Bench", "OSCE PC", "Belgium")
         for label, paras in (("Rev.1", rev1), ("Rev.2", rev2)):
             parsed = read_bytes("\n\n".join(paras).encode(), f"{label}.txt")
-            ops.import_draft(s, neg, parsed, label)
+            negotiations.import_draft(s, neg, parsed, label)
         actor_ids = []
         for name in ACTORS:
             actor = positions.ensure_actor(s, neg.id, name)
             actor_ids.append(actor.id)
-        draft = ops.find_draft(s, neg, "Rev.1")
+        draft = negotiations.find_draft(s, neg, "Rev.1")
         rows = s.execute(select(Paragraph.id, Paragraph.text).where(
             Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)).all()
         now = utcnow()
@@ -108,14 +109,14 @@ def main() -> None:
 
         def carry() -> int:
             with store.transaction(read_only=True) as s:
-                neg = ops.find_negotiation(s, title)
-                rows = positions.draft_positions(s, neg, ops.find_draft(s, neg, "Rev.2"))
+                neg = negotiations.find_negotiation(s, title)
+                rows = positions.draft_positions(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
             return sum(len(r["positions"]) for r in rows)
 
         def signal() -> int:
             with store.transaction(read_only=True) as s:
-                neg = ops.find_negotiation(s, title)
-                result = positions.signals(s, neg, ops.find_draft(s, neg, "Rev.2"))
+                neg = negotiations.find_negotiation(s, title)
+                result = positions.signals(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
             return len(result["uptake"])
 
         def both() -> None:
@@ -126,8 +127,8 @@ def main() -> None:
         t_sig, m_sig, uptakes = measure(signal)
         t_both, m_both, _ = measure(both)
         with store.transaction(read_only=True) as s:
-            neg = ops.find_negotiation(s, title)
-            rows = positions.draft_positions(s, neg, ops.find_draft(s, neg, "Rev.2"))
+            neg = negotiations.find_negotiation(s, title)
+            rows = positions.draft_positions(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
         states: dict[str, int] = {}
         for r in rows:
             for p in r["positions"]:

@@ -42,7 +42,7 @@ import sys
 sys.path.insert(0, {root!r})
 from ui.application import make_app
 from ui.main_window import MainWindow
-from negotiator.store import Store
+from negotiator.storage.store import Store
 app = make_app()
 window = MainWindow(Store.open({db!r}))
 window.show()
@@ -66,16 +66,17 @@ def draft_text(n: int, variant: int) -> str:
 
 
 def build_store(path: Path, n: int) -> tuple[int, int]:
-    from negotiator import importer, ops
-    from negotiator.store import Store
+    from negotiator.text import importer
+    from negotiator.drafts import negotiations
+    from negotiator.storage.store import Store
 
     store = Store.open(path)
     with store.transaction() as s:
-        neg = ops.create_negotiation(s, "Benchmark convention", "Ad hoc committee", "Belgium")
+        neg = negotiations.create_negotiation(s, "Benchmark convention", "Ad hoc committee", "Belgium")
         ids = []
         for label, variant in (("Rev.1", 0), ("Rev.2", 1)):
             parsed = importer.read_bytes(draft_text(n, variant).encode(), f"{label}.txt")
-            ids.append(ops.import_draft(s, neg, parsed, label).draft_id)
+            ids.append(negotiations.import_draft(s, neg, parsed, label).draft_id)
     store.close()
     return ids[0], ids[1]
 
@@ -117,7 +118,7 @@ def main() -> int:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication
 
-    from negotiator.store import Store
+    from negotiator.storage.store import Store
     from ui import operations as op
     from ui.application import make_app
     from ui.main_window import MainWindow
@@ -132,7 +133,7 @@ def main() -> int:
 
     # Reading the rows and filling the model --------------------------------
     seconds, peak, rows = measure(lambda: op.load_paragraphs(store, second))
-    row("read draft rows", "negotiator", seconds, peak, "ops.paragraph_rows -> ParagraphRow tuples")
+    row("read draft rows", "negotiator", seconds, peak, "negotiations.paragraph_rows -> ParagraphRow tuples")
     changes = op.load_changes(store, second)
     model = ParagraphModel()
     seconds, peak, _ = measure(lambda: model.set_rows(second, rows))

@@ -1,3 +1,3 @@
-from negotiator.cli import run
+from negotiator.cli.main import run
 
 run()

@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from negotiator import ops
-from negotiator.errors import Conflict, InputError
-from negotiator.importer import ParsedDraft, read_file
-from negotiator.models import Actor, Negotiation
-from negotiator.store import Store
+from negotiator.drafts import negotiations
+from negotiator.domain.errors import Conflict, InputError
+from negotiator.text.importer import ParsedDraft, read_file
+from negotiator.storage.models import Actor, Negotiation
+from negotiator.storage.store import Store
 
 DEMO_PACKAGE = "resources"
 DEMO_FOLDER = "demo"
@@ -56,7 +56,7 @@ def demo_metadata() -> dict[str, Any]:
 
 def default_format() -> str:
     """Word when the Word reader is present (the way drafts really arrive), else plain text."""
-    return "docx" if importlib.util.find_spec("negotiator.docx_reader") is not None else "txt"
+    return "docx" if importlib.util.find_spec("negotiator.text.docx_reader") is not None else "txt"
 
 
 def read_demo_drafts(fmt: str | None = None) -> list[tuple[dict[str, Any], ParsedDraft]]:
@@ -109,14 +109,14 @@ def load_demo(store: Store, fmt: str | None = None) -> int:
                 f"the demo negotiation is already in this store (negotiation {existing}, "
                 f"'{meta['title']}'); see `negotiator drafts {existing}`"
             )
-        neg = ops.create_negotiation(s, meta["title"], meta["forum"], meta["delegation"])
+        neg = negotiations.create_negotiation(s, meta["title"], meta["forum"], meta["delegation"])
         known = {meta["delegation"]}
         for actor in meta["actors"]:
             if actor["name"] not in known:
                 s.add(Actor(negotiation_id=neg.id, name=actor["name"], kind=actor["kind"]))
                 known.add(actor["name"])
         for info, parsed in drafts:
-            ops.import_draft(
+            negotiations.import_draft(
                 s, neg, parsed, info["label"],
                 symbol=info["symbol"], date=dt.date.fromisoformat(info["date"]),
             )

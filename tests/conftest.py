@@ -46,7 +46,7 @@ class Result:
 @pytest.fixture
 def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
     """Run `negotiator --db <tmp store> ARGS...` in-process."""
-    from negotiator.cli import main
+    from negotiator.cli.main import main
 
     def run(*args: str) -> Result:
         capsys.readouterr()

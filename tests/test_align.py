@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiator.align import Link, Para, align, normalise
+from negotiator.diff.align import Link, Para, align, normalise
 from conftest import CORPUS
 
 # A small OEWG-style draft, written for these tests.
@@ -315,7 +315,7 @@ def test_partition_holds_on_tiny_repetitive_drafts(a: list, b: list) -> None:
 # --- real drafts (read from the shared corpus, never copied) ---
 
 def _read(path) -> list[Para]:  # type: ignore[no-untyped-def]
-    from negotiator.importer import read_file
+    from negotiator.text.importer import read_file
 
     return [Para(p.number, p.text) for p in read_file(path).paragraphs]
 
@@ -389,7 +389,7 @@ def test_real_translations_align_sanely() -> None:
 
 
 def test_arabic_article_and_vowel_marks_do_not_hide_a_match() -> None:
-    from negotiator.align import words
+    from negotiator.diff.align import words
 
     assert words("* مضايقات عامة أو خاصة")[1:] == words("* المضايقة العامة أو الخاصة")[1:]
     assert words("وَالدولُ") == words("الدول")

@@ -72,9 +72,9 @@ def test_wheel_carries_app_demo_data_migrations_and_entry_point(tmp_path):
         entry_points = next(n for n in names if n.endswith("entry_points.txt"))
         assert "negotiator = ui.app:main" in z.read(entry_points).decode()
     assert "ui/app.py" in names and "ui/main_window.py" in names
-    assert "negotiator/migrations/env.py" in names
+    assert "negotiator/storage/migrations/env.py" in names
     assert {"resources/translations/negotiator_fr.qm", "resources/translations/negotiator_en.qm"} <= names
-    assert "negotiator/migrations/versions/0001_initial.py" in names
+    assert "negotiator/storage/migrations/versions/0001_initial.py" in names
     demo = {n for n in names if n.startswith("resources/demo/")}
     for expected in ("zero-draft.txt", "rev1.txt", "rev2.txt",
                      "zero-draft.docx", "rev1.docx", "rev2.docx", "demo.json"):
@@ -82,7 +82,7 @@ def test_wheel_carries_app_demo_data_migrations_and_entry_point(tmp_path):
 
 
 def test_every_command_has_help():
-    from negotiator.cli import build_parser
+    from negotiator.cli.main import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")

@@ -14,7 +14,7 @@ from typing import Any
 import docx
 import pytest
 
-from negotiator.cli import main
+from negotiator.cli.main import main
 from tests.docx_checks import (
     NS,
     W,
@@ -100,7 +100,7 @@ def ok(db: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A negotiation with two drafts, positions of Belgium, the EU and others, and notes."""
-    pytest.importorskip("negotiator.compare", reason="needs the alignment branch (compare.py)")
+    pytest.importorskip("negotiator.drafts.comparison", reason="needs the alignment branch (compare.py)")
     work = tmp_path_factory.mktemp("brief-store")
     db = work / "store.sqlite"
     (work / "rev1.txt").write_text(REV1, encoding="utf-8")
@@ -108,7 +108,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ok(db, "new", NEG, "--forum", "OSCE Permanent Council", "--delegation", "Belgium")
     ok(db, "import", NEG, str(work / "rev1.txt"), "--label", "Rev.1",
        "--symbol", "PC.DEL/118/26", "--date", "2026-02-10")
-    if pytest.importorskip("negotiator.positions", reason="needs the positions branch"):
+    if pytest.importorskip("negotiator.positions.core", reason="needs the positions branch"):
         ok(db, "position", NEG, "Rev.1", "1", "--actor", "Belgium",
            "--stance", "support_with_amendments", "--amendment", AMENDMENT_1,
            "--rationale", "A binding nomination is the core of this decision.",
@@ -356,16 +356,16 @@ def test_bad_requests_give_one_line_and_write_nothing(store: Path, tmp_path: Pat
 
 
 def test_progress_and_cancel(store: Path, tmp_path: Path) -> None:
-    from negotiator import ops
-    from negotiator.brief import Cancelled, write_brief
-    from negotiator.store import Store
+    from negotiator.drafts import negotiations
+    from negotiator.export.brief import Cancelled, write_brief
+    from negotiator.storage.store import Store
 
     seen: list[tuple[int, int]] = []
     st = Store.open(store)
     try:
         with st.transaction() as s:
-            neg = ops.find_negotiation(s, NEG)
-            a, b = ops.find_draft(s, neg, "Rev.1"), ops.find_draft(s, neg, "Rev.2")
+            neg = negotiations.find_negotiation(s, NEG)
+            a, b = negotiations.find_draft(s, neg, "Rev.1"), negotiations.find_draft(s, neg, "Rev.2")
             write_brief(s, neg, a, b, tmp_path / "p.docx", progress=lambda d, t: seen.append((d, t)))
             assert seen and seen[-1][0] == seen[-1][1]
             with pytest.raises(Cancelled):
@@ -386,7 +386,7 @@ HOSTILE = (
 
 @pytest.mark.soffice
 def test_hostile_drafts_export_cleanly(tmp_path: Path) -> None:
-    pytest.importorskip("negotiator.compare", reason="needs the alignment branch (compare.py)")
+    pytest.importorskip("negotiator.drafts.comparison", reason="needs the alignment branch (compare.py)")
     db = tmp_path / "hostile.sqlite"
     (tmp_path / "a.txt").write_text(HOSTILE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(HOSTILE.replace("shall", "should").replace("all delegations",

@@ -16,14 +16,14 @@ from types import ModuleType
 import pytest
 from lxml import etree
 
-from negotiator.importer import read_file
-from negotiator.store import Store
+from negotiator.text.importer import read_file
+from negotiator.storage.store import Store
 from tests.conftest import DEMO, ROOT
 
-HAS_DOCX_READER = importlib.util.find_spec("negotiator.docx_reader") is not None
+HAS_DOCX_READER = importlib.util.find_spec("negotiator.text.docx_reader") is not None
 NEEDS_DOCX_READER = pytest.mark.skipif(
     not HAS_DOCX_READER,
-    reason="negotiator.docx_reader (Word numbering resolution) is not in this tree yet",
+    reason="negotiator.text.docx_reader (Word numbering resolution) is not in this tree yet",
 )
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LABELS = ("Zero draft", "Rev.1", "Rev.2")
@@ -235,7 +235,7 @@ def test_the_demo_shows_each_kind_of_change(meta):
 
 
 def test_the_aligner_finds_the_true_links(meta):
-    align = pytest.importorskip("negotiator.align", reason="negotiator.align is not in this tree")
+    align = pytest.importorskip("negotiator.diff.align", reason="negotiator.diff.align is not in this tree")
     paras = {label: [align.Para(p.number, p.text) for p in read_file(path).paragraphs]
              for label, path in files(meta, "text_file").items()}
     for t in meta["expected"]["transitions"]:
@@ -318,7 +318,7 @@ def test_negotiator_demo_loads_once_and_then_refuses(cli, meta):
 
 def test_load_demo_adds_the_actors(db_path, meta):
     from negotiator.demo import load_demo
-    from negotiator.models import Negotiation
+    from negotiator.storage.models import Negotiation
 
     from negotiator.demo import find_demo
 

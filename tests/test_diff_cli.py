@@ -146,17 +146,17 @@ def test_link_errors_are_one_line_and_change_nothing(negotiation) -> None:  # ty
 
 
 def test_redline_colour_on_a_terminal(negotiation, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from negotiator import ops
-    from negotiator.compare import compare_drafts, render_redline
-    from negotiator.store import Store
+    from negotiator.drafts import negotiations
+    from negotiator.drafts.comparison import compare_drafts, render_redline
+    from negotiator.storage.store import Store
 
     store = Store.open(db_path)
     try:
         with store.transaction() as s:
-            neg = ops.find_negotiation(s, "CBMs")
-            a, b = ops.find_draft(s, neg, "Zero"), ops.find_draft(s, neg, "Rev.1")
-            out = render_redline(compare_drafts(s, a, b), ops.draft_paragraphs(s, a),
-                                 ops.draft_paragraphs(s, b), colour=True)
+            neg = negotiations.find_negotiation(s, "CBMs")
+            a, b = negotiations.find_draft(s, neg, "Zero"), negotiations.find_draft(s, neg, "Rev.1")
+            out = render_redline(compare_drafts(s, a, b), negotiations.draft_paragraphs(s, a),
+                                 negotiations.draft_paragraphs(s, b), colour=True)
     finally:
         store.close()
     assert "\x1b[31;9mshall [strongly]\x1b[0m\x1b[32;4mshould\x1b[0m" in out

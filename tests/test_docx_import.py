@@ -28,9 +28,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from negotiator.docx_reader import MAX_UNCOMPRESSED_BYTES, format_number, read_docx
-from negotiator.errors import InputError
-from negotiator.importer import read_bytes, read_file
+from negotiator.text.docx_reader import MAX_UNCOMPRESSED_BYTES, format_number, read_docx
+from negotiator.domain.errors import InputError
+from negotiator.text.importer import read_bytes, read_file
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'

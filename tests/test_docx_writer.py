@@ -1,4 +1,4 @@
-"""negotiator.docx_writer: files written to disk and read back with python-docx,
+"""negotiator.export.docx_writer: files written to disk and read back with python-docx,
 lxml and LibreOffice."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.shared import Mm
 
-from negotiator.docx_writer import (
+from negotiator.export.docx_writer import (
     LONG_WORD_CHARS,
     ZERO_WIDTH_SPACE,
     ExportError,

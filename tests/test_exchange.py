@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
-from negotiator import exchange, ops, positions
-from negotiator.errors import Conflict, InputError, NotFound
-from negotiator.importer import read_file
-from negotiator.store import Store
+from negotiator.positions import exchange
+from negotiator.drafts import negotiations
+from negotiator.positions import core as positions
+from negotiator.domain.errors import Conflict, InputError, NotFound
+from negotiator.text.importer import read_file
+from negotiator.storage.store import Store
 
 DATA = Path(__file__).parent / "data"
 TITLE = "ICT CBMs decision"
@@ -21,30 +23,30 @@ TITLE = "ICT CBMs decision"
 def make_store(path: Path, drafts: tuple[str, ...]) -> Store:
     st = Store.open(path)
     with st.transaction() as s:
-        neg = ops.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
+        neg = negotiations.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
         for label in drafts:
             name = "positions_rev1.txt" if label == "Rev.1" else "positions_rev2.txt"
-            ops.import_draft(s, neg, read_file(DATA / name), label)
+            negotiations.import_draft(s, neg, read_file(DATA / name), label)
     return st
 
 
 def take(st: Store, label: str, index: int, actor: str, author: str, **values: Any) -> str:
     with st.transaction() as s:
-        neg = ops.find_negotiation(s, TITLE)
-        para = positions.find_paragraph(s, ops.find_draft(s, neg, label), f"#{index}")
+        neg = negotiations.find_negotiation(s, TITLE)
+        para = positions.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
         return positions.set_position(s, para.id, actor, values, author=author).uid
 
 
 def note(st: Store, label: str, index: int, text: str, author: str) -> str:
     with st.transaction() as s:
-        neg = ops.find_negotiation(s, TITLE)
-        para = positions.find_paragraph(s, ops.find_draft(s, neg, label), f"#{index}")
+        neg = negotiations.find_negotiation(s, TITLE)
+        para = positions.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
         return str(positions.add_note(s, para.id, text, author=author)["uid"])
 
 
 def export(st: Store, path: Path) -> Path:
     with st.transaction(read_only=True) as s:
-        package = exchange.export_package(s, ops.find_negotiation(s, TITLE), "tester")
+        package = exchange.export_package(s, negotiations.find_negotiation(s, TITLE), "tester")
     exchange.write_package(package, path)
     return path
 
@@ -57,12 +59,12 @@ def import_(st: Store, path: Path, negotiation: str | None = None) -> dict[str, 
 
 def digest(st: Store) -> dict[str, Any]:
     with st.transaction(read_only=True) as s:
-        return exchange.content_digest(s, ops.find_negotiation(s, TITLE))
+        return exchange.content_digest(s, negotiations.find_negotiation(s, TITLE))
 
 
 def conflicts(st: Store) -> list[dict[str, Any]]:
     with st.transaction(read_only=True) as s:
-        return positions.list_conflicts(s, ops.find_negotiation(s, TITLE))
+        return positions.list_conflicts(s, negotiations.find_negotiation(s, TITLE))
 
 
 @pytest.fixture
@@ -91,7 +93,7 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
     take(b, "Rev.1", 2, "Belgium", "ben", stance="support_with_amendments",
          amendment="Replace '[shall][should]' with 'shall'.")
     with b.transaction() as s:
-        positions.delete_note(s, ops.find_negotiation(s, TITLE).id, shared_note, author="ben")
+        positions.delete_note(s, negotiations.find_negotiation(s, TITLE).id, shared_note, author="ben")
     dup_a = take(a, "Rev.1", 1, "Belgium", "anna", stance="support")
     dup_b = take(b, "Rev.1", 1, "Belgium", "ben", stance="reserve")
 
@@ -109,7 +111,7 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
     assert len(history) == 3
     with a.transaction(read_only=True) as s:
         rows = [r for r in positions.position_history(
-            s, positions.find_paragraph(s, ops.find_draft(s, ops.find_negotiation(s, TITLE),
+            s, positions.find_paragraph(s, negotiations.find_draft(s, negotiations.find_negotiation(s, TITLE),
                                                           "Rev.1"), "#2").id, "Belgium")]
     assert {r["new"]["stance"] for r in rows} == {"support", "oppose", "support_with_amendments"}
     # Conflicts: the shared position changed on both sides; a duplicate.
@@ -150,8 +152,8 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
 
 def _rows(st: Store, label: str) -> list[dict[str, Any]]:
     with st.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, TITLE)
-        return positions.draft_positions(s, neg, ops.find_draft(s, neg, label))
+        neg = negotiations.find_negotiation(s, TITLE)
+        return positions.draft_positions(s, neg, negotiations.find_draft(s, neg, label))
 
 
 def test_package_carries_missing_draft_and_positions_follow(laptops: tuple[Store, Store],
@@ -163,7 +165,7 @@ def test_package_carries_missing_draft_and_positions_follow(laptops: tuple[Store
     # Ben now holds Rev.2 and the position carries forward into it.
     assert rows[2]["positions"][0]["state"] == "needs_review"
     with b.transaction(read_only=True) as s:
-        labels = [d["label"] for d in ops.list_drafts(s, ops.find_negotiation(s, TITLE))]
+        labels = [d["label"] for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, TITLE))]
     assert labels == ["Rev.1", "Rev.2"]
 
 
@@ -173,7 +175,7 @@ def test_missing_earlier_draft_goes_before_later_ones(tmp_path: Path) -> None:
     take(a, "Rev.1", 2, "Belgium", "anna", stance="support")
     import_(b, export(a, tmp_path / "a.json"))
     with b.transaction(read_only=True) as s:
-        labels = [d["label"] for d in ops.list_drafts(s, ops.find_negotiation(s, TITLE))]
+        labels = [d["label"] for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, TITLE))]
     assert labels == ["Rev.1", "Rev.2"]
     # Lineages were re-derived in the new order: the position follows into Rev.2.
     assert _rows(b, "Rev.2")[2]["positions"][0]["state"] == "needs_review"
@@ -219,8 +221,8 @@ def test_bad_packages_are_refused_and_change_nothing(laptops: tuple[Store, Store
     # A package from another negotiation.
     other = make_store(tmp_path / "other.sqlite", ())
     with other.transaction() as s:
-        neg = ops.create_negotiation(s, "Cybercrime convention", "UN AHC", "Belgium")
-        ops.import_draft(s, neg, read_file(DATA / "positions_rev2.txt").__class__(
+        neg = negotiations.create_negotiation(s, "Cybercrime convention", "UN AHC", "Belgium")
+        negotiations.import_draft(s, neg, read_file(DATA / "positions_rev2.txt").__class__(
             "x.txt", "", [p.__class__(p.number, p.level, p.kind, p.section, p.text + " (AHC)",
                                       p.brackets, p.brackets_balanced)
                           for p in read_file(DATA / "positions_rev2.txt").paragraphs], []),

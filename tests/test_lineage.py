@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from negotiator import ops
-from negotiator.errors import Conflict, NotFound
-from negotiator.importer import read_bytes
-from negotiator.lineage import assign_lineages, correct_link, find_paragraph, link_override, reset_link
-from negotiator.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
-from negotiator.store import Store
+from negotiator.drafts import negotiations
+from negotiator.domain.errors import Conflict, NotFound
+from negotiator.text.importer import read_bytes
+from negotiator.drafts.lineage import assign_lineages, correct_link, find_paragraph, link_override, reset_link
+from negotiator.storage.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
+from negotiator.storage.store import Store
 
 P1 = ("Welcomes the convening of the informal intersessional consultations on "
       "confidence-building measures in the field of ICT security;")
@@ -44,14 +44,14 @@ def store(db_path: Path):
 
 def add(store: Store, label: str, paragraphs: list[str]) -> None:
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, "CBMs")
-        ops.import_draft(s, neg, read_bytes(text(paragraphs), f"{label}.txt"), label)
+        neg = negotiations.find_negotiation(s, "CBMs")
+        negotiations.import_draft(s, neg, read_bytes(text(paragraphs), f"{label}.txt"), label)
 
 
 def rows(store: Store, label: str) -> list[Paragraph]:
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, "CBMs")
-        draft = ops.find_draft(s, neg, label)
+        neg = negotiations.find_negotiation(s, "CBMs")
+        draft = negotiations.find_draft(s, neg, label)
         return list(s.scalars(select(Paragraph).where(Paragraph.draft_id == draft.id)
                               .order_by(Paragraph.ordinal)).all())
 
@@ -59,7 +59,7 @@ def rows(store: Store, label: str) -> list[Paragraph]:
 @pytest.fixture
 def negotiation(store: Store) -> Store:
     with store.transaction() as s:
-        ops.create_negotiation(s, "CBMs", "OSCE PC", "Belgium")
+        negotiations.create_negotiation(s, "CBMs", "OSCE PC", "Belgium")
     add(store, "Zero", ZERO)
     return store
 
@@ -128,7 +128,7 @@ def test_correction_wins_and_later_drafts_follow(negotiation: Store) -> None:
     # Running the assignment again keeps the correction.
     with negotiation.transaction() as s:
         for label in ("Rev.1", "Rev.2"):
-            assign_lineages(s, ops.find_draft(s, ops.find_negotiation(s, "CBMs"), label))
+            assign_lineages(s, negotiations.find_draft(s, negotiations.find_negotiation(s, "CBMs"), label))
     assert rows(negotiation, "Rev.1")[2].lineage_id == zero[2].lineage_id
     assert [p.lineage_id for p in rows(negotiation, "Rev.2")] == [p.lineage_id for p in r2]
     # A later import aligns against the corrected draft.
@@ -181,7 +181,7 @@ def test_correction_to_a_later_or_foreign_paragraph_is_refused(negotiation: Stor
 
 def test_find_paragraph_by_number_or_index(negotiation: Store) -> None:
     with negotiation.transaction() as s:
-        draft = ops.find_draft(s, ops.find_negotiation(s, "CBMs"), "Zero")
+        draft = negotiations.find_draft(s, negotiations.find_negotiation(s, "CBMs"), "Zero")
         assert find_paragraph(s, draft, "3").text == P3
         assert find_paragraph(s, draft, "#0").text == P1
         with pytest.raises(NotFound, match="no paragraph numbered"):
@@ -204,8 +204,8 @@ def test_import_assigns_lineages_in_bulk(negotiation: Store) -> None:
     event.listen(negotiation.engine, "before_cursor_execute", count)
     try:
         with negotiation.transaction() as s:
-            neg = ops.find_negotiation(s, "CBMs")
-            ops.import_draft(s, neg, read_bytes(text(big[::-1]), "rev.txt"), "Big.2")
+            neg = negotiations.find_negotiation(s, "CBMs")
+            negotiations.import_draft(s, neg, read_bytes(text(big[::-1]), "rev.txt"), "Big.2")
     finally:
         event.remove(negotiation.engine, "before_cursor_execute", count)
     assert len(statements) < 40, len(statements)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from negotiator.parse import RawBlock, build_paragraphs, count_brackets, split_number
+from negotiator.text.parse import RawBlock, build_paragraphs, count_brackets, split_number
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ may be longer than a heading."""
 
 import pytest
 
-from negotiator.parse import RawBlock, build_paragraphs, is_symbol_or_date
+from negotiator.text.parse import RawBlock, build_paragraphs, is_symbol_or_date
 
 LONG_TITLE = ("Developments in the field of information and telecommunications "
               "in the context of international security")  # 14 words

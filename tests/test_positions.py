@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from negotiator import ops, positions
-from negotiator.errors import Conflict
-from negotiator.importer import read_file
-from negotiator.models import Paragraph, PositionHistory
-from negotiator.store import Store
+from negotiator.drafts import negotiations
+from negotiator.positions import core as positions
+from negotiator.domain.errors import Conflict
+from negotiator.text.importer import read_file
+from negotiator.storage.models import Paragraph, PositionHistory
+from negotiator.storage.store import Store
 
 DATA = Path(__file__).parent / "data"
 TITLE = "ICT CBMs decision"
@@ -31,21 +32,21 @@ TITLE = "ICT CBMs decision"
 def store(db_path: Path) -> Store:
     st = Store.open(db_path)
     with st.transaction() as s:
-        neg = ops.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
-        ops.import_draft(s, neg, read_file(DATA / "positions_rev1.txt"), "Rev.1")
+        neg = negotiations.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
+        negotiations.import_draft(s, neg, read_file(DATA / "positions_rev1.txt"), "Rev.1")
     yield st
     st.close()
 
 
 def import_rev2(st: Store) -> None:
     with st.transaction() as s:
-        neg = ops.find_negotiation(s, TITLE)
-        ops.import_draft(s, neg, read_file(DATA / "positions_rev2.txt"), "Rev.2")
+        neg = negotiations.find_negotiation(s, TITLE)
+        negotiations.import_draft(s, neg, read_file(DATA / "positions_rev2.txt"), "Rev.2")
 
 
 def pid(s: Any, label: str, index: int) -> int:
-    neg = ops.find_negotiation(s, TITLE)
-    draft = ops.find_draft(s, neg, label)
+    neg = negotiations.find_negotiation(s, TITLE)
+    draft = negotiations.find_draft(s, neg, label)
     return positions.find_paragraph(s, draft, f"#{index}").id
 
 
@@ -59,14 +60,14 @@ def take(st: Store, label: str, index: int, actor: str, **values: Any) -> positi
 
 def listing(st: Store, label: str) -> list[dict[str, Any]]:
     with st.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, TITLE)
-        return positions.draft_positions(s, neg, ops.find_draft(s, neg, label))
+        neg = negotiations.find_negotiation(s, TITLE)
+        return positions.draft_positions(s, neg, negotiations.find_draft(s, neg, label))
 
 
 def sigs(st: Store, label: str) -> dict[str, Any]:
     with st.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, TITLE)
-        return positions.signals(s, neg, ops.find_draft(s, neg, label))
+        neg = negotiations.find_negotiation(s, TITLE)
+        return positions.signals(s, neg, negotiations.find_draft(s, neg, label))
 
 
 def by_actor(rows: list[dict[str, Any]], index: int | None, actor: str) -> dict[str, Any]:
@@ -222,9 +223,9 @@ def test_paragraph_status_follows_lineage_and_flags_changes(store: Store) -> Non
             positions.set_paragraph_status(s, pid(s, "Rev.1", 1), "bracketed", author="anna")
     import_rev2(store)
     with store.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, TITLE)
-        rev1 = positions.paragraph_statuses(s, neg, ops.find_draft(s, neg, "Rev.1"))
-        rev2 = positions.paragraph_statuses(s, neg, ops.find_draft(s, neg, "Rev.2"))
+        neg = negotiations.find_negotiation(s, TITLE)
+        rev1 = positions.paragraph_statuses(s, neg, negotiations.find_draft(s, neg, "Rev.1"))
+        rev2 = positions.paragraph_statuses(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
     assert rev1[4]["status"] == "bracketed" and rev1[1]["status"] == "open"
     assert rev1[2]["status"] == "agreed_ad_ref" and not rev1[2]["changed_since"]
     # The chair changed the ad ref paragraph anyway: flagged.
@@ -234,8 +235,8 @@ def test_paragraph_status_follows_lineage_and_flags_changes(store: Store) -> Non
     with store.transaction() as s:
         positions.set_paragraph_status(s, pid(s, "Rev.2", 2), "agreed", author="ben")
         positions.set_paragraph_status(s, pid(s, "Rev.2", 6), "open", author="ben")
-        neg = ops.find_negotiation(s, TITLE)
-        rev2 = positions.paragraph_statuses(s, neg, ops.find_draft(s, neg, "Rev.2"))
+        neg = negotiations.find_negotiation(s, TITLE)
+        rev2 = positions.paragraph_statuses(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
     assert rev2[2]["status"] == "agreed" and not rev2[2]["changed_since"]
     assert rev2[6]["status"] == "open"
 
@@ -248,7 +249,7 @@ def test_notes_follow_lineage_and_deleted_ones_disappear(store: Store) -> None:
         keep = positions.add_note(s, pid(s, "Rev.1", 2), "Ask capital about 'shall'",
                                   author="anna")
         drop = positions.add_note(s, pid(s, "Rev.1", 2), "Outdated", author="anna")
-        neg = ops.find_negotiation(s, TITLE)
+        neg = negotiations.find_negotiation(s, TITLE)
         positions.delete_note(s, neg.id, drop["uid"][:8], author="ben")
     import_rev2(store)
     rows = listing(store, "Rev.2")
@@ -335,7 +336,7 @@ def test_models_match_the_migrations(db_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from negotiator.models import Base
+    from negotiator.storage.models import Base
 
     st = Store.open(db_path)
     with st.engine.connect() as conn:
@@ -348,18 +349,18 @@ def test_models_match_the_migrations(db_path: Path) -> None:
 
 
 def test_paragraph_lookup_refuses_unknown(store: Store) -> None:
-    from negotiator.errors import NotFound
+    from negotiator.domain.errors import NotFound
 
     with store.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, TITLE)
-        draft = ops.find_draft(s, neg, "Rev.1")
+        neg = negotiations.find_negotiation(s, TITLE)
+        draft = negotiations.find_draft(s, neg, "Rev.1")
         with pytest.raises(NotFound):
             positions.find_paragraph(s, draft, "99")
         assert s.scalar(select(func.count()).select_from(Paragraph)) == 8
 
 
 def test_the_symbol_and_date_line_needs_no_instructions(db_path: Path) -> None:
-    from negotiator.importer import read_bytes
+    from negotiator.text.importer import read_bytes
 
     st = Store.open(db_path)
     text = ("PC.DEL/45/26/Rev.1\n20 February 2026\n\n"
@@ -367,8 +368,8 @@ def test_the_symbol_and_date_line_needs_no_instructions(db_path: Path) -> None:
             "1. Decides to maintain the directory of points of contact;\n\n"
             "2. Tasks the Secretariat to update it [annually][every two years].\n")
     with st.transaction() as s:
-        neg = ops.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
-        ops.import_draft(s, neg, read_bytes(text.encode(), "rev1.txt"), "Rev.1")
+        neg = negotiations.create_negotiation(s, TITLE, "OSCE Permanent Council", "Belgium")
+        negotiations.import_draft(s, neg, read_bytes(text.encode(), "rev1.txt"), "Rev.1")
     rows = listing(st, "Rev.1")
     assert rows[0]["text"].startswith("PC.DEL/45/26/Rev.1")
     # The symbol/date block and the title need none; both operative paragraphs do.

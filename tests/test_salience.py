@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from negotiator.salience import LEXICONS, salient_changes
-from negotiator.worddiff import word_diff
+from negotiator.diff.salience import LEXICONS, salient_changes
+from negotiator.diff.worddiff import word_diff
 
 
 def described(a: str, b: str) -> list[str]:

@@ -14,9 +14,9 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from negotiator import store as store_mod
-from negotiator.errors import StoreError
-from negotiator.store import Store, _alembic_config, head_revision, make_engine, resolve_url
+from negotiator.storage import store as store_mod
+from negotiator.domain.errors import StoreError
+from negotiator.storage.store import Store, _alembic_config, head_revision, make_engine, resolve_url
 from tests.conftest import ROOT, run_negotiator
 
 
@@ -50,14 +50,14 @@ def test_pragmas(db_path):
 
 
 def test_failed_action_writes_nothing(db_path):
-    from negotiator import ops
+    from negotiator.drafts import negotiations
     st = Store.open(db_path)
     with pytest.raises(RuntimeError):
         with st.transaction() as s:
-            ops.create_negotiation(s, "Will vanish", "UN")
+            negotiations.create_negotiation(s, "Will vanish", "UN")
             raise RuntimeError("crash in the middle of an action")
     with st.transaction() as s:
-        assert ops.list_negotiations(s) == []
+        assert negotiations.list_negotiations(s) == []
     st.close()
 
 

@@ -7,7 +7,7 @@ from itertools import accumulate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiator.worddiff import new_text, old_text, tokenize, word_diff
+from negotiator.diff.worddiff import new_text, old_text, tokenize, word_diff
 
 
 def boundaries(text: str) -> set[int]:

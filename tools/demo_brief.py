@@ -21,10 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
-from negotiator import demo, ops, positions  # noqa: E402
-from negotiator.brief import write_amendments, write_brief  # noqa: E402
-from negotiator.models import Paragraph  # noqa: E402
-from negotiator.store import Store  # noqa: E402
+from negotiator import demo
+from negotiator.drafts import negotiations
+from negotiator.positions import core as positions  # noqa: E402
+from negotiator.export.brief import write_amendments, write_brief  # noqa: E402
+from negotiator.storage.models import Paragraph  # noqa: E402
+from negotiator.storage.store import Store  # noqa: E402
 
 RESOLUTION_DPI = 70
 NOTES = {
@@ -42,12 +44,12 @@ def build(outdir: Path) -> Path:
         neg_id = demo.load_demo(store)
         meta = demo.demo_metadata()
         with store.transaction() as s:
-            neg = ops.find_negotiation(s, neg_id)
-            has_positions = bool(positions.draft_positions(s, neg, ops.find_draft(s, neg, "Rev.2"))
+            neg = negotiations.find_negotiation(s, neg_id)
+            has_positions = bool(positions.draft_positions(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
                                  and any(r["positions"] for r in positions.draft_positions(
-                                     s, neg, ops.find_draft(s, neg, "Rev.2"))))
+                                     s, neg, negotiations.find_draft(s, neg, "Rev.2"))))
             for p in ([] if has_positions else meta["positions"]):
-                draft = ops.find_draft(s, neg, p["draft"])
+                draft = negotiations.find_draft(s, neg, p["draft"])
                 pid = s.scalar(select(Paragraph.id).where(Paragraph.draft_id == draft.id,
                                                           Paragraph.ordinal == p["index"]))
                 values = {k: p[k] for k in ("amendment", "rationale", "red_line", "fallback",
@@ -55,20 +57,20 @@ def build(outdir: Path) -> Path:
                 values["stance"] = p["stance"].replace(" ", "_")
                 positions.set_position(s, pid, p["actor"], values, author="demo")
             for (label, index), (text, author) in NOTES.items():
-                draft = ops.find_draft(s, neg, label)
+                draft = negotiations.find_draft(s, neg, label)
                 pid = s.scalar(select(Paragraph.id).where(Paragraph.draft_id == draft.id,
                                                           Paragraph.ordinal == index))
                 positions.add_note(s, pid, text, author=author)
         outdir.mkdir(parents=True, exist_ok=True)
         brief = outdir / "demo-brief.docx"
         with store.transaction() as s:
-            neg = ops.find_negotiation(s, neg_id)
-            a, b = ops.find_draft(s, neg, "Rev.1"), ops.find_draft(s, neg, "Rev.2")
+            neg = negotiations.find_negotiation(s, neg_id)
+            a, b = negotiations.find_draft(s, neg, "Rev.1"), negotiations.find_draft(s, neg, "Rev.2")
             result = write_brief(s, neg, a, b, brief, classification="RESTRICTED",
                                  author="Permanent Representation of Belgium to the OSCE, Vienna")
             print(f"brief: {result['paragraphs']} paragraphs, {result['revisions']} tracked "
                   f"changes, {result['comments']} comments -> {brief}")
-            amend = write_amendments(s, neg, ops.find_draft(s, neg, "Zero draft"), "Belgium",
+            amend = write_amendments(s, neg, negotiations.find_draft(s, neg, "Zero draft"), "Belgium",
                                      outdir / "demo-amendments.docx")
             print(f"amendments: {amend['amended']} tracked, {amend['commented']} as comments "
                   f"-> {amend['path']}")

@@ -739,9 +739,9 @@ class _Link:
 
 def expected_links(old_label: str, new_label: str) -> list[dict[str, object]]:
     """Links from one draft to the next, in the order of the new draft, deleted
-    paragraphs where they stood in the old one (the contract of negotiator.align).
+    paragraphs where they stood in the old one (the contract of negotiator.diff.align).
 
-    Statuses, as negotiator.align gives them: "unchanged"; "renumbered" (the
+    Statuses, as negotiator.diff.align gives them: "unchanged"; "renumbered" (the
     same words under another number); "modified" (other words, a change of
     brackets alone included, whatever the number); "split" (one old, several
     new); "merged" (several old, one new); "moved" (out of the order of the
@@ -979,7 +979,7 @@ def demo_metadata() -> dict[str, object]:
                 "them, counting the symbol block, the title, the chapeau and the headings. "
                 "Links come in the order of the new draft; a deleted paragraph comes right "
                 "after the link of the nearest earlier old paragraph that kept its place. "
-                "Statuses follow negotiator.align: 'unchanged'; 'renumbered' (the same words "
+                "Statuses follow negotiator.diff.align: 'unchanged'; 'renumbered' (the same words "
                 "under another number); 'modified' (other words, a change of brackets alone "
                 "included, whatever the number); 'split' (one old, several new); 'merged' "
                 "(several old, one new); 'moved' (out of the order of the other paragraphs) "

@@ -20,7 +20,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     known, rest = gui_parser().parse_known_args(args)
     if rest:
         # A subcommand (or --help): headless, and Qt is never loaded.
-        from negotiator.cli import main as cli_main
+        from negotiator.cli.main import main as cli_main
 
         return cli_main(args)
     from ui.application import run_gui

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from negotiator.errors import NegotiatorError
-from negotiator.store import Store
+from negotiator.domain.errors import NegotiatorError
+from negotiator.storage.store import Store
 from ui import operations as op
 from ui import paths
 from ui import settings as cfg
@@ -109,7 +109,7 @@ def default_store() -> str | None:
     when set, else the core's default (None)."""
     import os
 
-    from negotiator.store import ENV_VAR
+    from negotiator.storage.store import ENV_VAR
 
     if os.environ.get(ENV_VAR) or not os.environ.get(paths.HOME_ENV):
         return None

@@ -8,7 +8,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from negotiator.errors import NegotiatorError
+from negotiator.domain.errors import NegotiatorError
 
 log = logging.getLogger(__name__)
 

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from negotiator.errors import NotFound
-from negotiator.models import Actor, Draft, Negotiation
-from negotiator.store import Store
+from negotiator.domain.errors import NotFound
+from negotiator.storage.models import Actor, Draft, Negotiation
+from negotiator.storage.store import Store
 from ui.dialogs import show_exception
 from ui.tasks import Task, TaskContext, TaskManager
 
@@ -107,7 +107,7 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
     Returns:
         The writer's plain summary (path, paragraphs, revisions…).
     """
-    from negotiator.brief import write_amendments, write_brief
+    from negotiator.export.brief import write_amendments, write_brief
 
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, request.negotiation_id)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from negotiator.importer import ParsedDraft
+from negotiator.text.importer import ParsedDraft
 from ui.models.paragraphs import CELL_TEXT_CHARS
 from ui.operations import NegotiationInfo, NewNegotiation
 

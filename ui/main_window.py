@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from negotiator.importer import ParsedDraft
-from negotiator.store import Store
+from negotiator.text.importer import ParsedDraft
+from negotiator.storage.store import Store
 from ui import operations as op
 from ui import settings as cfg
 from ui.chart import ChartPanel

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from negotiator import importer, ops
-from negotiator.importer import ParsedDraft
-from negotiator.models import Draft, Negotiation
-from negotiator.store import Store
+from negotiator.text import importer
+from negotiator.drafts import negotiations
+from negotiator.text.importer import ParsedDraft
+from negotiator.storage.models import Draft, Negotiation
+from negotiator.storage.store import Store
 
 Progress = Callable[[int, int], None]
 
@@ -104,13 +105,13 @@ def load_tree(store: Store) -> list[NegotiationInfo]:
     """Every negotiation with its drafts, in order."""
     out: list[NegotiationInfo] = []
     with store.transaction(read_only=True) as s:
-        for n in ops.list_negotiations(s):
+        for n in negotiations.list_negotiations(s):
             neg = s.get(Negotiation, n["id"])
             assert neg is not None
             drafts = tuple(
                 DraftInfo(d["id"], n["id"], d["label"], d["symbol"], d["date"], d["order"],
                           d["paragraphs"], d["brackets"])
-                for d in ops.list_drafts(s, neg)
+                for d in negotiations.list_drafts(s, neg)
             )
             out.append(NegotiationInfo(n["id"], n["title"], n["forum"], n["delegation"], drafts))
     return out
@@ -118,11 +119,11 @@ def load_tree(store: Store) -> list[NegotiationInfo]:
 
 def store_is_empty(store: Store) -> bool:
     with store.transaction(read_only=True) as s:
-        return not ops.list_negotiations(s)
+        return not negotiations.list_negotiations(s)
 
 
 def _draft(s: Any, draft_id: int) -> Draft:
-    from negotiator.errors import NotFound
+    from negotiator.domain.errors import NotFound
 
     draft = s.get(Draft, draft_id)
     if draft is None:
@@ -134,12 +135,12 @@ def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order."""
     with store.transaction(read_only=True) as s:
         _draft(s, draft_id)
-        return list(map(ParagraphRow._make, ops.paragraph_rows(s, draft_id)))
+        return list(map(ParagraphRow._make, negotiations.paragraph_rows(s, draft_id)))
 
 
 def previous_draft_id(store: Store, draft_id: int) -> int | None:
     """The draft just before this one in its negotiation, if any."""
-    from negotiator.lineage import previous_draft
+    from negotiator.drafts.lineage import previous_draft
 
     with store.transaction(read_only=True) as s:
         previous = previous_draft(s, _draft(s, draft_id))
@@ -148,7 +149,7 @@ def previous_draft_id(store: Store, draft_id: int) -> int | None:
 
 def compare(store: Store, from_id: int, to_id: int) -> dict[str, Any]:
     """The `negotiator diff --json` structure for two drafts of one negotiation."""
-    from negotiator.compare import compare_drafts
+    from negotiator.drafts.comparison import compare_drafts
 
     with store.transaction(read_only=True) as s:
         return compare_drafts(s, _draft(s, from_id), _draft(s, to_id))
@@ -182,7 +183,7 @@ def load_changes(store: Store, draft_id: int) -> dict[int, Change] | None:
 
 def positions_available() -> bool:
     try:
-        import negotiator.positions  # noqa: F401
+        import negotiator.positions.core  # noqa: F401
     except ImportError:
         return False
     return True
@@ -193,7 +194,7 @@ REVIEW_STATES = frozenset({"needs_review", "split", "merged", "paragraph_deleted
 
 
 def _is_eu(name: str) -> bool:
-    from negotiator.positions import EU_NAMES
+    from negotiator.positions.core import EU_NAMES
 
     return name.strip().lower() in EU_NAMES
 
@@ -202,7 +203,7 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
     """Stances and signals per paragraph index of a draft."""
     if not positions_available():
         return {}
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=True) as s:
         draft = _draft(s, draft_id)
@@ -326,13 +327,13 @@ def _values(p: dict[str, Any]) -> PositionValues:
 
 def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositions:
     """Everything the positions editor shows for one paragraph."""
-    from negotiator import positions
-    from negotiator.models import Paragraph
+    from negotiator.positions import core as positions
+    from negotiator.storage.models import Paragraph
 
     with store.transaction(read_only=True) as s:
         paragraph = s.get(Paragraph, paragraph_id)
         if paragraph is None:
-            from negotiator.errors import NotFound
+            from negotiator.domain.errors import NotFound
 
             raise NotFound(f"paragraph {paragraph_id} no longer exists")
         draft = paragraph.draft
@@ -363,7 +364,7 @@ def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositi
 def set_paragraph_status(store: Store, paragraph_id: int, status: str, holder: str | None,
                          due: str | None, author: str | None) -> None:
     """Mark a paragraph agreed ad ref (who holds it, answer due), agreed, or open again."""
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction() as s:
         positions.set_paragraph_status(s, paragraph_id, status, holder=holder or None,
@@ -399,8 +400,8 @@ def save_position(store: Store, paragraph_id: int, actor: str, values: dict[str,
     Raises:
         StaleEdit: someone changed it since ``expected_version`` was loaded.
     """
-    from negotiator import positions
-    from negotiator.errors import Conflict
+    from negotiator.positions import core as positions
+    from negotiator.domain.errors import Conflict
 
     current = current_position(store, paragraph_id, actor)
     if (current.version if current else 0) != expected_version:
@@ -424,15 +425,15 @@ def save_position(store: Store, paragraph_id: int, actor: str, values: dict[str,
 
 
 def add_note(store: Store, paragraph_id: int, text: str, author: str | None) -> dict[str, Any]:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction() as s:
         return positions.add_note(s, paragraph_id, text, author=author)
 
 
 def delete_note(store: Store, paragraph_id: int, uid: str, author: str | None) -> None:
-    from negotiator import positions
-    from negotiator.models import Paragraph
+    from negotiator.positions import core as positions
+    from negotiator.storage.models import Paragraph
 
     with store.transaction() as s:
         paragraph = s.get(Paragraph, paragraph_id)
@@ -466,13 +467,13 @@ def import_parsed(
     new_negotiation: NewNegotiation | None = None,
     symbol: str | None = None,
     date: dt.date | None = None,
-) -> ops.ImportResult:
+) -> negotiations.ImportResult:
     """Store a previewed draft (and, if asked, a new negotiation) in one transaction."""
-    from negotiator.errors import NotFound
+    from negotiator.domain.errors import NotFound
 
     with store.transaction() as s:
         if new_negotiation is not None:
-            neg = ops.create_negotiation(
+            neg = negotiations.create_negotiation(
                 s, new_negotiation.title, new_negotiation.forum, new_negotiation.delegation
             )
         else:
@@ -480,7 +481,7 @@ def import_parsed(
             if found is None:
                 raise NotFound("choose the negotiation this draft belongs to")
             neg = found
-        return ops.import_draft(s, neg, parsed, label, symbol=symbol or None, date=date)
+        return negotiations.import_draft(s, neg, parsed, label, symbol=symbol or None, date=date)
 
 
 def suggest_label(store: Store, negotiation_id: int | None) -> str:
@@ -489,7 +490,7 @@ def suggest_label(store: Store, negotiation_id: int | None) -> str:
         return "Zero draft"
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, negotiation_id)
-        count = len(ops.list_drafts(s, neg)) if neg is not None else 0
+        count = len(negotiations.list_drafts(s, neg)) if neg is not None else 0
     return "Zero draft" if count == 0 else f"Rev.{count}"
 
 
@@ -498,7 +499,7 @@ def chart_points(store: Store, negotiation_id: int, progress: Progress | None = 
     positions needing review."""
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, negotiation_id)
-        drafts = ops.list_drafts(s, neg) if neg is not None else []
+        drafts = negotiations.list_drafts(s, neg) if neg is not None else []
     points: list[ChartPoint] = []
     for i, d in enumerate(drafts):
         changed: int | None = None
@@ -533,7 +534,7 @@ def count_positions_needing_review(store: Store, draft_id: int) -> int | None:
     they were taken; None when no position exists at all."""
     if not positions_available():
         return None
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=True) as s:
         draft = _draft(s, draft_id)
@@ -566,13 +567,13 @@ def load_demo(store: Store) -> int:
 
     negotiation_id = core_load_demo(store)
     if positions_available():
-        from negotiator import positions
+        from negotiator.positions import core as positions
 
         with store.transaction() as s:
             neg = s.get(Negotiation, negotiation_id)
             assert neg is not None
             for p in demo_metadata().get("positions", []):
-                draft = ops.find_draft(s, neg, p["draft"])
+                draft = negotiations.find_draft(s, neg, p["draft"])
                 paragraph = positions.find_paragraph(s, draft, f"#{p['index']}")
                 values = {k: p[k] for k in ("stance", "amendment", "rationale", "red_line",
                                             "fallback", "priority") if p.get(k) is not None}
@@ -628,12 +629,12 @@ def load_diff(store: Store, from_id: int, to_id: int, progress: Progress | None 
     with store.transaction(read_only=True) as s:
         a, b = _draft(s, from_id), _draft(s, to_id)
         if a.negotiation_id != b.negotiation_id:
-            from negotiator.errors import Conflict
+            from negotiator.domain.errors import Conflict
 
             raise Conflict("both drafts must belong to the same negotiation")
         from_label, to_label = a.label, b.label
-        numbers_a = spoken_numbers(ops.draft_paragraphs(s, a))
-        numbers_b = spoken_numbers(ops.draft_paragraphs(s, b))
+        numbers_a = spoken_numbers(negotiations.draft_paragraphs(s, a))
+        numbers_b = spoken_numbers(negotiations.draft_paragraphs(s, b))
     if progress is not None:
         progress(1, 3)
     result = compare(store, from_id, to_id)
@@ -695,8 +696,8 @@ def export_positions_package(store: Store, negotiation_id: int, path: str | Path
         NotFound: the negotiation no longer exists.
         InputError: the file cannot be written.
     """
-    from negotiator import exchange
-    from negotiator.errors import NotFound
+    from negotiator.positions import exchange
+    from negotiator.domain.errors import NotFound
 
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, negotiation_id)
@@ -747,8 +748,8 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
         NotFound: no negotiation to merge into.
         Conflict: the package is from another negotiation.
     """
-    from negotiator import exchange
-    from negotiator.errors import Conflict, NotFound
+    from negotiator.positions import exchange
+    from negotiator.domain.errors import Conflict, NotFound
 
     package = exchange.read_package(path)
     if progress is not None:
@@ -760,7 +761,7 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
             neg = s.get(Negotiation, negotiation_id)
             if neg is None:
                 raise NotFound(f"negotiation {negotiation_id} no longer exists")
-            other = next((n for n in ops.list_negotiations(s)
+            other = next((n for n in negotiations.list_negotiations(s)
                           if n["title"] == title and n["id"] != neg.id), None)
             if other is not None:
                 raise Conflict(f"the package is for '{title}', another negotiation in this store: "
@@ -769,7 +770,7 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
         result = exchange.import_package(s, package, negotiation=target)
         if progress is not None:
             progress(2, 3)  # last chance to stop: raising here rolls the merge back
-        merged = ops.find_negotiation(s, result["negotiation"])
+        merged = negotiations.find_negotiation(s, result["negotiation"])
         return MergeResult(
             merged.id, result["negotiation"], result["drafts"], result["positions_added"],
             result["positions_updated"], result["history_rows"], result["notes_added"],
@@ -810,8 +811,8 @@ class ConflictInfo:
 
 def list_conflicts(store: Store, negotiation_id: int) -> list[ConflictInfo]:
     """The negotiation's open conflicts, oldest first."""
-    from negotiator import positions
-    from negotiator.errors import NotFound
+    from negotiator.positions import core as positions
+    from negotiator.domain.errors import NotFound
 
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, negotiation_id)
@@ -820,7 +821,7 @@ def list_conflicts(store: Store, negotiation_id: int) -> list[ConflictInfo]:
         rows = positions.list_conflicts(s, neg)
         numbers: dict[str, list[str]] = {}
         for label in {c["draft"] for c in rows}:
-            numbers[label] = spoken_numbers(ops.draft_paragraphs(s, ops.find_draft(s, neg, label)))
+            numbers[label] = spoken_numbers(negotiations.draft_paragraphs(s, negotiations.find_draft(s, neg, label)))
     out: list[ConflictInfo] = []
     for c in rows:
         sides = tuple(
@@ -844,7 +845,7 @@ def resolve_conflict(store: Store, conflict_ref: int | str, take: str, author: s
         NotFound: no such conflict.
         Conflict: already resolved (on this laptop or by a merged package), or no such side.
     """
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction() as s:
         return positions.resolve_conflict(s, str(conflict_ref), take, author=author)
@@ -865,19 +866,19 @@ class LinkChoices:
 
 def link_choices(store: Store, paragraph_id: int) -> LinkChoices | None:
     """None for a paragraph of a first draft (nothing to link to)."""
-    from negotiator.lineage import link_override, previous_draft
-    from negotiator.models import Paragraph
+    from negotiator.drafts.lineage import link_override, previous_draft
+    from negotiator.storage.models import Paragraph
 
     with store.transaction(read_only=True) as s:
         paragraph = s.get(Paragraph, paragraph_id)
         if paragraph is None:
-            from negotiator.errors import NotFound
+            from negotiator.domain.errors import NotFound
 
             raise NotFound(f"paragraph {paragraph_id} no longer exists")
         before = previous_draft(s, paragraph.draft)
         if before is None:
             return None
-        rows = ops.draft_paragraphs(s, before)
+        rows = negotiations.draft_paragraphs(s, before)
         numbers = spoken_numbers(rows)
         corrected, _source = link_override(s, paragraph_id)
         source = next((r["id"] for r in rows if paragraph.lineage_id is not None
@@ -891,13 +892,13 @@ def correct_paragraph_link(store: Store, paragraph_id: int, source: int | None |
                            author: str | None) -> None:
     """Link a paragraph to a paragraph of the previous draft (an id), declare it new
     (None), or hand the decision back to the aligner ("automatic"); later drafts follow."""
-    from negotiator.lineage import correct_link, reset_link
-    from negotiator.models import Paragraph
+    from negotiator.drafts.lineage import correct_link, reset_link
+    from negotiator.storage.models import Paragraph
 
     with store.transaction() as s:
         paragraph = s.get(Paragraph, paragraph_id)
         if paragraph is None:
-            from negotiator.errors import NotFound
+            from negotiator.domain.errors import NotFound
 
             raise NotFound(f"paragraph {paragraph_id} no longer exists")
         if source == "automatic":

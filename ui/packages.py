@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from negotiator.store import Store
+from negotiator.storage.store import Store
 from ui import operations as op
 from ui import settings as cfg
 from ui.dialogs import show_exception

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from negotiator.store import Store
+from negotiator.storage.store import Store
 from ui import operations as op
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-from negotiator import importer, ops
-from negotiator.store import Store
+from negotiator.text import importer
+from negotiator.drafts import negotiations
+from negotiator.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "demo"
@@ -30,9 +31,9 @@ def fill_demo(store: Store) -> None:
     """The demo negotiation's drafts, imported from their .txt files as a user would."""
     meta = json.loads((DEMO / "demo.json").read_text(encoding="utf-8"))
     with store.transaction() as s:
-        neg = ops.create_negotiation(s, meta["title"], meta["forum"], meta["delegation"])
+        neg = negotiations.create_negotiation(s, meta["title"], meta["forum"], meta["delegation"])
         for d in meta["drafts"]:
-            ops.import_draft(s, neg, importer.read_file(DEMO / d["text_file"]), d["label"],
+            negotiations.import_draft(s, neg, importer.read_file(DEMO / d["text_file"]), d["label"],
                              symbol=d["symbol"])
 
 

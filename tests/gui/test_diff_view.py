@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 
-from negotiator import importer, ops
+from negotiator.text import importer
+from negotiator.drafts import negotiations
 from ui.delegates import DELETE_LIGHT, INSERT_LIGHT, ops_to_html
 from ui.models.diff import DiffColumn
 
@@ -153,10 +154,10 @@ def big_draft(n: int, variant: int) -> str:
 
 def test_window_keeps_responding_while_a_large_diff_runs(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     with empty_store.transaction() as s:
-        neg = ops.create_negotiation(s, "Large treaty text", "Ad hoc committee")
+        neg = negotiations.create_negotiation(s, "Large treaty text", "Ad hoc committee")
         for label, variant in (("Rev.1", 0), ("Rev.2", 1)):
             parsed = importer.read_bytes(big_draft(1500, variant).encode(), f"{label}.txt")
-            ops.import_draft(s, neg, parsed, label)
+            negotiations.import_draft(s, neg, parsed, label)
     window = make_window(empty_store)
     ticks = []
     timer = QTimer(window, interval=10)
@@ -188,10 +189,10 @@ def test_filter_to_paragraphs_with_our_positions_or_red_lines(make_window, full_
 
 def test_cancel_stops_a_running_comparison(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     with empty_store.transaction() as s:
-        neg = ops.create_negotiation(s, "Large treaty text", "Ad hoc committee")
+        neg = negotiations.create_negotiation(s, "Large treaty text", "Ad hoc committee")
         for label, variant in (("Rev.1", 0), ("Rev.2", 1)):
             parsed = importer.read_bytes(big_draft(1500, variant).encode(), f"{label}.txt")
-            ops.import_draft(s, neg, parsed, label)
+            negotiations.import_draft(s, neg, parsed, label)
     window = make_window(empty_store)
     qtbot.waitUntil(lambda: not window.tasks.running, timeout=30000)
     loaded: list[bool] = []

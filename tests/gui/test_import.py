@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from negotiator import ops
+from negotiator.drafts import negotiations
 from ui.import_dialog import NEW_NEGOTIATION, ImportPreviewDialog
 
 pytestmark = pytest.mark.gui
@@ -29,8 +29,8 @@ def wait_error(qtbot, window) -> QMessageBox:  # type: ignore[no-untyped-def]
 
 def drafts_in_store(store) -> list[str]:  # type: ignore[no-untyped-def]
     with store.transaction() as s:
-        return [d["label"] for n in ops.list_negotiations(s)
-                for d in ops.list_drafts(s, ops.find_negotiation(s, n["id"]))]
+        return [d["label"] for n in negotiations.list_negotiations(s)
+                for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, n["id"]))]
 
 
 def test_import_by_dialog_into_a_new_negotiation(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -61,10 +61,10 @@ def test_import_by_dialog_into_a_new_negotiation(make_window, empty_store, qtbot
 def test_second_draft_imported_shows_its_alignment(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(empty_store)
     with empty_store.transaction() as s:
-        neg = ops.create_negotiation(s, "OSCE ICT CBMs", "OSCE PC")
-        from negotiator import importer
+        neg = negotiations.create_negotiation(s, "OSCE ICT CBMs", "OSCE PC")
+        from negotiator.text import importer
 
-        ops.import_draft(s, neg, importer.read_file(DATA / "rev0.txt"), "Zero draft")
+        negotiations.import_draft(s, neg, importer.read_file(DATA / "rev0.txt"), "Zero draft")
     window.refresh_tree()
     window.import_file(DATA / "rev1.txt")
     dialog = wait_dialog(qtbot, window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from negotiator import importer
+from negotiator.text import importer
 from ui import operations as op
 from ui.import_dialog import PreviewModel
 from ui.models.diff import DiffFilter, DiffModel

@@ -14,11 +14,13 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from negotiator import exchange, ops, positions
-from negotiator.errors import Conflict, InputError
-from negotiator.importer import read_bytes
-from negotiator.models import Negotiation
-from negotiator.store import Store
+from negotiator.positions import exchange
+from negotiator.drafts import negotiations
+from negotiator.positions import core as positions
+from negotiator.domain.errors import Conflict, InputError
+from negotiator.text.importer import read_bytes
+from negotiator.storage.models import Negotiation
+from negotiator.storage.store import Store
 from ui import operations as op
 from tests.gui.conftest import open_copy
 from ui.packages import ConflictsDialog, package_file_name
@@ -31,8 +33,8 @@ DRAFT, INDEX, ACTOR = "Rev.1", 16, "Belgium"
 
 
 def _paragraph(s: Any, label: str, index: int) -> Any:
-    neg = s.get(Negotiation, ops.list_negotiations(s)[0]["id"])
-    return positions.find_paragraph(s, ops.find_draft(s, neg, label), f"#{index}")
+    neg = s.get(Negotiation, negotiations.list_negotiations(s)[0]["id"])
+    return positions.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
 
 
 def set_stance(store: Store, stance: str, author: str) -> None:
@@ -49,7 +51,7 @@ def stance_in(store: Store) -> str | None:
 
 def negotiation_id(store: Store) -> int:
     with store.transaction(read_only=True) as s:
-        return int(ops.list_negotiations(s)[0]["id"])
+        return int(negotiations.list_negotiations(s)[0]["id"])
 
 
 def digest(store: Store) -> dict[str, Any]:
@@ -128,7 +130,7 @@ def test_operations_export_merge_list_and_resolve(full_demo_store: Store, other_
 def test_operations_refuse_a_package_for_another_negotiation_here(
         full_demo_store: Store, other_laptop: Store, tmp_path: Path) -> None:
     with other_laptop.transaction() as s:
-        other_id = ops.create_negotiation(s, "EU Council conclusions on cyber diplomacy", "EU Council").id
+        other_id = negotiations.create_negotiation(s, "EU Council conclusions on cyber diplomacy", "EU Council").id
     package = write_package(full_demo_store, tmp_path / "a.json")
     before = digest(other_laptop)
     with pytest.raises(Conflict, match="another negotiation in this store"):
@@ -297,8 +299,8 @@ def test_a_package_for_another_negotiation_is_refused(make_window, other_laptop,
     with other_laptop.transaction(read_only=True) as s:
         title = s.get(Negotiation, negotiation_id(other_laptop)).title
     with elsewhere.transaction() as s:
-        neg = ops.create_negotiation(s, title, "EU Council", "Belgium")
-        ops.import_draft(s, neg, read_bytes(b"1. Something else entirely.\n", "other.txt"), "Zero draft")
+        neg = negotiations.create_negotiation(s, title, "EU Council", "Belgium")
+        negotiations.import_draft(s, neg, read_bytes(b"1. Something else entirely.\n", "other.txt"), "Zero draft")
     package = write_package(elsewhere, tmp_path / "elsewhere.json")
     elsewhere.close()
     before = digest(other_laptop)

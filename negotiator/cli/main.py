@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from negotiator import __version__, ops
-from negotiator.errors import NegotiatorError
-from negotiator.importer import read_bytes, read_file
-from negotiator.store import ENV_VAR, Store
+from negotiator import __version__
+from negotiator.drafts import negotiations
+from negotiator.domain.errors import NegotiatorError
+from negotiator.text.importer import read_bytes, read_file
+from negotiator.storage.store import ENV_VAR, Store
 
 Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -34,7 +35,7 @@ def _print_json(value: Any) -> None:
 
 def cmd_new(args: argparse.Namespace, store: Store) -> int:
     with store.transaction() as s:
-        neg = ops.create_negotiation(s, args.title, args.forum, args.delegation)
+        neg = negotiations.create_negotiation(s, args.title, args.forum, args.delegation)
         print(f"created negotiation {neg.id}: {neg.title} ({neg.forum})")
     return 0
 
@@ -44,8 +45,8 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
 
     neg_id = demo.load_demo(store, args.format)
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, neg_id)
-        rows = ops.list_drafts(s, neg)
+        neg = negotiations.find_negotiation(s, neg_id)
+        rows = negotiations.list_drafts(s, neg)
         actors = sorted(a.name for a in neg.actors)
         title, forum, delegation = neg.title, neg.forum, neg.delegation
     print(f"loaded the demo negotiation {neg_id}: {title} ({forum}), our delegation {delegation}")
@@ -62,8 +63,8 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
     else:
         parsed = read_file(args.file)
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        result = ops.import_draft(s, neg, parsed, args.label, symbol=args.symbol, date=args.date)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        result = negotiations.import_draft(s, neg, parsed, args.label, symbol=args.symbol, date=args.date)
     for warning in result.warnings:
         print(f"warning: {parsed.source_name}: {warning}", file=sys.stderr)
     print(
@@ -75,7 +76,7 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_list(args: argparse.Namespace, store: Store) -> int:
     with store.transaction() as s:
-        rows = ops.list_negotiations(s)
+        rows = negotiations.list_negotiations(s)
     if args.json:
         _print_json(rows)
     elif not rows:
@@ -88,8 +89,8 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        rows = ops.list_drafts(s, neg)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        rows = negotiations.list_drafts(s, neg)
     if args.json:
         _print_json(rows)
     else:
@@ -102,9 +103,9 @@ def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_show(args: argparse.Namespace, store: Store) -> int:
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft = ops.find_draft(s, neg, args.label)
-        rows = ops.draft_paragraphs(s, draft)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.label)
+        rows = negotiations.draft_paragraphs(s, draft)
     if args.json:
         _print_json(rows)
         return 0
@@ -136,15 +137,15 @@ def _author(args: argparse.Namespace) -> str:
 
 
 def _paragraph(s: Any, args: argparse.Namespace) -> Any:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
-    neg = ops.find_negotiation(s, args.negotiation)
-    draft = ops.find_draft(s, neg, args.label)
+    neg = negotiations.find_negotiation(s, args.negotiation)
+    draft = negotiations.find_draft(s, neg, args.label)
     return neg, draft, positions.find_paragraph(s, draft, args.paragraph)
 
 
 def cmd_position(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     values: dict[str, Any] = {}
     for key in ("stance", "amendment", "rationale", "fallback", "priority", "status"):
@@ -170,11 +171,11 @@ def cmd_position(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_positions(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft = ops.find_draft(s, neg, args.label)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.label)
         rows = positions.draft_positions(s, neg, draft)
     if args.actor:
         want = args.actor.lower()
@@ -215,11 +216,11 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_signals(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft = ops.find_draft(s, neg, args.label)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.label)
         result = positions.signals(s, neg, draft, national=args.national)
     if args.json:
         _print_json(result)
@@ -239,7 +240,7 @@ def cmd_signals(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_history(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=True) as s:
         _neg, _draft, para = _paragraph(s, args)
@@ -265,7 +266,7 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_note(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=not (args.text or args.delete)) as s:
         neg, _draft, para = _paragraph(s, args)
@@ -288,11 +289,11 @@ def cmd_note(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_status(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=args.set is None) as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft = ops.find_draft(s, neg, args.label)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.label)
         if args.set is not None:
             if not args.paragraph:
                 raise NegotiatorError("name the paragraph whose status you set")
@@ -317,10 +318,10 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_export_positions(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import exchange
+    from negotiator.positions import exchange
 
     with store.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, args.negotiation)
+        neg = negotiations.find_negotiation(s, args.negotiation)
         package = exchange.export_package(s, neg, exported_by=_author(args))
     exchange.write_package(package, args.output)
     counts = package["payload"]
@@ -331,7 +332,7 @@ def cmd_export_positions(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_import_positions(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import exchange
+    from negotiator.positions import exchange
 
     package = exchange.read_package(args.file)
     with store.transaction() as s:
@@ -351,10 +352,10 @@ def cmd_import_positions(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction(read_only=True) as s:
-        neg = ops.find_negotiation(s, args.negotiation) if args.negotiation else None
+        neg = negotiations.find_negotiation(s, args.negotiation) if args.negotiation else None
         rows = positions.list_conflicts(s, neg, include_resolved=args.all)
     if args.json:
         _print_json(rows)
@@ -374,7 +375,7 @@ def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace, store: Store) -> int:
-    from negotiator import positions
+    from negotiator.positions import core as positions
 
     with store.transaction() as s:
         result = positions.resolve_conflict(s, args.conflict, args.take, author=_author(args))
@@ -384,7 +385,7 @@ def cmd_resolve(args: argparse.Namespace, store: Store) -> int:
 
 def add_position_commands(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
     """The positions commands, added to the `negotiator` parser."""
-    from negotiator.models import POSITION_STATUSES, PRIORITIES, STANCES
+    from negotiator.storage.models import POSITION_STATUSES, PRIORITIES, STANCES
 
     def target(p: argparse.ArgumentParser) -> None:
         p.add_argument("negotiation", help="title or id")
@@ -475,15 +476,15 @@ def add_position_commands(command: Callable[[str, Handler, str], argparse.Argume
 
 
 def cmd_diff(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.compare import compare_drafts, render_redline
+    from negotiator.drafts.comparison import compare_drafts, render_redline
 
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft_a = ops.find_draft(s, neg, args.from_label)
-        draft_b = ops.find_draft(s, neg, args.to_label)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft_a = negotiations.find_draft(s, neg, args.from_label)
+        draft_b = negotiations.find_draft(s, neg, args.to_label)
         result = compare_drafts(s, draft_a, draft_b)
-        from_paras = ops.draft_paragraphs(s, draft_a)
-        to_paras = ops.draft_paragraphs(s, draft_b)
+        from_paras = negotiations.draft_paragraphs(s, draft_a)
+        to_paras = negotiations.draft_paragraphs(s, draft_b)
     if args.json:
         _print_json(result)
     else:
@@ -492,18 +493,18 @@ def cmd_diff(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_link(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.lineage import correct_link, find_paragraph
+    from negotiator.drafts.lineage import correct_link, find_paragraph
 
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft = ops.find_draft(s, neg, args.draft)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.draft)
         para = find_paragraph(s, draft, args.paragraph)
         what = f"{draft.label} {args.paragraph}"
         if args.new:
             change = correct_link(s, para, None, args.author)
             message = f"{what} now starts a lineage of its own (lineage {change.new_lineage_id})"
         else:
-            source_draft = ops.find_draft(s, neg, args.to[0])
+            source_draft = negotiations.find_draft(s, neg, args.to[0])
             source = find_paragraph(s, source_draft, args.to[1])
             change = correct_link(s, para, source, args.author)
             message = (f"{what} now continues {source_draft.label} {args.to[1]} "
@@ -514,12 +515,12 @@ def cmd_link(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_brief(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.brief import write_brief
+    from negotiator.export.brief import write_brief
 
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft_a = ops.find_draft(s, neg, args.from_label)
-        draft_b = ops.find_draft(s, neg, args.to_label)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft_a = negotiations.find_draft(s, neg, args.from_label)
+        draft_b = negotiations.find_draft(s, neg, args.to_label)
         result = write_brief(
             s, neg, draft_a, draft_b, args.output,
             classification=args.classification, scope=args.scope, actors=args.actor or None,
@@ -531,11 +532,11 @@ def cmd_brief(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.brief import write_amendments
+    from negotiator.export.brief import write_amendments
 
     with store.transaction() as s:
-        neg = ops.find_negotiation(s, args.negotiation)
-        draft = ops.find_draft(s, neg, args.label)
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.label)
         result = write_amendments(s, neg, draft, args.actor, args.output,
                                   classification=args.classification)
     commented = (f", {result['commented']} proposals as comments (not wording against this text)"

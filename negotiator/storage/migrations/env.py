@@ -1,8 +1,8 @@
-"""Alembic environment: always driven from negotiator.store with a live connection."""
+"""Alembic environment: always driven from negotiator.storage.store with a live connection."""
 
 from alembic import context
 
-from negotiator.models import Base
+from negotiator.storage.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from negotiator.errors import StoreError
+from negotiator.domain.errors import StoreError
 
 ENV_VAR = "NEGOTIATOR_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -32,7 +32,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from negotiator.parse import split_number
+from negotiator.text.parse import split_number
 
 UNCHANGED = "unchanged"
 MODIFIED = "modified"

@@ -26,11 +26,11 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from negotiator import ops
-from negotiator.errors import Conflict, InputError, NotFound
-from negotiator.importer import ParsedDraft, read_limited
-from negotiator.lineage import assign_lineages
-from negotiator.models import (
+from negotiator.drafts import negotiations
+from negotiator.domain.errors import Conflict, InputError, NotFound
+from negotiator.text.importer import ParsedDraft, read_limited
+from negotiator.drafts.lineage import assign_lineages
+from negotiator.storage.models import (
     Actor,
     Draft,
     Negotiation,
@@ -42,8 +42,8 @@ from negotiator.models import (
     PositionHistory,
     utcnow,
 )
-from negotiator.parse import ParsedParagraph, content_checksum
-from negotiator.positions import (
+from negotiator.text.parse import ParsedParagraph, content_checksum
+from negotiator.positions.core import (
     FIELDS,
     CarryForward,
     DELETED,
@@ -278,7 +278,7 @@ def import_package(session: Session, package: Mapping[str, Any],
     payload = package["payload"]
     title = package["negotiation"]["title"]
     if negotiation is not None:
-        neg = ops.find_negotiation(session, negotiation)
+        neg = negotiations.find_negotiation(session, negotiation)
     else:
         neg = session.scalar(select(Negotiation).where(Negotiation.title == title))
         if neg is None:
@@ -384,7 +384,7 @@ def _import_drafts(session: Session, neg: Negotiation, drafts: list[dict[str, An
                              d.get("source_checksum") or "", [_parsed(p) for p in d["paragraphs"]],
                              [str(w) for w in d.get("warnings") or []])
         date = dt.date.fromisoformat(d["date"]) if d.get("date") else None
-        result = ops.import_draft(session, neg, parsed, label, symbol=d.get("symbol"), date=date)
+        result = negotiations.import_draft(session, neg, parsed, label, symbol=d.get("symbol"), date=date)
         new = session.get(Draft, result.draft_id)
         assert new is not None
         # The drafts that follow it in the package and that we hold: it goes before them.

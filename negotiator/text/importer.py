@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiator.errors import InputError
-from negotiator.parse import ParsedParagraph, RawBlock, build_paragraphs, content_checksum
+from negotiator.domain.errors import InputError
+from negotiator.text.parse import ParsedParagraph, RawBlock, build_paragraphs, content_checksum
 
 # The longest negotiated texts (a treaty with annexes) are under 2 MB of text;
 # 10 MB leaves room and keeps a pasted log file or a dump out of the store.
@@ -72,7 +72,7 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
     if not data.strip():
         raise InputError(name, "is empty")
     if data.startswith(ZIP_MAGIC):
-        from negotiator.docx_reader import read_docx
+        from negotiator.text.docx_reader import read_docx
 
         blocks, warnings = read_docx(data, name)
     elif data.startswith(OLE_MAGIC):

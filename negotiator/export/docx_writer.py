@@ -40,7 +40,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from negotiator.errors import NegotiatorError
+from negotiator.domain.errors import NegotiatorError
 
 Redline = Literal["tracked", "formatted"]
 REDLINES: tuple[str, ...] = ("tracked", "formatted")

@@ -57,8 +57,8 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from negotiator.errors import InputError
-from negotiator.parse import RawBlock
+from negotiator.domain.errors import InputError
+from negotiator.text.parse import RawBlock
 
 # Drafts are text: even a long treaty with annexes and images unpacks to a few
 # tens of MB. Anything larger is refused as a probable zip bomb.

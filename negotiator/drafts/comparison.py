@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from negotiator.align import STATUSES, Link, Para, align
-from negotiator.models import Draft, LineageOverride, Paragraph
-from negotiator.parse import is_symbol_or_date
-from negotiator.salience import salient_changes
-from negotiator.worddiff import DELETE, INSERT, word_diff
+from negotiator.diff.align import STATUSES, Link, Para, align
+from negotiator.storage.models import Draft, LineageOverride, Paragraph
+from negotiator.text.parse import is_symbol_or_date
+from negotiator.diff.salience import salient_changes
+from negotiator.diff.worddiff import DELETE, INSERT, word_diff
 
 # Parts of a split or merge are joined with a line break in the ops.
 PART_SEPARATOR = "\n"
@@ -177,7 +177,7 @@ def render_redline(
 
     Args:
         result: What ``compare_drafts`` returned.
-        from_paras: ``ops.draft_paragraphs`` of the FROM draft (for numbers).
+        from_paras: ``negotiations.draft_paragraphs`` of the FROM draft (for numbers).
         to_paras: The same for the TO draft.
         colour: ANSI colours (red struck deletions, green insertions); without
             colour, deletions read [-...-] and insertions {+...+}.

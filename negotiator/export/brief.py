@@ -28,8 +28,8 @@ from typing import Any, Literal
 from docx.shared import Mm
 from sqlalchemy.orm import Session
 
-from negotiator import ops
-from negotiator.docx_writer import (
+from negotiator.drafts import negotiations
+from negotiator.export.docx_writer import (
     DRAFT_TEXT_STYLE,
     LABEL_STYLE,
     REDLINES,
@@ -38,10 +38,10 @@ from negotiator.docx_writer import (
     Redline,
     WordDocument,
 )
-from negotiator.errors import NegotiatorError
-from negotiator.parse import ADVERBS
-from negotiator.models import Draft, Negotiation
-from negotiator.worddiff import new_text, old_text, word_diff
+from negotiator.domain.errors import NegotiatorError
+from negotiator.text.parse import ADVERBS
+from negotiator.storage.models import Draft, Negotiation
+from negotiator.diff.worddiff import new_text, old_text, word_diff
 
 Scope = Literal["all", "changed", "with_positions", "needing_instructions"]
 SCOPES: tuple[str, ...] = ("all", "changed", "with_positions", "needing_instructions")
@@ -122,7 +122,7 @@ class NoteView:
 
 def _compare(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str, Any]:
     """The `negotiator diff --json` structure for the pair."""
-    from negotiator.compare import compare_drafts
+    from negotiator.drafts.comparison import compare_drafts
 
     return compare_drafts(session, draft_a, draft_b)
 
@@ -133,7 +133,7 @@ def read_annotations(
     """Positions and notes that hold on each paragraph of a draft (by index),
     carried forward along lineages; None when this build has no positions module."""
     try:
-        from negotiator import positions as pos
+        from negotiator.positions import core as pos
     except ImportError:
         return None
     orders = {d.label: d.order for d in negotiation.drafts}
@@ -187,7 +187,7 @@ def _newest_per_actor(views: list[PositionView]) -> list[PositionView]:
 def read_signals(session: Session, negotiation: Negotiation, draft: Draft) -> dict[str, Any] | None:
     """The `negotiator signals --json` structure for a draft, or None."""
     try:
-        from negotiator import positions as pos
+        from negotiator.positions import core as pos
     except ImportError:
         return None
     return pos.signals(session, negotiation, draft)
@@ -341,8 +341,8 @@ def write_brief(
         raise ExportError(f"a brief compares two different drafts; both are '{draft_a.label}'")
     today = today or dt.date.today()
     comparison = _compare(session, draft_a, draft_b)
-    rows_a = ops.draft_paragraphs(session, draft_a)
-    rows_b = ops.draft_paragraphs(session, draft_b)
+    rows_a = negotiations.draft_paragraphs(session, draft_a)
+    rows_b = negotiations.draft_paragraphs(session, draft_b)
     labels_a, labels_b = _labels(rows_a), _labels(rows_b)
     annotations_b = read_annotations(session, negotiation, draft_b)
     annotations_a = read_annotations(session, negotiation, draft_a)
@@ -883,7 +883,7 @@ def write_amendments(
     Raises:
         ExportError: the actor has no amendments on this draft, or a bad path.
     """
-    rows = ops.draft_paragraphs(session, draft)
+    rows = negotiations.draft_paragraphs(session, draft)
     annotations = read_annotations(session, negotiation, draft)
     positions = annotations[0] if annotations else {}
     amendments: dict[int, PositionView] = {}

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from negotiator.errors import Conflict, NotFound
-from negotiator.importer import ParsedDraft
-from negotiator.lineage import assign_lineages
-from negotiator.models import Actor, Draft, Negotiation, Paragraph
+from negotiator.domain.errors import Conflict, NotFound
+from negotiator.text.importer import ParsedDraft
+from negotiator.drafts.lineage import assign_lineages
+from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from negotiator.align import MERGED, SPLIT, Para, align, normalise_number
-from negotiator.errors import Conflict, NotFound
-from negotiator.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
+from negotiator.diff.align import MERGED, SPLIT, Para, align, normalise_number
+from negotiator.domain.errors import Conflict, NotFound
+from negotiator.storage.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from negotiator.errors import Conflict, NotFound
-from negotiator.lineage import find_paragraph  # noqa: F401  (re-exported for the CLI)
-from negotiator.models import (
+from negotiator.domain.errors import Conflict, NotFound
+from negotiator.drafts.lineage import find_paragraph  # noqa: F401  (re-exported for the CLI)
+from negotiator.storage.models import (
     PARAGRAPH_STATUSES,
     POSITION_STATUSES,
     PRIORITIES,
@@ -47,8 +47,8 @@ from negotiator.models import (
     PositionHistory,
     utcnow,
 )
-from negotiator.parse import is_symbol_or_date
-from negotiator.worddiff import word_diff
+from negotiator.text.parse import is_symbol_or_date
+from negotiator.diff.worddiff import word_diff
 
 Clock = Callable[[], dt.datetime]
 

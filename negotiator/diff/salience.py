@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from negotiator.worddiff import DELETE, EQUAL, INSERT
+from negotiator.diff.worddiff import DELETE, EQUAL, INSERT
 
 MODAL = "modal"
 OPERATIVE = "operative"
