@@ -22,7 +22,7 @@ from sqlalchemy import insert, select  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
 from negotiator.drafts import negotiations
-from negotiator.positions import core as positions  # noqa: E402
+from negotiator import positions  # noqa: E402
 from negotiator.text.importer import read_bytes  # noqa: E402
 from negotiator.storage.models import Actor, Paragraph, Position, utcnow  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402

@@ -108,7 +108,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ok(db, "new", NEG, "--forum", "OSCE Permanent Council", "--delegation", "Belgium")
     ok(db, "import", NEG, str(work / "rev1.txt"), "--label", "Rev.1",
        "--symbol", "PC.DEL/118/26", "--date", "2026-02-10")
-    if pytest.importorskip("negotiator.positions.core", reason="needs the positions branch"):
+    if pytest.importorskip("negotiator.positions", reason="needs the positions branch"):
         ok(db, "position", NEG, "Rev.1", "1", "--actor", "Belgium",
            "--stance", "support_with_amendments", "--amendment", AMENDMENT_1,
            "--rationale", "A binding nomination is the core of this decision.",

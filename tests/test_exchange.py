@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from negotiator.positions import exchange
-from negotiator.drafts import negotiations
-from negotiator.positions import core as positions
+from negotiator.drafts import lineage, negotiations
+from negotiator import positions
 from negotiator.domain.errors import Conflict, InputError, NotFound
 from negotiator.text.importer import read_file
 from negotiator.storage.store import Store
@@ -33,14 +33,14 @@ def make_store(path: Path, drafts: tuple[str, ...]) -> Store:
 def take(st: Store, label: str, index: int, actor: str, author: str, **values: Any) -> str:
     with st.transaction() as s:
         neg = negotiations.find_negotiation(s, TITLE)
-        para = positions.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
+        para = lineage.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
         return positions.set_position(s, para.id, actor, values, author=author).uid
 
 
 def note(st: Store, label: str, index: int, text: str, author: str) -> str:
     with st.transaction() as s:
         neg = negotiations.find_negotiation(s, TITLE)
-        para = positions.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
+        para = lineage.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
         return str(positions.add_note(s, para.id, text, author=author)["uid"])
 
 
@@ -111,7 +111,7 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
     assert len(history) == 3
     with a.transaction(read_only=True) as s:
         rows = [r for r in positions.position_history(
-            s, positions.find_paragraph(s, negotiations.find_draft(s, negotiations.find_negotiation(s, TITLE),
+            s, lineage.find_paragraph(s, negotiations.find_draft(s, negotiations.find_negotiation(s, TITLE),
                                                           "Rev.1"), "#2").id, "Belgium")]
     assert {r["new"]["stance"] for r in rows} == {"support", "oppose", "support_with_amendments"}
     # Conflicts: the shared position changed on both sides; a duplicate.

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from negotiator.drafts import negotiations
-from negotiator.positions import core as positions
+from negotiator.drafts import lineage, negotiations
+from negotiator import positions
 from negotiator.domain.errors import Conflict
 from negotiator.text.importer import read_file
 from negotiator.storage.models import Paragraph, PositionHistory
@@ -47,7 +47,7 @@ def import_rev2(st: Store) -> None:
 def pid(s: Any, label: str, index: int) -> int:
     neg = negotiations.find_negotiation(s, TITLE)
     draft = negotiations.find_draft(s, neg, label)
-    return positions.find_paragraph(s, draft, f"#{index}").id
+    return lineage.find_paragraph(s, draft, f"#{index}").id
 
 
 def take(st: Store, label: str, index: int, actor: str, **values: Any) -> positions.PositionChange:
@@ -355,7 +355,7 @@ def test_paragraph_lookup_refuses_unknown(store: Store) -> None:
         neg = negotiations.find_negotiation(s, TITLE)
         draft = negotiations.find_draft(s, neg, "Rev.1")
         with pytest.raises(NotFound):
-            positions.find_paragraph(s, draft, "99")
+            lineage.find_paragraph(s, draft, "99")
         assert s.scalar(select(func.count()).select_from(Paragraph)) == 8
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from negotiator.text import importer
-from negotiator.drafts import negotiations
+from negotiator.drafts import lineage, negotiations
 from negotiator.text.importer import ParsedDraft
 from negotiator.storage.models import Draft, Negotiation
 from negotiator.storage.store import Store
@@ -183,7 +183,7 @@ def load_changes(store: Store, draft_id: int) -> dict[int, Change] | None:
 
 def positions_available() -> bool:
     try:
-        import negotiator.positions.core  # noqa: F401
+        import negotiator.positions  # noqa: F401
     except ImportError:
         return False
     return True
@@ -194,7 +194,7 @@ REVIEW_STATES = frozenset({"needs_review", "split", "merged", "paragraph_deleted
 
 
 def _is_eu(name: str) -> bool:
-    from negotiator.positions.core import EU_NAMES
+    from negotiator.domain.actors import EU_NAMES
 
     return name.strip().lower() in EU_NAMES
 
@@ -203,7 +203,7 @@ def load_position_summaries(store: Store, draft_id: int) -> dict[int, PositionSu
     """Stances and signals per paragraph index of a draft."""
     if not positions_available():
         return {}
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=True) as s:
         draft = _draft(s, draft_id)
@@ -327,7 +327,7 @@ def _values(p: dict[str, Any]) -> PositionValues:
 
 def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositions:
     """Everything the positions editor shows for one paragraph."""
-    from negotiator.positions import core as positions
+    from negotiator import positions
     from negotiator.storage.models import Paragraph
 
     with store.transaction(read_only=True) as s:
@@ -364,7 +364,7 @@ def load_paragraph_positions(store: Store, paragraph_id: int) -> ParagraphPositi
 def set_paragraph_status(store: Store, paragraph_id: int, status: str, holder: str | None,
                          due: str | None, author: str | None) -> None:
     """Mark a paragraph agreed ad ref (who holds it, answer due), agreed, or open again."""
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction() as s:
         positions.set_paragraph_status(s, paragraph_id, status, holder=holder or None,
@@ -400,7 +400,7 @@ def save_position(store: Store, paragraph_id: int, actor: str, values: dict[str,
     Raises:
         StaleEdit: someone changed it since ``expected_version`` was loaded.
     """
-    from negotiator.positions import core as positions
+    from negotiator import positions
     from negotiator.domain.errors import Conflict
 
     current = current_position(store, paragraph_id, actor)
@@ -425,14 +425,14 @@ def save_position(store: Store, paragraph_id: int, actor: str, values: dict[str,
 
 
 def add_note(store: Store, paragraph_id: int, text: str, author: str | None) -> dict[str, Any]:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction() as s:
         return positions.add_note(s, paragraph_id, text, author=author)
 
 
 def delete_note(store: Store, paragraph_id: int, uid: str, author: str | None) -> None:
-    from negotiator.positions import core as positions
+    from negotiator import positions
     from negotiator.storage.models import Paragraph
 
     with store.transaction() as s:
@@ -534,7 +534,7 @@ def count_positions_needing_review(store: Store, draft_id: int) -> int | None:
     they were taken; None when no position exists at all."""
     if not positions_available():
         return None
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=True) as s:
         draft = _draft(s, draft_id)
@@ -567,14 +567,14 @@ def load_demo(store: Store) -> int:
 
     negotiation_id = core_load_demo(store)
     if positions_available():
-        from negotiator.positions import core as positions
+        from negotiator import positions
 
         with store.transaction() as s:
             neg = s.get(Negotiation, negotiation_id)
             assert neg is not None
             for p in demo_metadata().get("positions", []):
                 draft = negotiations.find_draft(s, neg, p["draft"])
-                paragraph = positions.find_paragraph(s, draft, f"#{p['index']}")
+                paragraph = lineage.find_paragraph(s, draft, f"#{p['index']}")
                 values = {k: p[k] for k in ("stance", "amendment", "rationale", "red_line",
                                             "fallback", "priority") if p.get(k) is not None}
                 positions.set_position(s, paragraph.id, p["actor"], values, author="demo")
@@ -811,7 +811,7 @@ class ConflictInfo:
 
 def list_conflicts(store: Store, negotiation_id: int) -> list[ConflictInfo]:
     """The negotiation's open conflicts, oldest first."""
-    from negotiator.positions import core as positions
+    from negotiator import positions
     from negotiator.domain.errors import NotFound
 
     with store.transaction(read_only=True) as s:
@@ -845,7 +845,7 @@ def resolve_conflict(store: Store, conflict_ref: int | str, take: str, author: s
         NotFound: no such conflict.
         Conflict: already resolved (on this laptop or by a merged package), or no such side.
     """
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction() as s:
         return positions.resolve_conflict(s, str(conflict_ref), take, author=author)

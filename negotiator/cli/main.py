@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from negotiator import __version__
-from negotiator.drafts import negotiations
+from negotiator.drafts import lineage, negotiations
 from negotiator.domain.errors import NegotiatorError
 from negotiator.text.importer import read_bytes, read_file
 from negotiator.storage.store import ENV_VAR, Store
@@ -137,15 +137,14 @@ def _author(args: argparse.Namespace) -> str:
 
 
 def _paragraph(s: Any, args: argparse.Namespace) -> Any:
-    from negotiator.positions import core as positions
 
     neg = negotiations.find_negotiation(s, args.negotiation)
     draft = negotiations.find_draft(s, neg, args.label)
-    return neg, draft, positions.find_paragraph(s, draft, args.paragraph)
+    return neg, draft, lineage.find_paragraph(s, draft, args.paragraph)
 
 
 def cmd_position(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     values: dict[str, Any] = {}
     for key in ("stance", "amendment", "rationale", "fallback", "priority", "status"):
@@ -171,7 +170,7 @@ def cmd_position(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_positions(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
@@ -216,7 +215,7 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_signals(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
@@ -240,7 +239,7 @@ def cmd_signals(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_history(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=True) as s:
         _neg, _draft, para = _paragraph(s, args)
@@ -266,7 +265,7 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_note(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=not (args.text or args.delete)) as s:
         neg, _draft, para = _paragraph(s, args)
@@ -289,7 +288,7 @@ def cmd_note(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_status(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=args.set is None) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
@@ -297,12 +296,12 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
         if args.set is not None:
             if not args.paragraph:
                 raise NegotiatorError("name the paragraph whose status you set")
-            para = positions.find_paragraph(s, draft, args.paragraph)
+            para = lineage.find_paragraph(s, draft, args.paragraph)
             positions.set_paragraph_status(s, para.id, args.set, holder=args.holder,
                                            due=args.due, author=_author(args))
         rows = positions.paragraph_statuses(s, neg, draft)
         if args.paragraph:
-            para = positions.find_paragraph(s, draft, args.paragraph)
+            para = lineage.find_paragraph(s, draft, args.paragraph)
             rows = [r for r in rows if r["index"] == para.ordinal]
     if args.json:
         _print_json(rows)
@@ -352,7 +351,7 @@ def cmd_import_positions(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, args.negotiation) if args.negotiation else None
@@ -375,7 +374,7 @@ def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with store.transaction() as s:
         result = positions.resolve_conflict(s, args.conflict, args.take, author=_author(args))

@@ -133,7 +133,7 @@ def read_annotations(
     """Positions and notes that hold on each paragraph of a draft (by index),
     carried forward along lineages; None when this build has no positions module."""
     try:
-        from negotiator.positions import core as pos
+        from negotiator import positions as pos
     except ImportError:
         return None
     orders = {d.label: d.order for d in negotiation.drafts}
@@ -187,7 +187,7 @@ def _newest_per_actor(views: list[PositionView]) -> list[PositionView]:
 def read_signals(session: Session, negotiation: Negotiation, draft: Draft) -> dict[str, Any] | None:
     """The `negotiator signals --json` structure for a draft, or None."""
     try:
-        from negotiator.positions import core as pos
+        from negotiator import positions as pos
     except ImportError:
         return None
     return pos.signals(session, negotiation, draft)

@@ -26,10 +26,23 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from negotiator.drafts import negotiations
 from negotiator.domain.errors import Conflict, InputError, NotFound
-from negotiator.text.importer import ParsedDraft, read_limited
+from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import assign_lineages
+from negotiator.domain.vocabulary import CarryState
+from negotiator.positions.actors import ensure_actor
+from negotiator.positions.carry import CarryForward
+from negotiator.positions.history import (
+    FIELDS,
+    anchor_of,
+    conflict_uid,
+    apply_snapshot,
+    heads,
+    history_rows,
+    locate_anchor,
+    refresh_edit_conflict,
+    winner,
+)
 from negotiator.storage.models import (
     Actor,
     Draft,
@@ -42,22 +55,8 @@ from negotiator.storage.models import (
     PositionHistory,
     utcnow,
 )
+from negotiator.text.importer import ParsedDraft, read_limited
 from negotiator.text.parse import ParsedParagraph, content_checksum
-from negotiator.positions.core import (
-    FIELDS,
-    CarryForward,
-    DELETED,
-    SPLIT,
-    anchor_of,
-    apply_snapshot,
-    ensure_actor,
-    heads,
-    locate_anchor,
-    refresh_edit_conflict,
-    winner,
-    _conflict_uid,
-    _history_rows,
-)
 
 FORMAT = "negotiator-positions"
 FORMAT_VERSION = 1
@@ -117,7 +116,7 @@ def export_package(session: Session, negotiation: Negotiation,
     out_positions = []
     for pos in session.scalars(select(Position).where(Position.negotiation_id == negotiation.id)
                                .order_by(Position.uid)):
-        rows = _history_rows(session, pos.id)
+        rows = history_rows(session, pos.id)
         hs = heads(rows)
         out_positions.append({
             "uid": pos.uid,
@@ -338,7 +337,7 @@ def import_package(session: Session, package: Mapping[str, Any],
         touched.append(pos)
 
     for pos in touched:
-        rows = _history_rows(session, pos.id)
+        rows = history_rows(session, pos.id)
         top = winner(heads(rows))
         before = _values(pos)
         apply_snapshot(session, pos, top.new)
@@ -434,16 +433,16 @@ def _detect_duplicates(session: Session, pos: Position) -> None:
     for p, res in resolved:
         if p.id == pos.id:
             mine = res
-    if mine is None or mine.state in (DELETED, SPLIT):
+    if mine is None or mine.state in (CarryState.PARAGRAPH_DELETED, CarryState.SPLIT):
         return
     for p, res in resolved:
-        if p.id != pos.id and res.state not in (DELETED, SPLIT) and res.targets == mine.targets:
+        if p.id != pos.id and res.state not in (CarryState.PARAGRAPH_DELETED, CarryState.SPLIT) and res.targets == mine.targets:
             others.append(p)
     for other in others:
         if [getattr(other, f) for f in FIELDS] == [getattr(pos, f) for f in FIELDS]:
             continue
         sides = sorted([pos.uid, other.uid])
-        uid = _conflict_uid("duplicate", "", sides)
+        uid = conflict_uid("duplicate", "", sides)
         if session.scalar(select(PositionConflict.id).where(PositionConflict.uid == uid)):
             continue
         first = pos if pos.uid == sides[0] else other

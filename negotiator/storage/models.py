@@ -28,6 +28,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from negotiator.domain.stamps import utcnow
+from negotiator.domain.vocabulary import (
+    ActorKind,
+    Agreement,
+    ParagraphKind,
+    PositionStage,
+    Priority,
+    Stance,
+)
+
 # Stable constraint names, so Alembic batch migrations on SQLite can find them.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -38,13 +48,11 @@ NAMING = {
 }
 
 # Paragraph kinds; stored as plain strings so a later kind needs no migration.
-KINDS = ("heading", "preambular", "operative", "sub-paragraph", "other")
+KINDS = tuple(ParagraphKind)
 # Actor kinds.
-ACTOR_KINDS = ("state", "group", "chair", "other")
+ACTOR_KINDS = tuple(ActorKind)
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -199,11 +207,11 @@ class LineageOverride(Base):
 # lineage link carries the positions with it. Every such row has a `uid` so
 # two laptops can exchange them (see negotiator/exchange.py).
 
-STANCES = ("support", "support_with_amendments", "oppose", "reserve", "no_position")
-POSITION_STATUSES = ("draft", "coordinated", "delivered")
-PRIORITIES = ("high", "medium", "low")
-# Statuses a user sets; "open" and "bracketed" are derived from the text.
-PARAGRAPH_STATUSES = ("open", "bracketed", "agreed_ad_ref", "agreed")
+STANCES = tuple(Stance)
+POSITION_STATUSES = tuple(PositionStage)
+PRIORITIES = tuple(Priority)
+# "open" and "bracketed" are derived from the text; the others a user sets.
+PARAGRAPH_STATUSES = tuple(Agreement)
 
 
 class Position(Base):

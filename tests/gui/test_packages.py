@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from negotiator.positions import exchange
-from negotiator.drafts import negotiations
-from negotiator.positions import core as positions
+from negotiator.drafts import lineage, negotiations
+from negotiator import positions
 from negotiator.domain.errors import Conflict, InputError
 from negotiator.text.importer import read_bytes
 from negotiator.storage.models import Negotiation
@@ -34,7 +34,7 @@ DRAFT, INDEX, ACTOR = "Rev.1", 16, "Belgium"
 
 def _paragraph(s: Any, label: str, index: int) -> Any:
     neg = s.get(Negotiation, negotiations.list_negotiations(s)[0]["id"])
-    return positions.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
+    return lineage.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
 
 
 def set_stance(store: Store, stance: str, author: str) -> None:

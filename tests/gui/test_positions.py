@@ -87,7 +87,7 @@ def test_a_stale_edit_asks_and_keeps_their_version(make_window, full_demo_store,
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         choose(w.detail.positions.ours.stance, "support")
     # A colleague changes the same position (another program, same store) meanwhile.
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with full_demo_store.transaction() as s:
         positions.set_position(s, row.id, "Belgium", {"stance": "reserve"}, author="colleague")
@@ -108,7 +108,7 @@ def test_a_stale_edit_can_replace_their_version(make_window, full_demo_store, qt
     row = open_paragraph(w, qtbot, "1")
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         choose(w.detail.positions.ours.stance, "support")
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with full_demo_store.transaction() as s:
         positions.set_position(s, row.id, "Belgium", {"stance": "reserve"}, author="colleague")
@@ -130,7 +130,7 @@ def test_add_a_note_and_undo_it(make_window, full_demo_store, qtbot) -> None:  #
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         notes.add_button.click()
     assert notes.list.count() == 1 and "48 hours" in notes.list.item(0).text()
-    from negotiator.positions import core as positions
+    from negotiator import positions
 
     with full_demo_store.transaction() as s:
         assert [n["text"][:9] for n in positions.list_notes(s, row.id)] == ["Ask the C"]
@@ -147,7 +147,7 @@ def test_flags_and_filters_from_demo_positions(make_window, full_demo_store, qtb
     with full_demo_store.transaction() as s:
         neg = negotiations.find_negotiation(s, w.negotiations[0].id)
         draft = negotiations.find_draft(s, neg, "Rev.2")
-        from negotiator.positions import core as positions
+        from negotiator import positions
 
         sig = positions.signals(s, neg, draft)
     review = [r for r in range(w.paragraph_model.rowCount())
@@ -161,7 +161,7 @@ def test_flags_and_filters_from_demo_positions(make_window, full_demo_store, qtb
 
 
 def stored_status(store, window) -> dict:  # type: ignore[no-untyped-def]
-    from negotiator.positions import core as positions
+    from negotiator import positions
     from negotiator.storage.models import Draft
 
     with store.transaction(read_only=True) as s:

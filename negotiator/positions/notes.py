@@ -1,0 +1,78 @@
+"""Free notes on paragraphs; they follow the lineage and travel as tombstones when deleted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from negotiator.domain.errors import Conflict, NotFound
+from negotiator.domain.stamps import Clock, new_uid, utcnow
+from negotiator.positions.carry import CarryForward
+from negotiator.storage.models import (
+    Draft,
+    Note,
+    Paragraph,
+)
+
+
+def add_note(session: Session, paragraph_id: int, text: str, *, author: str | None,
+             clock: Clock = utcnow) -> dict[str, Any]:
+    """A free note on a paragraph; it follows the paragraph's lineage."""
+    if not text.strip():
+        raise Conflict("a note needs some text")
+    paragraph = session.get(Paragraph, paragraph_id)
+    if paragraph is None:
+        raise NotFound(f"no paragraph {paragraph_id}")
+    note = Note(uid=new_uid(), negotiation_id=paragraph.draft.negotiation_id,
+                paragraph_id=paragraph.id, text=text.strip(), author=author,
+                created_at=clock(), deleted=False)
+    session.add(note)
+    session.flush()
+    return _note_dict(note, paragraph)
+
+
+def delete_note(session: Session, negotiation_id: int, uid: str, *, author: str | None,
+                clock: Clock = utcnow) -> dict[str, Any]:
+    """Delete a note: it is kept as a tombstone so the deletion travels to other laptops."""
+    notes = session.scalars(select(Note).where(Note.negotiation_id == negotiation_id,
+                                               Note.uid.startswith(uid.strip()))).all()
+    if len(notes) != 1 or len(uid.strip()) < 4:
+        raise NotFound(f"no note '{uid}'" if not notes else f"'{uid}' names several notes")
+    note = notes[0]
+    if not note.deleted:
+        note.deleted, note.deleted_at, note.deleted_by = True, clock(), author
+    return _note_dict(note, session.get(Paragraph, note.paragraph_id))
+
+
+def _note_dict(note: Note, paragraph: Paragraph | None) -> dict[str, Any]:
+    return {"uid": note.uid, "text": note.text, "author": note.author,
+            "created_at": note.created_at.isoformat(timespec="seconds"),
+            "deleted": bool(note.deleted)}
+
+
+def notes_by_paragraph(session: Session, carry: CarryForward) -> dict[int, list[dict[str, Any]]]:
+    rows = session.execute(
+        select(Note, Paragraph.lineage_id, Draft.order)
+        .join(Paragraph, Paragraph.id == Note.paragraph_id)
+        .join(Draft, Draft.id == Paragraph.draft_id)
+        .where(Note.negotiation_id == carry.negotiation_id, Note.deleted.is_(False),
+               Draft.order <= carry.draft.order)
+        .order_by(Note.created_at, Note.id)).all()
+    by_lineage: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for note, lineage, _order in rows:
+        if lineage is not None:
+            by_lineage[lineage].append(_note_dict(note, None))
+    return {p.id: by_lineage[p.lineage] for p in carry.by_draft[carry.draft.id]
+            if p.lineage in by_lineage}
+
+
+def list_notes(session: Session, paragraph_id: int) -> list[dict[str, Any]]:
+    """The live notes on a paragraph's lineage, written on this draft or earlier."""
+    paragraph = session.get(Paragraph, paragraph_id)
+    if paragraph is None:
+        raise NotFound(f"no paragraph {paragraph_id}")
+    carry = CarryForward(session, paragraph.draft.negotiation_id, paragraph.draft, actor_id=-1)
+    return notes_by_paragraph(session, carry).get(paragraph.id, [])
