@@ -12,22 +12,28 @@ import datetime as dt
 import importlib.resources
 import importlib.util
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from negotiator.drafts import negotiations
+from negotiator import positions
 from negotiator.domain.errors import Conflict, InputError
-from negotiator.text.importer import ParsedDraft, read_file
+from negotiator.drafts import negotiations
+from negotiator.drafts.lineage import find_paragraph
 from negotiator.storage.models import Actor, Negotiation
 from negotiator.storage.store import Store
+from negotiator.text.importer import ParsedDraft, read_file
 
 DEMO_PACKAGE = "resources"
 DEMO_FOLDER = "demo"
 METADATA = "demo.json"
 # Formats the drafts are shipped in; both give the same paragraphs.
 FORMATS = ("docx", "txt")
+# Who the demo's positions are recorded as written by.
+DEMO_AUTHOR = "demo"
 
 
 def demo_files() -> Path:
@@ -86,15 +92,27 @@ def find_demo(store: Store) -> int | None:
         return s.scalar(select(Negotiation.id).where(Negotiation.title == title))
 
 
-def load_demo(store: Store, fmt: str | None = None) -> int:
-    """Create the demo negotiation with its actors and its three drafts, in one transaction.
+@dataclass(frozen=True)
+class DemoLoaded:
+    """What `load_demo` put in the store."""
+
+    negotiation_id: int
+    drafts: int
+    positions: int
+    notes: int
+    statuses: int
+
+
+def load_demo(store: Store, fmt: str | None = None) -> DemoLoaded:
+    """Create the demo negotiation in one transaction: its actors, its three drafts,
+    and the positions, notes and paragraph statuses a delegation would have by Rev.2.
+
+    The command line (`negotiator demo`) and the window's demo both call this, so
+    they show the same thing.
 
     Args:
         store: the open store.
         fmt: read the drafts from "docx" or "txt" files; None chooses ``default_format()``.
-
-    Returns:
-        The id of the new negotiation.
 
     Raises:
         Conflict: the demo negotiation is already in the store (nothing is changed).
@@ -120,4 +138,31 @@ def load_demo(store: Store, fmt: str | None = None) -> int:
                 s, neg, parsed, info["label"],
                 symbol=info["symbol"], date=dt.date.fromisoformat(info["date"]),
             )
-        return neg.id
+
+        def paragraph_id(item: dict[str, Any]) -> int:
+            draft = negotiations.find_draft(s, neg, item["draft"])
+            return find_paragraph(s, draft, f"#{item['index']}").id
+
+        for p in meta["positions"]:
+            values = {k: p[k] for k in ("stance", "amendment", "rationale", "red_line",
+                                        "fallback", "priority") if p.get(k)}
+            positions.set_position(s, paragraph_id(p), p["actor"], values, author=DEMO_AUTHOR,
+                                   clock=_demo_clock(p["draft"]))
+        for n in meta.get("notes", []):
+            positions.add_note(s, paragraph_id(n), n["text"], author=n["author"],
+                               clock=_demo_clock(n["draft"]))
+        for st in meta.get("statuses", []):
+            positions.set_paragraph_status(
+                s, paragraph_id(st), st["status"], holder=st.get("holder"),
+                due=dt.date.fromisoformat(st["due"]) if st.get("due") else None,
+                author=st.get("set_by") or DEMO_AUTHOR, clock=_demo_clock(st["draft"]))
+        return DemoLoaded(neg.id, len(drafts), len(meta["positions"]),
+                          len(meta.get("notes", [])), len(meta.get("statuses", [])))
+
+
+def _demo_clock(label: str) -> Callable[[], dt.datetime]:
+    """Demo rows are stamped on the date of the draft they were written on, so the
+    demo reads the same whenever it is loaded."""
+    day = next(dt.date.fromisoformat(d["date"]) for d in demo_metadata()["drafts"]
+               if d["label"] == label)
+    return lambda: dt.datetime(day.year, day.month, day.day, 12, 0)

@@ -263,7 +263,7 @@ def test_positions_eu_line_and_others_are_written(brief: Path) -> None:
     assert "Accept 'should' only with a 2027 review." in cells
     assert "EU line" in cells
     assert "Russian Federation" in cells
-    assert "Deleted: paragraph 5 of Rev.1 does not appear in Rev.2." in text
+    assert "Deleted: OP 5 of Rev.1 does not appear in Rev.2." in text
     assert "Small delegations need this workshop." in cells  # our position on the deleted one
     assert "RED LINE TOUCHED" in text
 
@@ -300,7 +300,7 @@ def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
     text = pdf_text(to_pdf(brief, tmp_path))
     flat = " ".join(text.split())
     assert "RESTRICTED" in text and "Page 1 of" in text
-    for label in ("PP2", "Paragraph 1", "Paragraph 4", "Paragraph 7", "Rev.1 paragraph 5"):
+    for label in ("PP 2", "OP 1", "OP 4", "OP 7", "OP 5 of Rev.1"):
         assert label.upper() in flat.upper(), label  # labels are set in small capitals
     for number in ("1.", "4.", "7."):
         assert re.search(rf"(^|\s){re.escape(number)}\s", text, re.M), number

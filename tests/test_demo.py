@@ -325,7 +325,8 @@ def test_load_demo_adds_the_actors(db_path, meta):
     store = Store.open(db_path)
     try:
         assert find_demo(store) is None
-        neg_id = load_demo(store, "txt")
+        loaded = load_demo(store, "txt")
+        neg_id = loaded.negotiation_id
         assert find_demo(store) == neg_id
         with store.transaction() as s:
             neg = s.get(Negotiation, neg_id)

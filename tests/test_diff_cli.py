@@ -91,11 +91,11 @@ def test_diff_human_redline(negotiation) -> None:  # type: ignore[no-untyped-def
     assert result.code == 0
     out = result.out
     assert out.splitlines()[0] == "Zero -> Rev.1: 1 modified, 3 renumbered, 1 split, 1 added"
-    assert "newly agreed: 6" in out
-    assert "modified  4 -> 6  (brackets 2 -> 0)" in out
+    assert "newly agreed: OP 6" in out
+    assert "modified  OP 4 -> OP 6  (brackets 2 -> 0)" in out
     assert "[-shall [strongly]-]{+should+}" in out
     assert "! modal: shall -> should" in out
-    assert "split  3 -> 4+5" in out
+    assert "split  OP 3 -> OP 4+OP 5" in out
     assert "\x1b[" not in out  # no colour when not on a terminal
 
 
@@ -155,8 +155,8 @@ def test_redline_colour_on_a_terminal(negotiation, db_path: Path) -> None:  # ty
         with store.transaction() as s:
             neg = negotiations.find_negotiation(s, "CBMs")
             a, b = negotiations.find_draft(s, neg, "Zero"), negotiations.find_draft(s, neg, "Rev.1")
-            out = render_redline(compare_drafts(s, a, b), negotiations.draft_paragraphs(s, a),
-                                 negotiations.draft_paragraphs(s, b), colour=True)
+            out = render_redline(compare_drafts(s, a, b),
+                                 [p.text for p in negotiations.draft_paragraphs(s, b)], colour=True)
     finally:
         store.close()
     assert "\x1b[31;9mshall [strongly]\x1b[0m\x1b[32;4mshould\x1b[0m" in out

@@ -12,6 +12,7 @@ import pytest
 from negotiator.positions import exchange
 from negotiator.drafts import lineage, negotiations
 from negotiator import positions
+from negotiator.cli import json_shapes
 from negotiator.domain.errors import Conflict, InputError, NotFound
 from negotiator.text.importer import read_file
 from negotiator.storage.store import Store
@@ -41,7 +42,7 @@ def note(st: Store, label: str, index: int, text: str, author: str) -> str:
     with st.transaction() as s:
         neg = negotiations.find_negotiation(s, TITLE)
         para = lineage.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
-        return str(positions.add_note(s, para.id, text, author=author)["uid"])
+        return positions.add_note(s, para.id, text, author=author).uid
 
 
 def export(st: Store, path: Path) -> Path:
@@ -113,15 +114,14 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
         rows = [r for r in positions.position_history(
             s, lineage.find_paragraph(s, negotiations.find_draft(s, negotiations.find_negotiation(s, TITLE),
                                                           "Rev.1"), "#2").id, "Belgium")]
-    assert {r["new"]["stance"] for r in rows} == {"support", "oppose", "support_with_amendments"}
+    assert {r.new["stance"] for r in rows} == {"support", "oppose", "support_with_amendments"}
     # Conflicts: the shared position changed on both sides; a duplicate.
     ca, cb = conflicts(a), conflicts(b)
-    assert sorted(c["kind"] for c in ca) == ["concurrent_edit", "duplicate"]
-    assert [c["uid"] for c in ca] == [c["uid"] for c in cb] or sorted(
-        c["uid"] for c in ca) == sorted(c["uid"] for c in cb)
-    edit = next(c for c in ca if c["kind"] == "concurrent_edit")
-    assert {s["values"]["stance"] for s in edit["sides"]} == {"oppose", "support_with_amendments"}
-    assert edit["position"] == shared
+    assert sorted(c.kind for c in ca) == ["concurrent_edit", "duplicate"]
+    assert sorted(c.uid for c in ca) == sorted(c.uid for c in cb)
+    edit = next(c for c in ca if c.kind == "concurrent_edit")
+    assert {s.values["stance"] for s in edit.sides} == {"oppose", "support_with_amendments"}
+    assert edit.position == shared
     # While open, both laptops show the same version and flag it.
     rows_a = _rows(a, "Rev.1")
     flagged = next(p for p in rows_a[2]["positions"] if p["uid"] == shared)
@@ -135,12 +135,12 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
 
     # Anna resolves both; the resolution travels to Ben and closes his too.
     with a.transaction() as s:
-        keep = next(x["side"] for x in edit["sides"]
-                    if x["values"]["stance"] == "support_with_amendments")
-        positions.resolve_conflict(s, str(edit["id"]), keep, author="anna")
-        dup = next(c for c in positions.list_conflicts(s) if c["kind"] == "duplicate")
-        keep_dup = next(x["side"] for x in dup["sides"] if x["ref"] == dup_a)
-        positions.resolve_conflict(s, dup["uid"][:8], keep_dup, author="anna")
+        keep = next(x.side for x in edit.sides
+                    if x.values["stance"] == "support_with_amendments")
+        positions.resolve_conflict(s, str(edit.id), keep, author="anna")
+        dup = next(c for c in positions.list_conflicts(s) if c.kind == "duplicate")
+        keep_dup = next(x.side for x in dup.sides if x.ref == dup_a)
+        positions.resolve_conflict(s, dup.uid[:8], keep_dup, author="anna")
     assert conflicts(a) == []
     import_(b, export(a, tmp_path / "a2.json"))
     assert conflicts(b) == []
@@ -153,7 +153,8 @@ def test_two_laptops_merge_both_ways(laptops: tuple[Store, Store], tmp_path: Pat
 def _rows(st: Store, label: str) -> list[dict[str, Any]]:
     with st.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, TITLE)
-        return positions.draft_positions(s, neg, negotiations.find_draft(s, neg, label))
+        return json_shapes.paragraph_positions(
+            positions.draft_positions(s, neg, negotiations.find_draft(s, neg, label)))
 
 
 def test_package_carries_missing_draft_and_positions_follow(laptops: tuple[Store, Store],
@@ -165,7 +166,7 @@ def test_package_carries_missing_draft_and_positions_follow(laptops: tuple[Store
     # Ben now holds Rev.2 and the position carries forward into it.
     assert rows[2]["positions"][0]["state"] == "needs_review"
     with b.transaction(read_only=True) as s:
-        labels = [d["label"] for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, TITLE))]
+        labels = [d.label for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, TITLE))]
     assert labels == ["Rev.1", "Rev.2"]
 
 
@@ -175,7 +176,7 @@ def test_missing_earlier_draft_goes_before_later_ones(tmp_path: Path) -> None:
     take(a, "Rev.1", 2, "Belgium", "anna", stance="support")
     import_(b, export(a, tmp_path / "a.json"))
     with b.transaction(read_only=True) as s:
-        labels = [d["label"] for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, TITLE))]
+        labels = [d.label for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, TITLE))]
     assert labels == ["Rev.1", "Rev.2"]
     # Lineages were re-derived in the new order: the position follows into Rev.2.
     assert _rows(b, "Rev.2")[2]["positions"][0]["state"] == "needs_review"

@@ -184,7 +184,7 @@ def test_find_paragraph_by_number_or_index(negotiation: Store) -> None:
         draft = negotiations.find_draft(s, negotiations.find_negotiation(s, "CBMs"), "Zero")
         assert find_paragraph(s, draft, "3").text == P3
         assert find_paragraph(s, draft, "#0").text == P1
-        with pytest.raises(NotFound, match="no paragraph numbered"):
+        with pytest.raises(NotFound, match="has no paragraph '12 bis'"):
             find_paragraph(s, draft, "12 bis")
         with pytest.raises(NotFound):
             find_paragraph(s, draft, "#99")

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from negotiator.drafts import lineage, negotiations
 from negotiator import positions
+from negotiator.cli import json_shapes
 from negotiator.domain.errors import Conflict
 from negotiator.text.importer import read_file
 from negotiator.storage.models import Paragraph, PositionHistory
@@ -61,13 +62,14 @@ def take(st: Store, label: str, index: int, actor: str, **values: Any) -> positi
 def listing(st: Store, label: str) -> list[dict[str, Any]]:
     with st.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, TITLE)
-        return positions.draft_positions(s, neg, negotiations.find_draft(s, neg, label))
+        return json_shapes.paragraph_positions(
+            positions.draft_positions(s, neg, negotiations.find_draft(s, neg, label)))
 
 
 def sigs(st: Store, label: str) -> dict[str, Any]:
     with st.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, TITLE)
-        return positions.signals(s, neg, negotiations.find_draft(s, neg, label))
+        return json_shapes.signals(positions.signals(s, neg, negotiations.find_draft(s, neg, label)))
 
 
 def by_actor(rows: list[dict[str, Any]], index: int | None, actor: str) -> dict[str, Any]:
@@ -97,12 +99,16 @@ def test_every_change_is_kept_in_history(store: Store) -> None:
     take(store, "Rev.1", 2, "Belgium", red_line="cannot accept 'should'", author="anna")
     with store.transaction(read_only=True) as s:
         rows = positions.position_history(s, pid(s, "Rev.1", 2), "Belgium")
-    assert [(r["action"], r["author"]) for r in rows] == [
+    assert [(r.action, r.author) for r in rows] == [
         ("create", "anna"), ("update", "ben"), ("update", "anna")]
-    assert rows[1]["old"]["stance"] == "support" and rows[1]["new"]["stance"] == "oppose"
-    assert rows[2]["changed"] == ["red_line", "red_line_flag"]
+    assert rows[1].old["stance"] == "support" and rows[1].new["stance"] == "oppose"
+    assert rows[2].changed == ("red_line", "red_line_flag")
     # Each row is made on the one before: one line of history, no fork.
-    assert rows[1]["parents"] == [rows[0]["uid"]] and rows[2]["parents"] == [rows[1]["uid"]]
+    assert rows[1].parents == (rows[0].uid,) and rows[2].parents == (rows[1].uid,)
+    # Said in words, the same in the window and on the command line.
+    assert rows[0].describe() == ["Position taken: support"]
+    assert rows[1].describe() == ["Talking points set", "Stance: support → oppose"]
+    assert rows[2].describe() == ["Red line set"]
 
 
 def test_unchanged_values_write_no_history(store: Store) -> None:
@@ -181,7 +187,8 @@ def test_carry_forward_states(store: Store) -> None:
     assert [m["number"] for m in merged_b["merged_from"]] == ["4", "5"]
 
     gone = [r for r in rows if r["index"] is None]
-    assert len(gone) == 1 and gone[0]["was"] == {"draft": "Rev.1", "index": 4, "number": "3"}
+    assert len(gone) == 1 and gone[0]["was"] == {"draft": "Rev.1", "index": 4, "number": "3",
+                                                "reference": "OP 3"}
     assert gone[0]["positions"][0]["state"] == "paragraph_deleted"
     assert gone[0]["positions"][0]["deleted_in"] == "Rev.2"
 
@@ -226,19 +233,19 @@ def test_paragraph_status_follows_lineage_and_flags_changes(store: Store) -> Non
         neg = negotiations.find_negotiation(s, TITLE)
         rev1 = positions.paragraph_statuses(s, neg, negotiations.find_draft(s, neg, "Rev.1"))
         rev2 = positions.paragraph_statuses(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
-    assert rev1[4]["status"] == "bracketed" and rev1[1]["status"] == "open"
-    assert rev1[2]["status"] == "agreed_ad_ref" and not rev1[2]["changed_since"]
+    assert rev1[4].status == "bracketed" and rev1[1].status == "open"
+    assert rev1[2].status == "agreed_ad_ref" and not rev1[2].changed_since
     # The chair changed the ad ref paragraph anyway: flagged.
-    assert rev2[2]["status"] == "agreed_ad_ref" and rev2[2]["changed_since"]
-    assert rev2[2]["holder"] == "Capital" and rev2[2]["due"] == "2026-03-01"
-    assert rev2[6]["status"] == "agreed_ad_ref" and not rev2[6]["changed_since"]
+    assert rev2[2].status == "agreed_ad_ref" and rev2[2].changed_since
+    assert rev2[2].holder == "Capital" and rev2[2].due == dt.date(2026, 3, 1)
+    assert rev2[6].status == "agreed_ad_ref" and not rev2[6].changed_since
     with store.transaction() as s:
         positions.set_paragraph_status(s, pid(s, "Rev.2", 2), "agreed", author="ben")
         positions.set_paragraph_status(s, pid(s, "Rev.2", 6), "open", author="ben")
         neg = negotiations.find_negotiation(s, TITLE)
         rev2 = positions.paragraph_statuses(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
-    assert rev2[2]["status"] == "agreed" and not rev2[2]["changed_since"]
-    assert rev2[6]["status"] == "open"
+    assert rev2[2].status == "agreed" and not rev2[2].changed_since
+    assert rev2[6].status == "open"
 
 
 # --- notes -----------------------------------------------------------------------------
@@ -250,10 +257,10 @@ def test_notes_follow_lineage_and_deleted_ones_disappear(store: Store) -> None:
                                   author="anna")
         drop = positions.add_note(s, pid(s, "Rev.1", 2), "Outdated", author="anna")
         neg = negotiations.find_negotiation(s, TITLE)
-        positions.delete_note(s, neg.id, drop["uid"][:8], author="ben")
+        positions.delete_note(s, neg.id, drop.uid[:8], author="ben")
     import_rev2(store)
     rows = listing(store, "Rev.2")
-    assert [n["uid"] for n in rows[2]["notes"]] == [keep["uid"]]
+    assert [n["uid"] for n in rows[2]["notes"]] == [keep.uid]
 
 
 # --- signals ---------------------------------------------------------------------------

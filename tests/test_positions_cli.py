@@ -59,10 +59,12 @@ def test_positions_and_signals_json_shapes(two_drafts) -> None:
                                             "newly_agreed") for i in sig[k])
     assert sig["divergent"] == [3, 4] and sig["red_lines_touched"] == [2]
     assert sig["newly_agreed"] == [2]
-    assert sig["uptake"] == [{"index": 2, "actor": "Belgium", "result": "not_reflected",
-                              "share": 0.0, "uid": p["uid"]}]
+    assert sig["uptake"] == [{"index": 2, "reference": "OP 1", "actor": "Belgium",
+                              "result": "not_reflected", "share": 0.0, "uid": p["uid"]}]
+    assert sig["references"]["2"] == "OP 1"
     human = cli("signals", T, "Rev.2")
-    assert "red lines touched" in human.out and "#2" in human.out
+    # References as the document names them, never internal indices.
+    assert "red lines touched    OP 1" in human.out and "#" not in human.out
 
 
 def test_stale_edit_and_bad_input_from_the_command_line(two_drafts) -> None:

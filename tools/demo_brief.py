@@ -2,9 +2,8 @@
 
 Usage: python tools/demo_brief.py [OUTDIR]   (default /tmp/brief-png)
 
-Loads the demo negotiation into a throwaway store, takes the demo positions
-(resources/demo/demo.json) on the drafts they were written on, adds two notes,
-writes the Rev.1 -> Rev.2 brief and Belgium's amendments to Rev.2, converts the
+Loads the demo negotiation (drafts, positions, notes, statuses: exactly what
+`negotiator demo` loads) into a throwaway store, writes the Rev.1 -> Rev.2 brief and Belgium's amendments to Rev.2, converts the
 brief to PDF with LibreOffice and its pages to PNG (pdftoppm) for a look.
 """
 
@@ -19,48 +18,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import select  # noqa: E402
 
 from negotiator import demo
 from negotiator.drafts import negotiations
-from negotiator import positions  # noqa: E402
 from negotiator.export.brief import write_amendments, write_brief  # noqa: E402
-from negotiator.storage.models import Paragraph  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402
 
 RESOLUTION_DPI = 70
-NOTES = {
-    ("Rev.1", 20): ("Capital (Cyber Desk): notification of incidents is our priority; "
-                    "coordinate with NL and EE before the next round.", "Cyber Desk"),
-    ("Rev.1", 16): ("Talk to the Swiss delegation: they may co-sponsor the reference to "
-                    "national doctrines.", "J. Peeters"),
-}
 
 
 def build(outdir: Path) -> Path:
     work = Path(tempfile.mkdtemp(prefix="negotiator-demo-brief-"))
     store = Store.open(work / "demo.sqlite")
     try:
-        neg_id = demo.load_demo(store)
-        meta = demo.demo_metadata()
-        with store.transaction() as s:
-            neg = negotiations.find_negotiation(s, neg_id)
-            has_positions = bool(positions.draft_positions(s, neg, negotiations.find_draft(s, neg, "Rev.2"))
-                                 and any(r["positions"] for r in positions.draft_positions(
-                                     s, neg, negotiations.find_draft(s, neg, "Rev.2"))))
-            for p in ([] if has_positions else meta["positions"]):
-                draft = negotiations.find_draft(s, neg, p["draft"])
-                pid = s.scalar(select(Paragraph.id).where(Paragraph.draft_id == draft.id,
-                                                          Paragraph.ordinal == p["index"]))
-                values = {k: p[k] for k in ("amendment", "rationale", "red_line", "fallback",
-                                            "priority") if p.get(k)}
-                values["stance"] = p["stance"].replace(" ", "_")
-                positions.set_position(s, pid, p["actor"], values, author="demo")
-            for (label, index), (text, author) in NOTES.items():
-                draft = negotiations.find_draft(s, neg, label)
-                pid = s.scalar(select(Paragraph.id).where(Paragraph.draft_id == draft.id,
-                                                          Paragraph.ordinal == index))
-                positions.add_note(s, pid, text, author=author)
+        neg_id = demo.load_demo(store).negotiation_id
         outdir.mkdir(parents=True, exist_ok=True)
         brief = outdir / "demo-brief.docx"
         with store.transaction() as s:

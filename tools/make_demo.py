@@ -935,6 +935,27 @@ def positions() -> list[dict[str, object]]:
     ]
 
 
+def _note(label: str, key: str, text: str, author: str) -> dict[str, object]:
+    index, block = find(label, key)
+    return {"draft": label, "index": index, "key": key, "text": text, "author": author}
+
+
+def notes() -> list[dict[str, object]]:
+    return [
+        _note(REV1, "op_network", "Capital (Cyber Desk): notification of incidents is our "
+              "priority; coordinate with NL and EE before the next round.", "Cyber Desk"),
+        _note(REV1, "op_share_doctrines", "Talk to the Swiss delegation: they may co-sponsor "
+              "the reference to national doctrines.", "J. Peeters"),
+    ]
+
+
+def statuses() -> list[dict[str, object]]:
+    """Paragraph agreement a delegation would have recorded by Rev.2."""
+    index, _ = find(REV1, "op_enhance")
+    return [{"draft": REV1, "index": index, "key": "op_enhance", "status": "agreed_ad_ref",
+             "holder": "Capital (legal service)", "due": "2026-04-15", "set_by": "demo"}]
+
+
 # ---------------------------------------------------------------------------
 # demo.json
 # ---------------------------------------------------------------------------
@@ -992,6 +1013,8 @@ def demo_metadata() -> dict[str, object]:
             "transitions": transitions,
         },
         "positions": positions(),
+        "notes": notes(),
+        "statuses": statuses(),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from ui.delegates import ops_to_html
 from ui.positions_editor import HistoryPanel, NotesPanel, PositionsPanel
 from ui.models.paragraphs import change_text, status_names
-from ui.operations import Change, ParagraphPositions, ParagraphRow, ParagraphState
+from negotiator.positions.results import AgreementView
+from ui.operations import ParagraphChange, ParagraphDetail, ParagraphRow
 
 
 def paragraph_status_names() -> dict[str, str]:
@@ -38,16 +39,16 @@ def paragraph_status_names() -> dict[str, str]:
     }
 
 
-def state_text(state: ParagraphState) -> str:
+def state_text(state: AgreementView) -> str:
     """One line a diplomat reads: "Agreed ad ref – held by Türkiye, answer due 3 April 2026"."""
     text = paragraph_status_names().get(state.status, state.status)
     details = []
     if state.holder:
         details.append(QCoreApplication.translate("DetailPane", "held by %1").replace("%1", state.holder))
     if state.due:
-        day = QDate.fromString(state.due, "yyyy-MM-dd")
+        day = QDate(state.due.year, state.due.month, state.due.day)
         details.append(QCoreApplication.translate("DetailPane", "answer due %1")
-                       .replace("%1", day.toString("d MMMM yyyy") if day.isValid() else state.due))
+                       .replace("%1", QLocale().toString(day, "d MMMM yyyy")))
     if state.set_on and state.status in ("agreed", "agreed_ad_ref"):
         details.append(QCoreApplication.translate("DetailPane", "since %1").replace("%1", state.set_on))
     if details:
@@ -60,7 +61,7 @@ def state_text(state: ParagraphState) -> str:
 class AdRefDialog(QDialog):
     """Who holds the ad ref reservation, and by when an answer is due."""
 
-    def __init__(self, number: str, state: ParagraphState, parent: QWidget | None = None) -> None:
+    def __init__(self, number: str, state: AgreementView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adRefDialog")
         self.setWindowTitle(self.tr("Agreed ad ref: %1").replace("%1", number))
@@ -72,7 +73,7 @@ class AdRefDialog(QDialog):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMMM yyyy")
         self.due.setAccessibleName(self.tr("Answer due date"))
-        due = QDate.fromString(state.due or "", "yyyy-MM-dd")
+        due = QDate(state.due.year, state.due.month, state.due.day) if state.due else QDate()
         self.has_due.setChecked(due.isValid())
         self.due.setDate(due if due.isValid() else QDate.currentDate().addDays(7))
         self.due.setEnabled(due.isValid())
@@ -112,7 +113,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.row: ParagraphRow | None = None
-        self.state: ParagraphState | None = None
+        self.state: AgreementView | None = None
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
@@ -162,11 +163,11 @@ class DetailPane(QWidget):
     def ask_ad_ref(self) -> None:
         if self.row is None or self.state is None:
             return
-        dialog = AdRefDialog(self.row.number or "#", self.state, self)
+        dialog = AdRefDialog(self.row.reference, self.state, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status_requested.emit("agreed_ad_ref", *dialog.values())
 
-    def show_state(self, state: ParagraphState | None) -> None:
+    def show_state(self, state: AgreementView | None) -> None:
         self.state = state
         self.status_label.setText(self.tr("Status: %1").replace("%1", state_text(state)) if state else "")
         self.status_button.setEnabled(state is not None)
@@ -174,13 +175,13 @@ class DetailPane(QWidget):
         self.agreed_action.setEnabled(state is not None and state.status != "agreed")
         self.reopen_action.setEnabled(state is not None and state.status in ("agreed", "agreed_ad_ref"))
 
-    def show_positions(self, loaded: ParagraphPositions | None) -> None:
-        self.show_state(loaded.state if loaded else None)
+    def show_positions(self, loaded: ParagraphDetail | None) -> None:
+        self.show_state(loaded.agreement if loaded else None)
         self.positions.show_positions(loaded)
         self.notes.show_notes(loaded.notes if loaded else None)
         self.history.show_history(loaded.history if loaded else None)
 
-    def show_paragraph(self, row: ParagraphRow | None, change: Change | None, has_previous: bool,
+    def show_paragraph(self, row: ParagraphRow | None, change: ParagraphChange | None, has_previous: bool,
                        *, keep_positions: bool = False) -> None:
         """Show a paragraph (or a hint when nothing is selected); its positions
         arrive later through ``show_positions``."""
@@ -193,7 +194,7 @@ class DetailPane(QWidget):
             self.diff_view.clear()
             self.show_positions(None)
             return
-        number = row.number or self.tr("(unnumbered)")
+        number = row.reference
         facts = [self.tr("%n bracket(s)", "", row.brackets)] if row.brackets else []
         if not row.brackets_balanced:
             facts.append(self.tr("unbalanced brackets"))

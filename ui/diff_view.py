@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ui.delegates import DiffDelegate
 from ui.models.diff import DiffColumn, DiffFilter, DiffModel
 from ui.models.paragraphs import status_names
-from ui.operations import DiffData
+from negotiator.views.comparison_view import DiffData
 
 # Above this many rows, rows keep a fixed height: measuring every wrapped
 # redline would stall the GUI thread.
@@ -166,20 +166,16 @@ class DiffView(QWidget):
     def summary_html(self, data: DiffData) -> str:
         s = data.summary
         names = status_names()
-        counts = [f"{html.escape(names.get(k, k))}: <b>{v}</b>" for k, v in s.items()
-                  if k in names and isinstance(v, int) and v]
+        counts = [f"{html.escape(names.get(k, k))}: <b>{v}</b>" for k, v in s.counts.items()
+                  if k in names and v]
         parts = [f"<b>{html.escape(data.from_label)} → {html.escape(data.to_label)}</b>",
                  " · ".join(counts)]
-        if "brackets_from" in s and "brackets_to" in s:
-            parts.append(self.tr("Brackets: %1 → %2").replace("%1", str(s["brackets_from"]))
-                         .replace("%2", str(s["brackets_to"])))
-        agreed = s.get("newly_agreed")
-        if agreed is not None:
-            n = len(agreed) if isinstance(agreed, list) else int(agreed)
-            parts.append(self.tr("Newly agreed: %1").replace("%1", str(n)))
-        salient = sum(1 for e in data.entries if e.salient)
-        if salient:
-            parts.append(self.tr("Significant wording changes: %1").replace("%1", str(salient)))
+        parts.append(self.tr("Brackets: %1 → %2").replace("%1", str(s.brackets_from))
+                     .replace("%2", str(s.brackets_to)))
+        if s.newly_agreed:
+            parts.append(self.tr("Newly agreed: %1").replace("%1", str(len(s.newly_agreed))))
+        if s.salient:
+            parts.append(self.tr("Significant wording changes: %1").replace("%1", str(s.salient)))
         return " &nbsp;|&nbsp; ".join(p for p in parts if p)
 
     # Layout ---------------------------------------------------------------

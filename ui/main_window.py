@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
 
 from negotiator.text.importer import ParsedDraft
 from negotiator.storage.store import Store
+from negotiator.domain.errors import StaleEdit
+from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
 from ui import operations as op
 from ui import settings as cfg
 from ui.chart import ChartPanel
@@ -524,9 +526,9 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Correct Paragraph Link"),
                        self.tr("This is the first draft: its paragraphs continue nothing."))
             return
-        dialog = LinkDialog(choices, row.number or "#", self)
+        dialog = LinkDialog(choices, row.reference, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._store_link(row.id, row.number or "#", dialog.source()))
+        dialog.accepted.connect(lambda: self._store_link(row.id, row.reference, dialog.source()))
         dialog.open()
 
     def _store_link(self, paragraph_id: int, number: str, source: int | None | str) -> None:
@@ -558,7 +560,7 @@ class MainWindow(QMainWindow):
             key="detail",
         )
 
-    def _positions_ready(self, paragraph_id: int, loaded: op.ParagraphPositions) -> None:
+    def _positions_ready(self, paragraph_id: int, loaded: op.ParagraphDetail) -> None:
         if paragraph_id != self.current_paragraph_id():
             return
         self.detail.show_positions(loaded)
@@ -571,10 +573,10 @@ class MainWindow(QMainWindow):
             return
         before = next((v for v in (loaded.ours, loaded.eu, *loaded.others)
                        if v is not None and v.actor == actor), None)
-        if before is not None and before.state in op.NOT_EDITABLE_STATES:
+        if before is not None and before.state in NOT_EDITABLE_STATES:
             # A position taken before a split: an edit here starts one for this part.
             before = None
-        number = self.detail.row.number if self.detail.row and self.detail.row.number else "#"
+        number = self.detail.row.reference if self.detail.row else ""
         label = (self.tr("Withdraw %1's position on %2") if fields is None
                  else self.tr("Change %1's position on %2")).replace("%1", actor).replace("%2", number)
         self.undo_stack.push(PositionEdit(
@@ -592,11 +594,11 @@ class MainWindow(QMainWindow):
         loaded = self.detail.positions.loaded
         if loaded is None or self.detail.row is None:
             return
-        number = self.detail.row.number or "#"
+        number = self.detail.row.reference
         label = {"agreed_ad_ref": self.tr("Mark %1 agreed ad ref"), "agreed": self.tr("Mark %1 agreed"),
                  "open": self.tr("Open %1 again")}[status].replace("%1", number)
         self.undo_stack.push(StatusEdit(
-            self.store, loaded.paragraph_id, loaded.state.settable, (status, holder, due),
+            self.store, loaded.paragraph_id, loaded.settable_agreement, (status, holder, due),
             author=self.settings.author(), label=label, on_done=self._written, on_error=self._edit_failed))
 
     def _written(self, paragraph_id: int) -> None:
@@ -607,14 +609,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), 3000)
 
     def _edit_failed(self, failure: Failure, exc: BaseException) -> None:
-        if isinstance(exc, op.StaleEdit) and failure.actor is not None:
+        if isinstance(exc, StaleEdit) and failure.actor is not None:
             self._ask_about_stale_edit(failure, exc)
         else:
             show_exception(self, self.tr("Could not save"), exc)
             if failure.paragraph_id == self.current_paragraph_id():
                 self.load_positions(failure.paragraph_id)
 
-    def _ask_about_stale_edit(self, command: Failure, exc: op.StaleEdit) -> None:
+    def _ask_about_stale_edit(self, command: Failure, exc: StaleEdit) -> None:
         """Someone changed the position since it was loaded: ask, never overwrite silently."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Position changed elsewhere"),
                           str(exc) + ".\n\n" + self.tr("Keep their version, or replace it with yours?"),
@@ -627,8 +629,8 @@ class MainWindow(QMainWindow):
 
         def answered(button: Any) -> None:
             if button is mine:
-                current = exc.current
                 assert command.actor is not None
+                current = op.current_position(self.store, command.paragraph_id, command.actor)
                 self.undo_stack.push(PositionEdit(
                     self.store, self.versions, command.paragraph_id, command.actor, current,
                     command.fields, author=self.settings.author(), label=command.label,
@@ -905,9 +907,6 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """Load the demo negotiation into the open store (if it is not there yet)."""
-        if not op.demo_available():
-            show_error(self, self.tr("Demo"), self.tr("The demo negotiation is not installed."))
-            return
         store = self.store
         self.tasks.run(
             self.tr("Loading the demo negotiation…"),
@@ -918,7 +917,7 @@ class MainWindow(QMainWindow):
 
     def offer_demo_if_empty(self) -> None:
         """First start with an empty store: offer the demo negotiation, once."""
-        if self.settings.get(cfg.DEMO_OFFERED) or not op.store_is_empty(self.store) or not op.demo_available():
+        if self.settings.get(cfg.DEMO_OFFERED) or not op.store_is_empty(self.store):
             return
         self.settings.set(cfg.DEMO_OFFERED, True)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Welcome to Negotiator"),

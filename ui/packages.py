@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QObject, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.storage.store import Store
+from negotiator.positions.conflicts import ConflictSide, ConflictView
 from ui import operations as op
+from ui.positions_editor import local_time
 from ui import settings as cfg
 from ui.dialogs import show_exception
 from ui.models.paragraphs import stance_names
@@ -123,22 +125,14 @@ def conflict_kind_text(kind: str) -> str:
     }.get(kind, kind)
 
 
-def local_time(at: str) -> str:
-    """A stored UTC time ("2026-03-02T10:15:00") in the user's time zone, to the minute."""
-    when = QDateTime.fromString(at, Qt.DateFormat.ISODate)
-    if not when.isValid():
-        return at
-    when.setTimeZone(QTimeZone.utc())
-    return when.toLocalTime().toString("yyyy-MM-dd HH:mm")
-
-
-def side_stance(side: op.ConflictSide) -> str:
+def side_stance(side: ConflictSide) -> str:
     if side.withdrawn:
         return QCoreApplication.translate("Packages", "Withdrawn")
-    return stance_names().get(side.stance or "", side.stance or "—")
+    stance = side.values.get("stance") or ""
+    return stance_names().get(stance, stance or "—")
 
 
-def side_summary(side: op.ConflictSide) -> str:
+def side_summary(side: ConflictSide) -> str:
     """One version in a line: "Oppose · anna, 2026-03-02 11:15"."""
     return f"{side_stance(side)} · {side.author or '?'}, {local_time(side.at)}"
 
@@ -158,16 +152,20 @@ def _side_rows() -> tuple[tuple[str, str], ...]:
     )
 
 
-def _side_value(side: op.ConflictSide, key: str) -> str:
+def _side_value(side: ConflictSide, key: str) -> str:
     if key == "stance":
         return side_stance(side)
     if key == "priority":
-        return priority_names().get(side.priority or "", side.priority or "")
+        value = side.values.get("priority") or ""
+        return priority_names().get(value, value)
     if key == "status":
-        return status_names().get(side.status or "", side.status or "")
+        value = side.values.get("status") or ""
+        return status_names().get(value, value)
     if key == "at":
         return local_time(side.at)
-    return str(getattr(side, key) or "")
+    if key == "author":
+        return side.author or ""
+    return str(side.values.get(key) or "")
 
 
 class PackageActions(QObject):
@@ -354,7 +352,7 @@ class ConflictsDialog(QDialog):
         self.tasks = tasks
         self.negotiation_id = negotiation_id
         self.author = author
-        self.conflicts: list[op.ConflictInfo] = []
+        self.conflicts: list[ConflictView] = []
         self.busy = False
         self._resolving: int | None = None
         self.keep_buttons: list[QPushButton] = []
@@ -433,7 +431,7 @@ class ConflictsDialog(QDialog):
         return self.tasks.run(self.tr("Reading conflicts…"), lambda ctx: op.list_conflicts(store, neg_id),
                               on_done=self._loaded, on_error=self._failed, key=f"conflicts-{neg_id}")
 
-    def _loaded(self, conflicts: list[op.ConflictInfo]) -> None:
+    def _loaded(self, conflicts: list[ConflictView]) -> None:
         current = self.current_conflict()
         keep = current.id if current is not None else None
         self.conflicts = conflicts
@@ -442,7 +440,7 @@ class ConflictsDialog(QDialog):
         bold = QFont(self.list.font())
         bold.setBold(True)
         for c in conflicts:
-            label = (self.tr("%1 (%2)").replace("%1", c.number).replace("%2", c.draft) if c.number
+            label = (self.tr("%1 (%2)").replace("%1", c.reference).replace("%2", c.draft) if c.reference
                      else c.draft)
             columns = [label, c.actor, conflict_kind_text(c.kind)]
             columns += [side_summary(s) for s in c.sides[:2]]
@@ -469,7 +467,7 @@ class ConflictsDialog(QDialog):
         self._set_busy(False)
         show_exception(self, self.tr("Could not read the conflicts"), exc)
 
-    def current_conflict(self) -> op.ConflictInfo | None:
+    def current_conflict(self) -> ConflictView | None:
         item = self.list.currentItem()
         if item is None:
             return None
@@ -487,7 +485,7 @@ class ConflictsDialog(QDialog):
             self.heading.clear()
             self.paragraph.clear()
             return
-        where = (self.tr("Paragraph %1 of %2").replace("%1", conflict.number) if conflict.number
+        where = (self.tr("Paragraph %1 of %2").replace("%1", conflict.reference) if conflict.reference
                  else self.tr("A paragraph of %2")).replace("%2", conflict.draft)
         self.heading.setText(self.tr("%1 · %2's position").replace("%1", where).replace("%2", conflict.actor))
         self.paragraph.setText(conflict.sides[0].text)

@@ -7,10 +7,12 @@ main window turns each change into an undoable command that is saved at once.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from ui.delegates import ops_to_html
 from ui.models.paragraphs import stance_names
-from ui.operations import ParagraphPositions, PositionValues
+from negotiator.positions.history import FieldChange, HistoryEntry
+from negotiator.positions.results import NoteView
+from ui.operations import ParagraphDetail, PositionValues
 
 # Lines a free-text field shows before it scrolls.
 TEXT_FIELD_LINES = 3
@@ -52,6 +56,48 @@ def priority_names() -> dict[str, str]:
         "medium": QCoreApplication.translate("PositionForm", "Medium"),
         "low": QCoreApplication.translate("PositionForm", "Low"),
     }
+
+
+def field_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {"stance": tr("History", "Stance"), "status": tr("History", "Coordination"),
+            "priority": tr("History", "Priority"), "amendment": tr("History", "Amendment"),
+            "rationale": tr("History", "Talking points"), "red_line": tr("History", "Red line"),
+            "fallback": tr("History", "Fallback")}
+
+
+def change_words(change: FieldChange) -> str:
+    """One history line in the user's language: "Stance: support → oppose", "Red line set"."""
+    tr = QCoreApplication.translate
+    name = field_names().get(change.field or "", change.field or "")
+
+    def value(v: object) -> str:
+        text = str(v or "")
+        return (stance_names().get(text) or tr("History", text.replace("_", " "))) if text \
+            else tr("History", "none")
+
+    return {
+        "taken": tr("History", "Position taken: %1").replace("%1", value(change.new)),
+        "set": tr("History", "%1 set").replace("%1", name),
+        "removed": tr("History", "%1 removed").replace("%1", name),
+        "changed": tr("History", "%1 changed").replace("%1", name),
+        "value": tr("History", "%1: %2 → %3").replace("%1", name).replace("%2", value(change.old))
+        .replace("%3", value(change.new)),
+        "retaken": tr("History", "Re-taken on a new wording of the paragraph"),
+        "withdrawn": tr("History", "Position withdrawn"),
+        "restored": tr("History", "Position restored"),
+        "resolved": tr("History", "Conflict resolved: this version kept"),
+    }[change.what]
+
+
+def local_time(value: dt.datetime | str | None) -> str:
+    """A stored UTC time as the user reads it: local zone, the locale's short format."""
+    if not value:
+        return "?"
+    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    local = when.replace(tzinfo=dt.timezone.utc).astimezone()
+    qt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(qt, QLocale.FormatType.ShortFormat)
 
 
 def state_texts() -> dict[str, str]:
@@ -189,7 +235,7 @@ class PositionForm(QGroupBox):
         self.review.setVisible(bool(message))
         if values is not None:
             self.meta.setText(self.tr("Version %1, last changed by %2 on %3").replace("%1", str(v.version))
-                              .replace("%2", v.author or "?").replace("%3", (v.updated_at or "").replace("T", " ")))
+                              .replace("%2", v.author or "?").replace("%3", local_time(v.updated_at)))
         else:
             self.meta.setText(self.tr("Choose a stance to record a position."))
         self._loading = False
@@ -232,7 +278,7 @@ class PositionsPanel(QScrollArea):
         self.setObjectName("positionsPanel")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.loaded: ParagraphPositions | None = None
+        self.loaded: ParagraphDetail | None = None
         inner = QWidget()
         self.ours = PositionForm(self.tr("Our delegation"))
         self.ours.setObjectName("ourPosition")
@@ -257,7 +303,7 @@ class PositionsPanel(QScrollArea):
         self.eu.edited.connect(self.edited)
         self.show_positions(None)
 
-    def show_positions(self, loaded: ParagraphPositions | None) -> None:
+    def show_positions(self, loaded: ParagraphDetail | None) -> None:
         same = loaded is not None and self.loaded is not None and \
             self.loaded.paragraph_id == loaded.paragraph_id
         self.loaded = loaded
@@ -315,12 +361,11 @@ class NotesPanel(QWidget):
         self.add_button.clicked.connect(self._add)
         self.show_notes(None)
 
-    def show_notes(self, notes: tuple[dict[str, Any], ...] | None) -> None:
+    def show_notes(self, notes: tuple[NoteView, ...] | None) -> None:
         self.list.clear()
         self.setEnabled(notes is not None)
         for note in notes or ():
-            when = note.get("created_at", "").replace("T", " ")
-            item = QListWidgetItem(f"{note['text']}\n— {note.get('author') or '?'}, {when}")
+            item = QListWidgetItem(f"{note.text}\n— {note.author or '?'}, {local_time(note.created_at)}")
             self.list.addItem(item)
 
     def _add(self) -> None:
@@ -338,22 +383,14 @@ class HistoryPanel(QTextBrowser):
         self.setObjectName("historyPanel")
         self.setAccessibleName(self.tr("Position history"))
 
-    def show_history(self, history: tuple[dict[str, Any], ...] | None) -> None:
+    def show_history(self, history: tuple[HistoryEntry, ...] | None) -> None:
         if not history:
             self.setHtml(f"<p><i>{self.tr('No changes recorded yet.')}</i></p>")
             return
         rows = []
         for h in reversed(history):
-            when = h["at"].replace("T", " ")
-            changes = []
-            for key in h["changed"]:
-                if key in ("anchor",):
-                    continue
-                old = (h["old"] or {}).get(key)
-                new = h["new"].get(key)
-                changes.append(f"{html.escape(key)}: {html.escape(str(old or '—'))} → "
-                               f"<b>{html.escape(str(new or '—'))}</b>")
-            rows.append(f"<p><b>{html.escape(h['actor'])}</b> · {html.escape(h['action'])} · "
-                        f"{html.escape(h.get('author') or '?')} · {when}<br/>" + "<br/>".join(changes) + "</p>")
+            changes = "<br/>".join(html.escape(change_words(c)) for c in h.field_changes())
+            rows.append(f"<p><b>{html.escape(h.actor)}</b> · {html.escape(h.author or '?')} · "
+                        f"{html.escape(local_time(h.at))}<br/>{changes}</p>")
         self.setHtml("".join(rows))
 

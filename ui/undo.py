@@ -114,7 +114,7 @@ class NoteEdit(QUndoCommand):
 
     def redo(self) -> None:
         try:
-            self.uid = op.add_note(self.store, self.paragraph_id, self.note_text, self.author)["uid"]
+            self.uid = op.add_note(self.store, self.paragraph_id, self.note_text, self.author).uid
         except Exception as exc:  # noqa: BLE001
             self._fail(exc)
             return

@@ -6,17 +6,21 @@ Errors a user can cause print one line on stderr and exit 1; usage errors exit 2
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from negotiator import __version__
-from negotiator.drafts import lineage, negotiations
+from negotiator.cli import json_shapes
+from negotiator.domain.actors import same_actor
 from negotiator.domain.errors import NegotiatorError
-from negotiator.text.importer import read_bytes, read_file
+from negotiator.domain.wording import plural
+from negotiator.drafts import lineage, negotiations
+from negotiator.drafts.references import draft_references, paragraph_reference
 from negotiator.storage.store import ENV_VAR, Store
+from negotiator.text.importer import read_bytes, read_file
 
 Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -29,8 +33,8 @@ def _date(value: str) -> dt.date:
 
 
 def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    json_shapes.print_json(value)
+
 
 
 def cmd_new(args: argparse.Namespace, store: Store) -> int:
@@ -43,18 +47,21 @@ def cmd_new(args: argparse.Namespace, store: Store) -> int:
 def cmd_demo(args: argparse.Namespace, store: Store) -> int:
     from negotiator import demo
 
-    neg_id = demo.load_demo(store, args.format)
-    with store.transaction() as s:
-        neg = negotiations.find_negotiation(s, neg_id)
+    loaded = demo.load_demo(store, args.format)
+    with store.transaction(read_only=True) as s:
+        neg = negotiations.find_negotiation(s, loaded.negotiation_id)
         rows = negotiations.list_drafts(s, neg)
         actors = sorted(a.name for a in neg.actors)
         title, forum, delegation = neg.title, neg.forum, neg.delegation
-    print(f"loaded the demo negotiation {neg_id}: {title} ({forum}), our delegation {delegation}")
+    print(f"loaded the demo negotiation {loaded.negotiation_id}: {title} ({forum}), "
+          f"our delegation {delegation}")
     for r in rows:
-        print(f"  {r['label']:<11} {r['symbol'] or '':<20} {r['date'] or '':<11} "
-              f"{r['paragraphs']:>3} paragraphs {r['brackets']:>3} brackets  from {r['source']}")
+        print(f"  {r.label:<11} {r.symbol or '':<20} {r.date.isoformat() if r.date else '':<11} "
+              f"{r.paragraphs:>3} paragraphs {r.brackets:>3} brackets  from {r.source}")
     print(f"  actors: {', '.join(actors)}")
+    print(f"  {loaded.positions} positions, {loaded.notes} notes, {loaded.statuses} paragraph statuses")
     return 0
+
 
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
@@ -75,52 +82,49 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_list(args: argparse.Namespace, store: Store) -> int:
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         rows = negotiations.list_negotiations(s)
     if args.json:
-        _print_json(rows)
+        _print_json([json_shapes.negotiation(r) for r in rows])
     elif not rows:
         print("no negotiations yet; start one with `negotiator new TITLE --forum FORUM`")
     else:
         for r in rows:
-            print(f"{r['id']:>3}  {r['title']}  [{r['forum']}]  {r['drafts']} draft(s)")
+            print(f"{r.id:>3}  {r.title}  [{r.forum}]  {plural(r.drafts, 'draft')}")
     return 0
+
 
 
 def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         rows = negotiations.list_drafts(s, neg)
     if args.json:
-        _print_json(rows)
+        _print_json([json_shapes.draft(r) for r in rows])
     else:
         for r in rows:
-            extra = " ".join(x for x in (r["symbol"], r["date"]) if x)
-            print(f"{r['order']:>3}  {r['label']:<12} {extra:<30} "
-                  f"{r['paragraphs']:>4} paragraphs  {r['brackets']:>3} brackets")
+            extra = " ".join(x for x in (r.symbol, r.date.isoformat() if r.date else None) if x)
+            print(f"{r.order:>3}  {r.label:<12} {extra:<30} "
+                  f"{r.paragraphs:>4} paragraphs  {r.brackets:>3} brackets")
     return 0
 
 
+
 def cmd_show(args: argparse.Namespace, store: Store) -> int:
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         rows = negotiations.draft_paragraphs(s, draft)
     if args.json:
-        _print_json(rows)
+        _print_json([json_shapes.paragraph(r) for r in rows])
         return 0
-    section = None
+    width = max((len(r.reference) for r in rows if r.kind != "heading"), default=8)
     for r in rows:
-        if r["section"] != section and r["kind"] != "heading":
-            section = r["section"]
-        if r["kind"] == "heading":
-            section = r["section"]
-            print(f"\n== {r['number'] + ' ' if r['number'] else ''}{r['text']}")
+        if r.kind == "heading":
+            print(f"\n== {r.number + ' ' if r.number else ''}{r.text}")
             continue
-        flag = "" if r["brackets_balanced"] else "  [unbalanced brackets]"
-        indent = "    " * r["level"]
-        number = r["number"] or ""
-        print(f"{indent}{number:>8}  {r['text']}{flag}")
+        flag = "" if r.brackets_balanced else "  [unbalanced brackets]"
+        print(f"{r.reference:>{width}}  {r.text}{flag}")
     return 0
 
 
@@ -159,7 +163,7 @@ def cmd_position(args: argparse.Namespace, store: Store) -> int:
         change = positions.set_position(
             s, para.id, args.actor, values, author=_author(args),
             expected_version=args.expect_version, actor_kind=args.actor_kind)
-    where = f"{draft.label} {para.number or '#' + str(para.ordinal)}"
+        where = f"{draft.label} {paragraph_reference(s, para)}"
     if not change.changed:
         print(f"{change.actor} on {where}: unchanged (version {change.version})")
     else:
@@ -177,41 +181,39 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
         draft = negotiations.find_draft(s, neg, args.label)
         rows = positions.draft_positions(s, neg, draft)
     if args.actor:
-        want = args.actor.lower()
-        for r in rows:
-            r["positions"] = [p for p in r["positions"] if p["actor"].lower() == want]
+        rows = [dataclasses.replace(r, positions=tuple(p for p in r.positions
+                                                       if same_actor(p.actor, args.actor)))
+                for r in rows]
     if args.json:
-        _print_json(rows)
+        _print_json(json_shapes.paragraph_positions(rows))
         return 0
     shown = 0
     for r in rows:
-        if not r["positions"]:
+        if not r.positions:
             continue
         shown += 1
-        head = (f"#{r['index']} {r['number'] or ''}".strip() if r["index"] is not None
-                else f"(deleted) was {r['was']['draft']} {r['number'] or '#' + str(r['was']['index'])}")
-        print(f"{head}  [{r['status'] or '-'}]  {r['text'][:70]}")
-        for p in r["positions"]:
-            flags = []
-            if p["red_line_flag"]:
-                flags.append("RED LINE")
-            if p["conflict"]:
-                flags.append("CONFLICT")
+        head = r.reference if r.index is not None else f"(deleted) was {r.reference}"
+        status = str(r.agreement.status) if r.agreement else "-"
+        print(f"{head}  [{status}]  {r.text[:70]}")
+        for p in r.positions:
+            flags = [f for f, on in (("RED LINE", p.red_line_flag), ("CONFLICT", p.conflict),
+                                     ("superseded", not p.primary and r.index is not None)) if on]
             extra = f"  ({', '.join(flags)})" if flags else ""
-            print(f"    {p['actor']:<12} {p['stance']:<24} {p['status']:<11} {p['state']}{extra}")
-            if p["state"] == "split":
-                print(f"        split into #{', #'.join(str(i) for i in p['parts'])}")
-            if p["state"] == "merged":
-                parts = ", ".join(f"{m['number'] or '#' + str(m['index'])}" for m in p["merged_from"])
-                print(f"        merged from {p['merged_from'][0]['draft']} {parts}")
-            if p["state"] == "paragraph_deleted":
-                print(f"        paragraph deleted in {p['deleted_in']}")
-            if p["diff"]:
+            print(f"    {p.actor:<12} {p.stance:<24} {p.stage:<11} {p.state}{extra}")
+            if p.state == "split":
+                print(f"        split into {', '.join(r.reference for r in rows if r.index in p.parts)}")
+            if p.state == "merged":
+                print(f"        merged from {p.merged_from[0].draft} "
+                      + ", ".join(m.reference for m in p.merged_from))
+            if p.state == "paragraph_deleted":
+                print(f"        paragraph deleted in {p.deleted_in}")
+            if p.diff:
                 print("        " + "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
-                                            for op, t in p["diff"]))
+                                            for op, t in p.diff))
     if not shown:
         print(f"no positions on '{args.label}' yet; take one with `negotiator position`")
     return 0
+
 
 
 def cmd_signals(args: argparse.Namespace, store: Store) -> int:
@@ -222,20 +224,25 @@ def cmd_signals(args: argparse.Namespace, store: Store) -> int:
         draft = negotiations.find_draft(s, neg, args.label)
         result = positions.signals(s, neg, draft, national=args.national)
     if args.json:
-        _print_json(result)
+        _print_json(json_shapes.signals(result))
         return 0
 
-    def listing(name: str, values: list[int]) -> None:
-        print(f"{name:<20} " + (", ".join(f"#{i}" for i in values) if values else "-"))
+    def listing(name: str, values: tuple[int, ...]) -> None:
+        print(f"{name:<20} " + (", ".join(result.references[i] for i in values) if values else "-"))
 
-    listing("divergent (EU)", result["divergent"])
-    listing("red lines touched", result["red_lines_touched"])
-    listing("no instructions", result["no_instructions"])
-    listing("newly agreed", result["newly_agreed"])
-    for u in result["uptake"]:
-        share = f" ({u['share']:.0%})" if u["result"] == "partly" else ""
-        print(f"uptake #{u['index']:<5} {u['actor']:<12} {u['result']}{share}")
+    if result.has_national_positions:
+        listing("divergent (EU)", result.divergent)
+        listing("red lines touched", result.red_lines_touched)
+    else:
+        print("no national positions are recorded for this draft: "
+              "divergence and red lines cannot be assessed")
+    listing("no instructions", result.no_instructions)
+    listing("newly agreed", result.newly_agreed)
+    for u in result.uptake:
+        share = f" ({u.share:.0%})" if u.result == "partly" else ""
+        print(f"uptake {u.reference:<10} {u.actor:<12} {u.result}{share}")
     return 0
+
 
 
 def cmd_history(args: argparse.Namespace, store: Store) -> int:
@@ -245,23 +252,15 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
         _neg, _draft, para = _paragraph(s, args)
         rows = positions.position_history(s, para.id, args.actor)
     if args.json:
-        _print_json(rows)
+        _print_json([json_shapes.history(r) for r in rows])
         return 0
     if not rows:
         print("no positions on this paragraph")
     for r in rows:
-        if r["old"] is None:  # created: say what it was created with
-            v = r["new"]
-            changes = ", ".join(f"{k}: {v[k]!r}" for k in ("stance", "status", "amendment",
-                                                            "red_line") if v.get(k))
-            print(f"{r['at']}  {r['author'] or '?':<12} {r['actor']:<12} {r['action']:<7} {changes}")
-            continue
-        changes = ", ".join(f"{k}: {(r['old'] or {}).get(k)!r} -> {r['new'].get(k)!r}"
-                            for k in r["changed"] if k != "anchor")
-        if "anchor" in r["changed"] and r["old"]:
-            changes += (", " if changes else "") + "re-taken on a new wording"
-        print(f"{r['at']}  {r['author'] or '?':<12} {r['actor']:<12} {r['action']:<7} {changes}")
+        print(f"{r.at:%Y-%m-%d %H:%M}  {r.author or '?':<12} {r.actor:<12} "
+              + "; ".join(r.describe()))
     return 0
+
 
 
 def cmd_note(args: argparse.Namespace, store: Store) -> int:
@@ -276,15 +275,17 @@ def cmd_note(args: argparse.Namespace, store: Store) -> int:
         else:
             result = positions.list_notes(s, para.id)
     if args.json:
-        _print_json(result)
+        _print_json([json_shapes.note(n) for n in result] if isinstance(result, list)
+                    else json_shapes.note(result))
     elif args.delete:
-        print(f"note {result['uid'][:8]} deleted")
+        print(f"note {result.uid[:8]} deleted")
     elif args.text:
-        print(f"note {result['uid'][:8]} added")
+        print(f"note {result.uid[:8]} added")
     else:
         for n in result:
-            print(f"{n['uid'][:8]}  {n['created_at']}  {n['author'] or '?'}: {n['text']}")
+            print(f"{n.uid[:8]}  {n.created_at:%Y-%m-%d %H:%M}  {n.author or '?'}: {n.text}")
     return 0
+
 
 
 def cmd_status(args: argparse.Namespace, store: Store) -> int:
@@ -300,20 +301,23 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
             positions.set_paragraph_status(s, para.id, args.set, holder=args.holder,
                                            due=args.due, author=_author(args))
         rows = positions.paragraph_statuses(s, neg, draft)
+        labels = draft_references(s, draft.id)
         if args.paragraph:
             para = lineage.find_paragraph(s, draft, args.paragraph)
-            rows = [r for r in rows if r["index"] == para.ordinal]
+            rows = [r for r in rows if r.index == para.ordinal]
     if args.json:
-        _print_json(rows)
+        _print_json([json_shapes.agreement(r) for r in rows])
         return 0
+    width = max((len(labels[r.index]) for r in rows), default=8)
     for r in rows:
         extra = ""
-        if r["status"] == "agreed_ad_ref":
-            extra = f"  reservation: {r['holder'] or '?'}, due {r['due'] or '?'}"
-        if r["changed_since"]:
-            extra += f"  CHANGED since agreed on {r['set_on']}"
-        print(f"#{r['index']:<4} {r['number'] or '':<8} {r['status']}{extra}")
+        if r.status == "agreed_ad_ref":
+            extra = f"  reservation: {r.holder or '?'}, due {r.due or '?'}"
+        if r.changed_since:
+            extra += f"  CHANGED since agreed on {r.set_on}"
+        print(f"{labels[r.index]:<{width}}  {r.status}{extra}")
     return 0
+
 
 
 def cmd_export_positions(args: argparse.Namespace, store: Store) -> int:
@@ -357,20 +361,20 @@ def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
         neg = negotiations.find_negotiation(s, args.negotiation) if args.negotiation else None
         rows = positions.list_conflicts(s, neg, include_resolved=args.all)
     if args.json:
-        _print_json(rows)
+        _print_json([json_shapes.conflict(c) for c in rows])
         return 0
     if not rows:
         print("no conflicts")
     for c in rows:
-        state = f"resolved by {c['resolved_by']}" if c["resolved_at"] else "open"
-        print(f"{c['id']}  {c['kind']}  {c['actor']} on {c['draft']} "
-              f"{c['number'] or '#' + str(c['index'])}  ({state})")
-        for side in c["sides"]:
-            v = side["values"]
-            print(f"    {side['side']}: {side['author'] or '?'} at {side['at']}: {v['stance']}, "
+        state = f"resolved by {c.resolved_by}" if c.resolved_at else "open"
+        print(f"{c.id}  {c.kind}  {c.actor} on {c.draft} {c.reference}  ({state})")
+        for side in c.sides:
+            v = side.values
+            print(f"    {side.side}: {side.author or '?'} at {side.at:%Y-%m-%d %H:%M}: {v['stance']}, "
                   f"{v['status']}" + (f", amendment: {v['amendment']}" if v["amendment"] else "")
-                  + (" (withdrawn)" if v["deleted"] else ""))
+                  + (" (withdrawn)" if side.withdrawn else ""))
     return 0
+
 
 
 def cmd_resolve(args: argparse.Namespace, store: Store) -> int:
@@ -477,18 +481,18 @@ def add_position_commands(command: Callable[[str, Handler, str], argparse.Argume
 def cmd_diff(args: argparse.Namespace, store: Store) -> int:
     from negotiator.drafts.comparison import compare_drafts, render_redline
 
-    with store.transaction() as s:
+    with store.transaction(read_only=True) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft_a = negotiations.find_draft(s, neg, args.from_label)
         draft_b = negotiations.find_draft(s, neg, args.to_label)
         result = compare_drafts(s, draft_a, draft_b)
-        from_paras = negotiations.draft_paragraphs(s, draft_a)
-        to_paras = negotiations.draft_paragraphs(s, draft_b)
+        to_texts = [] if args.json else [p.text for p in negotiations.draft_paragraphs(s, draft_b)]
     if args.json:
-        _print_json(result)
+        _print_json(json_shapes.comparison(result))
     else:
-        sys.stdout.write(render_redline(result, from_paras, to_paras, colour=sys.stdout.isatty()))
+        sys.stdout.write(render_redline(result, to_texts, colour=sys.stdout.isatty()))
     return 0
+
 
 
 def cmd_link(args: argparse.Namespace, store: Store) -> int:

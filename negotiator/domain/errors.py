@@ -26,3 +26,14 @@ class Conflict(NegotiatorError):
 
 class StoreError(NegotiatorError):
     """The store cannot be opened or written: locked, damaged, or too new."""
+
+
+class StaleEdit(Conflict):
+    """Someone changed a position since the user loaded it: nothing was written.
+
+    ``current_version`` is the version stored now (0: there is none any more).
+    """
+
+    def __init__(self, message: str, current_version: int = 0) -> None:
+        super().__init__(message)
+        self.current_version = current_version

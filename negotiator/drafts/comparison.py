@@ -7,16 +7,20 @@ paragraphs that carry the same lineage, once in each draft, are linked.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from negotiator.diff.align import STATUSES, Link, Para, align
+from negotiator.diff.align import Link, Para, align
+from negotiator.diff.salience import Salient, salient_changes
+from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, word_diff
+from negotiator.domain.changes import is_changed, is_newly_agreed
+from negotiator.domain.vocabulary import ChangeKind
+from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
 from negotiator.text.parse import is_symbol_or_date
-from negotiator.diff.salience import salient_changes
-from negotiator.diff.worddiff import DELETE, INSERT, word_diff
 
 # Parts of a split or merge are joined with a line break in the ops.
 PART_SEPARATOR = "\n"
@@ -29,7 +33,8 @@ def _paragraphs(session: Session, draft: Draft) -> list[Any]:
     return list(
         session.execute(
             select(Paragraph.id, Paragraph.ordinal, Paragraph.number, Paragraph.text,
-                   Paragraph.brackets, Paragraph.lineage_id)
+                   Paragraph.brackets, Paragraph.lineage_id, Paragraph.level, Paragraph.kind,
+                   Paragraph.section)
             .where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
         ).all()
     )
@@ -71,28 +76,81 @@ def pair_ops(link: Link, a: list[Any], b: list[Any]) -> list[tuple[str, str]]:
     return word_diff(old, new)
 
 
-def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[tuple[Any, ...]] = set()
-    out = []
+def _unique(items: list[Salient]) -> tuple[Salient, ...]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Salient] = []
     for item in items:
-        key = tuple(item.values())
+        key = (item.category, item.description, " ".join(item.removed))
         if key not in seen:
             seen.add(key)
             out.append(item)
-    return out
+    return tuple(out)
 
 
-def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AlignedEntry:
+    """One line of a comparison: FROM paragraphs ``old`` continue as TO paragraphs ``new``.
+
+    ``old`` and ``new`` are indices (`show --json` places); ``old_refs`` and
+    ``new_refs`` are the same paragraphs as a user names them.
+    """
+
+    kinds: tuple[ChangeKind, ...]
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    old_refs: tuple[str, ...]
+    new_refs: tuple[str, ...]
+    ops: tuple[tuple[str, str], ...]
+    salient: tuple[Salient, ...]
+    brackets_from: int
+    brackets_to: int
+    # The symbol and date above the title: tracked, never a change to negotiate.
+    top_matter: bool
+    newly_agreed: bool
+
+    @property
+    def changed(self) -> bool:
+        """Whether a delegation must read this entry (words or place changed)."""
+        return is_changed(self.kinds, top_matter=self.top_matter)
+
+    @property
+    def words_changed(self) -> bool:
+        """Whether the wording itself changed (a move or renumbering alone does not)."""
+        return any(op != EQUAL and text.strip() for op, text in self.ops) and bool(self.old and self.new)
+
+
+@dataclass(frozen=True)
+class ComparisonSummary:
+    counts: dict[ChangeKind, int]  # top matter counted apart
+    brackets_from: int
+    brackets_to: int
+    newly_agreed: tuple[int, ...]  # indices in TO
+    salient: int  # paragraphs with a high-salience change
+    top_matter: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two drafts compared: entries in the order of TO, deleted ones where they stood in FROM."""
+
+    from_label: str
+    to_label: str
+    summary: ComparisonSummary
+    entries: tuple[AlignedEntry, ...]
+    from_refs: tuple[str, ...]  # reference label of each FROM paragraph, by index
+    to_refs: tuple[str, ...]
+
+    def changed(self) -> tuple[AlignedEntry, ...]:
+        return tuple(e for e in self.entries if e.changed)
+
+
+def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> Comparison:
     """Compare two drafts of a negotiation, in either order.
 
     Args:
         session: An open session.
         draft_a: The FROM draft.
         draft_b: The TO draft.
-
-    Returns:
-        ``{"from", "to", "summary", "paragraphs"}`` as documented in README ("negotiator diff");
-        paragraph indices are ``Paragraph.ordinal`` (the index of `show --json`).
     """
     pa = _paragraphs(session, draft_a)
     pb = _paragraphs(session, draft_b)
@@ -112,48 +170,52 @@ def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str
         unlinked_a=unlinked_a,
         unlinked_b=unlinked_b,
     )
-    counts: Counter[str] = Counter()
-    entries: list[dict[str, Any]] = []
+    refs_a = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pa])
+    refs_b = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pb])
+    counts: Counter[ChangeKind] = Counter()
+    entries: list[AlignedEntry] = []
     newly_agreed: list[int] = []
     salient_paragraphs = 0
+    top_matter_count = 0
     for link in links:
         ops = pair_ops(link, pa, pb)
         changed = link.old and link.new and any(op != "=" for op, _ in ops)
-        # The symbol and date above the title change with every revision by design:
-        # marked as such, and never a significant wording change.
         top_matter = bool(link.old and link.new) and all(
             is_symbol_or_date(p.text) for p in [*(pa[i] for i in link.old), *(pb[j] for j in link.new)])
-        salient = _unique([s.as_dict() for s in salient_changes(ops)]) if changed and not top_matter else []
-        counts.update(["top_matter"] if top_matter else link.status)
+        salient = _unique(salient_changes(ops)) if changed and not top_matter else ()
+        kinds = tuple(ChangeKind(k) for k in link.status)
+        if top_matter:
+            top_matter_count += 1
+        else:
+            counts.update(kinds)
         if salient:
             salient_paragraphs += 1
-        before = sum(pa[i].brackets for i in link.old)
-        after = sum(pb[j].brackets for j in link.new)
-        if link.old and link.new and before > 0 and after == 0:
-            newly_agreed.extend(pb[j].ordinal for j in link.new)
-        entries.append({
-            "status": link.status[0] if len(link.status) == 1 else list(link.status),
-            "from": [pa[i].ordinal for i in link.old],
-            "to": [pb[j].ordinal for j in link.new],
-            "ops": [[op, text] for op, text in ops],
-            "salient": salient,
-            "brackets_from": before,
-            "brackets_to": after,
-            "top_matter": top_matter,
-        })
-    summary: dict[str, Any] = {status: counts.get(status, 0) for status in STATUSES}
-    summary["brackets_from"] = sum(p.brackets for p in pa)
-    summary["brackets_to"] = sum(p.brackets for p in pb)
-    summary["newly_agreed"] = newly_agreed
-    summary["salient"] = salient_paragraphs
-    summary["top_matter"] = counts.get("top_matter", 0)
-    return {
-        "from": draft_a.label,
-        "to": draft_b.label,
-        "summary": summary,
-        "paragraphs": entries,
-    }
-
+        before = [pa[i].brackets for i in link.old] if link.old else None
+        agreed_here = [pb[j].ordinal for j in link.new if is_newly_agreed(pb[j].brackets, before)]
+        newly_agreed.extend(agreed_here)
+        entries.append(AlignedEntry(
+            kinds=kinds,
+            old=tuple(pa[i].ordinal for i in link.old),
+            new=tuple(pb[j].ordinal for j in link.new),
+            old_refs=tuple(refs_a[i] for i in link.old),
+            new_refs=tuple(refs_b[j] for j in link.new),
+            ops=tuple(ops),
+            salient=salient,
+            brackets_from=sum(pa[i].brackets for i in link.old),
+            brackets_to=sum(pb[j].brackets for j in link.new),
+            top_matter=top_matter,
+            newly_agreed=bool(agreed_here),
+        ))
+    summary = ComparisonSummary(
+        counts={k: counts.get(k, 0) for k in ChangeKind},
+        brackets_from=sum(p.brackets for p in pa),
+        brackets_to=sum(p.brackets for p in pb),
+        newly_agreed=tuple(newly_agreed),
+        salient=salient_paragraphs,
+        top_matter=top_matter_count,
+    )
+    return Comparison(draft_a.label, draft_b.label, summary, tuple(entries),
+                      tuple(refs_a), tuple(refs_b))
 
 
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31;9m", "\x1b[32;4m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -161,38 +223,31 @@ _RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31;9m", "\x1b[32;4m", "\x1b[1m", "\x1b
 PREVIEW_CHARS = 90
 
 
-def _label(paras: list[dict[str, Any]], indices: list[int]) -> str:
-    if not indices:
-        return "-"
-    return "+".join(paras[i]["number"] or f"#{i}" for i in indices)
+def _label(refs: tuple[str, ...]) -> str:
+    return "+".join(refs) if refs else "-"
 
 
-def render_redline(
-    result: dict[str, Any],
-    from_paras: list[dict[str, Any]],
-    to_paras: list[dict[str, Any]],
-    colour: bool = False,
-) -> str:
-    """A terminal redline of ``compare_drafts``'s result.
+def render_redline(result: Comparison, to_texts: list[str], colour: bool = False) -> str:
+    """A terminal redline of a comparison.
 
     Args:
         result: What ``compare_drafts`` returned.
-        from_paras: ``negotiations.draft_paragraphs`` of the FROM draft (for numbers).
-        to_paras: The same for the TO draft.
+        to_texts: the TO draft's paragraph texts (for previews of moved paragraphs).
         colour: ANSI colours (red struck deletions, green insertions); without
             colour, deletions read [-...-] and insertions {+...+}.
 
     Returns:
         The text to print, ending with a newline.
     """
-    s = result["summary"]
+    s = result.summary
     lines = [
-        f"{result['from']} -> {result['to']}: "
-        + ", ".join(f"{s[k]} {k}" for k in STATUSES if s[k]),
-        f"brackets {s['brackets_from']} -> {s['brackets_to']}"
-        + (f"; newly agreed: {', '.join(_label(to_paras, [i]) for i in s['newly_agreed'])}"
-           if s["newly_agreed"] else "")
-        + f"; high-salience changes in {s['salient']} paragraph(s)",
+        f"{result.from_label} -> {result.to_label}: "
+        + ", ".join(f"{s.counts[k]} {k}" for k in ChangeKind if s.counts[k]),
+        f"brackets {s.brackets_from} -> {s.brackets_to}"
+        + (f"; newly agreed: {', '.join(result.to_refs[i] for i in s.newly_agreed)}"
+           if s.newly_agreed else "")
+        + (f"; high-salience changes in {s.salient} paragraph{'s' if s.salient != 1 else ''}"
+           if s.salient else ""),
         "",
     ]
 
@@ -207,32 +262,31 @@ def render_redline(
 
     indent = " " * 6
     quiet = 0
-    for entry in result["paragraphs"]:
-        status = entry["status"] if isinstance(entry["status"], list) else [entry["status"]]
+    for entry in result.entries:
+        status = list(entry.kinds)
         if status == ["unchanged"]:
             quiet += 1
             continue
         if quiet:
             lines.append(f"{indent}({quiet} unchanged paragraph{'s' if quiet > 1 else ''})")
             quiet = 0
-        where = f"{_label(from_paras, entry['from'])} -> {_label(to_paras, entry['to'])}"
+        where = f"{_label(entry.old_refs)} -> {_label(entry.new_refs)}"
         head = f"{' + '.join(status)}  {where}"
-        if entry["brackets_from"] != entry["brackets_to"]:
-            head += f"  (brackets {entry['brackets_from']} -> {entry['brackets_to']})"
+        if entry.brackets_from != entry.brackets_to:
+            head += f"  (brackets {entry.brackets_from} -> {entry.brackets_to})"
         lines.append(f"{_BOLD}{head}{_RESET}" if colour else head)
-        changed = any(op != "=" and text.strip() for op, text in entry["ops"])
-        if status == ["renumbered"] or not changed:
+        if status == ["renumbered"] or not entry.words_changed:
             if "moved" in status:
-                text = to_paras[entry["to"][0]]["text"] if entry["to"] else ""
+                text = to_texts[entry.new[0]] if entry.new else ""
                 preview = " ".join(text.split())
                 if len(preview) > PREVIEW_CHARS:
                     preview = preview[:PREVIEW_CHARS] + "..."
                 lines.append(indent + (f"{_DIM}{preview}{_RESET}" if colour else preview))
             continue
-        body = "".join(paint(op, text) for op, text in entry["ops"])
+        body = "".join(paint(op, text) for op, text in entry.ops)
         lines.append(indent + body.replace("\n", "\n" + indent))
-        for sal in entry["salient"]:
-            lines.append(f"{indent}! {sal['category']}: {sal['description']}")
+        for sal in entry.salient:
+            lines.append(f"{indent}! {sal.category}: {sal.description}")
     if quiet:
         lines.append(f"{indent}({quiet} unchanged paragraph{'s' if quiet > 1 else ''})")
     return "\n".join(lines) + "\n"

@@ -16,9 +16,20 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from negotiator.diff.align import MERGED, SPLIT, Para, align, normalise_number
+from negotiator.diff.align import MERGED, SPLIT, Para, align
 from negotiator.domain.errors import Conflict, NotFound
-from negotiator.storage.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
+from negotiator.drafts.references import (
+    ParagraphFacts,
+    find_by_reference,
+    reference_labels,
+)
+from negotiator.storage.models import (
+    Draft,
+    Lineage,
+    LineageMerge,
+    LineageOverride,
+    Paragraph,
+)
 
 
 @dataclass(frozen=True)
@@ -247,31 +258,34 @@ def link_override(session: Session, paragraph_id: int) -> tuple[bool, int | None
 
 
 def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
-    """A paragraph of a draft by displayed number ("12", "12 bis", "(a)", "PP3")
-    or by 0-based index written "#5" (the index of `negotiator show --json`).
+    """A paragraph of a draft by the reference a user reads anywhere ("OP 12 bis",
+    "PP 3", "OP 6 (a)"), by its bare number ("12 bis"), or by "#INDEX".
 
     Raises:
-        NotFound: no such paragraph, or the number occurs more than once.
+        NotFound: no such paragraph, or a number that several paragraphs carry.
     """
-    text = ref.strip()
-    if text.startswith("#") and text[1:].isdigit():
-        para = session.scalar(
-            select(Paragraph).where(Paragraph.draft_id == draft.id,
-                                    Paragraph.ordinal == int(text[1:]))
-        )
-        if para is None:
-            raise NotFound(f"'{draft.label}' has no paragraph {text} "
-                           f"(indices start at #0; see `negotiator show --json`)")
-        return para
-    wanted = normalise_number(text)
-    found = [p for p in session.scalars(
-        select(Paragraph).where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
-    ).all() if wanted and normalise_number(p.number) == wanted]
-    if not found:
-        raise NotFound(f"'{draft.label}' has no paragraph numbered '{text}' "
-                       f"(use #INDEX for unnumbered paragraphs; see `negotiator show --json`)")
-    if len(found) > 1:
-        where = ", ".join(f"#{p.ordinal}" for p in found)
-        raise NotFound(f"'{draft.label}' has {len(found)} paragraphs numbered '{text}' "
-                       f"({where}); name one by its #INDEX")
-    return found[0]
+    rows = session.execute(
+        select(Paragraph.id, Paragraph.number, Paragraph.level, Paragraph.kind,
+               Paragraph.section, Paragraph.text)
+        .where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)).all()
+    labels = reference_labels([ParagraphFacts(*row[1:]) for row in rows])
+    index = find_by_reference(ref, labels, [row.number for row in rows], f"'{draft.label}'")
+    paragraph = session.get(Paragraph, rows[index].id)
+    assert paragraph is not None
+    return paragraph
+
+
+def relink(session: Session, paragraph_id: int, source: int | None | str,
+           author: str | None) -> LinkChange | None:
+    """A user's link correction by ids: link a paragraph to a paragraph of the
+    previous draft (an id), declare it new (None), or hand the decision back to
+    the aligner ("automatic"); later drafts follow."""
+    paragraph = session.get(Paragraph, paragraph_id)
+    if paragraph is None:
+        raise NotFound(f"paragraph {paragraph_id} no longer exists")
+    if source == "automatic":
+        return reset_link(session, paragraph)
+    target = session.get(Paragraph, source) if isinstance(source, int) else None
+    if isinstance(source, int) and target is None:
+        raise NotFound(f"paragraph {source} no longer exists")
+    return correct_link(session, paragraph, target, author)

@@ -13,9 +13,10 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
-from negotiator.text.importer import ParsedDraft
 from negotiator.drafts.lineage import assign_lineages
+from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
+from negotiator.text.importer import ParsedDraft
 
 
 @dataclass(frozen=True)
@@ -158,26 +159,58 @@ def import_draft(
     )
 
 
-def list_negotiations(session: Session) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class NegotiationSummary:
+    id: int
+    title: str
+    forum: str
+    delegation: str | None
+    drafts: int
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    id: int
+    label: str
+    symbol: str | None
+    date: dt.date | None
+    order: int
+    source: str | None
+    checksum: str
+    paragraphs: int
+    brackets: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    """A stored paragraph as every face shows it; ``reference`` is how a user names it."""
+
+    index: int
+    id: int
+    number: str | None
+    reference: str
+    level: int
+    kind: str
+    section: str | None
+    text: str
+    brackets: int
+    brackets_balanced: bool
+    footnotes: tuple[str, ...]
+    lineage: int | None
+
+
+def list_negotiations(session: Session) -> list[NegotiationSummary]:
     rows = session.execute(
         select(Negotiation, func.count(Draft.id))
         .outerjoin(Draft, Draft.negotiation_id == Negotiation.id)
         .group_by(Negotiation.id)
         .order_by(Negotiation.id)
     ).all()
-    return [
-        {
-            "id": n.id,
-            "title": n.title,
-            "forum": n.forum,
-            "delegation": n.delegation,
-            "drafts": count,
-        }
-        for n, count in rows
-    ]
+    return [NegotiationSummary(n.id, n.title, n.forum, n.delegation, count) for n, count in rows]
 
 
-def list_drafts(session: Session, negotiation: Negotiation) -> list[dict[str, Any]]:
+def list_drafts(session: Session, negotiation: Negotiation) -> list[DraftSummary]:
     rows = session.execute(
         select(Draft, func.count(Paragraph.id), func.coalesce(func.sum(Paragraph.brackets), 0))
         .outerjoin(Paragraph, Paragraph.draft_id == Draft.id)
@@ -186,18 +219,8 @@ def list_drafts(session: Session, negotiation: Negotiation) -> list[dict[str, An
         .order_by(Draft.order)
     ).all()
     return [
-        {
-            "id": d.id,
-            "label": d.label,
-            "symbol": d.symbol,
-            "date": d.date.isoformat() if d.date else None,
-            "order": d.order,
-            "source": d.source_name,
-            "checksum": d.content_checksum,
-            "paragraphs": count,
-            "brackets": int(brackets),
-            "warnings": list(d.warnings or []),
-        }
+        DraftSummary(d.id, d.label, d.symbol, d.date, d.order, d.source_name, d.content_checksum,
+                     count, int(brackets), tuple(d.warnings or ()))
         for d, count, brackets in rows
     ]
 
@@ -220,22 +243,43 @@ def paragraph_rows(session: Session, draft_id: int, *, footnotes: bool = False) 
     return list(session.execute(query).all())
 
 
-def draft_paragraphs(session: Session, draft: Draft) -> list[dict[str, Any]]:
-    """The paragraphs of a draft in document order, as `negotiator show --json` prints them."""
+def draft_paragraphs(session: Session, draft: Draft) -> list[ParagraphView]:
+    """The paragraphs of a draft in document order, each with its reference label."""
+    rows = paragraph_rows(session, draft.id, footnotes=True)
+    labels = reference_labels([ParagraphFacts(r.number, r.level, r.kind, r.section, r.text)
+                               for r in rows])
     return [
-        {
-            "index": index,
-            "id": id_,
-            "number": number,
-            "level": level,
-            "kind": kind,
-            "section": section,
-            "text": text,
-            "brackets": brackets,
-            "brackets_balanced": balanced,
-            "footnotes": list(notes or []),
-            "lineage": lineage,
-        }
+        ParagraphView(index, id_, number, labels[index], level, kind, section, text, brackets,
+                      bool(balanced), tuple(notes or ()), lineage)
         for index, id_, number, level, kind, section, text, brackets, balanced, lineage, notes
-        in paragraph_rows(session, draft.id, footnotes=True)
+        in rows
     ]
+
+
+def next_label(session: Session, negotiation_id: int | None) -> str:
+    """A label for the next draft: 'Zero draft', then 'Rev.1', 'Rev.2', ..."""
+    neg = session.get(Negotiation, negotiation_id) if negotiation_id is not None else None
+    count = len(neg.drafts) if neg is not None else 0
+    return "Zero draft" if count == 0 else f"Rev.{count}"
+
+
+@dataclass(frozen=True)
+class NewNegotiation:
+    title: str
+    forum: str
+    delegation: str | None = None
+
+
+def import_into(session: Session, parsed: ParsedDraft, label: str, *,
+                negotiation_id: int | None = None, new_negotiation: NewNegotiation | None = None,
+                symbol: str | None = None, date: dt.date | None = None) -> ImportResult:
+    """Store a previewed draft in a negotiation, or in a new one created with it."""
+    if new_negotiation is not None:
+        neg = create_negotiation(session, new_negotiation.title, new_negotiation.forum,
+                                 new_negotiation.delegation)
+    else:
+        found = session.get(Negotiation, negotiation_id) if negotiation_id is not None else None
+        if found is None:
+            raise NotFound("choose the negotiation this draft belongs to")
+        neg = found
+    return import_draft(session, neg, parsed, label, symbol=symbol or None, date=date)

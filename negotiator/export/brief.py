@@ -28,6 +28,18 @@ from typing import Any, Literal
 from docx.shared import Mm
 from sqlalchemy.orm import Session
 
+from negotiator.diff.salience import Salient
+from negotiator.diff.worddiff import new_text, old_text, word_diff
+from negotiator.domain.actors import is_eu, is_our_delegation, same_actor
+from negotiator.domain.changes import is_changed
+from negotiator.domain.vocabulary import ChangeKind
+from negotiator.domain.wording import plural
+from negotiator.drafts.comparison import AlignedEntry, Comparison, compare_drafts
+from negotiator.drafts.negotiations import ParagraphView
+from negotiator.positions.board import draft_positions
+from negotiator.positions.results import NoteView, PositionView, Signals
+from negotiator.positions.signals import signals as positions_signals
+from negotiator.domain.errors import NegotiatorError
 from negotiator.drafts import negotiations
 from negotiator.export.docx_writer import (
     DRAFT_TEXT_STYLE,
@@ -38,10 +50,8 @@ from negotiator.export.docx_writer import (
     Redline,
     WordDocument,
 )
-from negotiator.domain.errors import NegotiatorError
-from negotiator.text.parse import ADVERBS
 from negotiator.storage.models import Draft, Negotiation
-from negotiator.diff.worddiff import new_text, old_text, word_diff
+from negotiator.text.parse import ADVERBS
 
 Scope = Literal["all", "changed", "with_positions", "needing_instructions"]
 SCOPES: tuple[str, ...] = ("all", "changed", "with_positions", "needing_instructions")
@@ -49,10 +59,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 # Classes of the alignment, in the order the summary lists them.
-CLASSES = ("unchanged", "modified", "renumbered", "moved", "split", "merged", "added", "deleted")
-# A paragraph counts as changed (scope "changed") when its text or place changed;
-# a renumbering alone changes neither the words nor the order.
-CHANGED_CLASSES = frozenset({"modified", "moved", "split", "merged", "added", "deleted"})
+CLASSES = tuple(str(k) for k in ChangeKind)
 STANCE_WORDS = {
     "support": "Support",
     "support_with_amendments": "Support with amendments",
@@ -68,9 +75,6 @@ STATE_WORDS = {
     "merged": "the paragraph was merged",
 }
 UPTAKE_WORDS = {"adopted": "adopted", "partly": "partly reflected", "not_reflected": "not reflected"}
-# Names of the actor that stands for the EU-coordinated line ("EU" in the
-# positions issue; the demo calls it "European Union").
-EU_NAMES = frozenset({"eu", "european union"})
 # Progress is reported this often (entries), so a 10,000-paragraph brief
 # does not flood a progress bar.
 PROGRESS_EVERY = 10
@@ -91,106 +95,23 @@ class Cancelled(NegotiatorError):
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
-class PositionView:
-    """One actor's position on one paragraph, as the brief shows it."""
-
-    actor: str
-    stance: str
-    status: str | None = None
-    state: str | None = None
-    amendment: str | None = None
-    # The paragraph as the amendment would have it (replacement text or applied edit).
-    amended_text: str | None = None
-    rationale: str | None = None
-    red_line: str | None = None
-    red_line_flag: bool = False
-    fallback: str | None = None
-    priority: str | None = None
-    author: str | None = None
-    # Where the position was taken: (draft order, last change), to keep an
-    # actor's newest position when carry-forward brings several onto a paragraph.
-    taken: tuple[int, str] = (0, "")
-
-
-@dataclass(frozen=True)
-class NoteView:
-    text: str
-    author: str | None
-    created_at: dt.datetime | None
-
-
-def _compare(session: Session, draft_a: Draft, draft_b: Draft) -> dict[str, Any]:
-    """The `negotiator diff --json` structure for the pair."""
-    from negotiator.drafts.comparison import compare_drafts
-
-    return compare_drafts(session, draft_a, draft_b)
-
-
 def read_annotations(
     session: Session, negotiation: Negotiation, draft: Draft
-) -> tuple[dict[int, list[PositionView]], dict[int, list[NoteView]]] | None:
-    """Positions and notes that hold on each paragraph of a draft (by index),
-    carried forward along lineages; None when this build has no positions module."""
-    try:
-        from negotiator import positions as pos
-    except ImportError:
-        return None
-    orders = {d.label: d.order for d in negotiation.drafts}
+) -> tuple[dict[int, list[PositionView]], dict[int, list[NoteView]]]:
+    """Per paragraph index of a draft, the positions that speak for each actor there
+    (the rule every face uses) and the notes on it."""
     positions: dict[int, list[PositionView]] = {}
     notes: dict[int, list[NoteView]] = {}
-    for row in pos.draft_positions(session, negotiation, draft):
-        if row.get("index") is None:  # positions whose paragraph ended before this draft
+    for row in draft_positions(session, negotiation, draft):
+        if row.index is None:  # positions whose paragraph ended before this draft
             continue
-        index = int(row["index"])
-        views = [
-            PositionView(
-                actor=p["actor"],
-                stance=p.get("stance") or "no_position",
-                status=p.get("status"),
-                state=p.get("state"),
-                amendment=p.get("amendment"),
-                amended_text=p.get("amended_text"),
-                rationale=p.get("rationale"),
-                red_line=p.get("red_line"),
-                red_line_flag=bool(p.get("red_line_flag")),
-                fallback=p.get("fallback"),
-                priority=p.get("priority"),
-                author=p.get("author"),
-                taken=(orders.get((p.get("taken_on") or {}).get("draft"), 0),
-                       str(p.get("updated_at") or "")),
-            )
-            for p in row.get("positions", [])
-        ]
-        if views:
-            positions[index] = _newest_per_actor(views)
-        for n in row.get("notes", []):
-            if n.get("deleted"):
-                continue
-            created = n.get("created_at")
-            notes.setdefault(index, []).append(NoteView(
-                n["text"], n.get("author"),
-                dt.datetime.fromisoformat(created) if isinstance(created, str) else created))
+        speaking = sorted(row.speaking(), key=lambda v: v.actor.casefold())
+        if speaking:
+            positions[row.index] = speaking
+        live = [n for n in row.notes if not n.deleted]
+        if live:
+            notes[row.index] = live
     return positions, notes
-
-
-def _newest_per_actor(views: list[PositionView]) -> list[PositionView]:
-    """One position per actor: the one taken on the latest draft (then the
-    latest changed), as `signals` counts it."""
-    best: dict[str, PositionView] = {}
-    for v in views:
-        if v.actor not in best or v.taken > best[v.actor].taken:
-            best[v.actor] = v
-    return sorted(best.values(), key=lambda v: v.actor.casefold())
-
-
-def read_signals(session: Session, negotiation: Negotiation, draft: Draft) -> dict[str, Any] | None:
-    """The `negotiator signals --json` structure for a draft, or None."""
-    try:
-        from negotiator import positions as pos
-    except ImportError:
-        return None
-    return pos.signals(session, negotiation, draft)
 
 
 # --------------------------------------------------------------------------- model of the brief
@@ -201,47 +122,21 @@ class Entry:
     """One line of the alignment, ready to write."""
 
     statuses: tuple[str, ...]
-    old: list[dict[str, Any]]  # paragraphs of A (show --json rows)
-    new: list[dict[str, Any]]  # paragraphs of B
+    old: list[ParagraphView]  # paragraphs of A
+    new: list[ParagraphView]  # paragraphs of B
     ops: list[tuple[str, str]]
-    salient: list[dict[str, Any]]
+    salient: list[Salient]
     positions: list[PositionView] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(CHANGED_CLASSES & set(self.statuses))
+        return is_changed(self.statuses)
 
     @property
     def is_heading(self) -> bool:
         rows = self.new or self.old
-        return bool(rows) and all(r["kind"] == "heading" for r in rows)
-
-
-def _labels(rows: Sequence[dict[str, Any]]) -> dict[int, str]:
-    """How a reader names each paragraph of a draft: "12", "12 bis", "12 (a)",
-    "PP3" (unnumbered preambular paragraphs counted), "¶ 7" otherwise."""
-    out: dict[int, str] = {}
-    parent: str | None = None
-    preambular = 0
-    for r in rows:
-        number = (r.get("number") or "").strip()
-        if r["kind"] == "preambular":
-            preambular += 1
-        if r["kind"] == "heading":
-            out[r["index"]] = number or (r["text"][:40] if r["text"] else f"¶ {r['index'] + 1}")
-            continue
-        if number:
-            if r.get("level", 0) == 0:
-                parent = number.rstrip(".")
-                out[r["index"]] = parent
-            else:
-                out[r["index"]] = f"{parent} {number}" if parent else number
-        elif r["kind"] == "preambular":
-            out[r["index"]] = f"PP{preambular}"
-        else:
-            out[r["index"]] = f"¶ {r['index'] + 1}"
-    return out
+        return bool(rows) and all(r.kind == "heading" for r in rows)
 
 
 def _printed_number(number: str | None, *, heading: bool = False) -> str:
@@ -257,18 +152,12 @@ def _printed_number(number: str | None, *, heading: bool = False) -> str:
     return number
 
 
-def _statuses(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    return tuple(value)
-
-
-def _entry_ops(item: dict[str, Any], old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def _entry_ops(item: AlignedEntry, old: list[ParagraphView], new: list[ParagraphView]) -> list[tuple[str, str]]:
     """Ops from the comparison when they rebuild the paragraphs, else diffed here
     (e.g. for a merge, the joined old texts against the new one)."""
-    given = [(str(op), str(text)) for op, text in item.get("ops") or []]
-    a = " ".join(r["text"] for r in old)
-    b = " ".join(r["text"] for r in new)
+    given = list(item.ops)
+    a = " ".join(r.text for r in old)
+    b = " ".join(r.text for r in new)
     if given and old_text(given) == a and new_text(given) == b:
         return given
     if not old:
@@ -340,15 +229,14 @@ def write_brief(
     if draft_a.id == draft_b.id:
         raise ExportError(f"a brief compares two different drafts; both are '{draft_a.label}'")
     today = today or dt.date.today()
-    comparison = _compare(session, draft_a, draft_b)
+    comparison = compare_drafts(session, draft_a, draft_b)
     rows_a = negotiations.draft_paragraphs(session, draft_a)
     rows_b = negotiations.draft_paragraphs(session, draft_b)
-    labels_a, labels_b = _labels(rows_a), _labels(rows_b)
-    annotations_b = read_annotations(session, negotiation, draft_b)
-    annotations_a = read_annotations(session, negotiation, draft_a)
-    positions_b, notes_b = annotations_b or ({}, {})
-    positions_a, notes_a = annotations_a or ({}, {})
-    signals = read_signals(session, negotiation, draft_b)
+    labels_a = {r.index: r.reference for r in rows_a}
+    labels_b = {r.index: r.reference for r in rows_b}
+    positions_b, notes_b = read_annotations(session, negotiation, draft_b)
+    positions_a, notes_a = read_annotations(session, negotiation, draft_a)
+    signals = positions_signals(session, negotiation, draft_b)
     wanted = {a.casefold() for a in actors} if actors else None
     ours = negotiation.delegation
 
@@ -356,21 +244,20 @@ def write_brief(
         return [v for v in views if wanted is None or v.actor.casefold() in wanted]
 
     entries: list[Entry] = []
-    for item in comparison["paragraphs"]:
-        old = [rows_a[i] for i in item.get("from", [])]
-        new = [rows_b[i] for i in item.get("to", [])]
+    for item in comparison.entries:
+        old = [rows_a[i] for i in item.old]
+        new = [rows_b[i] for i in item.new]
         # The new symbol and date are tracked like any text but are not a change to negotiate.
-        statuses = ("symbol and date",) if item.get("top_matter") else _statuses(item["status"])
-        entry = Entry(statuses, old, new, _entry_ops(item, old, new),
-                      list(item.get("salient") or []))
+        statuses = ("symbol and date",) if item.top_matter else tuple(str(k) for k in item.kinds)
+        entry = Entry(statuses, old, new, _entry_ops(item, old, new), list(item.salient))
         if new:
             for r in new:
-                entry.positions += keep(positions_b.get(r["index"], []))
-                entry.notes += notes_b.get(r["index"], [])
+                entry.positions += keep(positions_b.get(r.index, []))
+                entry.notes += notes_b.get(r.index, [])
         else:
             for r in old:
-                entry.positions += keep(positions_a.get(r["index"], []))
-                entry.notes += notes_a.get(r["index"], [])
+                entry.positions += keep(positions_a.get(r.index, []))
+                entry.notes += notes_a.get(r.index, [])
         entries.append(entry)
 
     flags = _flags(signals, ours)
@@ -388,7 +275,7 @@ def write_brief(
     ctx = _Context(wd, labels_a, labels_b, draft_a, draft_b, flags, ours, redline,
                    change_author, change_date)
 
-    _title_block(wd, negotiation, draft_a, draft_b, today, author, scope, actors)
+    _title_block(wd, negotiation, draft_a, draft_b, today, author, scope, actors, redline)
     _executive_summary(ctx, comparison, signals, entries, len(rows_b))
     wd.heading("Paragraph by paragraph", 1)
     if not selected:
@@ -402,7 +289,7 @@ def write_brief(
             raise Cancelled("export cancelled; no file was written")
         rows = entry.new or entry.old
         if scope != "all" and not entry.is_heading:
-            here = rows[0].get("section")
+            here = rows[0].section
             if here and here != section:
                 wd.heading(here, 2)
             section = here
@@ -417,7 +304,7 @@ def write_brief(
         "paragraphs": total,
         "revisions": wd.revisions,
         "comments": comments,
-        "summary": comparison.get("summary", {}),
+        "summary": comparison.summary,
         "signals": signals,
     }
 
@@ -466,18 +353,15 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def _flags(signals: dict[str, Any] | None, ours: str | None) -> dict[str, set[int]]:
+def _flags(signals: Signals, ours: str | None) -> dict[str, set[int]]:
     """Paragraph indices of draft B per signal, for the markers beside each paragraph."""
-    out: dict[str, set[int]] = {k: set() for k in (
-        "divergent", "red_lines_touched", "no_instructions", "newly_agreed",
-        "adopted", "partly", "not_reflected")}
-    if not signals:
-        return out
-    for key in ("divergent", "red_lines_touched", "no_instructions", "newly_agreed"):
-        out[key] = {int(i) for i in signals.get(key, [])}
-    for u in signals.get("uptake", []):
-        if ours is None or u.get("actor") == ours:
-            out.setdefault(u["result"], set()).add(int(u["index"]))
+    out: dict[str, set[int]] = {
+        "divergent": set(signals.divergent), "red_lines_touched": set(signals.red_lines_touched),
+        "no_instructions": set(signals.no_instructions), "newly_agreed": set(signals.newly_agreed),
+        "adopted": set(), "partly": set(), "not_reflected": set()}
+    for u in signals.uptake:
+        if ours is None or is_our_delegation(u.actor, ours):
+            out[str(u.result)].add(u.index)
     return out
 
 
@@ -488,15 +372,16 @@ def _in_scope(entry: Entry, scope: str, flags: dict[str, set[int]], ours: str | 
         return False
     if scope == "changed":
         return entry.changed
-    indices = {r["index"] for r in entry.new}
+    indices = {r.index for r in entry.new}
     if scope == "needing_instructions":
         return bool(indices & flags["no_instructions"])
     # with_positions: our delegation holds a position (any actor when we have no name)
-    return any(ours is None or p.actor == ours for p in entry.positions)
+    return any(ours is None or is_our_delegation(p.actor, ours) for p in entry.positions)
 
 
 def _title_block(wd: WordDocument, negotiation: Negotiation, draft_a: Draft, draft_b: Draft,
-                 today: dt.date, author: str, scope: str, actors: Sequence[str] | None) -> None:
+                 today: dt.date, author: str, scope: str, actors: Sequence[str] | None,
+                 redline: Redline) -> None:
     who = negotiation.delegation
     wd.paragraph(f"Delegation of {who}" if who else "Briefing note", SMALL_STYLE)
     wd.paragraph("BRIEFING NOTE FOR THE HEAD OF DELEGATION", LABEL_STYLE)
@@ -516,61 +401,73 @@ def _title_block(wd: WordDocument, negotiation: Negotiation, draft_a: Draft, dra
         ["Positions shown", ", ".join(actors) if actors else "all delegations"],
     ]
     wd.table(None, rows, widths_mm=[45, 115], first_column_bold=True)
-    wd.paragraph("Changes since the earlier draft appear as tracked changes "
-                 f"(author “{_draft_author(draft_b)}”); notes appear as comments.",
-                 SMALL_STYLE)
+    if redline == "tracked":
+        how = ("Changes since the earlier draft appear as tracked changes "
+               f"(author “{_draft_author(draft_b)}”)")
+    else:
+        how = ("Changes since the earlier draft are marked in the text: deleted words struck "
+               "through in red, inserted words underlined in blue")
+    wd.paragraph(f"{how}; notes appear as comments.", SMALL_STYLE)
 
 
-def _executive_summary(ctx: _Context, comparison: dict[str, Any], signals: dict[str, Any] | None,
+def _executive_summary(ctx: _Context, comparison: Comparison, signals: Signals,
                        entries: list[Entry], paragraphs_b: int) -> None:
     wd = ctx.wd
-    summary = comparison.get("summary", {})
+    summary = comparison.summary
     a, b = ctx.draft_a.label, ctx.draft_b.label
     wd.heading("Executive summary", 1)
 
-    count = Counter({k: int(summary.get(k, 0)) for k in CLASSES})
+    count = Counter({str(k): n for k, n in summary.counts.items()})
+    changes = [f"{count[k]} {word}" for k, word in (
+        ("modified", "modified"), ("added", "added"), ("deleted", "deleted"), ("moved", "moved"),
+        ("split", "split"), ("merged", "merged"), ("renumbered", "only renumbered")) if count[k]]
     key_points = [
-        f"{b} has {paragraphs_b} paragraphs: {count['modified']} modified, {count['added']} added "
-        f"and {count['deleted']} deleted since {a}; {count['moved']} moved, {count['split']} split, "
-        f"{count['merged']} merged, {count['renumbered']} only renumbered.",
-        f"Square brackets: {summary.get('brackets_from', 0)} in {a}, "
-        f"{summary.get('brackets_to', 0)} in {b}.",
+        f"{b} has {plural(paragraphs_b, 'paragraph')}"
+        + (f"; since {a}: {_join(changes)}." if changes else f"; no paragraph changed since {a}."),
+        f"Square brackets: {summary.brackets_from} in {a}, {summary.brackets_to} in {b}.",
     ]
-    if signals is not None:
-        ours = ctx.flags
-        key_points.append(_count_sentence(
-            ours["red_lines_touched"], "None of our red lines is touched.",
-            "of our red lines is touched", "of our red lines are touched", ctx))
-        key_points.append(_count_sentence(
-            ours["divergent"], "The national line follows the EU line throughout.",
-            "paragraph diverges from the EU line", "paragraphs diverge from the EU line", ctx))
-        key_points.append(
-            f"Our proposals: {len(ours['adopted'])} adopted, {len(ours['partly'])} partly reflected, "
-            f"{len(ours['not_reflected'])} not reflected.")
-        key_points.append(_instructions_sentence(ctx, entries))
+    ours = ctx.flags
+    if not signals.has_national_positions:
+        key_points.append(f"No national positions are recorded for {b}: red lines, divergence "
+                          "from the EU line and the uptake of our proposals cannot be assessed.")
     else:
-        key_points.append("Positions are not available in this build: the summary shows the "
-                          "changes to the text only.")
+        touched = ours["red_lines_touched"]
+        key_points.append(_count_sentence(
+            touched, "No paragraph carrying one of our red lines changed in this draft.",
+            "paragraph carrying our red line changed", "paragraphs carrying our red lines changed", ctx))
+        if signals.has_eu_positions:
+            key_points.append(_count_sentence(
+                ours["divergent"], "Where both are recorded, the national line and the EU line agree.",
+                "paragraph diverges from the EU line", "paragraphs diverge from the EU line", ctx))
+        else:
+            key_points.append(f"No EU line is recorded for {b}: divergence cannot be assessed.")
+        uptake = [f"{len(ours[k])} {word}" for k, word in (
+            ("adopted", "adopted"), ("partly", "partly reflected"),
+            ("not_reflected", "not reflected")) if ours[k]]
+        if uptake:
+            key_points.append(f"Our proposals: {_join(uptake)}.")
+    key_points.append(_instructions_sentence(ctx, entries))
     for point in key_points:
         wd.paragraph(point, "List Bullet")
 
     wd.heading("Figures", 2)
     text_rows = [[k.capitalize(), str(count[k])] for k in CLASSES]
-    text_rows.append(["Brackets before", str(summary.get("brackets_from", 0))])
-    text_rows.append(["Brackets after", str(summary.get("brackets_to", 0))])
-    position_rows: list[list[str]] = []
-    if signals is not None:
-        uptake = Counter(u["result"] for u in signals.get("uptake", [])
-                         if ctx.ours is None or u.get("actor") == ctx.ours)
-        position_rows = [
-            ["Red lines touched", str(len(signals.get("red_lines_touched", [])))],
-            ["Divergences from the EU line", str(len(signals.get("divergent", [])))],
-            ["Proposals adopted", str(uptake["adopted"])],
-            ["Proposals partly reflected", str(uptake["partly"])],
-            ["Proposals not reflected", str(uptake["not_reflected"])],
-            ["Paragraphs needing instructions", str(len(signals.get("no_instructions", [])))],
-            ["Newly agreed paragraphs", str(len(signals.get("newly_agreed", [])))],
-        ]
+    text_rows.append(["Brackets before", str(summary.brackets_from)])
+    text_rows.append(["Brackets after", str(summary.brackets_to)])
+    uptake_count = Counter(str(u.result) for u in signals.uptake
+                           if ctx.ours is None or is_our_delegation(u.actor, ctx.ours))
+    # Figures as `signals --json` gives them; "n/a" where no position exists to measure.
+    assessed = signals.has_national_positions
+    position_rows = [
+        ["Red lines touched", str(len(signals.red_lines_touched)) if assessed else "n/a"],
+        ["Divergences from the EU line",
+         str(len(signals.divergent)) if assessed and signals.has_eu_positions else "n/a"],
+        ["Proposals adopted", str(uptake_count["adopted"])],
+        ["Proposals partly reflected", str(uptake_count["partly"])],
+        ["Proposals not reflected", str(uptake_count["not_reflected"])],
+        ["Paragraphs needing instructions", str(len(signals.no_instructions))],
+        ["Newly agreed paragraphs", str(len(signals.newly_agreed))],
+    ]
     # Two measures per row (the text | our positions) keep the table to half a page.
     rows = []
     for i in range(max(len(text_rows), len(position_rows))):
@@ -592,8 +489,8 @@ def _instructions_sentence(ctx: _Context, entries: list[Entry]) -> str:
     missing = ctx.flags["no_instructions"]
     if not missing:
         return "Every paragraph has a national position."
-    changed = sorted(r["index"] for e in entries if e.changed and not e.is_heading
-                     for r in e.new if r["index"] in missing)
+    changed = sorted(r.index for e in entries if e.changed and not e.is_heading
+                     for r in e.new if r.index in missing)
     total = f"{len(missing)} paragraph{'s' if len(missing) != 1 else ''} of " \
             f"{ctx.draft_b.label} have no national position"
     if not changed:
@@ -616,11 +513,11 @@ def _attention_rows(ctx: _Context, entries: list[Entry]) -> list[list[str]]:
         if e.is_heading:
             continue
         reasons = _reasons(ctx, e)
-        salient = [_salient_text(s) for s in e.salient if s.get("description")]
+        salient = [_salient_text(s) for s in e.salient]
         if not reasons and not salient:
             continue
-        label = (ctx.labels_b[e.new[0]["index"]] if e.new
-                 else f"{ctx.labels_a[e.old[0]['index']]} ({ctx.draft_a.label})")
+        label = (ctx.labels_b[e.new[0].index] if e.new
+                 else f"{ctx.labels_a[e.old[0].index]} ({ctx.draft_a.label})")
         change = ", ".join(e.statuses)
         if salient:
             change += "; " + "; ".join(salient)
@@ -629,7 +526,7 @@ def _attention_rows(ctx: _Context, entries: list[Entry]) -> list[list[str]]:
 
 
 def _reasons(ctx: _Context, e: Entry) -> list[str]:
-    idx = {r["index"] for r in e.new}
+    idx = {r.index for r in e.new}
     out = []
     if idx & ctx.flags["red_lines_touched"]:
         out.append("our red line is touched")
@@ -641,31 +538,32 @@ def _reasons(ctx: _Context, e: Entry) -> list[str]:
         out.append("our proposal is only partly reflected")
     if idx & ctx.flags["no_instructions"] and e.changed:
         out.append("no instructions")
-    if not e.new and any(p.actor == ctx.ours for p in e.positions):
+    if not e.new and any(is_our_delegation(p.actor, ctx.ours) for p in e.positions):
         out.append("we hold a position on this deleted paragraph")
     return out
 
 
 def _plain_statement(ctx: _Context, e: Entry) -> str | None:
-    """Moved / split / merged / added / deleted / renumbered, said in words."""
+    """Moved / split / merged / added / deleted / renumbered, said in words, with
+    every paragraph named by its reference in its own draft."""
     a, b = ctx.draft_a.label, ctx.draft_b.label
-    olds = [ctx.labels_a[r["index"]] for r in e.old]
-    news = [ctx.labels_b[r["index"]] for r in e.new]
+    olds = [ctx.labels_a[r.index] for r in e.old]
+    news = [ctx.labels_b[r.index] for r in e.new]
     s = set(e.statuses)
     if "deleted" in s:
-        return f"Deleted: paragraph {olds[0]} of {a} does not appear in {b}."
+        return f"Deleted: {olds[0]} of {a} does not appear in {b}."
     if "added" in s:
         return f"New in {b}: no corresponding paragraph in {a}."
     if "split" in s:
-        return f"Split: paragraph {_join(olds)} of {a} is now paragraphs {_join(news)} in {b}."
+        return f"Split: {olds[0]} of {a} is now {_join(news)} in {b}."
     if "merged" in s:
-        return f"Merged: paragraphs {_join(olds)} of {a} are now paragraph {_join(news)} in {b}."
+        return f"Merged: {_join(olds)} of {a} are now {news[0]} in {b}."
     if "moved" in s:
-        return f"Moved: this was paragraph {olds[0]} of {a}; it now stands elsewhere in the order."
+        return f"Moved: this was {olds[0]} of {a}; it now stands elsewhere in the order."
     if olds and news and olds[0] != news[0]:
         if "renumbered" in s:
-            return f"Renumbered: paragraph {olds[0]} of {a}."
-        return f"Was paragraph {olds[0]} in {a}."  # e.g. a sub-paragraph whose parent moved up
+            return f"Renumbered: this was {olds[0]} of {a}."
+        return f"This was {olds[0]} of {a}."  # e.g. a sub-paragraph whose parent moved up
     return None
 
 
@@ -674,20 +572,20 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
     wd = ctx.wd
     if e.is_heading:
         p = wd.paragraph(style="Heading 2")
-        number = (e.new or e.old)[0].get("number")
+        number = (e.new or e.old)[0].number
         if number:
             wd.add_text(p, f"{_printed_number(number, heading=True)} ")
         wd.add_diff(p, e.ops, redline=ctx.redline, author=ctx.change_author, date=ctx.change_date)
         return 0
 
     rows = e.new or e.old
-    label = (ctx.labels_b[rows[0]["index"]] if e.new
-             else ctx.labels_a[rows[0]["index"]])
+    label = (ctx.labels_b[rows[0].index] if e.new
+             else ctx.labels_a[rows[0].index])
     markers = _markers(ctx, e)
     heading = wd.paragraph(style=LABEL_STYLE)
-    name = f"Paragraph {label}" if not label.startswith(("PP", "¶")) else label
+    name = label
     if not e.new:  # a deleted paragraph is named by its place in the earlier draft
-        name = f"{ctx.draft_a.label} {name.replace('Paragraph', 'paragraph')}"
+        name = f"{label} of {ctx.draft_a.label}"
     wd.add_text(heading, name)
     wd.add_text(heading, "   " + " · ".join(e.statuses), bold=False, colour="595959")
     for text, colour in markers:
@@ -704,16 +602,16 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
             _indent_level(p, r)
-            _write_text(wd, p, [("=", r["text"])], r["kind"], redline=ctx.redline,
+            _write_text(wd, p, [("=", r.text)], r.kind, redline=ctx.redline,
                         author=ctx.change_author, date=ctx.change_date)
             anchor = anchor or p
         old = wd.paragraph(style=SMALL_STYLE)
         wd.add_text(old, f"{ctx.draft_a.label} read: ", bold=True)
-        wd.add_text(old, " ".join(r["text"] for r in e.old), italic=True)
+        wd.add_text(old, " ".join(r.text for r in e.old), italic=True)
     else:
         p = wd.paragraph(style=DRAFT_TEXT_STYLE)
         _number_run(wd, p, rows[0])
-        _write_text(wd, p, e.ops, rows[0]["kind"], redline=ctx.redline,
+        _write_text(wd, p, e.ops, rows[0].kind, redline=ctx.redline,
                     author=ctx.change_author, date=ctx.change_date)
         _indent_level(p, rows[0])
         anchor = p
@@ -729,9 +627,9 @@ def _write_entry(ctx: _Context, e: Entry) -> int:
     return comments
 
 
-def _number_run(wd: WordDocument, p: Any, row: dict[str, Any]) -> None:
+def _number_run(wd: WordDocument, p: Any, row: ParagraphView) -> None:
     """The paragraph's number in bold, then a tab to the hanging indent."""
-    printed = _printed_number(row.get("number"))
+    printed = _printed_number(row.number)
     wd.add_text(p, printed + "\t" if printed else "\t", bold=True)
 
 
@@ -776,12 +674,12 @@ def _write_text(wd: WordDocument, p: Any, ops_: list[tuple[str, str]], kind: str
                 break_long_words=break_long_words)
 
 
-def _salient_text(item: dict[str, Any]) -> str:
-    return str(item.get("description", "")).replace(" -> ", " → ")
+def _salient_text(item: Salient) -> str:
+    return item.description.replace(" -> ", " → ")
 
 
 def _markers(ctx: _Context, e: Entry) -> list[tuple[str, str]]:
-    idx = {r["index"] for r in e.new}
+    idx = {r.index for r in e.new}
     out = []
     if idx & ctx.flags["red_lines_touched"]:
         out.append(("RED LINE TOUCHED", "C00000"))
@@ -803,8 +701,8 @@ def _write_positions(ctx: _Context, e: Entry) -> None:
     wd = ctx.wd
     if not e.positions:
         return
-    ours = [p for p in e.positions if ctx.ours is not None and p.actor == ctx.ours]
-    eu = [p for p in e.positions if p.actor.casefold() in EU_NAMES and p.actor != ctx.ours]
+    ours = [p for p in e.positions if is_our_delegation(p.actor, ctx.ours)]
+    eu = [p for p in e.positions if is_eu(p.actor)]
     others = [p for p in e.positions if p not in ours and p not in eu]
     for pos in ours:
         rows = [["Our position", _stance_line(pos)]]
@@ -840,9 +738,9 @@ def _stance_line(pos: PositionView) -> str:
     parts = [STANCE_WORDS.get(pos.stance, pos.stance)]
     if pos.priority:
         parts.append(f"priority {pos.priority}")
-    if pos.status:
+    if pos.stage:
         parts.append({"draft": "not yet coordinated", "coordinated": "agreed in coordination",
-                      "delivered": "delivered"}.get(pos.status, pos.status))
+                      "delivered": "delivered"}.get(pos.stage, pos.stage))
     return " · ".join(parts)
 
 
@@ -884,12 +782,11 @@ def write_amendments(
         ExportError: the actor has no amendments on this draft, or a bad path.
     """
     rows = negotiations.draft_paragraphs(session, draft)
-    annotations = read_annotations(session, negotiation, draft)
-    positions = annotations[0] if annotations else {}
+    positions, _notes = read_annotations(session, negotiation, draft)
     amendments: dict[int, PositionView] = {}
     for index, views in positions.items():
         for v in views:
-            if v.actor.casefold() == actor.casefold() and v.amendment:
+            if same_actor(v.actor, actor) and v.amendment:
                 amendments[index] = v
                 actor = v.actor
     if not amendments:
@@ -912,17 +809,17 @@ def write_amendments(
     for n, r in enumerate(rows, 1):
         if cancel is not None and cancel():
             raise Cancelled("export cancelled; no file was written")
-        view = amendments.get(r["index"])
-        change = _amendment_ops(r["text"], view) if view is not None else None
-        if r["kind"] == "heading":
+        view = amendments.get(r.index)
+        change = _amendment_ops(r.text, view) if view is not None else None
+        if r.kind == "heading":
             p = wd.paragraph(style="Heading 2")
-            if r.get("number"):
-                wd.add_text(p, f"{_printed_number(r['number'], heading=True)} ")
+            if r.number:
+                wd.add_text(p, f"{_printed_number(r.number, heading=True)} ")
         else:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
             _indent_level(p, r)
-        _write_text(wd, p, change or [("=", r["text"])], r["kind"], redline="tracked",
+        _write_text(wd, p, change or [("=", r.text)], r.kind, redline="tracked",
                     author=actor, date=None, break_long_words=False)
         if view is not None and change is None:
             # Not a wording to track (an instruction such as "Replace X with Y",
@@ -953,8 +850,8 @@ def _amendment_ops(text: str, view: PositionView) -> list[tuple[str, str]] | Non
     return change if kept >= REPLACEMENT_MIN_KEPT * len(text) else None
 
 
-def _indent_level(p: Any, row: dict[str, Any]) -> None:
+def _indent_level(p: Any, row: ParagraphView) -> None:
     """Sub-paragraphs sit one step further in per level."""
-    level = int(row.get("level") or 0)
+    level = row.level
     if level:
         p.paragraph_format.left_indent = Mm(BASE_INDENT_MM + LEVEL_INDENT_MM * level)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -200,3 +201,24 @@ class CarryForward:
         if len(before) != 1 or p.relation in ("split", "merged"):
             return True
         return collapse_whitespace(before[0].text) != collapse_whitespace(p.text)
+
+
+def speaking_key(order: int, updated_at: dt.datetime, uid: str) -> tuple[int, dt.datetime, str]:
+    """Which of an actor's positions on a paragraph speaks for it: the one taken on
+    the latest draft (a part-specific one wins over one taken before a split), then
+    the latest changed, then the larger uid so every store picks the same one."""
+    return (order, updated_at, uid)
+
+
+def speaking_positions(carry: CarryForward) -> dict[tuple[int, int], Any]:
+    """(paragraph id, actor id) -> the position row that speaks for that actor there."""
+    best: dict[tuple[int, int], tuple[tuple[int, dt.datetime, str], Any]] = {}
+    for pos, res in carry.resolved():
+        if res.state == CarryState.PARAGRAPH_DELETED:
+            continue
+        key = speaking_key(carry.order_of_draft[pos.draft_id], pos.updated_at, pos.uid)
+        for t in res.targets:
+            k = (t, pos.actor_id)
+            if k not in best or key > best[k][0]:
+                best[k] = (key, pos)
+    return {k: pos for k, (_, pos) in best.items()}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -9,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.stamps import Clock, utcnow
+from negotiator.drafts.references import paragraph_reference
 from negotiator.positions.history import (
     FIELDS,
     apply_snapshot,
@@ -27,50 +31,78 @@ from negotiator.storage.models import (
 )
 
 
+@dataclass(frozen=True)
+class ConflictSide:
+    """One version of a position in conflict."""
+
+    side: str  # "a", "b", ...: what resolve_conflict takes
+    ref: str  # the history row or position uid
+    author: str | None
+    at: dt.datetime
+    values: Mapping[str, Any]  # the position's fields and "deleted"
+    text: str  # the paragraph's wording this version was taken on
+
+    @property
+    def withdrawn(self) -> bool:
+        return bool(self.values.get("deleted"))
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict from an exchange: one actor's position on one paragraph."""
+
+    id: int
+    uid: str
+    kind: str  # "concurrent_edit" or "duplicate"
+    position: str
+    actor: str
+    draft: str
+    index: int
+    number: str | None
+    reference: str
+    sides: tuple[ConflictSide, ...]
+    detected_at: dt.datetime
+    resolved_at: dt.datetime | None
+    resolved_by: str | None
+
+
 def list_conflicts(session: Session, negotiation: Negotiation | None = None,
-                   include_resolved: bool = False) -> list[dict[str, Any]]:
+                   include_resolved: bool = False) -> list[ConflictView]:
     """Conflicts from offline exchange, each with its sides labelled a, b, ..."""
     q = select(PositionConflict).order_by(PositionConflict.id)
     if negotiation is not None:
         q = q.where(PositionConflict.negotiation_id == negotiation.id)
     if not include_resolved:
         q = q.where(PositionConflict.resolved_at.is_(None))
-    out: list[dict[str, Any]] = []
-    for c in session.scalars(q):
-        out.append(_conflict_dict(session, c))
-    return out
+    return [_conflict_view(session, c) for c in session.scalars(q)]
 
 
-def _conflict_dict(session: Session, c: PositionConflict) -> dict[str, Any]:
-    sides: list[dict[str, Any]] = []
-    labels = "abcdefghij"
+_SIDE_LABELS = "abcdefghij"
+
+
+def _conflict_view(session: Session, c: PositionConflict) -> ConflictView:
+    sides: list[ConflictSide] = []
     if c.kind == "concurrent_edit":
         rows = {r.uid: r for r in session.scalars(select(PositionHistory).where(
             PositionHistory.uid.in_(c.sides)))}
         for i, uid in enumerate(c.sides):
             r = rows[uid]
-            sides.append({"side": labels[i], "ref": uid, "author": r.author,
-                          "at": r.at.isoformat(timespec="seconds"),
-                          "values": {k: r.new.get(k) for k in (*FIELDS, "deleted")},
-                          "text": r.new["anchor"]["text"]})
+            sides.append(ConflictSide(_SIDE_LABELS[i], uid, r.author, r.at,
+                                      {k: r.new.get(k) for k in (*FIELDS, "deleted")},
+                                      r.new["anchor"]["text"]))
     else:
         poss = {p.uid: p for p in session.scalars(select(Position).where(
             Position.uid.in_(c.sides)))}
         for i, uid in enumerate(c.sides):
             p = poss[uid]
-            sides.append({"side": labels[i], "ref": uid, "author": p.author,
-                          "at": p.updated_at.isoformat(timespec="seconds"),
-                          "values": {k: getattr(p, k) for k in (*FIELDS, "deleted")},
-                          "text": p.text})
+            sides.append(ConflictSide(_SIDE_LABELS[i], uid, p.author, p.updated_at,
+                                      {k: getattr(p, k) for k in (*FIELDS, "deleted")}, p.text))
     pos = session.get(Position, c.position_id)
     assert pos is not None
     para = pos.paragraph
-    return {"id": c.id, "uid": c.uid, "kind": c.kind, "position": pos.uid,
-            "actor": pos.actor.name, "draft": para.draft.label, "index": para.ordinal,
-            "number": para.number, "sides": sides,
-            "detected_at": c.detected_at.isoformat(timespec="seconds"),
-            "resolved_at": c.resolved_at.isoformat(timespec="seconds") if c.resolved_at else None,
-            "resolved_by": c.resolved_by}
+    return ConflictView(c.id, c.uid, c.kind, pos.uid, pos.actor.name, para.draft.label,
+                        para.ordinal, para.number, paragraph_reference(session, para),
+                        tuple(sides), c.detected_at, c.resolved_at, c.resolved_by)
 
 
 def find_conflict(session: Session, ref: str) -> PositionConflict:

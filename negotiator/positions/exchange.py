@@ -27,16 +27,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, InputError, NotFound
+from negotiator.domain.vocabulary import CarryState
 from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import assign_lineages
-from negotiator.domain.vocabulary import CarryState
 from negotiator.positions.actors import ensure_actor
 from negotiator.positions.carry import CarryForward
 from negotiator.positions.history import (
     FIELDS,
     anchor_of,
-    conflict_uid,
     apply_snapshot,
+    conflict_uid,
     heads,
     history_rows,
     locate_anchor,

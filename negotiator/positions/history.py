@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from negotiator.domain.errors import Conflict, NotFound
+from negotiator.domain.errors import Conflict, NotFound, StaleEdit
 from negotiator.domain.stamps import Clock, new_uid, utcnow
 from negotiator.domain.vocabulary import CarryState, PositionStage, Priority, Stance
 from negotiator.positions.actors import ensure_actor, find_actor
@@ -193,7 +193,7 @@ def set_position(
     now = clock()
     if existing is None:
         if expected_version not in (None, 0):
-            raise Conflict(f"{act.name} has no position on this paragraph any more "
+            raise StaleEdit(f"{act.name} has no position on this paragraph any more "
                            f"(you loaded version {expected_version}); reload and try again")
         if "stance" not in values:
             raise Conflict("a new position needs a stance "
@@ -212,10 +212,10 @@ def set_position(
 
     pos = existing
     if expected_version is not None and expected_version != pos.version:
-        raise Conflict(
+        raise StaleEdit(
             f"{act.name}'s position on this paragraph was changed by {pos.author or 'someone'} "
             f"at {pos.updated_at:%Y-%m-%d %H:%M} (version {pos.version}, you loaded "
-            f"version {expected_version}); reload it and make your change again")
+            f"version {expected_version}); reload it and make your change again", pos.version)
     old_para, old_draft = pos.paragraph, session.get(Draft, pos.draft_id)
     assert old_draft is not None
     old = snapshot(pos, act, old_para, old_draft)
@@ -241,8 +241,8 @@ def delete_position(session: Session, uid: str, *, author: str | None,
     """Withdraw a position. It stays in history (a tombstone), and exchanges as one."""
     pos = find_position(session, uid)
     if expected_version is not None and expected_version != pos.version:
-        raise Conflict(f"the position {uid[:8]} changed since you loaded it "
-                       f"(version {pos.version}, you loaded {expected_version}); reload it")
+        raise StaleEdit(f"the position {uid[:8]} changed since you loaded it "
+                       f"(version {pos.version}, you loaded {expected_version}); reload it", pos.version)
     if pos.deleted:
         return PositionChange(pos.uid, pos.version, False, False, pos.paragraph_id, pos.actor.name)
     draft = session.get(Draft, pos.draft_id)
@@ -296,8 +296,85 @@ def position_on(session: Session, paragraph: Paragraph, actor: Actor) -> Positio
     return session.get(Position, best.id) if best is not None else None
 
 
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change to a position."""
+
+    uid: str
+    position: str  # the position's uid
+    action: str  # create, update, delete, resolve
+    author: str | None
+    at: dt.datetime
+    actor: str
+    changed: tuple[str, ...]  # the fields that changed ("anchor": re-taken on another wording)
+    old: Mapping[str, Any] | None
+    new: Mapping[str, Any]
+    parents: tuple[str, ...]
+
+    def field_changes(self) -> list[FieldChange]:
+        """What changed, one item per field, in the order a reader wants it."""
+        if self.action == "delete":
+            return [FieldChange("withdrawn")]
+        if self.old is None:
+            return [FieldChange("taken", "stance", None, self.new.get("stance"))] + [
+                FieldChange("set", k, None, self.new.get(k)) for k in _TEXT_FIELDS if self.new.get(k)]
+        out = [FieldChange("resolved")] if self.action == "resolve" else []
+        for key in self.changed:
+            old, new = self.old.get(key), self.new.get(key)
+            if key == "anchor":
+                out.append(FieldChange("retaken"))
+            elif key == "deleted":
+                out.append(FieldChange("withdrawn" if new else "restored"))
+            elif key == "red_line_flag":
+                continue  # said with the red line itself
+            elif key in ("stance", "status", "priority"):
+                out.append(FieldChange("value", key, old, new))
+            else:
+                out.append(FieldChange("set" if not old else "removed" if not new else "changed",
+                                       key, old, new))
+        return out
+
+    def describe(self) -> list[str]:
+        """The change in words: "Stance: support → oppose", "Red line set"."""
+        return [c.describe() for c in self.field_changes()] or ["No change in substance"]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a history entry. ``what`` is taken, set, removed, changed,
+    value (a choice such as the stance), retaken (on a new wording), withdrawn,
+    restored or resolved."""
+
+    what: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+    def describe(self) -> str:
+        name = FIELD_NAMES.get(self.field or "", self.field or "")
+        return {
+            "taken": f"Position taken: {_said(self.new)}",
+            "set": f"{name} set", "removed": f"{name} removed", "changed": f"{name} changed",
+            "value": f"{name}: {_said(self.old)} → {_said(self.new)}",
+            "retaken": "Re-taken on a new wording of the paragraph",
+            "withdrawn": "Position withdrawn", "restored": "Position restored",
+            "resolved": "Conflict resolved: this version kept",
+        }[self.what]
+
+
+# How a field is named to a reader (the window translates these through the same table).
+FIELD_NAMES = {"stance": "Stance", "status": "Coordination", "priority": "Priority",
+               "amendment": "Amendment", "rationale": "Talking points", "red_line": "Red line",
+               "fallback": "Fallback", "red_line_flag": "Red line"}
+_TEXT_FIELDS = ("amendment", "rationale", "red_line", "fallback")
+
+
+def _said(value: Any) -> str:
+    return str(value).replace("_", " ") if value else "none"
+
+
 def position_history(session: Session, paragraph_id: int, actor: str | None = None
-                     ) -> list[dict[str, Any]]:
+                     ) -> list[HistoryEntry]:
     """Every change to the positions shown on a paragraph (all actors, or one),
     oldest first: who, when, what, old and new values."""
     paragraph = session.get(Paragraph, paragraph_id)
@@ -312,22 +389,42 @@ def position_history(session: Session, paragraph_id: int, actor: str | None = No
         actor_id = act.id
     carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor_id)
     ids = [pos.id for pos, res in carry.resolved() if paragraph.id in res.targets]
-    out: list[dict[str, Any]] = []
     rows = session.scalars(select(PositionHistory).where(PositionHistory.position_id.in_(ids))
                            .order_by(PositionHistory.at, PositionHistory.id)).all()
     uids = {p.id: p.uid for p in session.scalars(select(Position).where(Position.id.in_(ids)))}
-    for r in rows:
-        changed = sorted(k for k in (*FIELDS, "anchor", "deleted")
-                         if (r.old or {}).get(k) != r.new.get(k))
-        out.append({
-            "uid": r.uid, "position": uids[r.position_id], "action": r.action,
-            "author": r.author, "at": r.at.isoformat(timespec="seconds"),
-            "actor": r.new["actor"]["name"], "changed": changed,
-            "old": r.old, "new": r.new, "parents": list(r.parents or []),
-        })
-    return out
+    return [
+        HistoryEntry(
+            r.uid, uids[r.position_id], r.action, r.author, r.at, r.new["actor"]["name"],
+            tuple(sorted(k for k in (*FIELDS, "anchor", "deleted")
+                         if (r.old or {}).get(k) != r.new.get(k))),
+            r.old, r.new, tuple(r.parents or ()))
+        for r in rows
+    ]
 
 
+def withdraw_position(session: Session, paragraph_id: int, actor: str, *, author: str | None,
+                      expected_version: int | None = None, clock: Clock = utcnow
+                      ) -> PositionChange | None:
+    """Withdraw the actor's position that an edit on this paragraph would change.
+
+    Returns:
+        What changed, or None when the actor holds no such position.
+
+    Raises:
+        StaleEdit: it changed since ``expected_version`` was loaded.
+    """
+    paragraph = session.get(Paragraph, paragraph_id)
+    if paragraph is None:
+        raise NotFound(f"no paragraph {paragraph_id}")
+    act = find_actor(session, paragraph.draft.negotiation_id, actor)
+    pos = position_on(session, paragraph, act) if act is not None else None
+    if pos is None:
+        if expected_version not in (None, 0):
+            raise StaleEdit(f"{actor} has no position on this paragraph any more "
+                            f"(you loaded version {expected_version})")
+        return None
+    return delete_position(session, pos.uid, author=author, expected_version=expected_version,
+                           clock=clock)
 
 
 def apply_snapshot(session: Session, pos: Position, snap: Mapping[str, Any]) -> None:

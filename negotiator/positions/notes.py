@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.stamps import Clock, new_uid, utcnow
 from negotiator.positions.carry import CarryForward
+from negotiator.positions.results import NoteView
 from negotiator.storage.models import (
     Draft,
     Note,
@@ -19,7 +19,7 @@ from negotiator.storage.models import (
 
 
 def add_note(session: Session, paragraph_id: int, text: str, *, author: str | None,
-             clock: Clock = utcnow) -> dict[str, Any]:
+             clock: Clock = utcnow) -> NoteView:
     """A free note on a paragraph; it follows the paragraph's lineage."""
     if not text.strip():
         raise Conflict("a note needs some text")
@@ -31,11 +31,11 @@ def add_note(session: Session, paragraph_id: int, text: str, *, author: str | No
                 created_at=clock(), deleted=False)
     session.add(note)
     session.flush()
-    return _note_dict(note, paragraph)
+    return note_view(note)
 
 
 def delete_note(session: Session, negotiation_id: int, uid: str, *, author: str | None,
-                clock: Clock = utcnow) -> dict[str, Any]:
+                clock: Clock = utcnow) -> NoteView:
     """Delete a note: it is kept as a tombstone so the deletion travels to other laptops."""
     notes = session.scalars(select(Note).where(Note.negotiation_id == negotiation_id,
                                                Note.uid.startswith(uid.strip()))).all()
@@ -44,16 +44,14 @@ def delete_note(session: Session, negotiation_id: int, uid: str, *, author: str 
     note = notes[0]
     if not note.deleted:
         note.deleted, note.deleted_at, note.deleted_by = True, clock(), author
-    return _note_dict(note, session.get(Paragraph, note.paragraph_id))
+    return note_view(note)
 
 
-def _note_dict(note: Note, paragraph: Paragraph | None) -> dict[str, Any]:
-    return {"uid": note.uid, "text": note.text, "author": note.author,
-            "created_at": note.created_at.isoformat(timespec="seconds"),
-            "deleted": bool(note.deleted)}
+def note_view(note: Note) -> NoteView:
+    return NoteView(note.uid, note.text, note.author, note.created_at, bool(note.deleted))
 
 
-def notes_by_paragraph(session: Session, carry: CarryForward) -> dict[int, list[dict[str, Any]]]:
+def notes_by_paragraph(session: Session, carry: CarryForward) -> dict[int, list[NoteView]]:
     rows = session.execute(
         select(Note, Paragraph.lineage_id, Draft.order)
         .join(Paragraph, Paragraph.id == Note.paragraph_id)
@@ -61,18 +59,27 @@ def notes_by_paragraph(session: Session, carry: CarryForward) -> dict[int, list[
         .where(Note.negotiation_id == carry.negotiation_id, Note.deleted.is_(False),
                Draft.order <= carry.draft.order)
         .order_by(Note.created_at, Note.id)).all()
-    by_lineage: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    by_lineage: dict[int, list[NoteView]] = defaultdict(list)
     for note, lineage, _order in rows:
         if lineage is not None:
-            by_lineage[lineage].append(_note_dict(note, None))
+            by_lineage[lineage].append(note_view(note))
     return {p.id: by_lineage[p.lineage] for p in carry.by_draft[carry.draft.id]
             if p.lineage in by_lineage}
 
 
-def list_notes(session: Session, paragraph_id: int) -> list[dict[str, Any]]:
+def list_notes(session: Session, paragraph_id: int) -> list[NoteView]:
     """The live notes on a paragraph's lineage, written on this draft or earlier."""
     paragraph = session.get(Paragraph, paragraph_id)
     if paragraph is None:
         raise NotFound(f"no paragraph {paragraph_id}")
     carry = CarryForward(session, paragraph.draft.negotiation_id, paragraph.draft, actor_id=-1)
     return notes_by_paragraph(session, carry).get(paragraph.id, [])
+
+
+def delete_note_on(session: Session, paragraph_id: int, uid: str, *, author: str | None,
+                   clock: Clock = utcnow) -> NoteView:
+    """Delete a note shown on a paragraph (the window knows the paragraph, not the negotiation)."""
+    paragraph = session.get(Paragraph, paragraph_id)
+    if paragraph is None:
+        raise NotFound(f"no paragraph {paragraph_id}")
+    return delete_note(session, paragraph.draft.negotiation_id, uid, author=author, clock=clock)

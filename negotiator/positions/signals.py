@@ -3,16 +3,18 @@ lines touched, paragraphs without instructions, newly agreed text, uptake."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from negotiator.domain.actors import EU_NAMES
-from negotiator.domain.vocabulary import CarryState
+from negotiator.domain.actors import is_eu, is_our_delegation
+from negotiator.domain.changes import is_newly_agreed
+from negotiator.domain.vocabulary import CarryState, Uptake
+from negotiator.drafts.references import draft_references
 from negotiator.positions.actors import actors_by_id
 from negotiator.positions.amendments import amended_text, red_line_phrases, uptake
-from negotiator.positions.carry import CarryForward
+from negotiator.positions.carry import CarryForward, speaking_positions
+from negotiator.positions.results import Divergence, Signals, UptakeResult
 from negotiator.storage.models import (
     Draft,
     Negotiation,
@@ -22,52 +24,45 @@ from negotiator.text.parse import is_symbol_or_date
 
 
 def signals(session: Session, negotiation: Negotiation, draft: Draft,
-            national: str | None = None) -> dict[str, Any]:
+            national: str | None = None) -> Signals:
     """What a delegation must look at in a draft.
+
+    Per paragraph and actor the position that speaks for it counts
+    (`carry.speaking_positions`), the same one the window and the brief show.
 
     Args:
         national: the national actor (default: the negotiation's delegation).
-
-    Returns:
-        {"divergent": [INDEX], "red_lines_touched": [INDEX], "no_instructions":
-        [INDEX], "newly_agreed": [INDEX], "uptake": [{"index", "actor", "result",
-        "share", "uid"}], "divergence": [{"index", "national", "eu", "reason"}]};
-        INDEX is a paragraph's place in `show --json` of this draft.
     """
     carry = CarryForward(session, negotiation.id, draft)
     actors = actors_by_id(session, negotiation.id)
-    national_name = (national or negotiation.delegation or "").strip().lower()
-    national_ids = {a.id for a in actors.values() if a.name.lower() == national_name}
-    eu_ids = {a.id for a in actors.values() if a.name.lower() in EU_NAMES}
+    delegation = national or negotiation.delegation
+    national_ids = sorted(a.id for a in actors.values() if is_our_delegation(a.name, delegation))
+    eu_ids = sorted(a.id for a in actors.values() if is_eu(a.name))
+    speaking = speaking_positions(carry)
+    labels = draft_references(session, draft.id)
 
-    # Per paragraph and actor, the position that speaks for it: the one taken
-    # on the latest draft (a part-specific one wins over one taken before a split).
-    primary: dict[tuple[int, int], tuple[tuple[int, dt.datetime], Any]] = {}
-    uptake_rows: list[dict[str, Any]] = []
+    uptake_rows: list[UptakeResult] = []
     for pos, res in carry.resolved():
         if res.state == CarryState.PARAGRAPH_DELETED:
             continue
-        key = (carry.order_of_draft[pos.draft_id], pos.updated_at)
-        for t in res.targets:
-            k = (t, pos.actor_id)
-            if k not in primary or key > primary[k][0]:
-                primary[k] = (key, pos)
         if pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
             now_text = " ".join(carry.paras[t].text for t in res.targets)
             got = uptake(pos.text, pos.amendment, now_text)
             if got is not None:
-                uptake_rows.append({"index": carry.paras[res.targets[0]].ordinal,
-                                    "actor": actors[pos.actor_id].name, "result": got[0],
-                                    "share": got[1], "uid": pos.uid})
+                index = carry.paras[res.targets[0]].ordinal
+                uptake_rows.append(UptakeResult(index, labels[index], actors[pos.actor_id].name,
+                                                Uptake(got[0]), got[1], pos.uid))
 
     divergent: list[int] = []
-    divergence: list[dict[str, Any]] = []
+    divergence: list[Divergence] = []
     touched: list[int] = []
     no_instructions: list[int] = []
     newly_agreed: list[int] = []
+    has_national = has_eu = False
     for p in carry.by_draft[draft.id]:
-        nat = [primary[(p.id, a)][1] for a in national_ids if (p.id, a) in primary]
-        eu = [primary[(p.id, a)][1] for a in eu_ids if (p.id, a) in primary]
+        nat = [speaking[(p.id, a)] for a in national_ids if (p.id, a) in speaking]
+        eu = [speaking[(p.id, a)] for a in eu_ids if (p.id, a) in speaking]
+        has_national, has_eu = has_national or bool(nat), has_eu or bool(eu)
         # Headings and the symbol/date line above the title are not negotiated.
         if not nat and p.kind != "heading" and not is_symbol_or_date(p.text):
             no_instructions.append(p.ordinal)
@@ -75,17 +70,17 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
             reason = _divergence(nat[0], eu[0], p.text)
             if reason:
                 divergent.append(p.ordinal)
-                divergence.append({"index": p.ordinal, "national": nat[0].stance,
-                                   "eu": eu[0].stance, "reason": reason})
+                divergence.append(Divergence(p.ordinal, labels[p.ordinal], nat[0].stance,
+                                             eu[0].stance, reason))
         if any(n.red_line_flag for n in nat) and carry.changed_in_draft(p):
             touched.append(p.ordinal)
         before = carry.predecessors(p)
-        if before and p.brackets == 0 and sum(b.brackets for b in before) > 0:
+        if is_newly_agreed(p.brackets, None if before is None else [b.brackets for b in before]):
             newly_agreed.append(p.ordinal)
-    uptake_rows.sort(key=lambda r: (r["index"], r["actor"], r["uid"]))
-    return {"divergent": divergent, "red_lines_touched": touched,
-            "no_instructions": no_instructions, "newly_agreed": newly_agreed,
-            "uptake": uptake_rows, "divergence": divergence}
+    uptake_rows.sort(key=lambda r: (r.index, r.actor, r.uid))
+    return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
+                   tuple(newly_agreed), tuple(uptake_rows), tuple(divergence),
+                   has_national_positions=has_national, has_eu_positions=has_eu)
 
 
 def _divergence(nat: Any, eu: Any, paragraph_text: str) -> str | None:

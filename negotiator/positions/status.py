@@ -10,14 +10,16 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.stamps import Clock, new_uid, utcnow
+from negotiator.domain.vocabulary import SETTABLE_AGREEMENTS, Agreement
 from negotiator.positions.carry import CarryForward
+from negotiator.positions.results import AgreementView
 from negotiator.storage.models import (
     Draft,
     Negotiation,
     Paragraph,
     ParagraphStatus,
 )
-from negotiator.text.normalise import collapse_whitespace
+from negotiator.text.normalise import same_wording
 
 
 def set_paragraph_status(session: Session, paragraph_id: int, status: str, *,
@@ -29,11 +31,10 @@ def set_paragraph_status(session: Session, paragraph_id: int, status: str, *,
     Raises:
         Conflict: an unknown status, or a holder/due date on a status other than ad ref.
     """
-    settable = ("agreed_ad_ref", "agreed", "open")
-    if status not in settable:
-        raise Conflict(f"status '{status}' cannot be set; use one of {', '.join(settable)} "
-                       "('bracketed' follows from the text)")
-    if status != "agreed_ad_ref" and (holder or due):
+    if status not in set(SETTABLE_AGREEMENTS):
+        raise Conflict(f"status '{status}' cannot be set; use one of "
+                       f"{', '.join(SETTABLE_AGREEMENTS)} ('bracketed' follows from the text)")
+    if status != Agreement.AGREED_AD_REF and (holder or due):
         raise Conflict("a holder and a due date belong to an 'agreed_ad_ref' status")
     paragraph = session.get(Paragraph, paragraph_id)
     if paragraph is None:
@@ -46,7 +47,8 @@ def set_paragraph_status(session: Session, paragraph_id: int, status: str, *,
     return {"uid": row.uid, "index": paragraph.ordinal, "status": status}
 
 
-def statuses_in(session: Session, carry: CarryForward) -> list[dict[str, Any]]:
+def statuses_in(session: Session, carry: CarryForward) -> list[AgreementView]:
+    """Every paragraph's agreement in the carry's draft, in document order."""
     rows = session.execute(
         select(ParagraphStatus, Paragraph.lineage_id, Paragraph.text, Draft.order, Draft.label)
         .join(Paragraph, Paragraph.id == ParagraphStatus.paragraph_id)
@@ -58,26 +60,24 @@ def statuses_in(session: Session, carry: CarryForward) -> list[dict[str, Any]]:
         key = (order, st.set_at, st.uid)
         if lineage not in latest or key > latest[lineage][0]:
             latest[lineage] = (key, st, text, label)
-    out: list[dict[str, Any]] = []
+    out: list[AgreementView] = []
     for p in carry.by_draft[carry.draft.id]:
-        derived = "bracketed" if p.brackets else "open"
-        entry: dict[str, Any] = {"index": p.ordinal, "number": p.number, "status": derived,
-                                 "holder": None, "due": None, "set_by": None, "set_at": None,
-                                 "set_on": None, "changed_since": False}
         hit = latest.get(p.lineage) if p.lineage is not None else None
-        if hit is not None and hit[1].status != "open":
+        if hit is not None and hit[1].status != Agreement.OPEN:
             _, st, text, label = hit
-            entry.update(status=st.status, holder=st.holder,
-                         due=st.due.isoformat() if st.due else None, set_by=st.set_by,
-                         set_at=st.set_at.isoformat(timespec="seconds"), set_on=label,
-                         changed_since=collapse_whitespace(text) != collapse_whitespace(p.text))
-        out.append(entry)
+            out.append(AgreementView(
+                p.ordinal, p.number, Agreement(st.status), holder=st.holder, due=st.due,
+                set_by=st.set_by, set_at=st.set_at, set_on=label,
+                changed_since=not same_wording(text, p.text)))
+        else:
+            out.append(AgreementView(p.ordinal, p.number,
+                                     Agreement.BRACKETED if p.brackets else Agreement.OPEN))
     return out
 
 
 def paragraph_statuses(session: Session, negotiation: Negotiation, draft: Draft
-                       ) -> list[dict[str, Any]]:
-    """Every paragraph's status in a draft. A status set on an earlier draft
-    follows the lineage; `changed_since` flags a paragraph agreed (ad ref) whose
-    text the chair changed after the agreement."""
+                       ) -> list[AgreementView]:
+    """Every paragraph's agreement in a draft. One set on an earlier draft follows
+    the lineage; `changed_since` flags a paragraph agreed (ad ref) whose text the
+    chair changed after the agreement."""
     return statuses_in(session, CarryForward(session, negotiation.id, draft, actor_id=-1))

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from negotiator.domain.errors import InputError
-from negotiator.text.parse import ParsedParagraph, RawBlock, build_paragraphs, content_checksum
+from negotiator.text.parse import (
+    ParsedParagraph,
+    RawBlock,
+    build_paragraphs,
+    content_checksum,
+)
 
 # The longest negotiated texts (a treaty with annexes) are under 2 MB of text;
 # 10 MB leaves room and keeps a pasted log file or a dump out of the store.

@@ -38,17 +38,17 @@ def test_marks_split_moved_added_deleted_and_renumbered(demo_window, qtbot) -> N
     model = view.model
     status = lambda r: model.index(r, DiffColumn.STATUS).data()  # noqa: E731
 
-    split = row_by_to(view, ("4", "5"))
+    split = row_by_to(view, ("OP 4", "OP 5"))
     assert status(split).startswith("Split")
-    assert model.index(split, DiffColumn.FROM).data() == "5"
-    assert model.index(split, DiffColumn.TO).data() == "4, 5"
+    assert model.index(split, DiffColumn.FROM).data() == "OP 5"
+    assert model.index(split, DiffColumn.TO).data() == "OP 4, OP 5"
 
-    moved = row_by_to(view, ("7",))
+    moved = row_by_to(view, ("OP 7",))
     assert "Moved" in status(moved)
-    assert model.index(moved, DiffColumn.FROM).data() == "4"
+    assert model.index(moved, DiffColumn.FROM).data() == "OP 4"
 
-    assert status(row_by_to(view, ("14",))).startswith("Renumbered")
-    added = row_by_to(view, ("PP5",))
+    assert status(row_by_to(view, ("OP 14",))).startswith("Renumbered")
+    added = row_by_to(view, ("PP 5",))
     assert status(added).startswith("New")
     # Every row's mark says what the comparison found.
     names = {"added": "New"}
@@ -74,10 +74,10 @@ def test_marks_split_moved_added_deleted_and_renumbered(demo_window, qtbot) -> N
 def test_marks_merged_and_deleted(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = compare(demo_window, qtbot, "Rev.1", "Rev.2")
     model = view.model
-    merged = row_by_to(view, ("11",))
+    merged = row_by_to(view, ("OP 11",))
     assert model.index(merged, DiffColumn.STATUS).data().startswith("Merged")
-    assert model.index(merged, DiffColumn.FROM).data() == "11, 12"
-    deleted = next(r for r in range(model.rowCount()) if model.entry_at(r).from_numbers == ("8 bis",))
+    assert model.index(merged, DiffColumn.FROM).data() == "OP 11, OP 12"
+    deleted = next(r for r in range(model.rowCount()) if model.entry_at(r).from_numbers == ("OP 8 bis",))
     assert model.index(deleted, DiffColumn.STATUS).data().startswith("Deleted")
     assert model.index(deleted, DiffColumn.TO).data() == ""
 

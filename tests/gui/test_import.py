@@ -29,8 +29,8 @@ def wait_error(qtbot, window) -> QMessageBox:  # type: ignore[no-untyped-def]
 
 def drafts_in_store(store) -> list[str]:  # type: ignore[no-untyped-def]
     with store.transaction() as s:
-        return [d["label"] for n in negotiations.list_negotiations(s)
-                for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, n["id"]))]
+        return [d.label for n in negotiations.list_negotiations(s)
+                for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, n.id))]
 
 
 def test_import_by_dialog_into_a_new_negotiation(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]

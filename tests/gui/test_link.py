@@ -13,7 +13,9 @@ pytestmark = pytest.mark.gui
 
 def show_paragraph(window, qtbot, number: str) -> int:  # type: ignore[no-untyped-def]
     proxy = window.paragraph_proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.NUMBER).data() == number)
+    model = window.paragraph_model
+    row = next(r for r in range(proxy.rowCount())
+               if model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()).number == number)
     with qtbot.waitSignal(window.positions_loaded, timeout=10000):
         window.table.setCurrentIndex(proxy.index(row, Column.TEXT))
     return proxy.mapToSource(proxy.index(row, 0)).row()

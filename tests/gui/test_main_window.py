@@ -46,12 +46,12 @@ def test_selecting_a_draft_and_a_paragraph_shows_its_text_and_change(demo_window
     assert w.current_draft_id == rev1
     assert w.tree.currentIndex().data(ID_ROLE) == rev1
     # Choose paragraph 2 with the keyboard-free API a user triggers by clicking.
-    row = row_of_number(w, "2")
+    row = row_of_number(w, "OP 2")
     w.table.setCurrentIndex(w.paragraph_proxy.index(row, Column.TEXT))
     shown = w.paragraph_model.row_at(w.paragraph_proxy.mapToSource(w.table.currentIndex()).row())
     assert shown.number == "2"
     assert shown.text[:40] in w.detail.text_view.toPlainText()
-    assert w.detail.heading.text().startswith("<b>2</b>")
+    assert w.detail.heading.text().startswith("<b>OP 2</b>")
     # Rev.1 against the zero draft: the change column and the detail's diff are filled.
     changes = [w.paragraph_proxy.index(r, Column.CHANGE).data() for r in range(w.paragraph_proxy.rowCount())]
     assert any(changes), "no change marked against the zero draft"
@@ -104,7 +104,7 @@ def test_a_filter_left_on_applies_to_the_next_draft_when_its_changes_arrive(demo
         w.tree.setCurrentIndex(w.tree_model.find_draft(draft_id(w, "Rev.1")))
     changed = [r for r in range(model.rowCount())
                if (c := model.change_at(r)) is not None and not c.top_matter
-               and set(c.status) - {"unchanged", "renumbered"}]
+               and set(c.kinds) - {"unchanged", "renumbered"}]
     assert 0 < proxy.rowCount() == len(changed) < model.rowCount()
     assert w.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
 

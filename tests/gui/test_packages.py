@@ -33,7 +33,7 @@ DRAFT, INDEX, ACTOR = "Rev.1", 16, "Belgium"
 
 
 def _paragraph(s: Any, label: str, index: int) -> Any:
-    neg = s.get(Negotiation, negotiations.list_negotiations(s)[0]["id"])
+    neg = s.get(Negotiation, negotiations.list_negotiations(s)[0].id)
     return lineage.find_paragraph(s, negotiations.find_draft(s, neg, label), f"#{index}")
 
 
@@ -51,7 +51,7 @@ def stance_in(store: Store) -> str | None:
 
 def negotiation_id(store: Store) -> int:
     with store.transaction(read_only=True) as s:
-        return int(negotiations.list_negotiations(s)[0]["id"])
+        return int(negotiations.list_negotiations(s)[0].id)
 
 
 def digest(store: Store) -> dict[str, Any]:
@@ -113,7 +113,7 @@ def test_operations_export_merge_list_and_resolve(full_demo_store: Store, other_
     (conflict,) = op.list_conflicts(other_laptop, result.negotiation_id)
     assert (conflict.kind, conflict.actor, conflict.draft, conflict.number) == (
         "concurrent_edit", ACTOR, DRAFT, "5")
-    by_stance = {s.stance: s for s in conflict.sides}
+    by_stance = {s.values["stance"]: s for s in conflict.sides}
     assert by_stance["oppose"].author == "anna" and by_stance["reserve"].author == "ben"
 
     # Merging the same package again brings nothing; the conflict stays open.
@@ -211,7 +211,7 @@ def test_export_merge_and_resolve_by_the_menus(make_window, full_demo_store, oth
     qtbot.waitUntil(lambda: len(dialog.conflicts) == 1 and not dialog.busy, timeout=TASK_TIMEOUT_MS)
     assert dialog.list.topLevelItemCount() == 1
     row = dialog.list.topLevelItem(0)
-    assert [row.text(c) for c in range(3)] == ["5 (Rev.1)", "Belgium", "Changed on both laptops"]
+    assert [row.text(c) for c in range(3)] == ["OP 5 (Rev.1)", "Belgium", "Changed on both laptops"]
     versions = {row.text(3).split(" · ")[0]: row.text(3), row.text(4).split(" · ")[0]: row.text(4)}
     assert set(versions) == {"Oppose", "Reserve"}
     assert " · anna, " in versions["Oppose"] and " · ben, " in versions["Reserve"]

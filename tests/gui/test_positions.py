@@ -3,6 +3,8 @@ and a stale edit asks instead of overwriting."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -36,7 +38,7 @@ def stored_stance(store, paragraph_id: int, actor: str) -> str | None:  # type: 
 def test_edit_a_position_then_undo_and_redo(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window(full_demo_store)
     qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
-    row = open_paragraph(w, qtbot, "1")
+    row = open_paragraph(w, qtbot, "OP 1")
     form = w.detail.positions.ours
     assert form.actor == "Belgium"
     assert stored_stance(full_demo_store, row.id, "Belgium") is None
@@ -73,17 +75,17 @@ def test_edit_a_position_then_undo_and_redo(make_window, full_demo_store, qtbot)
 def test_history_lists_the_changes(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window(full_demo_store)
     qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
-    open_paragraph(w, qtbot, "1")
+    open_paragraph(w, qtbot, "OP 1")
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         choose(w.detail.positions.ours.stance, "reserve")
     text = w.detail.history.toPlainText()
-    assert "Belgium" in text and "reserve" in text
+    assert "Belgium" in text and "Position taken: Reserve" in text
 
 
 def test_a_stale_edit_asks_and_keeps_their_version(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window(full_demo_store)
     qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
-    row = open_paragraph(w, qtbot, "1")
+    row = open_paragraph(w, qtbot, "OP 1")
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         choose(w.detail.positions.ours.stance, "support")
     # A colleague changes the same position (another program, same store) meanwhile.
@@ -105,7 +107,7 @@ def test_a_stale_edit_asks_and_keeps_their_version(make_window, full_demo_store,
 def test_a_stale_edit_can_replace_their_version(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window(full_demo_store)
     qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
-    row = open_paragraph(w, qtbot, "1")
+    row = open_paragraph(w, qtbot, "OP 1")
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         choose(w.detail.positions.ours.stance, "support")
     from negotiator import positions
@@ -124,7 +126,7 @@ def test_a_stale_edit_can_replace_their_version(make_window, full_demo_store, qt
 def test_add_a_note_and_undo_it(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window(full_demo_store)
     qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
-    row = open_paragraph(w, qtbot, "1")
+    row = open_paragraph(w, qtbot, "OP 1")
     notes = w.detail.notes
     qtbot.keyClicks(notes.entry, "Ask the Chair whether 'without delay' means 48 hours.")
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
@@ -133,7 +135,7 @@ def test_add_a_note_and_undo_it(make_window, full_demo_store, qtbot) -> None:  #
     from negotiator import positions
 
     with full_demo_store.transaction() as s:
-        assert [n["text"][:9] for n in positions.list_notes(s, row.id)] == ["Ask the C"]
+        assert [n.text[:9] for n in positions.list_notes(s, row.id)] == ["Ask the C"]
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         w.undo_action.trigger()
     assert notes.list.count() == 0
@@ -157,7 +159,7 @@ def test_flags_and_filters_from_demo_positions(make_window, full_demo_store, qtb
     assert w.paragraph_proxy.rowCount() == len(review)
     w.filter_review.setChecked(False)
     w.filter_divergent.setChecked(True)
-    assert w.paragraph_proxy.rowCount() == len(sig["divergent"])
+    assert w.paragraph_proxy.rowCount() == len(sig.divergent)
 
 
 def stored_status(store, window) -> dict:  # type: ignore[no-untyped-def]
@@ -166,7 +168,7 @@ def stored_status(store, window) -> dict:  # type: ignore[no-untyped-def]
 
     with store.transaction(read_only=True) as s:
         draft = s.get(Draft, window.current_draft_id)
-        return {st["number"]: st for st in positions.paragraph_statuses(s, draft.negotiation, draft)}
+        return {st.number: st for st in positions.paragraph_statuses(s, draft.negotiation, draft)}
 
 
 def test_mark_a_paragraph_agreed_ad_ref_then_undo(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -175,7 +177,7 @@ def test_mark_a_paragraph_agreed_ad_ref_then_undo(make_window, full_demo_store, 
 
     w = make_window(full_demo_store)
     qtbot.waitUntil(lambda: w.paragraph_model.rowCount() > 0)
-    row = open_paragraph(w, qtbot, "9")
+    row = open_paragraph(w, qtbot, "OP 9")
     assert w.detail.status_label.text() == "Status: Open"
     assert w.detail.agreed_ad_ref_action.isEnabled() and not w.detail.reopen_action.isEnabled()
 
@@ -191,21 +193,21 @@ def test_mark_a_paragraph_agreed_ad_ref_then_undo(make_window, full_demo_store, 
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         w.detail.agreed_ad_ref_action.trigger()
     st = stored_status(full_demo_store, w)["9"]
-    assert (st["status"], st["holder"], st["due"]) == ("agreed_ad_ref", "Türkiye", "2026-12-04")
+    assert (st.status, st.holder, st.due) == ("agreed_ad_ref", "Türkiye", dt.date(2026, 12, 4))
     assert w.detail.status_label.text() == ("Status: Agreed ad ref – held by Türkiye, "
                                             "answer due 4 December 2026, since Rev.2")
     qtbot.waitUntil(lambda: "Ad ref" in w.paragraph_model.index(
         w.paragraph_model.row_of_paragraph(row.id), Column.FLAGS).data(), timeout=10000)
-    assert w.undo_action.text().replace("&", "") == "Undo Mark 9 agreed ad ref"
+    assert w.undo_action.text().replace("&", "") == "Undo Mark OP 9 agreed ad ref"
 
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         w.detail.agreed_action.trigger()
-    assert stored_status(full_demo_store, w)["9"]["status"] == "agreed"
+    assert stored_status(full_demo_store, w)["9"].status == "agreed"
 
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         w.undo_stack.undo()
-    assert stored_status(full_demo_store, w)["9"]["holder"] == "Türkiye"
+    assert stored_status(full_demo_store, w)["9"].holder == "Türkiye"
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):
         w.undo_stack.undo()
-    assert stored_status(full_demo_store, w)["9"]["status"] == "open"
+    assert stored_status(full_demo_store, w)["9"].status == "open"
     assert w.detail.status_label.text() == "Status: Open"

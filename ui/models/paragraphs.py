@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
-from ui.operations import Change, ParagraphRow, PositionSummary
+from negotiator.drafts.references import reference_key, reference_keys
+from ui.operations import ParagraphChange, ParagraphRow, PositionSummary
 
 # Characters of paragraph text shown in the table cell; the detail pane has it all.
 CELL_TEXT_CHARS = 240
@@ -78,16 +79,16 @@ def stance_names() -> dict[str, str]:
     }
 
 
-def change_text(change: Change | None) -> str:
+def change_text(change: ParagraphChange | None) -> str:
     if change is None:
         return ""
     if change.top_matter:
         return QCoreApplication.translate("ParagraphModel", "Symbol/date")
     names = status_names()
-    return ", ".join(names.get(s, s) for s in change.status if s != "unchanged")
+    return ", ".join(names.get(s, s) for s in change.kinds if s != "unchanged")
 
 
-def is_changed(change: Change | None) -> bool:
+def is_changed(change: ParagraphChange | None) -> bool:
     """A paragraph whose words (or place) changed; renumbering alone is not a change."""
     return change is not None and change.changed
 
@@ -96,6 +97,11 @@ def short_stance_names() -> dict[str, str]:
     """Stances as the narrow table columns show them (the tooltip has the full name)."""
     return {**stance_names(),
             "support_with_amendments": QCoreApplication.translate("ParagraphModel", "Support, amend.")}
+
+
+def reference_matches(typed: str, row: ParagraphRow) -> bool:
+    """Whether a search typed in the box names this paragraph ("op 4", "PP2", "4")."""
+    return reference_key(typed) in reference_keys(row.reference, row.number)
 
 
 def flag_texts(summary: PositionSummary | None, row: ParagraphRow, *, short: bool = False) -> list[str]:
@@ -131,7 +137,7 @@ class ParagraphModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ParagraphRow] = []
-        self._changes: dict[int, Change] | None = None
+        self._changes: dict[int, ParagraphChange] | None = None
         self._positions: dict[int, PositionSummary] = {}
         self._by_id: dict[int, int] = {}
         self.draft_id: int | None = None
@@ -149,7 +155,7 @@ class ParagraphModel(QAbstractTableModel):
         if self._sorted_by is not None:  # a new draft keeps the user's sort
             self.sort(*self._sorted_by)
 
-    def set_changes(self, changes: dict[int, Change] | None) -> None:
+    def set_changes(self, changes: dict[int, ParagraphChange] | None) -> None:
         """Changes against the previous draft, keyed by paragraph index."""
         if changes is None and self._changes is None:
             return
@@ -181,7 +187,7 @@ class ParagraphModel(QAbstractTableModel):
     def row_of_paragraph(self, paragraph_id: int) -> int | None:
         return self._by_id.get(paragraph_id)
 
-    def change_at(self, row: int) -> Change | None:
+    def change_at(self, row: int) -> ParagraphChange | None:
         if self._changes is None:
             return None
         return self._changes.get(self._rows[row].index)
@@ -276,7 +282,7 @@ class ParagraphModel(QAbstractTableModel):
 
     def _display(self, row: ParagraphRow, r: int, col: int, *, full: bool = False) -> str:
         if col == Column.NUMBER:
-            return row.number or ""
+            return row.reference
         if col == Column.TEXT:
             text = row.text.replace("\n", " ")
             indent = "    " * row.level
@@ -376,7 +382,7 @@ class ParagraphFilter(QSortFilterProxyModel):
             if self.divergent and not (summary and summary.divergent):
                 return False
         if self.search:
-            if self.search not in row.text.casefold() and self.search != (row.number or "").casefold():
+            if self.search not in row.text.casefold() and not reference_matches(self.search, row):
                 return False
         return True
 

@@ -1,0 +1,179 @@
+"""How a paragraph is referred to: one rule for the table, the comparison, the
+brief, the command line and signals.
+
+A user is shown the document's own labels, as delegates say them: "PP 3" for
+the third preambular paragraph (unnumbered in the issued text), "OP 12 bis"
+for an operative paragraph, "OP 6 (a) (ii)" for a sub-paragraph, "Section II"
+for a numbered heading, "¶ 2" (or "II ¶ 2") for an unnumbered paragraph of a
+section. Every label printed anywhere is accepted back as input, as is the
+bare number ("12 bis", "6 (a)") and, as an escape hatch for scripts, "#INDEX"
+(the 0-based place in `show --json`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from negotiator.domain.errors import NotFound
+from negotiator.domain.vocabulary import ParagraphKind
+from negotiator.storage.models import Paragraph
+from negotiator.text.parse import is_symbol_or_date
+
+TOP_MATTER_LABEL = "Symbol and date"
+# An unnumbered heading is named by its opening words.
+HEADING_LABEL_CHARS = 40
+
+_DIGIT_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?:\s*[a-z]+)?$", re.IGNORECASE)
+_TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
+_KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ParagraphFacts:
+    """What the reference rule reads of a paragraph."""
+
+    number: str | None
+    level: int
+    kind: str
+    section: str | None
+    text: str
+
+
+def reference_labels(paragraphs: Sequence[ParagraphFacts]) -> list[str]:
+    """The label of each paragraph of a draft, in document order; labels are unique."""
+    labels: list[str] = []
+    parents: dict[int, str] = {}  # level -> label of the last numbered paragraph there
+    preambular = 0
+    in_section = 0
+    section_prefix = ""
+    for p in paragraphs:
+        number = (p.number or "").strip().rstrip(".")
+        if p.kind == ParagraphKind.PREAMBULAR:
+            preambular += 1
+        if p.kind == ParagraphKind.HEADING:
+            label = _heading_label(number, p.text)
+            in_section = 0
+            section_prefix = f"{number} " if number else ""
+            parents.clear()
+        elif is_symbol_or_date(p.text) and not number:
+            label = TOP_MATTER_LABEL
+        elif number and p.level > 0:
+            parent = parents.get(p.level - 1) or next(
+                (parents[lv] for lv in sorted(parents, reverse=True) if lv < p.level), "")
+            label = f"{parent} {number}".strip()
+            parents[p.level] = label
+            for deeper in [lv for lv in parents if lv > p.level]:
+                del parents[deeper]
+        elif number:
+            label = _top_level_label(number, p.kind)
+            parents = {0: label}
+        elif p.kind == ParagraphKind.PREAMBULAR:
+            label = f"PP {preambular}"
+        else:
+            in_section += 1
+            label = f"{section_prefix}¶ {in_section}"
+        labels.append(label)
+    return _made_unique(labels)
+
+
+def _heading_label(number: str, text: str) -> str:
+    if number:
+        return number if " " in number else f"Section {number}"
+    words = " ".join(text.split())
+    return words if len(words) <= HEADING_LABEL_CHARS else words[:HEADING_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _top_level_label(number: str, kind: str) -> str:
+    typed = _TYPED_TAG.match(number)
+    if typed:  # "PP3" / "OP 4" typed in the text
+        return f"{typed[1].upper()} {typed[2].strip()}"
+    if _DIGIT_NUMBER.match(number):
+        tag = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}.get(kind, "")
+        return f"{tag}{number}"
+    return number
+
+
+def _made_unique(labels: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for label in labels:
+        n = seen.get(label, 0) + 1
+        seen[label] = n
+        out.append(label if n == 1 else f"{label}, {_ordinal(n)} occurrence")
+    return out
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def reference_key(text: str) -> str:
+    """How typed references are compared: case, spaces, dots, "¶" and "para" do not count."""
+    return _KEY_NOISE.sub("", text).casefold()
+
+
+def reference_keys(label: str, number: str | None) -> tuple[str, ...]:
+    """Every typed form that names a paragraph: its label ("OP 6 (a)"), its stored
+    number ("(a)") and its label without the OP/PP tag ("6 (a)")."""
+    keys = [reference_key(label)]
+    if number:
+        keys.append(reference_key(number.rstrip(".")))
+    if label[:3] in ("OP ", "PP "):
+        keys.append(reference_key(label[3:]))
+    return tuple(k for k in keys if k)
+
+
+def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | None],
+                      where: str) -> int:
+    """The index of the paragraph a user named, by label ("OP 12 bis", "PP 3"), by
+    number ("12 bis"), or by "#INDEX".
+
+    Args:
+        ref: what the user typed.
+        labels: `reference_labels` of the draft.
+        numbers: the stored numbers of the same paragraphs.
+        where: how to name the draft in an error ("'Rev.2'").
+
+    Raises:
+        NotFound: no paragraph, or a bare number that several paragraphs carry.
+    """
+    text = ref.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        index = int(text[1:])
+        if index >= len(labels):
+            raise NotFound(f"{where} has no paragraph {text} (it has {len(labels)} paragraphs)")
+        return index
+    key = reference_key(text)
+    hits = [i for i, label in enumerate(labels) if reference_key(label) == key]
+    if not hits and key:
+        hits = [i for i, number in enumerate(numbers)
+                if number and reference_key(number.rstrip(".")) == key]
+    if not hits and key:  # "6 (a)" for "OP 6 (a)"
+        hits = [i for i, label in enumerate(labels)
+                if label[:3] in ("OP ", "PP ") and reference_key(label[3:]) == key]
+    if not hits:
+        raise NotFound(f"{where} has no paragraph '{text}' "
+                       "(name it as the table or the brief shows it, e.g. 'OP 4' or 'PP 2')")
+    if len(hits) > 1:
+        raise NotFound(f"{where} has {len(hits)} paragraphs '{text}': "
+                       + ", ".join(labels[i] for i in hits))
+    return hits[0]
+
+
+def draft_references(session: Session, draft_id: int) -> list[str]:
+    """The reference label of every paragraph of a stored draft, in document order."""
+    rows = session.execute(
+        select(Paragraph.number, Paragraph.level, Paragraph.kind, Paragraph.section, Paragraph.text)
+        .where(Paragraph.draft_id == draft_id).order_by(Paragraph.ordinal)).all()
+    return reference_labels([ParagraphFacts(*row) for row in rows])
+
+
+def paragraph_reference(session: Session, paragraph: Paragraph) -> str:
+    """How a user names one stored paragraph ("OP 4")."""
+    return draft_references(session, paragraph.draft_id)[paragraph.ordinal]

@@ -1,0 +1,78 @@
+"""The comparison of two drafts as the window's Compare tab shows it: each aligned
+row with both drafts' references and whether our positions touch it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from negotiator.domain.changes import is_changed
+from negotiator.domain.errors import Conflict
+from negotiator.domain.vocabulary import ChangeKind
+from negotiator.drafts.comparison import ComparisonSummary, compare_drafts
+from negotiator.views.draft_table import draft, position_summaries, salient_text
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    """One aligned row of a comparison."""
+
+    status: tuple[str, ...]
+    from_indexes: tuple[int, ...]
+    to_indexes: tuple[int, ...]
+    from_numbers: tuple[str, ...]  # reference labels ("OP 4", "PP 2")
+    to_numbers: tuple[str, ...]
+    ops: tuple[tuple[str, str], ...]
+    salient: tuple[str, ...]
+    has_position: bool = False
+    red_line: bool = False
+    newly_agreed: bool = False
+    top_matter: bool = False  # only the document symbol and date changed
+
+    @property
+    def changed(self) -> bool:
+        return is_changed(self.status, top_matter=self.top_matter)
+
+
+@dataclass(frozen=True)
+class DiffData:
+    from_id: int
+    to_id: int
+    from_label: str
+    to_label: str
+    summary: ComparisonSummary
+    entries: tuple[DiffEntry, ...]
+
+    def counts(self) -> dict[ChangeKind, int]:
+        return self.summary.counts
+
+
+def load_diff(session: Session, from_id: int, to_id: int,
+              progress: Progress | None = None) -> DiffData:
+    """Compare two drafts and attach references and our positions to each row."""
+    a, b = draft(session, from_id), draft(session, to_id)
+    if a.negotiation_id != b.negotiation_id:
+        raise Conflict("both drafts must belong to the same negotiation")
+    if progress is not None:
+        progress(1, 3)
+    result = compare_drafts(session, a, b)
+    if progress is not None:
+        progress(2, 3)
+    summaries = position_summaries(session, to_id)
+    entries = []
+    for e in result.entries:
+        marks = [summaries[i] for i in e.new if i in summaries]
+        entries.append(DiffEntry(
+            tuple(e.kinds), e.old, e.new, e.old_refs, e.new_refs, e.ops,
+            tuple(salient_text(s.description) for s in e.salient),
+            has_position=any(m.national or m.eu for m in marks),
+            red_line=any(m.red_line for m in marks),
+            newly_agreed=e.newly_agreed,
+            top_matter=e.top_matter))
+    if progress is not None:
+        progress(3, 3)
+    return DiffData(from_id, to_id, a.label, b.label, result.summary, tuple(entries))
