@@ -34,6 +34,7 @@ FR: dict[str, str | tuple[str, str]] = {
     "Say which paragraph of the previous draft this one continues":
         "Indiquer quel paragraphe du projet précédent celui-ci prolonge",
     "Correct Paragraph Link": "Corriger le lien du paragraphe",
+    "This is the first draft: nothing to compare with.": "C'est le premier projet : rien à comparer.",
     "Select a paragraph first.": "Sélectionnez d'abord un paragraphe.",
     "This is the first draft: its paragraphs continue nothing.":
         "C'est le premier projet : ses paragraphes ne prolongent rien.",

@@ -334,6 +334,21 @@
       <source>unbalanced brackets</source>
       <translation>crochets déséquilibrés</translation>
     </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="207" />
+      <source>This is the first draft: nothing to compare with.</source>
+      <translation>C'est le premier projet : rien à comparer.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="209" />
+      <source>Comparing with the previous draft…</source>
+      <translation>Comparaison avec le projet précédent…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/detail_pane.py" line="215" />
+      <source>Significant wording changes:</source>
+      <translation>Modifications de libellé importantes :</translation>
+    </message>
   </context>
   <context>
     <name>Dialogs</name>
@@ -743,6 +758,11 @@
       <location filename="../../ui/positions_editor.py" line="339" />
       <source>Position history</source>
       <translation>Historique des positions</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="343" />
+      <source>No changes recorded yet.</source>
+      <translation>Aucune modification enregistrée.</translation>
     </message>
   </context>
   <context>
@@ -2134,6 +2154,16 @@
       <location filename="../../ui/positions_editor.py" line="276" />
       <source>Our delegation (not set for this negotiation)</source>
       <translation>Notre délégation (non définie pour cette négociation)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="284" />
+      <source>Other delegations</source>
+      <translation>Autres délégations</translation>
+    </message>
+    <message>
+      <location filename="../../ui/positions_editor.py" line="286" />
+      <source>No other delegation has a recorded position here.</source>
+      <translation>Aucune autre délégation n'a de position enregistrée ici.</translation>
     </message>
   </context>
   <context>
