@@ -6,7 +6,9 @@ from __future__ import annotations
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 
 import argparse
+import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,11 +23,13 @@ from ui import operations as op
 from ui import paths
 from ui import settings as cfg
 from ui.settings import Settings
+from ui.translations import compile_translations
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 APP_NAME = "Negotiator"
+log = logging.getLogger(__name__)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -41,6 +45,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def available_languages() -> list[str]:
     """Language codes the client speaks: English (the source) and every shipped translation."""
+    compile_checkout_translations()
     shipped = {p.stem.removeprefix("negotiator_") for p in paths.TRANSLATIONS.glob("negotiator_*.qm")}
     return ["en"] + sorted(shipped - {"en"})  # negotiator_en.qm only holds English plurals
 
@@ -53,11 +58,22 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:] if name else code
 
 
+def compile_checkout_translations() -> None:
+    """A source checkout holds only the .ts: compile each one newer than its .qm (an
+    installed wheel holds only .qm, so nothing happens there). On failure the app
+    speaks English."""
+    try:
+        compile_translations(paths.TRANSLATIONS, only_stale=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        log.warning("could not compile the translations: %s %s", error, getattr(error, "stderr", ""))
+
+
 def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
     """Our translation (and Qt's own dialogs') for the chosen or system language;
     replaces the ones installed before. A language we do not ship gets English,
     with its plural forms ("1 paragraph", "2 paragraphs")."""
     remove_translators(app)
+    compile_checkout_translations()
     locale = QLocale(language) if language else QLocale.system()
     installed: list[QTranslator] = []
     ours = QTranslator(app)

@@ -205,15 +205,15 @@ class DetailPane(QWidget):
         self.heading.setToolTip(row.section or "")
         self.text_view.setHtml(self._text_html(row.text))
         if not has_previous:
-            self.diff_view.setHtml(f"<p><i>{self.tr('This is the first draft: nothing to compare with.')}</i></p>")
+            self.diff_view.setHtml("<p><i>" + self.tr("This is the first draft: nothing to compare with.") + "</i></p>")
         elif change is None:
-            self.diff_view.setHtml(f"<p><i>{self.tr('Comparing with the previous draft…')}</i></p>")
+            self.diff_view.setHtml("<p><i>" + self.tr("Comparing with the previous draft…") + "</i></p>")
         else:
             status = change_text(change) or status_names()["unchanged"]
             parts = [f"<p><b>{html.escape(status)}</b></p>"]
             if change.salient:
                 items = "".join(f"<li>{html.escape(s)}</li>" for s in change.salient)
-                parts.append(f"<p>{self.tr('Significant wording changes:')}</p><ul>{items}</ul>")
+                parts.append("<p>" + self.tr("Significant wording changes:") + f"</p><ul>{items}</ul>")
             parts.append(f"<p>{ops_to_html(change.ops, limit=10**7)}</p>")
             self.diff_view.setHtml("".join(parts))
 

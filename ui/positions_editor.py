@@ -327,9 +327,9 @@ class PositionsPanel(QScrollArea):
             items = "".join(f"<li><b>{html.escape(p.actor)}</b>: {html.escape(names.get(p.stance or '', p.stance or ''))}"
                             + (f" — {html.escape(p.amendment)}" if p.amendment else "") + "</li>"
                             for p in loaded.others)
-            self.others.setText(f"<p><b>{self.tr('Other delegations')}</b></p><ul>{items}</ul>")
+            self.others.setText("<p><b>" + self.tr("Other delegations") + f"</b></p><ul>{items}</ul>")
         else:
-            self.others.setText(f"<p><i>{self.tr('No other delegation has a recorded position here.')}</i></p>")
+            self.others.setText("<p><i>" + self.tr("No other delegation has a recorded position here.") + "</i></p>")
 
 
 class NotesPanel(QWidget):
@@ -385,7 +385,7 @@ class HistoryPanel(QTextBrowser):
 
     def show_history(self, history: tuple[HistoryEntry, ...] | None) -> None:
         if not history:
-            self.setHtml(f"<p><i>{self.tr('No changes recorded yet.')}</i></p>")
+            self.setHtml("<p><i>" + self.tr("No changes recorded yet.") + "</i></p>")
             return
         rows = []
         for h in reversed(history):

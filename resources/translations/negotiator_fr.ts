@@ -1,2200 +1,2231 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
-  <context>
+<context>
     <name>AdRefDialog</name>
     <message>
-      <location filename="../../ui/detail_pane.py" line="66" />
-      <source>Agreed ad ref: %1</source>
-      <translation>Accord ad referendum : %1</translation>
+        <location filename="../../ui/detail_pane.py" line="+66"/>
+        <source>Agreed ad ref: %1</source>
+        <translation>Accord ad referendum : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="68" />
-      <source>Delegation holding the reservation</source>
-      <translation>Délégation qui maintient la réserve</translation>
+        <location line="+2"/>
+        <source>Delegation holding the reservation</source>
+        <translation>Délégation qui maintient la réserve</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="69" />
-      <source>Reservation held by</source>
-      <translation>Réserve maintenue par</translation>
+        <location line="+1"/>
+        <source>Reservation held by</source>
+        <translation>Réserve maintenue par</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="70" />
-      <source>Answer &amp;due by</source>
-      <translation>Réponse &amp;attendue le</translation>
+        <location line="+1"/>
+        <source>Answer &amp;due by</source>
+        <translation>Réponse &amp;attendue le</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="74" />
-      <source>Answer due date</source>
-      <translation>Date de réponse attendue</translation>
+        <location line="+4"/>
+        <source>Answer due date</source>
+        <translation>Date de réponse attendue</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="81" />
-      <source>Reservation &amp;held by:</source>
-      <translation>Réserve &amp;maintenue par :</translation>
+        <location line="+7"/>
+        <source>Reservation &amp;held by:</source>
+        <translation>Réserve &amp;maintenue par :</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="90" />
-      <source>The paragraph is agreed, subject to confirmation by a capital.</source>
-      <translation>Le paragraphe est agréé, sous réserve de confirmation par une capitale.</translation>
+        <location line="+9"/>
+        <source>The paragraph is agreed, subject to confirmation by a capital.</source>
+        <translation>Le paragraphe est agréé, sous réserve de confirmation par une capitale.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
-      <location filename="../../ui/chart.py" line="27" />
-      <source>Progress chart</source>
-      <translation>Graphique d'avancement</translation>
+        <location filename="../../ui/chart.py" line="+27"/>
+        <source>Progress chart</source>
+        <translation>Graphique d&apos;avancement</translation>
     </message>
     <message>
-      <location filename="../../ui/chart.py" line="43" />
-      <source>Select a negotiation</source>
-      <translation>Choisissez une négociation</translation>
+        <location line="+16"/>
+        <source>Select a negotiation</source>
+        <translation>Choisissez une négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/chart.py" line="49" />
-      <source>Brackets remaining</source>
-      <translation>Crochets restants</translation>
+        <location line="+6"/>
+        <source>Brackets remaining</source>
+        <translation>Crochets restants</translation>
     </message>
     <message>
-      <location filename="../../ui/chart.py" line="50" />
-      <source>Paragraphs changed since previous draft</source>
-      <translation>Paragraphes modifiés depuis le projet précédent</translation>
+        <location line="+1"/>
+        <source>Paragraphs changed since previous draft</source>
+        <translation>Paragraphes modifiés depuis le projet précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/chart.py" line="51" />
-      <source>Positions needing review</source>
-      <translation>Positions à réexaminer</translation>
+        <location line="+1"/>
+        <source>Positions needing review</source>
+        <translation>Positions à réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/chart.py" line="78" />
-      <source>No positions recorded yet, so none need review.</source>
-      <translation>Aucune position enregistrée pour l'instant, donc aucune à réexaminer.</translation>
+        <location line="+27"/>
+        <source>No positions recorded yet, so none need review.</source>
+        <translation>Aucune position enregistrée pour l&apos;instant, donc aucune à réexaminer.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/packages.py" line="362" />
-      <source>Conflicts – %1</source>
-      <translation>Conflits – %1</translation>
+        <location filename="../../ui/packages.py" line="+362"/>
+        <source>Conflicts – %1</source>
+        <translation>Conflits – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="363" />
-      <source>Conflicts</source>
-      <translation>Conflits</translation>
+        <location line="+1"/>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="366" />
-      <source>These positions were changed on two laptops since they last exchanged packages. For each, keep one version; the other stays in the position's history. Your choice travels in your next package and settles the conflict on the other laptop too.</source>
-      <translation>Ces positions ont été modifiées sur deux ordinateurs depuis leur dernier échange de paquets. Pour chacune, gardez une version ; l'autre reste dans l'historique de la position. Votre choix part avec votre prochain paquet et règle aussi le conflit sur l'autre ordinateur.</translation>
+        <location line="+3"/>
+        <source>These positions were changed on two laptops since they last exchanged packages. For each, keep one version; the other stays in the position&apos;s history. Your choice travels in your next package and settles the conflict on the other laptop too.</source>
+        <translation>Ces positions ont été modifiées sur deux ordinateurs depuis leur dernier échange de paquets. Pour chacune, gardez une version ; l&apos;autre reste dans l&apos;historique de la position. Votre choix part avec votre prochain paquet et règle aussi le conflit sur l&apos;autre ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="374" />
-      <source>Open conflicts</source>
-      <translation>Conflits ouverts</translation>
+        <location line="+8"/>
+        <source>Open conflicts</source>
+        <translation>Conflits ouverts</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="379" />
-      <source>Paragraph</source>
-      <translation>Paragraphe</translation>
+        <location line="+5"/>
+        <source>Paragraph</source>
+        <translation>Paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="379" />
-      <source>Delegation</source>
-      <translation>Délégation</translation>
+        <location line="+0"/>
+        <source>Delegation</source>
+        <translation>Délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="379" />
-      <source>What happened</source>
-      <translation>Ce qui s'est passé</translation>
+        <location line="+0"/>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="380" />
-      <source>Version A</source>
-      <translation>Version A</translation>
+        <location line="+1"/>
+        <source>Version A</source>
+        <translation>Version A</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="380" />
-      <source>Version B</source>
-      <translation>Version B</translation>
+        <location line="+0"/>
+        <source>Version B</source>
+        <translation>Version B</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="388" />
-      <source>No open conflicts: every position has a single version.</source>
-      <translation>Aucun conflit ouvert : chaque position n'a qu'une version.</translation>
+        <location line="+8"/>
+        <source>No open conflicts: every position has a single version.</source>
+        <translation>Aucun conflit ouvert : chaque position n&apos;a qu&apos;une version.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="404" />
-      <source>Paragraph text</source>
-      <translation>Texte du paragraphe</translation>
+        <location line="+16"/>
+        <source>Paragraph text</source>
+        <translation>Texte du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="407" />
-      <source>Versions</source>
-      <translation>Versions</translation>
+        <location line="+3"/>
+        <source>Versions</source>
+        <translation>Versions</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="433" />
-      <source>Reading conflicts…</source>
-      <translation>Lecture des conflits…</translation>
+        <location line="+26"/>
+        <source>Reading conflicts…</source>
+        <translation>Lecture des conflits…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="445" />
-      <source>%1 (%2)</source>
-      <translation>%1 (%2)</translation>
+        <location line="+12"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="453" />
-      <source>Found %1</source>
-      <translation>Constaté le %1</translation>
+        <location line="+8"/>
+        <source>Found %1</source>
+        <translation>Constaté le %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="470" />
-      <source>Could not read the conflicts</source>
-      <translation>Impossible de lire les conflits</translation>
+        <location line="+17"/>
+        <source>Could not read the conflicts</source>
+        <translation>Impossible de lire les conflits</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="490" />
-      <source>Paragraph %1 of %2</source>
-      <translation>Paragraphe %1 de %2</translation>
+        <location line="+20"/>
+        <source>Paragraph %1 of %2</source>
+        <translation>Paragraphe %1 de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="491" />
-      <source>A paragraph of %2</source>
-      <translation>Un paragraphe de %2</translation>
+        <location line="+1"/>
+        <source>A paragraph of %2</source>
+        <translation>Un paragraphe de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="492" />
-      <source>%1 · %2's position</source>
-      <translation>%1 · position de %2</translation>
+        <location line="+1"/>
+        <source>%1 · %2&apos;s position</source>
+        <translation>%1 · position de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="502" />
-      <source>Taken on:</source>
-      <translation>Prise sur :</translation>
+        <location line="+10"/>
+        <source>Taken on:</source>
+        <translation>Prise sur :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="504" />
-      <source>Version %1</source>
-      <translation>Version %1</translation>
+        <location line="+2"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="517" />
-      <source>Version %1, %2</source>
-      <translation>Version %1, %2</translation>
+        <location line="+13"/>
+        <source>Version %1, %2</source>
+        <translation>Version %1, %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="525" />
-      <source>&amp;Keep Version %1</source>
-      <translation>&amp;Garder la version %1</translation>
+        <location line="+8"/>
+        <source>&amp;Keep Version %1</source>
+        <translation>&amp;Garder la version %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="527" />
-      <source>Keep version %1 (%2)</source>
-      <translation>Garder la version %1 (%2)</translation>
+        <location line="+2"/>
+        <source>Keep version %1 (%2)</source>
+        <translation>Garder la version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="547" />
-      <source>Keeping version %1…</source>
-      <translation>Conservation de la version %1…</translation>
+        <location line="+20"/>
+        <source>Keeping version %1…</source>
+        <translation>Conservation de la version %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="557" />
-      <source>Could not resolve the conflict</source>
-      <translation>Impossible de résoudre le conflit</translation>
+        <location line="+10"/>
+        <source>Could not resolve the conflict</source>
+        <translation>Impossible de résoudre le conflit</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-      <location filename="../../ui/detail_pane.py" line="34" />
-      <source>Open</source>
-      <translation>Ouvert</translation>
+        <location filename="../../ui/detail_pane.py" line="-56"/>
+        <source>Open</source>
+        <translation>Ouvert</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="35" />
-      <source>Bracketed</source>
-      <translation>Entre crochets</translation>
+        <location line="+1"/>
+        <source>Bracketed</source>
+        <translation>Entre crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="36" />
-      <source>Agreed ad ref</source>
-      <translation>Agréé ad referendum</translation>
+        <location line="+1"/>
+        <source>Agreed ad ref</source>
+        <translation>Agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="37" />
-      <source>Agreed</source>
-      <translation>Agréé</translation>
+        <location line="+1"/>
+        <source>Agreed</source>
+        <translation>Agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="46" />
-      <source>held by %1</source>
-      <translation>réserve de %1</translation>
+        <location line="+9"/>
+        <source>held by %1</source>
+        <translation>réserve de %1</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="49" />
-      <source>answer due %1</source>
-      <translation>réponse attendue le %1</translation>
+        <location line="+3"/>
+        <source>answer due %1</source>
+        <translation>réponse attendue le %1</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="52" />
-      <source>since %1</source>
-      <translation>depuis %1</translation>
+        <location line="+3"/>
+        <source>since %1</source>
+        <translation>depuis %1</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="56" />
-      <source>the text changed since!</source>
-      <translation>le texte a changé depuis !</translation>
+        <location line="+4"/>
+        <source>the text changed since!</source>
+        <translation>le texte a changé depuis !</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="124" />
-      <source>&amp;Status</source>
-      <translation>&amp;Statut</translation>
+        <location line="+68"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="125" />
-      <source>Set the paragraph's status</source>
-      <translation>Définir le statut du paragraphe</translation>
+        <location line="+1"/>
+        <source>Set the paragraph&apos;s status</source>
+        <translation>Définir le statut du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="128" />
-      <source>Agreed &amp;ad ref…</source>
-      <translation>Agréé &amp;ad referendum…</translation>
+        <location line="+3"/>
+        <source>Agreed &amp;ad ref…</source>
+        <translation>Agréé &amp;ad referendum…</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="129" />
-      <source>A&amp;greed</source>
-      <translation>A&amp;gréé</translation>
+        <location line="+1"/>
+        <source>A&amp;greed</source>
+        <translation>A&amp;gréé</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="130" />
-      <source>&amp;Open again (not agreed)</source>
-      <translation>&amp;Rouvrir (non agréé)</translation>
+        <location line="+1"/>
+        <source>&amp;Open again (not agreed)</source>
+        <translation>&amp;Rouvrir (non agréé)</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="143" />
-      <source>Paragraph text</source>
-      <translation>Texte du paragraphe</translation>
+        <location line="+13"/>
+        <source>Paragraph text</source>
+        <translation>Texte du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="146" />
-      <source>Changes against the previous draft</source>
-      <translation>Modifications par rapport au projet précédent</translation>
+        <location line="+3"/>
+        <source>Changes against the previous draft</source>
+        <translation>Modifications par rapport au projet précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="150" />
-      <source>&amp;Text</source>
-      <translation>&amp;Texte</translation>
+        <location line="+4"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Texte</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="151" />
-      <source>C&amp;hanges</source>
-      <translation>&amp;Modifications</translation>
+        <location line="+1"/>
+        <source>C&amp;hanges</source>
+        <translation>&amp;Modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="152" />
-      <source>&amp;Positions</source>
-      <translation>&amp;Positions</translation>
+        <location line="+1"/>
+        <source>&amp;Positions</source>
+        <translation>&amp;Positions</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="153" />
-      <source>&amp;Notes</source>
-      <translation>&amp;Notes</translation>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="154" />
-      <source>Histor&amp;y</source>
-      <translation>&amp;Historique</translation>
+        <location line="+1"/>
+        <source>Histor&amp;y</source>
+        <translation>&amp;Historique</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="171" />
-      <source>Status: %1</source>
-      <translation>Statut : %1</translation>
+        <location line="+17"/>
+        <source>Status: %1</source>
+        <translation>Statut : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="191" />
-      <source>Select a paragraph to see its text, changes and positions.</source>
-      <translation>Choisissez un paragraphe pour voir son texte, ses modifications et les positions.</translation>
+        <location line="+20"/>
+        <source>Select a paragraph to see its text, changes and positions.</source>
+        <translation>Choisissez un paragraphe pour voir son texte, ses modifications et les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="196" />
-      <source>(unnumbered)</source>
-      <translation>(non numéroté)</translation>
+        <location line="+5"/>
+        <source>(unnumbered)</source>
+        <translation>(non numéroté)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/detail_pane.py" line="197" />
-      <source>%n bracket(s)</source>
-      <translation>
-        <numerusform>%n crochet</numerusform>
-        <numerusform>%n crochets</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n bracket(s)</source>
+        <translation>
+            <numerusform>%n crochet</numerusform>
+            <numerusform>%n crochets</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../ui/detail_pane.py" line="199" />
-      <source>unbalanced brackets</source>
-      <translation>crochets déséquilibrés</translation>
+        <location line="+2"/>
+        <source>unbalanced brackets</source>
+        <translation>crochets déséquilibrés</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location line="+8"/>
+        <source>This is the first draft: nothing to compare with.</source>
+        <translation>C&apos;est le premier projet : rien à comparer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing with the previous draft…</source>
+        <translation>Comparaison avec le projet précédent…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Significant wording changes:</source>
+        <translation>Modifications de libellé importantes :</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../ui/dialogs.py" line="39" />
-      <source>Something went wrong inside Negotiator: %1. Nothing was changed.</source>
-      <translation>Une erreur interne de Negotiator s'est produite : %1. Rien n'a été modifié.</translation>
+        <location filename="../../ui/dialogs.py" line="+39"/>
+        <source>Something went wrong inside Negotiator: %1. Nothing was changed.</source>
+        <translation>Une erreur interne de Negotiator s&apos;est produite : %1. Rien n&apos;a été modifié.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DiffModel</name>
     <message>
-      <location filename="../../ui/models/diff.py" line="77" />
-      <source>From</source>
-      <translation>De</translation>
+        <location filename="../../ui/models/diff.py" line="+77"/>
+        <source>From</source>
+        <translation>De</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="78" />
-      <source>To</source>
-      <translation>À</translation>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>À</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="80" />
-      <source>Change</source>
-      <translation>Modification</translation>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="85" />
-      <source>Text (%1 → %2)</source>
-      <translation>Texte (%1 → %2)</translation>
+        <location line="+5"/>
+        <source>Text (%1 → %2)</source>
+        <translation>Texte (%1 → %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="116" />
-      <source>deleted</source>
-      <translation>supprimé</translation>
+        <location line="+31"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="117" />
-      <source>inserted</source>
-      <translation>inséré</translation>
+        <location line="+1"/>
+        <source>inserted</source>
+        <translation>inséré</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="122" />
-      <source>Significant wording changes:</source>
-      <translation>Modifications de libellé importantes :</translation>
+        <location line="+5"/>
+        <source>Significant wording changes:</source>
+        <translation>Modifications de libellé importantes :</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="134" />
-      <source>Symbol and date</source>
-      <translation>Cote et date</translation>
+        <location line="+12"/>
+        <source>Symbol and date</source>
+        <translation>Cote et date</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="141" />
-      <source>Newly agreed (brackets gone)</source>
-      <translation>Nouvellement agréé (crochets levés)</translation>
+        <location line="+7"/>
+        <source>Newly agreed (brackets gone)</source>
+        <translation>Nouvellement agréé (crochets levés)</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="143" />
-      <source>Red line</source>
-      <translation>Ligne rouge</translation>
+        <location line="+2"/>
+        <source>Red line</source>
+        <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/models/diff.py" line="145" />
-      <source>Our position</source>
-      <translation>Notre position</translation>
+        <location line="+2"/>
+        <source>Our position</source>
+        <translation>Notre position</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DiffView</name>
     <message>
-      <location filename="../../ui/diff_view.py" line="49" />
-      <source>Compare from draft</source>
-      <translation>Comparer depuis le projet</translation>
+        <location filename="../../ui/diff_view.py" line="+49"/>
+        <source>Compare from draft</source>
+        <translation>Comparer depuis le projet</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="51" />
-      <source>Compare to draft</source>
-      <translation>Comparer avec le projet</translation>
+        <location line="+2"/>
+        <source>Compare to draft</source>
+        <translation>Comparer avec le projet</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="52" />
-      <source>&amp;Compare</source>
-      <translation>&amp;Comparer</translation>
+        <location line="+1"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparer</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="53" />
-      <source>&amp;Inline</source>
-      <translation>&amp;Intégré</translation>
+        <location line="+1"/>
+        <source>&amp;Inline</source>
+        <translation>&amp;Intégré</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="54" />
-      <source>Side by si&amp;de</source>
-      <translation>Côte à cô&amp;te</translation>
+        <location line="+1"/>
+        <source>Side by si&amp;de</source>
+        <translation>Côte à cô&amp;te</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="56" />
-      <source>Changed paragraphs only</source>
-      <translation>Paragraphes modifiés seulement</translation>
+        <location line="+2"/>
+        <source>Changed paragraphs only</source>
+        <translation>Paragraphes modifiés seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="57" />
-      <source>With our positions or red lines only</source>
-      <translation>Avec nos positions ou lignes rouges seulement</translation>
+        <location line="+1"/>
+        <source>With our positions or red lines only</source>
+        <translation>Avec nos positions ou lignes rouges seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="68" />
-      <source>Aligned paragraphs</source>
-      <translation>Paragraphes alignés</translation>
+        <location line="+11"/>
+        <source>Aligned paragraphs</source>
+        <translation>Paragraphes alignés</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="84" />
-      <source>&amp;From:</source>
-      <translation>&amp;De :</translation>
+        <location line="+16"/>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="86" />
-      <source>&amp;To:</source>
-      <translation>&amp;À :</translation>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;À :</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="103" />
-      <source>&amp;Next Change</source>
-      <translation>Modification &amp;suivante</translation>
+        <location line="+17"/>
+        <source>&amp;Next Change</source>
+        <translation>Modification &amp;suivante</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="107" />
-      <source>&amp;Previous Change</source>
-      <translation>Modification &amp;précédente</translation>
+        <location line="+4"/>
+        <source>&amp;Previous Change</source>
+        <translation>Modification &amp;précédente</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="153" />
-      <source>Comparing %1 with %2…</source>
-      <translation>Comparaison de %1 avec %2…</translation>
+        <location line="+46"/>
+        <source>Comparing %1 with %2…</source>
+        <translation>Comparaison de %1 avec %2…</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="159" />
-      <source>Choose two drafts and press Compare.</source>
-      <translation>Choisissez deux projets et cliquez sur Comparer.</translation>
+        <location line="+6"/>
+        <source>Choose two drafts and press Compare.</source>
+        <translation>Choisissez deux projets et cliquez sur Comparer.</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="174" />
-      <source>Brackets: %1 → %2</source>
-      <translation>Crochets : %1 → %2</translation>
+        <location line="+15"/>
+        <source>Brackets: %1 → %2</source>
+        <translation>Crochets : %1 → %2</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="179" />
-      <source>Newly agreed: %1</source>
-      <translation>Nouvellement agréés : %1</translation>
+        <location line="+5"/>
+        <source>Newly agreed: %1</source>
+        <translation>Nouvellement agréés : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/diff_view.py" line="182" />
-      <source>Significant wording changes: %1</source>
-      <translation>Modifications de libellé importantes : %1</translation>
+        <location line="+3"/>
+        <source>Significant wording changes: %1</source>
+        <translation>Modifications de libellé importantes : %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/export_dialog.py" line="154" />
-      <source>Export – %1</source>
-      <translation>Exporter – %1</translation>
+        <location filename="../../ui/export_dialog.py" line="+154"/>
+        <source>Export – %1</source>
+        <translation>Exporter – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="163" />
-      <source>From draft</source>
-      <translation>Projet de départ</translation>
+        <location line="+9"/>
+        <source>From draft</source>
+        <translation>Projet de départ</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="164" />
-      <source>To draft</source>
-      <translation>Projet d'arrivée</translation>
+        <location line="+1"/>
+        <source>To draft</source>
+        <translation>Projet d&apos;arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="167" />
-      <source>Classification</source>
-      <translation>Classification</translation>
+        <location line="+3"/>
+        <source>Classification</source>
+        <translation>Classification</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="170" />
-      <source>none</source>
-      <translation>aucune</translation>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="172" />
-      <source>Paragraphs</source>
-      <translation>Paragraphes</translation>
+        <location line="+2"/>
+        <source>Paragraphs</source>
+        <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="173" />
-      <source>All paragraphs</source>
-      <translation>Tous les paragraphes</translation>
+        <location line="+1"/>
+        <source>All paragraphs</source>
+        <translation>Tous les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="174" />
-      <source>Changed paragraphs only</source>
-      <translation>Paragraphes modifiés seulement</translation>
+        <location line="+1"/>
+        <source>Changed paragraphs only</source>
+        <translation>Paragraphes modifiés seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="175" />
-      <source>Paragraphs with our positions</source>
-      <translation>Paragraphes où nous avons une position</translation>
+        <location line="+1"/>
+        <source>Paragraphs with our positions</source>
+        <translation>Paragraphes où nous avons une position</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="176" />
-      <source>Paragraphs needing instructions</source>
-      <translation>Paragraphes appelant des instructions</translation>
+        <location line="+1"/>
+        <source>Paragraphs needing instructions</source>
+        <translation>Paragraphes appelant des instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="180" />
-      <source>Positions of</source>
-      <translation>Positions de</translation>
+        <location line="+4"/>
+        <source>Positions of</source>
+        <translation>Positions de</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="190" />
-      <source>Prepared by</source>
-      <translation>Établi par</translation>
+        <location line="+10"/>
+        <source>Prepared by</source>
+        <translation>Établi par</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="192" />
-      <source>Changes shown as</source>
-      <translation>Modifications</translation>
+        <location line="+2"/>
+        <source>Changes shown as</source>
+        <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="193" />
-      <source>Tracked changes (Word's Review pane)</source>
-      <translation>Modifications suivies (volet Révision de Word)</translation>
+        <location line="+1"/>
+        <source>Tracked changes (Word&apos;s Review pane)</source>
+        <translation>Modifications suivies (volet Révision de Word)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="194" />
-      <source>Formatted for print (struck and underlined)</source>
-      <translation>Mise en forme pour l'impression (barré et souligné)</translation>
+        <location line="+1"/>
+        <source>Formatted for print (struck and underlined)</source>
+        <translation>Mise en forme pour l&apos;impression (barré et souligné)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="198" />
-      <source>&amp;From draft:</source>
-      <translation>Projet de &amp;départ :</translation>
+        <location line="+4"/>
+        <source>&amp;From draft:</source>
+        <translation>Projet de &amp;départ :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="199" />
-      <source>&amp;To draft:</source>
-      <translation>Projet d'arri&amp;vée :</translation>
+        <location line="+1"/>
+        <source>&amp;To draft:</source>
+        <translation>Projet d&apos;arri&amp;vée :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="200" />
-      <source>C&amp;lassification:</source>
-      <translation>C&amp;lassification :</translation>
+        <location line="+1"/>
+        <source>C&amp;lassification:</source>
+        <translation>C&amp;lassification :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="201" />
-      <source>&amp;Include:</source>
-      <translation>&amp;Inclure :</translation>
+        <location line="+1"/>
+        <source>&amp;Include:</source>
+        <translation>&amp;Inclure :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="202" />
-      <source>Positions &amp;of:</source>
-      <translation>P&amp;ositions de :</translation>
+        <location line="+1"/>
+        <source>Positions &amp;of:</source>
+        <translation>P&amp;ositions de :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="203" />
-      <source>&amp;Prepared by:</source>
-      <translation>É&amp;tabli par :</translation>
+        <location line="+1"/>
+        <source>&amp;Prepared by:</source>
+        <translation>É&amp;tabli par :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="204" />
-      <source>&amp;Changes shown as:</source>
-      <translation>&amp;Modifications :</translation>
+        <location line="+1"/>
+        <source>&amp;Changes shown as:</source>
+        <translation>&amp;Modifications :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="207" />
-      <source>Draft</source>
-      <translation>Brouillon</translation>
+        <location line="+3"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="209" />
-      <source>Delegation</source>
-      <translation>Délégation</translation>
+        <location line="+2"/>
+        <source>Delegation</source>
+        <translation>Délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="215" />
-      <source>&amp;Draft:</source>
-      <translation>&amp;Projet :</translation>
+        <location line="+6"/>
+        <source>&amp;Draft:</source>
+        <translation>&amp;Projet :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="216" />
-      <source>De&amp;legation:</source>
-      <translation>&amp;Délégation :</translation>
+        <location line="+1"/>
+        <source>De&amp;legation:</source>
+        <translation>&amp;Délégation :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="233" />
-      <source>Bro&amp;wse…</source>
-      <translation>Parcou&amp;rir…</translation>
+        <location line="+17"/>
+        <source>Bro&amp;wse…</source>
+        <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="217" />
-      <source>The draft's text and numbering, with the amendments this delegation proposes as tracked changes in its name: the file to send to the chair. Talking points, red lines and fallbacks are never included.</source>
-      <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n'y figurent jamais.</translation>
+        <location line="-16"/>
+        <source>The draft&apos;s text and numbering, with the amendments this delegation proposes as tracked changes in its name: the file to send to the chair. Talking points, red lines and fallbacks are never included.</source>
+        <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n&apos;y figurent jamais.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="225" />
-      <source>&amp;Brief</source>
-      <translation>&amp;Note de synthèse</translation>
+        <location line="+8"/>
+        <source>&amp;Brief</source>
+        <translation>&amp;Note de synthèse</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="226" />
-      <source>&amp;Amendments</source>
-      <translation>&amp;Amendements</translation>
+        <location line="+1"/>
+        <source>&amp;Amendments</source>
+        <translation>&amp;Amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="231" />
-      <source>Output file</source>
-      <translation>Fichier de sortie</translation>
+        <location line="+5"/>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="238" />
-      <source>&amp;Save as:</source>
-      <translation>Enre&amp;gistrer sous :</translation>
+        <location line="+7"/>
+        <source>&amp;Save as:</source>
+        <translation>Enre&amp;gistrer sous :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="253" />
-      <source>&amp;Export</source>
-      <translation>&amp;Exporter</translation>
+        <location line="+15"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="282" />
-      <source>Brief</source>
-      <translation>Note</translation>
+        <location line="+29"/>
+        <source>Brief</source>
+        <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="284" />
-      <source>Amendments</source>
-      <translation>Amendements</translation>
+        <location line="+2"/>
+        <source>Amendments</source>
+        <translation>Amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="296" />
-      <source>Export to</source>
-      <translation>Exporter vers</translation>
+        <location line="+12"/>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="297" />
-      <source>Word documents (*.docx)</source>
-      <translation>Documents Word (*.docx)</translation>
+        <location line="+1"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Documents Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="314" />
-      <source>Choose the file to write.</source>
-      <translation>Choisissez le fichier à écrire.</translation>
+        <location line="+17"/>
+        <source>Choose the file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="321" />
-      <source>Choose a draft and the delegation whose amendments to export.</source>
-      <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
+        <location line="+7"/>
+        <source>Choose a draft and the delegation whose amendments to export.</source>
+        <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="325" />
-      <source>A brief compares two different drafts: choose another 'from' or 'to' draft.</source>
-      <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d'arrivée.</translation>
+        <location line="+4"/>
+        <source>A brief compares two different drafts: choose another &apos;from&apos; or &apos;to&apos; draft.</source>
+        <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d&apos;arrivée.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="329" />
-      <source>Tick at least one delegation whose positions the brief shows.</source>
-      <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
+        <location line="+4"/>
+        <source>Tick at least one delegation whose positions the brief shows.</source>
+        <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="352" />
-      <source>Exporting %1…</source>
-      <translation>Exportation de %1…</translation>
+        <location line="+23"/>
+        <source>Exporting %1…</source>
+        <translation>Exportation de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="372" />
-      <source>Writing… %p%</source>
-      <translation>Écriture… %p%</translation>
+        <location line="+20"/>
+        <source>Writing… %p%</source>
+        <translation>Écriture… %p%</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="373" />
-      <source>&amp;Stop</source>
-      <translation>&amp;Arrêter</translation>
+        <location line="+1"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="375" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="387" />
-      <source>Export stopped; no file was written.</source>
-      <translation>Exportation arrêtée ; aucun fichier n'a été écrit.</translation>
+        <location line="+12"/>
+        <source>Export stopped; no file was written.</source>
+        <translation>Exportation arrêtée ; aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="390" />
-      <source>Could not export</source>
-      <translation>Échec de l'exportation</translation>
+        <location line="+3"/>
+        <source>Could not export</source>
+        <translation>Échec de l&apos;exportation</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="395" />
-      <source>Export finished</source>
-      <translation>Exportation terminée</translation>
+        <location line="+5"/>
+        <source>Export finished</source>
+        <translation>Exportation terminée</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="396" />
-      <source>%1 was written.</source>
-      <translation>%1 a été enregistré.</translation>
+        <location line="+1"/>
+        <source>%1 was written.</source>
+        <translation>%1 a été enregistré.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="339" />
-      <source>Position history</source>
-      <translation>Historique des positions</translation>
+        <location filename="../../ui/positions_editor.py" line="+339"/>
+        <source>Position history</source>
+        <translation>Historique des positions</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location line="+4"/>
+        <source>No changes recorded yet.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../ui/import_dialog.py" line="123" />
-      <source>Import draft – %1</source>
-      <translation>Importer un projet – %1</translation>
+        <location filename="../../ui/import_dialog.py" line="+123"/>
+        <source>Import draft – %1</source>
+        <translation>Importer un projet – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="129" />
-      <source>%n paragraph(s) detected</source>
-      <translation>
-        <numerusform>%n paragraphe détecté</numerusform>
-        <numerusform>%n paragraphes détectés</numerusform>
-      </translation>
+        <location line="+6"/>
+        <source>%n paragraph(s) detected</source>
+        <translation>
+            <numerusform>%n paragraphe détecté</numerusform>
+            <numerusform>%n paragraphes détectés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="130" />
-      <source>%n numbered</source>
-      <translation>
-        <numerusform>%n numéroté</numerusform>
-        <numerusform>%n numérotés</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n numbered</source>
+        <translation>
+            <numerusform>%n numéroté</numerusform>
+            <numerusform>%n numérotés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="131" />
-      <source>%n bracket(s)</source>
-      <translation>
-        <numerusform>%n crochet</numerusform>
-        <numerusform>%n crochets</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n bracket(s)</source>
+        <translation>
+            <numerusform>%n crochet</numerusform>
+            <numerusform>%n crochets</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="137" />
-      <source>Detected paragraphs</source>
-      <translation>Paragraphes détectés</translation>
+        <location line="+6"/>
+        <source>Detected paragraphs</source>
+        <translation>Paragraphes détectés</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="149" />
-      <source>Warnings</source>
-      <translation>Avertissements</translation>
+        <location line="+12"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="155" />
-      <source>Negotiation</source>
-      <translation>Négociation</translation>
+        <location line="+6"/>
+        <source>Negotiation</source>
+        <translation>Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="158" />
-      <source>New negotiation…</source>
-      <translation>Nouvelle négociation…</translation>
+        <location line="+3"/>
+        <source>New negotiation…</source>
+        <translation>Nouvelle négociation…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="162" />
-      <source>e.g. OSCE PC decision on ICT CBMs</source>
-      <translation>p. ex. Décision du CP de l'OSCE sur les MDC relatives aux TIC</translation>
+        <location line="+4"/>
+        <source>e.g. OSCE PC decision on ICT CBMs</source>
+        <translation>p. ex. Décision du CP de l&apos;OSCE sur les MDC relatives aux TIC</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="164" />
-      <source>e.g. OSCE Permanent Council</source>
-      <translation>p. ex. Conseil permanent de l'OSCE</translation>
+        <location line="+2"/>
+        <source>e.g. OSCE Permanent Council</source>
+        <translation>p. ex. Conseil permanent de l&apos;OSCE</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="166" />
-      <source>e.g. Belgium</source>
-      <translation>p. ex. Belgique</translation>
+        <location line="+2"/>
+        <source>e.g. Belgium</source>
+        <translation>p. ex. Belgique</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="168" />
-      <source>Draft label</source>
-      <translation>Libellé du projet</translation>
+        <location line="+2"/>
+        <source>Draft label</source>
+        <translation>Libellé du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="170" />
-      <source>e.g. A/C.1/79/L.12/Rev.1</source>
-      <translation>p. ex. A/C.1/79/L.12/Rev.1</translation>
+        <location line="+2"/>
+        <source>e.g. A/C.1/79/L.12/Rev.1</source>
+        <translation>p. ex. A/C.1/79/L.12/Rev.1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="171" />
-      <source>Dated</source>
-      <translation>Daté</translation>
+        <location line="+1"/>
+        <source>Dated</source>
+        <translation>Daté</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="179" />
-      <source>&amp;Negotiation:</source>
-      <translation>&amp;Négociation :</translation>
+        <location line="+8"/>
+        <source>&amp;Negotiation:</source>
+        <translation>&amp;Négociation :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="181" />
-      <source>&amp;Title:</source>
-      <translation>&amp;Titre :</translation>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="181" />
-      <source>&amp;Forum:</source>
-      <translation>&amp;Enceinte :</translation>
+        <location line="+0"/>
+        <source>&amp;Forum:</source>
+        <translation>&amp;Enceinte :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="182" />
-      <source>Our &amp;delegation:</source>
-      <translation>Notre &amp;délégation :</translation>
+        <location line="+1"/>
+        <source>Our &amp;delegation:</source>
+        <translation>Notre &amp;délégation :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="185" />
-      <source>&amp;Label:</source>
-      <translation>&amp;Libellé :</translation>
+        <location line="+3"/>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="186" />
-      <source>&amp;Symbol:</source>
-      <translation>&amp;Cote :</translation>
+        <location line="+1"/>
+        <source>&amp;Symbol:</source>
+        <translation>&amp;Cote :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="191" />
-      <source>Date:</source>
-      <translation>Date :</translation>
+        <location line="+5"/>
+        <source>Date:</source>
+        <translation>Date :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="197" />
-      <source>&amp;Import</source>
-      <translation>&amp;Importer</translation>
+        <location line="+6"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="240" />
-      <source>Give the draft a label, such as 'Rev.1'.</source>
-      <translation>Donnez un libellé au projet, par exemple « Rev.1 ».</translation>
+        <location line="+43"/>
+        <source>Give the draft a label, such as &apos;Rev.1&apos;.</source>
+        <translation>Donnez un libellé au projet, par exemple « Rev.1 ».</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="244" />
-      <source>Give the new negotiation a title.</source>
-      <translation>Donnez un titre à la nouvelle négociation.</translation>
+        <location line="+4"/>
+        <source>Give the new negotiation a title.</source>
+        <translation>Donnez un titre à la nouvelle négociation.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
-      <location filename="../../ui/link_dialog.py" line="36" />
-      <source>Correct the Link of %1</source>
-      <translation>Corriger le lien de %1</translation>
+        <location filename="../../ui/link_dialog.py" line="+36"/>
+        <source>Correct the Link of %1</source>
+        <translation>Corriger le lien de %1</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="38" />
-      <source>Which paragraph of %1 does %2 of %3 continue? Positions and notes follow the link, in this draft and the later ones.</source>
-      <translation>Quel paragraphe de %1 le %2 de %3 prolonge-t-il ? Les positions et les notes suivent le lien, dans ce projet et les suivants.</translation>
+        <location line="+2"/>
+        <source>Which paragraph of %1 does %2 of %3 continue? Positions and notes follow the link, in this draft and the later ones.</source>
+        <translation>Quel paragraphe de %1 le %2 de %3 prolonge-t-il ? Les positions et les notes suivent le lien, dans ce projet et les suivants.</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="43" />
-      <source>It &amp;continues this paragraph of %1:</source>
-      <translation>Il &amp;prolonge ce paragraphe de %1 :</translation>
+        <location line="+5"/>
+        <source>It &amp;continues this paragraph of %1:</source>
+        <translation>Il &amp;prolonge ce paragraphe de %1 :</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="45" />
-      <source>It is &amp;new in %1 (continues nothing)</source>
-      <translation>Il est &amp;nouveau dans %1 (ne prolonge rien)</translation>
+        <location line="+2"/>
+        <source>It is &amp;new in %1 (continues nothing)</source>
+        <translation>Il est &amp;nouveau dans %1 (ne prolonge rien)</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="46" />
-      <source>&amp;Automatic: as the comparison finds it</source>
-      <translation>&amp;Automatique : selon la comparaison</translation>
+        <location line="+1"/>
+        <source>&amp;Automatic: as the comparison finds it</source>
+        <translation>&amp;Automatique : selon la comparaison</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="50" />
-      <source>Filter by number or words</source>
-      <translation>Filtrer par numéro ou par mots</translation>
+        <location line="+4"/>
+        <source>Filter by number or words</source>
+        <translation>Filtrer par numéro ou par mots</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="51" />
-      <source>Filter the paragraphs of the previous draft</source>
-      <translation>Filtrer les paragraphes du projet précédent</translation>
+        <location line="+1"/>
+        <source>Filter the paragraphs of the previous draft</source>
+        <translation>Filtrer les paragraphes du projet précédent</translation>
     </message>
     <message>
-      <location filename="../../ui/link_dialog.py" line="60" />
-      <source>Paragraphs of %1</source>
-      <translation>Paragraphes de %1</translation>
+        <location line="+9"/>
+        <source>Paragraphs of %1</source>
+        <translation>Paragraphes de %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
-      <source>Negotiations and drafts</source>
-      <translation>Négociations et projets</translation>
+        <location filename="../../ui/main_window.py" line="+135"/>
+        <source>Negotiations and drafts</source>
+        <translation>Négociations et projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
-      <source>Paragraphs of the draft</source>
-      <translation>Paragraphes du projet</translation>
+        <location line="+11"/>
+        <source>Paragraphs of the draft</source>
+        <translation>Paragraphes du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
-      <source>C&amp;hanged</source>
-      <translation>&amp;Modifiés</translation>
+        <location line="+18"/>
+        <source>C&amp;hanged</source>
+        <translation>&amp;Modifiés</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
-      <source>Needs re&amp;view</source>
-      <translation>À &amp;réexaminer</translation>
+        <location line="+1"/>
+        <source>Needs re&amp;view</source>
+        <translation>À &amp;réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
-      <source>&amp;Bracketed</source>
-      <translation>Entre &amp;crochets</translation>
+        <location line="+1"/>
+        <source>&amp;Bracketed</source>
+        <translation>Entre &amp;crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
-      <source>Di&amp;vergent</source>
-      <translation>Di&amp;vergents</translation>
+        <location line="+1"/>
+        <source>Di&amp;vergent</source>
+        <translation>Di&amp;vergents</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
-      <source>Search number or text (Ctrl+F)</source>
-      <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
+        <location line="+3"/>
+        <source>Search number or text (Ctrl+F)</source>
+        <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="171" />
-      <source>Search paragraphs</source>
-      <translation>Rechercher dans les paragraphes</translation>
+        <location line="+1"/>
+        <source>Search paragraphs</source>
+        <translation>Rechercher dans les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
-      <source>Show:</source>
-      <translation>Afficher :</translation>
+        <location line="+13"/>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
-      <source>Paragraphs</source>
-      <translation>Paragraphes</translation>
+        <location line="+27"/>
+        <source>Paragraphs</source>
+        <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
-      <source>Compare drafts</source>
-      <translation>Comparer des projets</translation>
+        <location line="+1"/>
+        <source>Compare drafts</source>
+        <translation>Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
-      <source>Overview</source>
-      <translation>Vue d'ensemble</translation>
+        <location line="+1"/>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
-      <source>&amp;Open Store…</source>
-      <translation>&amp;Ouvrir une base…</translation>
+        <location line="+30"/>
+        <source>&amp;Open Store…</source>
+        <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
-      <source>Open another negotiation store (a .sqlite file)</source>
-      <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
+        <location line="+1"/>
+        <source>Open another negotiation store (a .sqlite file)</source>
+        <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
-      <source>&amp;Import Draft…</source>
-      <translation>&amp;Importer un projet…</translation>
+        <location line="+1"/>
+        <source>&amp;Import Draft…</source>
+        <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
-      <source>Import a draft from a Word or text file</source>
-      <translation>Importer un projet depuis un fichier Word ou texte</translation>
+        <location line="+1"/>
+        <source>Import a draft from a Word or text file</source>
+        <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
-      <source>&amp;Paste Draft from Clipboard</source>
-      <translation>&amp;Coller un projet depuis le presse-papiers</translation>
+        <location line="+1"/>
+        <source>&amp;Paste Draft from Clipboard</source>
+        <translation>&amp;Coller un projet depuis le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
-      <source>Import the text on the clipboard as a draft</source>
-      <translation>Importer le texte du presse-papiers comme projet</translation>
+        <location line="+2"/>
+        <source>Import the text on the clipboard as a draft</source>
+        <translation>Importer le texte du presse-papiers comme projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
-      <source>&amp;Export…</source>
-      <translation>&amp;Exporter…</translation>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
-      <source>Write a Word brief or amendments file for this negotiation</source>
-      <translation>Écrire une note de synthèse ou un fichier d'amendements Word pour cette négociation</translation>
+        <location line="+1"/>
+        <source>Write a Word brief or amendments file for this negotiation</source>
+        <translation>Écrire une note de synthèse ou un fichier d&apos;amendements Word pour cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Quitter</translation>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
-      <source>&amp;Undo</source>
-      <translation>&amp;Annuler</translation>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="261" />
-      <source>&amp;Redo</source>
-      <translation>&amp;Rétablir</translation>
+        <location line="+4"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
-      <source>&amp;Find Paragraph</source>
-      <translation>Rec&amp;hercher un paragraphe</translation>
+        <location line="+4"/>
+        <source>&amp;Find Paragraph</source>
+        <translation>Rec&amp;hercher un paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
-      <source>&amp;Compare Drafts</source>
-      <translation>&amp;Comparer des projets</translation>
+        <location line="+1"/>
+        <source>&amp;Compare Drafts</source>
+        <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
-      <source>Compare two drafts of this negotiation</source>
-      <translation>Comparer deux projets de cette négociation</translation>
+        <location line="+1"/>
+        <source>Compare two drafts of this negotiation</source>
+        <translation>Comparer deux projets de cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
-      <source>&amp;Overview Chart</source>
-      <translation>&amp;Graphique d'ensemble</translation>
+        <location line="+1"/>
+        <source>&amp;Overview Chart</source>
+        <translation>&amp;Graphique d&apos;ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
-      <source>Brackets, changes and reviews per draft</source>
-      <translation>Crochets, modifications et réexamens par projet</translation>
+        <location line="+1"/>
+        <source>Brackets, changes and reviews per draft</source>
+        <translation>Crochets, modifications et réexamens par projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
-      <source>Open the &amp;Demo Negotiation</source>
-      <translation>Ouvrir la négociation de &amp;démonstration</translation>
+        <location line="+1"/>
+        <source>Open the &amp;Demo Negotiation</source>
+        <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
-      <source>Correct Paragraph &amp;Link…</source>
-      <translation>Corriger le &amp;lien du paragraphe…</translation>
+        <location line="+1"/>
+        <source>Correct Paragraph &amp;Link…</source>
+        <translation>Corriger le &amp;lien du paragraphe…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
-      <source>Say which paragraph of the previous draft this one continues</source>
-      <translation>Indiquer quel paragraphe du projet précédent celui-ci prolonge</translation>
+        <location line="+1"/>
+        <source>Say which paragraph of the previous draft this one continues</source>
+        <translation>Indiquer quel paragraphe du projet précédent celui-ci prolonge</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
-      <source>&amp;Paragraphs</source>
-      <translation>&amp;Paragraphes</translation>
+        <location line="+8"/>
+        <source>&amp;Paragraphs</source>
+        <translation>&amp;Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
-      <source>Paragraph &amp;Details</source>
-      <translation>&amp;Détails du paragraphe</translation>
+        <location line="+2"/>
+        <source>Paragraph &amp;Details</source>
+        <translation>&amp;Détails du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
-      <source>&amp;About Negotiator</source>
-      <translation>À &amp;propos de Negotiator</translation>
+        <location line="+3"/>
+        <source>&amp;About Negotiator</source>
+        <translation>À &amp;propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
-      <source>&amp;Keyboard Shortcuts</source>
-      <translation>&amp;Raccourcis clavier</translation>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
-      <source>&amp;File</source>
-      <translation>&amp;Fichier</translation>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
-      <source>Open &amp;Recent</source>
-      <translation>Bases &amp;récentes</translation>
+        <location line="+2"/>
+        <source>Open &amp;Recent</source>
+        <translation>Bases &amp;récentes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
-      <source>&amp;Edit</source>
-      <translation>É&amp;dition</translation>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="306" />
-      <source>&amp;View</source>
-      <translation>&amp;Affichage</translation>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
-      <source>&amp;Language</source>
-      <translation>&amp;Langue</translation>
+        <location line="+7"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
-      <source>&amp;Negotiation</source>
-      <translation>&amp;Négociation</translation>
+        <location line="+7"/>
+        <source>&amp;Negotiation</source>
+        <translation>&amp;Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
-      <source>Paragraph &amp;Status</source>
-      <translation>S&amp;tatut du paragraphe</translation>
+        <location line="+5"/>
+        <source>Paragraph &amp;Status</source>
+        <translation>S&amp;tatut du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
-      <source>&amp;Help</source>
-      <translation>&amp;Aide</translation>
+        <location line="+16"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
-      <source>Main</source>
-      <translation>Principale</translation>
+        <location line="+14"/>
+        <source>Main</source>
+        <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <location line="+17"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
-      <source>Cancel the running task</source>
-      <translation>Annuler la tâche en cours</translation>
+        <location line="+1"/>
+        <source>Cancel the running task</source>
+        <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
-      <source>demo (not saved)</source>
-      <translation>démonstration (non enregistrée)</translation>
+        <location line="+21"/>
+        <source>demo (not saved)</source>
+        <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
-      <source>Negotiator – %1</source>
-      <translation>Negotiator – %1</translation>
+        <location line="+1"/>
+        <source>Negotiator – %1</source>
+        <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="409" />
-      <source>%n negotiation(s) in this store</source>
-      <translation>
-        <numerusform>%n négociation dans cette base</numerusform>
-        <numerusform>%n négociations dans cette base</numerusform>
-      </translation>
+        <location line="+14"/>
+        <source>%n negotiation(s) in this store</source>
+        <translation>
+            <numerusform>%n négociation dans cette base</numerusform>
+            <numerusform>%n négociations dans cette base</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
-      <source>Comparing with the previous draft…</source>
-      <translation>Comparaison avec le projet précédent…</translation>
+        <location line="+45"/>
+        <source>Comparing with the previous draft…</source>
+        <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
-      <location filename="../../ui/main_window.py" line="554" />
-      <source>Reading positions…</source>
-      <translation>Lecture des positions…</translation>
+        <location line="+27"/>
+        <location line="+73"/>
+        <source>Reading positions…</source>
+        <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="484" />
-      <location filename="../../ui/main_window.py" line="557" />
-      <source>Could not read positions</source>
-      <translation>Impossible de lire les positions</translation>
+        <location line="-70"/>
+        <location line="+73"/>
+        <source>Could not read positions</source>
+        <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
-      <location filename="../../ui/main_window.py" line="710" />
-      <source>Could not compare drafts</source>
-      <translation>Impossible de comparer les projets</translation>
+        <location line="-57"/>
+        <location line="+210"/>
+        <source>Could not compare drafts</source>
+        <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
-      <location filename="../../ui/main_window.py" line="524" />
-      <source>Correct Paragraph Link</source>
-      <translation>Corriger le lien du paragraphe</translation>
+        <location line="-190"/>
+        <location line="+4"/>
+        <source>Correct Paragraph Link</source>
+        <translation>Corriger le lien du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
-      <source>Select a paragraph first.</source>
-      <translation>Sélectionnez d'abord un paragraphe.</translation>
+        <location line="-4"/>
+        <source>Select a paragraph first.</source>
+        <translation>Sélectionnez d&apos;abord un paragraphe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
-      <source>This is the first draft: its paragraphs continue nothing.</source>
-      <translation>C'est le premier projet : ses paragraphes ne prolongent rien.</translation>
+        <location line="+5"/>
+        <source>This is the first draft: its paragraphs continue nothing.</source>
+        <translation>C&apos;est le premier projet : ses paragraphes ne prolongent rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
-      <source>Re-linking paragraphs…</source>
-      <translation>Mise à jour des liens…</translation>
+        <location line="+10"/>
+        <source>Re-linking paragraphs…</source>
+        <translation>Mise à jour des liens…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="538" />
-      <source>Could not correct the link</source>
-      <translation>Impossible de corriger le lien</translation>
+        <location line="+3"/>
+        <source>Could not correct the link</source>
+        <translation>Impossible de corriger le lien</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="544" />
-      <source>Link of %1 corrected</source>
-      <translation>Lien de %1 corrigé</translation>
+        <location line="+6"/>
+        <source>Link of %1 corrected</source>
+        <translation>Lien de %1 corrigé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="578" />
-      <source>Withdraw %1's position on %2</source>
-      <translation>Retirer la position de %1 sur %2</translation>
+        <location line="+34"/>
+        <source>Withdraw %1&apos;s position on %2</source>
+        <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="579" />
-      <source>Change %1's position on %2</source>
-      <translation>Modifier la position de %1 sur %2</translation>
+        <location line="+1"/>
+        <source>Change %1&apos;s position on %2</source>
+        <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
-      <source>Mark %1 agreed ad ref</source>
-      <translation>Marquer %1 agréé ad referendum</translation>
+        <location line="+17"/>
+        <source>Mark %1 agreed ad ref</source>
+        <translation>Marquer %1 agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
-      <source>Mark %1 agreed</source>
-      <translation>Marquer %1 agréé</translation>
+        <location line="+0"/>
+        <source>Mark %1 agreed</source>
+        <translation>Marquer %1 agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="597" />
-      <source>Open %1 again</source>
-      <translation>Rouvrir %1</translation>
+        <location line="+1"/>
+        <source>Open %1 again</source>
+        <translation>Rouvrir %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="607" />
-      <source>Saved</source>
-      <translation>Enregistré</translation>
+        <location line="+10"/>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="613" />
-      <source>Could not save</source>
-      <translation>Impossible d'enregistrer</translation>
+        <location line="+6"/>
+        <source>Could not save</source>
+        <translation>Impossible d&apos;enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="619" />
-      <source>Position changed elsewhere</source>
-      <translation>Position modifiée ailleurs</translation>
+        <location line="+6"/>
+        <source>Position changed elsewhere</source>
+        <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="620" />
-      <source>Keep their version, or replace it with yours?</source>
-      <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
+        <location line="+1"/>
+        <source>Keep their version, or replace it with yours?</source>
+        <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="623" />
-      <source>Keep Theirs</source>
-      <translation>Garder la leur</translation>
+        <location line="+3"/>
+        <source>Keep Theirs</source>
+        <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="624" />
-      <source>Use Mine</source>
-      <translation>Utiliser la mienne</translation>
+        <location line="+1"/>
+        <source>Use Mine</source>
+        <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="661" />
-      <source>%1 of %2</source>
-      <translation>%1 sur %2</translation>
+        <location line="+37"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="662" />
-      <source>%n paragraph(s)</source>
-      <translation>
-        <numerusform>%n paragraphe</numerusform>
-        <numerusform>%n paragraphes</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n paragraphe</numerusform>
+            <numerusform>%n paragraphes</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="707" />
-      <source>Comparing drafts…</source>
-      <translation>Comparaison des projets…</translation>
+        <location line="+45"/>
+        <source>Comparing drafts…</source>
+        <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="729" />
-      <source>Counting brackets and changes…</source>
-      <translation>Décompte des crochets et des modifications…</translation>
+        <location line="+22"/>
+        <source>Counting brackets and changes…</source>
+        <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="732" />
-      <source>Could not draw the chart</source>
-      <translation>Impossible de tracer le graphique</translation>
+        <location line="+3"/>
+        <source>Could not draw the chart</source>
+        <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="744" />
-      <source>Import Draft</source>
-      <translation>Importer un projet</translation>
+        <location line="+12"/>
+        <source>Import Draft</source>
+        <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="745" />
-      <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
-      <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
+        <location line="+1"/>
+        <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
+        <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="755" />
-      <source>Reading %1…</source>
-      <translation>Lecture de %1…</translation>
+        <location line="+10"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
-      <location filename="../../ui/main_window.py" line="791" />
-      <source>Could not import %1</source>
-      <translation>Impossible d'importer %1</translation>
+        <location line="+3"/>
+        <location line="+33"/>
+        <source>Could not import %1</source>
+        <translation>Impossible d&apos;importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
-      <source>Paste Draft</source>
-      <translation>Coller un projet</translation>
+        <location line="-27"/>
+        <source>Paste Draft</source>
+        <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
-      <source>The clipboard holds no text to import.</source>
-      <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
+        <location line="+0"/>
+        <source>The clipboard holds no text to import.</source>
+        <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="767" />
-      <source>Reading the clipboard…</source>
-      <translation>Lecture du presse-papiers…</translation>
+        <location line="+3"/>
+        <source>Reading the clipboard…</source>
+        <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="770" />
-      <source>Could not import the clipboard</source>
-      <translation>Impossible d'importer le presse-papiers</translation>
+        <location line="+3"/>
+        <source>Could not import the clipboard</source>
+        <translation>Impossible d&apos;importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="785" />
-      <source>Storing %1…</source>
-      <translation>Enregistrement de %1…</translation>
+        <location line="+15"/>
+        <source>Storing %1…</source>
+        <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="798" />
-      <source>Imported %1: %n paragraph(s)</source>
-      <translation>
-        <numerusform>%1 importé : %n paragraphe</numerusform>
-        <numerusform>%1 importé : %n paragraphes</numerusform>
-      </translation>
+        <location line="+13"/>
+        <source>Imported %1: %n paragraph(s)</source>
+        <translation>
+            <numerusform>%1 importé : %n paragraphe</numerusform>
+            <numerusform>%1 importé : %n paragraphes</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="846" />
-      <source>Open Store</source>
-      <translation>Ouvrir une base</translation>
+        <location line="+48"/>
+        <source>Open Store</source>
+        <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="847" />
-      <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
-      <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
+        <location line="+1"/>
+        <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="856" />
-      <source>Could not open the store</source>
-      <translation>Impossible d'ouvrir la base</translation>
+        <location line="+9"/>
+        <source>Could not open the store</source>
+        <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="882" />
-      <source>System Default</source>
-      <translation>Langue du système</translation>
+        <location line="+26"/>
+        <source>System Default</source>
+        <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="904" />
-      <source>(none)</source>
-      <translation>(aucune)</translation>
+        <location line="+22"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="909" />
-      <source>Demo</source>
-      <translation>Démonstration</translation>
+        <location line="+5"/>
+        <source>Demo</source>
+        <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="909" />
-      <source>The demo negotiation is not installed.</source>
-      <translation>La négociation de démonstration n'est pas installée.</translation>
+        <location line="+0"/>
+        <source>The demo negotiation is not installed.</source>
+        <translation>La négociation de démonstration n&apos;est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="913" />
-      <source>Loading the demo negotiation…</source>
-      <translation>Chargement de la négociation de démonstration…</translation>
+        <location line="+4"/>
+        <source>Loading the demo negotiation…</source>
+        <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="916" />
-      <source>Could not load the demo</source>
-      <translation>Impossible de charger la démonstration</translation>
+        <location line="+3"/>
+        <source>Could not load the demo</source>
+        <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="924" />
-      <source>Welcome to Negotiator</source>
-      <translation>Bienvenue dans Negotiator</translation>
+        <location line="+8"/>
+        <source>Welcome to Negotiator</source>
+        <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="925" />
-      <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
-      <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
+        <location line="+1"/>
+        <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
+        <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l&apos;OSCE en trois projets) pour découvrir l&apos;application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="938" />
-      <source>About Negotiator</source>
-      <translation>À propos de Negotiator</translation>
+        <location line="+13"/>
+        <source>About Negotiator</source>
+        <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="939" />
-      <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
-      <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
+        <location line="+1"/>
+        <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="950" />
-      <source>Keyboard Shortcuts</source>
-      <translation>Raccourcis clavier</translation>
+        <location line="+11"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NegotiationTree</name>
     <message>
-      <location filename="../../ui/models/tree.py" line="22" />
-      <source>Negotiations</source>
-      <translation>Négociations</translation>
+        <location filename="../../ui/models/tree.py" line="+22"/>
+        <source>Negotiations</source>
+        <translation>Négociations</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/models/tree.py" line="35" />
-      <source>%1 · %n draft(s)</source>
-      <translation>
-        <numerusform>%1 · %n projet</numerusform>
-        <numerusform>%1 · %n projets</numerusform>
-      </translation>
+        <location line="+13"/>
+        <source>%1 · %n draft(s)</source>
+        <translation>
+            <numerusform>%1 · %n projet</numerusform>
+            <numerusform>%1 · %n projets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/models/tree.py" line="49" />
-      <source>%n paragraph(s)</source>
-      <translation>
-        <numerusform>%n paragraphe</numerusform>
-        <numerusform>%n paragraphes</numerusform>
-      </translation>
+        <location line="+14"/>
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n paragraphe</numerusform>
+            <numerusform>%n paragraphes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/models/tree.py" line="49" />
-      <source>%n bracket(s)</source>
-      <translation>
-        <numerusform>%n crochet</numerusform>
-        <numerusform>%n crochets</numerusform>
-      </translation>
+        <location line="+0"/>
+        <source>%n bracket(s)</source>
+        <translation>
+            <numerusform>%n crochet</numerusform>
+            <numerusform>%n crochets</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="302" />
-      <source>Notes</source>
-      <translation>Notes</translation>
+        <location filename="../../ui/positions_editor.py" line="-41"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="305" />
-      <source>Write a note and press Enter</source>
-      <translation>Écrivez une note et appuyez sur Entrée</translation>
+        <location line="+3"/>
+        <source>Write a note and press Enter</source>
+        <translation>Écrivez une note et appuyez sur Entrée</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="306" />
-      <source>New note</source>
-      <translation>Nouvelle note</translation>
+        <location line="+1"/>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="307" />
-      <source>&amp;Add Note</source>
-      <translation>&amp;Ajouter la note</translation>
+        <location line="+1"/>
+        <source>&amp;Add Note</source>
+        <translation>&amp;Ajouter la note</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PackageActions</name>
     <message>
-      <location filename="../../ui/packages.py" line="191" />
-      <source>Export Positions Pac&amp;kage…</source>
-      <translation>Exporter un &amp;paquet de positions…</translation>
+        <location filename="../../ui/packages.py" line="-366"/>
+        <source>Export Positions Pac&amp;kage…</source>
+        <translation>Exporter un &amp;paquet de positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="192" />
-      <source>Save this negotiation's positions, notes and drafts to a file for another laptop</source>
-      <translation>Enregistrer les positions, notes et projets de cette négociation dans un fichier pour un autre ordinateur</translation>
+        <location line="+1"/>
+        <source>Save this negotiation&apos;s positions, notes and drafts to a file for another laptop</source>
+        <translation>Enregistrer les positions, notes et projets de cette négociation dans un fichier pour un autre ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="194" />
-      <source>&amp;Merge Positions Package…</source>
-      <translation>&amp;Fusionner un paquet de positions…</translation>
+        <location line="+2"/>
+        <source>&amp;Merge Positions Package…</source>
+        <translation>&amp;Fusionner un paquet de positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="195" />
-      <source>Bring in the positions from a colleague's package</source>
-      <translation>Reprendre les positions du paquet d'un collègue</translation>
+        <location line="+1"/>
+        <source>Bring in the positions from a colleague&apos;s package</source>
+        <translation>Reprendre les positions du paquet d&apos;un collègue</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="197" />
-      <source>&amp;Resolve Conflicts…</source>
-      <translation>&amp;Résoudre les conflits…</translation>
+        <location line="+2"/>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>&amp;Résoudre les conflits…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="198" />
-      <source>Positions changed on two laptops: choose which version stands</source>
-      <translation>Positions modifiées sur deux ordinateurs : choisir la version qui fait foi</translation>
+        <location line="+1"/>
+        <source>Positions changed on two laptops: choose which version stands</source>
+        <translation>Positions modifiées sur deux ordinateurs : choisir la version qui fait foi</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="250" />
-      <source>Export Positions Package</source>
-      <translation>Exporter un paquet de positions</translation>
+        <location line="+52"/>
+        <source>Export Positions Package</source>
+        <translation>Exporter un paquet de positions</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="251" />
-      <location filename="../../ui/packages.py" line="288" />
-      <source>Positions packages (*.json);;All files (*)</source>
-      <translation>Paquets de positions (*.json);;Tous les fichiers (*)</translation>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>Positions packages (*.json);;All files (*)</source>
+        <translation>Paquets de positions (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="262" />
-      <source>Writing %1…</source>
-      <translation>Écriture de %1…</translation>
+        <location line="-26"/>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="265" />
-      <source>Could not export %1</source>
-      <translation>Impossible d'exporter %1</translation>
+        <location line="+3"/>
+        <source>Could not export %1</source>
+        <translation>Impossible d&apos;exporter %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="268" />
-      <location filename="../../ui/packages.py" line="273" />
-      <source>Positions Package Saved</source>
-      <translation>Paquet de positions enregistré</translation>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Positions Package Saved</source>
+        <translation>Paquet de positions enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="276" />
-      <source>Saved %1</source>
-      <translation>%1 enregistré</translation>
+        <location line="+3"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="286" />
-      <source>Merge Positions Package into “%1”</source>
-      <translation>Fusionner un paquet de positions dans « %1 »</translation>
+        <location line="+10"/>
+        <source>Merge Positions Package into “%1”</source>
+        <translation>Fusionner un paquet de positions dans « %1 »</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="297" />
-      <source>Merging %1…</source>
-      <translation>Fusion de %1…</translation>
+        <location line="+11"/>
+        <source>Merging %1…</source>
+        <translation>Fusion de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="300" />
-      <source>Could not merge %1</source>
-      <translation>Impossible de fusionner %1</translation>
+        <location line="+3"/>
+        <source>Could not merge %1</source>
+        <translation>Impossible de fusionner %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="308" />
-      <location filename="../../ui/packages.py" line="312" />
-      <source>Positions Package Merged</source>
-      <translation>Paquet de positions fusionné</translation>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>Positions Package Merged</source>
+        <translation>Paquet de positions fusionné</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Packages</name>
     <message>
-      <location filename="../../ui/packages.py" line="70" />
-      <source>%1 brought nothing new: this store already holds everything in it.</source>
-      <translation>%1 n'apporte rien de nouveau : cette base contient déjà tout ce qu'il renferme.</translation>
+        <location line="-242"/>
+        <source>%1 brought nothing new: this store already holds everything in it.</source>
+        <translation>%1 n&apos;apporte rien de nouveau : cette base contient déjà tout ce qu&apos;il renferme.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="74" />
-      <source>Merged %1 into “%2”:</source>
-      <translation>%1 fusionné dans « %2 » :</translation>
+        <location line="+4"/>
+        <source>Merged %1 into “%2”:</source>
+        <translation>%1 fusionné dans « %2 » :</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="77" />
-      <source>%n draft(s) this store did not hold</source>
-      <translation>
-        <numerusform>%n projet absent de cette base</numerusform>
-        <numerusform>%n projets absents de cette base</numerusform>
-      </translation>
+        <location line="+3"/>
+        <source>%n draft(s) this store did not hold</source>
+        <translation>
+            <numerusform>%n projet absent de cette base</numerusform>
+            <numerusform>%n projets absents de cette base</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="79" />
-      <source>%n new position(s)</source>
-      <translation>
-        <numerusform>%n nouvelle position</numerusform>
-        <numerusform>%n nouvelles positions</numerusform>
-      </translation>
+        <location line="+2"/>
+        <source>%n new position(s)</source>
+        <translation>
+            <numerusform>%n nouvelle position</numerusform>
+            <numerusform>%n nouvelles positions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="81" />
-      <source>%n position(s) changed</source>
-      <translation>
-        <numerusform>%n position modifiée</numerusform>
-        <numerusform>%n positions modifiées</numerusform>
-      </translation>
+        <location line="+2"/>
+        <source>%n position(s) changed</source>
+        <translation>
+            <numerusform>%n position modifiée</numerusform>
+            <numerusform>%n positions modifiées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="83" />
-      <source>%n change(s) added to the history of positions</source>
-      <translation>
-        <numerusform>%n modification ajoutée à l'historique des positions</numerusform>
-        <numerusform>%n modifications ajoutées à l'historique des positions</numerusform>
-      </translation>
+        <location line="+2"/>
+        <source>%n change(s) added to the history of positions</source>
+        <translation>
+            <numerusform>%n modification ajoutée à l&apos;historique des positions</numerusform>
+            <numerusform>%n modifications ajoutées à l&apos;historique des positions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="85" />
-      <source>%n new note(s)</source>
-      <translation>
-        <numerusform>%n nouvelle note</numerusform>
-        <numerusform>%n nouvelles notes</numerusform>
-      </translation>
+        <location line="+2"/>
+        <source>%n new note(s)</source>
+        <translation>
+            <numerusform>%n nouvelle note</numerusform>
+            <numerusform>%n nouvelles notes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="87" />
-      <source>%n note(s) deleted</source>
-      <translation>
-        <numerusform>%n note supprimée</numerusform>
-        <numerusform>%n notes supprimées</numerusform>
-      </translation>
+        <location line="+2"/>
+        <source>%n note(s) deleted</source>
+        <translation>
+            <numerusform>%n note supprimée</numerusform>
+            <numerusform>%n notes supprimées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="89" />
-      <source>%n paragraph status(es) set (agreed, agreed ad ref)</source>
-      <translation>
-        <numerusform>%n statut de paragraphe fixé (adopté, adopté ad ref)</numerusform>
-        <numerusform>%n statuts de paragraphe fixés (adopté, adopté ad ref)</numerusform>
-      </translation>
+        <location line="+2"/>
+        <source>%n paragraph status(es) set (agreed, agreed ad ref)</source>
+        <translation>
+            <numerusform>%n statut de paragraphe fixé (adopté, adopté ad ref)</numerusform>
+            <numerusform>%n statuts de paragraphe fixés (adopté, adopté ad ref)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="94" />
-      <source>%n conflict(s) to resolve: the same position was changed on both laptops. Both versions are kept until you choose one, in the next window.</source>
-      <translation>
-        <numerusform>%n conflit à résoudre : la même position a été modifiée sur les deux ordinateurs. Les deux versions sont conservées jusqu'à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
-        <numerusform>%n conflits à résoudre : les mêmes positions ont été modifiées sur les deux ordinateurs. Les deux versions sont conservées jusqu'à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
-      </translation>
+        <location line="+5"/>
+        <source>%n conflict(s) to resolve: the same position was changed on both laptops. Both versions are kept until you choose one, in the next window.</source>
+        <translation>
+            <numerusform>%n conflit à résoudre : la même position a été modifiée sur les deux ordinateurs. Les deux versions sont conservées jusqu&apos;à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
+            <numerusform>%n conflits à résoudre : les mêmes positions ont été modifiées sur les deux ordinateurs. Les deux versions sont conservées jusqu&apos;à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="104" />
-      <source>%n position(s) with their history</source>
-      <translation>
-        <numerusform>%n position avec son historique</numerusform>
-        <numerusform>%n positions avec leur historique</numerusform>
-      </translation>
+        <location line="+10"/>
+        <source>%n position(s) with their history</source>
+        <translation>
+            <numerusform>%n position avec son historique</numerusform>
+            <numerusform>%n positions avec leur historique</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="105" />
-      <source>%n note(s)</source>
-      <translation>
-        <numerusform>%n note</numerusform>
-        <numerusform>%n notes</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="106" />
-      <source>%n paragraph status(es)</source>
-      <translation>
-        <numerusform>%n statut de paragraphe</numerusform>
-        <numerusform>%n statuts de paragraphe</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n paragraph status(es)</source>
+        <translation>
+            <numerusform>%n statut de paragraphe</numerusform>
+            <numerusform>%n statuts de paragraphe</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="107" />
-      <source>%n draft(s)</source>
-      <translation>
-        <numerusform>%n projet</numerusform>
-        <numerusform>%n projets</numerusform>
-      </translation>
+        <location line="+1"/>
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n projet</numerusform>
+            <numerusform>%n projets</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="110" />
-      <source>%1 was saved. It holds what this store records on “%2”:</source>
-      <translation>%1 a été enregistré. Il contient ce que cette base consigne sur « %2 » :</translation>
+        <location line="+3"/>
+        <source>%1 was saved. It holds what this store records on “%2”:</source>
+        <translation>%1 a été enregistré. Il contient ce que cette base consigne sur « %2 » :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="114" />
-      <source>Send it to your colleague, who brings it in with File &gt; Merge Positions Package…</source>
-      <translation>Envoyez-le à votre collègue, qui le reprend avec Fichier &gt; Fusionner un paquet de positions…</translation>
+        <location line="+4"/>
+        <source>Send it to your colleague, who brings it in with File &gt; Merge Positions Package…</source>
+        <translation>Envoyez-le à votre collègue, qui le reprend avec Fichier &gt; Fusionner un paquet de positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="121" />
-      <source>Changed on both laptops</source>
-      <translation>Modifiée sur les deux ordinateurs</translation>
+        <location line="+7"/>
+        <source>Changed on both laptops</source>
+        <translation>Modifiée sur les deux ordinateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="122" />
-      <source>Taken separately on each laptop</source>
-      <translation>Prise séparément sur chaque ordinateur</translation>
+        <location line="+1"/>
+        <source>Taken separately on each laptop</source>
+        <translation>Prise séparément sur chaque ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="137" />
-      <source>Withdrawn</source>
-      <translation>Retirée</translation>
+        <location line="+15"/>
+        <source>Withdrawn</source>
+        <translation>Retirée</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="149" />
-      <source>Stance:</source>
-      <translation>Position :</translation>
+        <location line="+12"/>
+        <source>Stance:</source>
+        <translation>Position :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="150" />
-      <source>Amendment:</source>
-      <translation>Amendement :</translation>
+        <location line="+1"/>
+        <source>Amendment:</source>
+        <translation>Amendement :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="151" />
-      <source>Rationale:</source>
-      <translation>Justification :</translation>
+        <location line="+1"/>
+        <source>Rationale:</source>
+        <translation>Justification :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="152" />
-      <source>Red line:</source>
-      <translation>Ligne rouge :</translation>
+        <location line="+1"/>
+        <source>Red line:</source>
+        <translation>Ligne rouge :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="153" />
-      <source>Fallback:</source>
-      <translation>Repli :</translation>
+        <location line="+1"/>
+        <source>Fallback:</source>
+        <translation>Repli :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="154" />
-      <source>Priority:</source>
-      <translation>Priorité :</translation>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>Priorité :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="155" />
-      <source>Status:</source>
-      <translation>Statut :</translation>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>Statut :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="156" />
-      <source>Changed by:</source>
-      <translation>Modifiée par :</translation>
+        <location line="+1"/>
+        <source>Changed by:</source>
+        <translation>Modifiée par :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="157" />
-      <source>When:</source>
-      <translation>Date :</translation>
+        <location line="+1"/>
+        <source>When:</source>
+        <translation>Date :</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ParagraphModel</name>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="47" />
-      <source>No.</source>
-      <translation>N°</translation>
+        <location filename="../../ui/models/paragraphs.py" line="+47"/>
+        <source>No.</source>
+        <translation>N°</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="48" />
-      <source>Text</source>
-      <translation>Texte</translation>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Texte</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="49" />
-      <source>Change</source>
-      <translation>Modification</translation>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="50" />
-      <source>Our stance</source>
-      <translation>Notre position</translation>
+        <location line="+1"/>
+        <source>Our stance</source>
+        <translation>Notre position</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="51" />
-      <source>EU stance</source>
-      <translation>Position UE</translation>
+        <location line="+1"/>
+        <source>EU stance</source>
+        <translation>Position UE</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="52" />
-      <source>[ ]</source>
-      <translation>[ ]</translation>
+        <location line="+1"/>
+        <source>[ ]</source>
+        <translation>[ ]</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="53" />
-      <source>Flags</source>
-      <translation>Signaux</translation>
+        <location line="+1"/>
+        <source>Flags</source>
+        <translation>Signaux</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="60" />
-      <source>Unchanged</source>
-      <translation>Inchangé</translation>
+        <location line="+7"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="61" />
-      <source>Modified</source>
-      <translation>Modifié</translation>
+        <location line="+1"/>
+        <source>Modified</source>
+        <translation>Modifié</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="62" />
-      <source>Renumbered</source>
-      <translation>Renuméroté</translation>
+        <location line="+1"/>
+        <source>Renumbered</source>
+        <translation>Renuméroté</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="63" />
-      <source>Moved</source>
-      <translation>Déplacé</translation>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>Déplacé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="64" />
-      <source>Split</source>
-      <translation>Scindé</translation>
+        <location line="+1"/>
+        <source>Split</source>
+        <translation>Scindé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="65" />
-      <source>Merged</source>
-      <translation>Fusionné</translation>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation>Fusionné</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="66" />
-      <source>New</source>
-      <translation>Nouveau</translation>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nouveau</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="67" />
-      <source>Deleted</source>
-      <translation>Supprimé</translation>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="73" />
-      <source>Support</source>
-      <translation>Soutien</translation>
+        <location line="+6"/>
+        <source>Support</source>
+        <translation>Soutien</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="74" />
-      <source>Support with amendments</source>
-      <translation>Soutien avec amendements</translation>
+        <location line="+1"/>
+        <source>Support with amendments</source>
+        <translation>Soutien avec amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="75" />
-      <source>Oppose</source>
-      <translation>Opposition</translation>
+        <location line="+1"/>
+        <source>Oppose</source>
+        <translation>Opposition</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="76" />
-      <source>Reserve</source>
-      <translation>Réserve</translation>
+        <location line="+1"/>
+        <source>Reserve</source>
+        <translation>Réserve</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="77" />
-      <source>No position</source>
-      <translation>Pas de position</translation>
+        <location line="+1"/>
+        <source>No position</source>
+        <translation>Pas de position</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="85" />
-      <source>Symbol/date</source>
-      <translation>Cote/date</translation>
+        <location line="+8"/>
+        <source>Symbol/date</source>
+        <translation>Cote/date</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="98" />
-      <source>Support, amend.</source>
-      <translation>Soutien, amend.</translation>
+        <location line="+13"/>
+        <source>Support, amend.</source>
+        <translation>Soutien, amend.</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="115" />
-      <source>Agreed</source>
-      <translation>Agréé</translation>
+        <location line="+17"/>
+        <source>Agreed</source>
+        <translation>Agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="116" />
-      <source>Ad ref</source>
-      <translation>Ad ref</translation>
+        <location line="+1"/>
+        <source>Ad ref</source>
+        <translation>Ad ref</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="117" />
-      <source>Review</source>
-      <translation>À revoir</translation>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="118" />
-      <source>Red line</source>
-      <translation>Ligne rouge</translation>
+        <location line="+1"/>
+        <source>Red line</source>
+        <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="119" />
-      <source>Divergent</source>
-      <translation>Divergence</translation>
+        <location line="+1"/>
+        <source>Divergent</source>
+        <translation>Divergence</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="120" />
-      <source>No instr.</source>
-      <translation>Sans instr.</translation>
+        <location line="+1"/>
+        <source>No instr.</source>
+        <translation>Sans instr.</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="122" />
-      <source>Brackets!</source>
-      <translation>Crochets !</translation>
+        <location line="+2"/>
+        <source>Brackets!</source>
+        <translation>Crochets !</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="116" />
-      <source>Agreed ad ref</source>
-      <translation>Agréé ad referendum</translation>
+        <location line="-6"/>
+        <source>Agreed ad ref</source>
+        <translation>Agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="117" />
-      <source>Needs review</source>
-      <translation>À réexaminer</translation>
+        <location line="+1"/>
+        <source>Needs review</source>
+        <translation>À réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="118" />
-      <source>Red line touched</source>
-      <translation>Ligne rouge touchée</translation>
+        <location line="+1"/>
+        <source>Red line touched</source>
+        <translation>Ligne rouge touchée</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="119" />
-      <source>Divergent from EU</source>
-      <translation>Divergence avec l'UE</translation>
+        <location line="+1"/>
+        <source>Divergent from EU</source>
+        <translation>Divergence avec l&apos;UE</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="121" />
-      <source>No instructions</source>
-      <translation>Sans instructions</translation>
+        <location line="+2"/>
+        <source>No instructions</source>
+        <translation>Sans instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="123" />
-      <source>Unbalanced brackets</source>
-      <translation>Crochets déséquilibrés</translation>
+        <location line="+2"/>
+        <source>Unbalanced brackets</source>
+        <translation>Crochets déséquilibrés</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="227" />
-      <source>Square brackets: text not yet agreed</source>
-      <translation>Crochets : texte non encore agréé</translation>
+        <location line="+104"/>
+        <source>Square brackets: text not yet agreed</source>
+        <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/models/paragraphs.py" line="245" />
-      <source>The square brackets in this paragraph do not pair up</source>
-      <translation>Les crochets de ce paragraphe ne s'apparient pas</translation>
+        <location line="+18"/>
+        <source>The square brackets in this paragraph do not pair up</source>
+        <translation>Les crochets de ce paragraphe ne s&apos;apparient pas</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PositionForm</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="43" />
-      <source>Draft</source>
-      <translation>Brouillon</translation>
+        <location filename="../../ui/positions_editor.py" line="-264"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="44" />
-      <source>Agreed in coordination</source>
-      <translation>Agréée en coordination</translation>
+        <location line="+1"/>
+        <source>Agreed in coordination</source>
+        <translation>Agréée en coordination</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="45" />
-      <source>Delivered</source>
-      <translation>Exprimée</translation>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Exprimée</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="51" />
-      <source>High</source>
-      <translation>Haute</translation>
+        <location line="+6"/>
+        <source>High</source>
+        <translation>Haute</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="52" />
-      <source>Medium</source>
-      <translation>Moyenne</translation>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="53" />
-      <source>Low</source>
-      <translation>Basse</translation>
+        <location line="+1"/>
+        <source>Low</source>
+        <translation>Basse</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="59" />
-      <source>Needs review: the wording changed since this position was taken on %1.</source>
-      <translation>À réexaminer : le libellé a changé depuis que cette position a été prise sur %1.</translation>
+        <location line="+6"/>
+        <source>Needs review: the wording changed since this position was taken on %1.</source>
+        <translation>À réexaminer : le libellé a changé depuis que cette position a été prise sur %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="60" />
-      <source>Needs review: the paragraph it was taken on (%1) was split.</source>
-      <translation>À réexaminer : le paragraphe visé (%1) a été scindé.</translation>
+        <location line="+1"/>
+        <source>Needs review: the paragraph it was taken on (%1) was split.</source>
+        <translation>À réexaminer : le paragraphe visé (%1) a été scindé.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="61" />
-      <source>Needs review: the paragraph it was taken on (%1) was merged with others.</source>
-      <translation>À réexaminer : le paragraphe visé (%1) a été fusionné avec d'autres.</translation>
+        <location line="+1"/>
+        <source>Needs review: the paragraph it was taken on (%1) was merged with others.</source>
+        <translation>À réexaminer : le paragraphe visé (%1) a été fusionné avec d&apos;autres.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="62" />
-      <source>The paragraph it was taken on (%1) was deleted.</source>
-      <translation>Le paragraphe visé (%1) a été supprimé.</translation>
+        <location line="+1"/>
+        <source>The paragraph it was taken on (%1) was deleted.</source>
+        <translation>Le paragraphe visé (%1) a été supprimé.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="108" />
-      <source>— no position recorded —</source>
-      <translation>— aucune position enregistrée —</translation>
+        <location line="+46"/>
+        <source>— no position recorded —</source>
+        <translation>— aucune position enregistrée —</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="111" />
-      <source>%1 stance</source>
-      <translation>Position : %1</translation>
+        <location line="+3"/>
+        <source>%1 stance</source>
+        <translation>Position : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="113" />
-      <source>—</source>
-      <translation>—</translation>
+        <location line="+2"/>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="120" />
-      <source>Exact words we propose, or an edit such as "Replace 'should' with 'shall'"</source>
-      <translation>Libellé exact proposé, ou une modification telle que « Remplacer 'should' par 'shall' »</translation>
+        <location line="+7"/>
+        <source>Exact words we propose, or an edit such as &quot;Replace &apos;should&apos; with &apos;shall&apos;&quot;</source>
+        <translation>Libellé exact proposé, ou une modification telle que « Remplacer &apos;should&apos; par &apos;shall&apos; »</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="123" />
-      <source>Talking points</source>
-      <translation>Éléments de langage</translation>
+        <location line="+3"/>
+        <source>Talking points</source>
+        <translation>Éléments de langage</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="125" />
-      <source>What we cannot accept</source>
-      <translation>Ce que nous ne pouvons pas accepter</translation>
+        <location line="+2"/>
+        <source>What we cannot accept</source>
+        <translation>Ce que nous ne pouvons pas accepter</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="127" />
-      <source>What we could accept instead</source>
-      <translation>Ce que nous pourrions accepter à la place</translation>
+        <location line="+2"/>
+        <source>What we could accept instead</source>
+        <translation>Ce que nous pourrions accepter à la place</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="141" />
-      <source>&amp;Stance:</source>
-      <translation>&amp;Position :</translation>
+        <location line="+14"/>
+        <source>&amp;Stance:</source>
+        <translation>&amp;Position :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="144" />
-      <source>Status:</source>
-      <translation>Statut :</translation>
+        <location line="+3"/>
+        <source>Status:</source>
+        <translation>Statut :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="143" />
-      <source>Priority:</source>
-      <translation>Priorité :</translation>
+        <location line="-1"/>
+        <source>Priority:</source>
+        <translation>Priorité :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="145" />
-      <source>&amp;Amendment:</source>
-      <translation>&amp;Amendement :</translation>
+        <location line="+2"/>
+        <source>&amp;Amendment:</source>
+        <translation>&amp;Amendement :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="147" />
-      <source>Ra&amp;tionale:</source>
-      <translation>&amp;Justification :</translation>
+        <location line="+2"/>
+        <source>Ra&amp;tionale:</source>
+        <translation>&amp;Justification :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="148" />
-      <source>&amp;Red line:</source>
-      <translation>Ligne &amp;rouge :</translation>
+        <location line="+1"/>
+        <source>&amp;Red line:</source>
+        <translation>Ligne &amp;rouge :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="150" />
-      <source>&amp;Fallback:</source>
-      <translation>&amp;Repli :</translation>
+        <location line="+2"/>
+        <source>&amp;Fallback:</source>
+        <translation>&amp;Repli :</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="154" />
-      <source>Priority</source>
-      <translation>Priorité</translation>
+        <location line="+4"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="154" />
-      <source>Status</source>
-      <translation>Statut</translation>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="155" />
-      <source>Amendment</source>
-      <translation>Amendement</translation>
+        <location line="+1"/>
+        <source>Amendment</source>
+        <translation>Amendement</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="155" />
-      <source>Rationale</source>
-      <translation>Justification</translation>
+        <location line="+0"/>
+        <source>Rationale</source>
+        <translation>Justification</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="156" />
-      <source>Red line</source>
-      <translation>Ligne rouge</translation>
+        <location line="+1"/>
+        <source>Red line</source>
+        <translation>Ligne rouge</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="156" />
-      <source>Fallback</source>
-      <translation>Repli</translation>
+        <location line="+0"/>
+        <source>Fallback</source>
+        <translation>Repli</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="191" />
-      <source>Version %1, last changed by %2 on %3</source>
-      <translation>Version %1, modifiée en dernier par %2 le %3</translation>
+        <location line="+35"/>
+        <source>Version %1, last changed by %2 on %3</source>
+        <translation>Version %1, modifiée en dernier par %2 le %3</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="194" />
-      <source>Choose a stance to record a position.</source>
-      <translation>Choisissez une position pour l'enregistrer.</translation>
+        <location line="+3"/>
+        <source>Choose a stance to record a position.</source>
+        <translation>Choisissez une position pour l&apos;enregistrer.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PositionsPanel</name>
     <message>
-      <location filename="../../ui/positions_editor.py" line="237" />
-      <source>Our delegation</source>
-      <translation>Notre délégation</translation>
+        <location line="+43"/>
+        <source>Our delegation</source>
+        <translation>Notre délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="239" />
-      <source>EU line (coordinated)</source>
-      <translation>Ligne de l'UE (coordonnée)</translation>
+        <location line="+2"/>
+        <source>EU line (coordinated)</source>
+        <translation>Ligne de l&apos;UE (coordonnée)</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="268" />
-      <source>Select a paragraph to see and edit positions.</source>
-      <translation>Choisissez un paragraphe pour voir et modifier les positions.</translation>
+        <location line="+29"/>
+        <source>Select a paragraph to see and edit positions.</source>
+        <translation>Choisissez un paragraphe pour voir et modifier les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="273" />
-      <source>Every change is saved at once; Ctrl+Z undoes it.</source>
-      <translation>Chaque modification est enregistrée aussitôt ; Ctrl+Z l'annule.</translation>
+        <location line="+5"/>
+        <source>Every change is saved at once; Ctrl+Z undoes it.</source>
+        <translation>Chaque modification est enregistrée aussitôt ; Ctrl+Z l&apos;annule.</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="275" />
-      <source>Our delegation: %1</source>
-      <translation>Notre délégation : %1</translation>
+        <location line="+2"/>
+        <source>Our delegation: %1</source>
+        <translation>Notre délégation : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/positions_editor.py" line="276" />
-      <source>Our delegation (not set for this negotiation)</source>
-      <translation>Notre délégation (non définie pour cette négociation)</translation>
+        <location line="+1"/>
+        <source>Our delegation (not set for this negotiation)</source>
+        <translation>Notre délégation (non définie pour cette négociation)</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location line="+8"/>
+        <source>Other delegations</source>
+        <translation>Autres délégations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other delegation has a recorded position here.</source>
+        <translation>Aucune autre délégation n&apos;a de position enregistrée ici.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
-      <location filename="../../ui/import_dialog.py" line="46" />
-      <source>Heading</source>
-      <translation>Titre</translation>
+        <location filename="../../ui/import_dialog.py" line="-198"/>
+        <source>Heading</source>
+        <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="47" />
-      <source>Preambular</source>
-      <translation>Préambule</translation>
+        <location line="+1"/>
+        <source>Preambular</source>
+        <translation>Préambule</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="48" />
-      <source>Operative</source>
-      <translation>Dispositif</translation>
+        <location line="+1"/>
+        <source>Operative</source>
+        <translation>Dispositif</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="49" />
-      <source>Sub-paragraph</source>
-      <translation>Alinéa</translation>
+        <location line="+1"/>
+        <source>Sub-paragraph</source>
+        <translation>Alinéa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="50" />
-      <source>Other</source>
-      <translation>Autre</translation>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
-      <source>No.</source>
-      <translation>N°</translation>
+        <location line="+24"/>
+        <source>No.</source>
+        <translation>N°</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
-      <source>Kind</source>
-      <translation>Type</translation>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
-      <source>Brackets</source>
-      <translation>Crochets</translation>
+        <location line="+0"/>
+        <source>Brackets</source>
+        <translation>Crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
-      <source>Text</source>
-      <translation>Texte</translation>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Texte</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Undo</name>
     <message>
-      <location filename="../../ui/undo.py" line="94" />
-      <source>Undo %1</source>
-      <translation>Annuler : %1</translation>
+        <location filename="../../ui/undo.py" line="+94"/>
+        <source>Undo %1</source>
+        <translation>Annuler : %1</translation>
     </message>
     <message>
-      <location filename="../../ui/undo.py" line="102" />
-      <source>Add note</source>
-      <translation>Ajouter une note</translation>
+        <location line="+8"/>
+        <source>Add note</source>
+        <translation>Ajouter une note</translation>
     </message>
-  </context>
+</context>
 </TS>

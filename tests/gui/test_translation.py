@@ -2,52 +2,84 @@
 
 from __future__ import annotations
 
-import subprocess
+import ast
+import os
+import shutil
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from ui import paths
 from ui.application import install_translators, remove_translators
+from ui.translations import compile_translations
 
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_every_ui_string_has_a_french_translation(tmp_path: Path) -> None:
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source text) -> <translation> of each message of a .ts."""
+    return {(context.findtext("name") or "", message.findtext("source") or ""): message.find("translation")
+            for context in ET.parse(ts).iter("context") for message in context.iter("message")}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_ui_string_has_a_finished_translation(language: str, tmp_path: Path) -> None:
+    # lupdate over ui/ into a copy of the shipped .ts: it must find nothing new (the file is
+    # refreshed) and leave nothing unfinished (every message is translated). English keeps
+    # only the "%n thing(s)" messages, for their plural forms.
     sys.path.insert(0, str(ROOT / "tools"))
-    from translations_fr import FR
+    from update_translations import refresh
 
-    ts = tmp_path / "check.ts"
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
-    subprocess.run([str(lupdate), *sources, "-ts", str(ts)], check=True, capture_output=True)
-    found = {m.findtext("source") for m in ET.parse(ts).iter("message")}
+    shipped = paths.TRANSLATIONS / f"negotiator_{language}.ts"
+    copy = tmp_path / shipped.name
+    shutil.copy(shipped, copy)
+    refresh(copy)
+    found = _messages(copy)
     assert found, "lupdate found no strings"
-    assert sorted(found - set(FR)) == []
+    assert sorted(found.keys() - _messages(shipped).keys()) == [], "run python tools/update_translations.py"
+    unfinished = [key for key, translation in found.items() if translation.get("type")]
+    assert unfinished == [], f"translate them: pyside6-linguist {shipped.relative_to(ROOT)}"
 
 
-def test_every_plural_message_has_english_forms(tmp_path: Path) -> None:
-    ts = tmp_path / "plurals.ts"
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
-    subprocess.run([str(lupdate), *sources, "-ts", str(ts), "-pluralonly"], check=True, capture_output=True)
-    found = {m.findtext("source") for m in ET.parse(ts).iter("message")}
-    shipped = ET.parse(paths.TRANSLATIONS / "negotiator_en.ts")
-    forms = {m.findtext("source"): [f.text for f in m.iter("numerusform")] for m in shipped.iter("message")}
-    assert found and sorted(found - set(forms)) == [], "run python tools/translations_en.py"
+def test_english_plural_forms_are_in_the_source() -> None:
+    forms = {source: [f.text for f in translation.iter("numerusform")]
+             for (_, source), translation in _messages(paths.TRANSLATIONS / "negotiator_en.ts").items()}
     assert forms["%n paragraph(s)"] == ["%n paragraph", "%n paragraphs"]
 
 
-def test_the_compiled_translation_is_shipped() -> None:
-    qm = paths.TRANSLATIONS / "negotiator_fr.qm"
-    ts = paths.TRANSLATIONS / "negotiator_fr.ts"
-    assert qm.stat().st_size > 1000
-    assert 'type="unfinished"' not in ts.read_text(encoding="utf-8")
+def test_lupdate_sees_every_string_given_to_tr() -> None:
+    # lupdate does not look inside f-strings: a tr() there is never offered to a translator.
+    hidden = []
+    for module in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{module.relative_to(ROOT)}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                           and call.func.attr in ("tr", "translate")]
+    assert hidden == []
+
+
+def test_a_checkout_compiles_a_new_or_edited_translation_on_first_use(tmp_path: Path) -> None:
+    # The .qm are not committed: what a translator saves in Linguist is what the app loads next.
+    ts = tmp_path / "negotiator_fr.ts"
+    shutil.copy(paths.TRANSLATIONS / "negotiator_fr.ts", ts)
+    assert compile_translations(tmp_path, only_stale=True) == [tmp_path / "negotiator_fr.qm"]
+    assert compile_translations(tmp_path, only_stale=True) == []
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "negotiator_fr.qm"))
+    assert translator.translate("MainWindow", "&File") == "&Fichier"
+
+    ts.write_text(ts.read_text(encoding="utf-8").replace("&amp;Fichier", "&amp;Dossier"), encoding="utf-8")
+    os.utime(ts, (time.time() + 10, time.time() + 10))
+    assert compile_translations(tmp_path, only_stale=True) == [tmp_path / "negotiator_fr.qm"]
+    assert translator.load(str(tmp_path / "negotiator_fr.qm"))
+    assert translator.translate("MainWindow", "&File") == "&Dossier"
 
 
 def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # type: ignore[no-untyped-def]
