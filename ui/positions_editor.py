@@ -59,34 +59,40 @@ def priority_names() -> dict[str, str]:
 
 
 def field_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"stance": tr("History", "Stance"), "status": tr("History", "Coordination"),
-            "priority": tr("History", "Priority"), "amendment": tr("History", "Amendment"),
-            "rationale": tr("History", "Talking points"), "red_line": tr("History", "Red line"),
-            "fallback": tr("History", "Fallback")}
+    return {
+        "stance": QCoreApplication.translate("History", "Stance"),
+        "status": QCoreApplication.translate("History", "Coordination"),
+        "priority": QCoreApplication.translate("History", "Priority"),
+        "amendment": QCoreApplication.translate("History", "Amendment"),
+        "rationale": QCoreApplication.translate("History", "Talking points"),
+        "red_line": QCoreApplication.translate("History", "Red line"),
+        "fallback": QCoreApplication.translate("History", "Fallback"),
+    }
 
 
 def change_words(change: FieldChange) -> str:
     """One history line in the user's language: "Stance: support → oppose", "Red line set"."""
-    tr = QCoreApplication.translate
     name = field_names().get(change.field or "", change.field or "")
 
     def value(v: object) -> str:
         text = str(v or "")
-        return (stance_names().get(text) or tr("History", text.replace("_", " "))) if text \
-            else tr("History", "none")
+        if not text:
+            return QCoreApplication.translate("History", "none")
+        names = {"stance": stance_names(), "status": status_names(),
+                 "priority": priority_names()}.get(change.field or "stance", {})
+        return names.get(text, text)
 
     return {
-        "taken": tr("History", "Position taken: %1").replace("%1", value(change.new)),
-        "set": tr("History", "%1 set").replace("%1", name),
-        "removed": tr("History", "%1 removed").replace("%1", name),
-        "changed": tr("History", "%1 changed").replace("%1", name),
-        "value": tr("History", "%1: %2 → %3").replace("%1", name).replace("%2", value(change.old))
+        "taken": QCoreApplication.translate("History", "Position taken: %1").replace("%1", value(change.new)),
+        "set": QCoreApplication.translate("History", "%1 set").replace("%1", name),
+        "removed": QCoreApplication.translate("History", "%1 removed").replace("%1", name),
+        "changed": QCoreApplication.translate("History", "%1 changed").replace("%1", name),
+        "value": QCoreApplication.translate("History", "%1: %2 → %3").replace("%1", name).replace("%2", value(change.old))
         .replace("%3", value(change.new)),
-        "retaken": tr("History", "Re-taken on a new wording of the paragraph"),
-        "withdrawn": tr("History", "Position withdrawn"),
-        "restored": tr("History", "Position restored"),
-        "resolved": tr("History", "Conflict resolved: this version kept"),
+        "retaken": QCoreApplication.translate("History", "Re-taken on a new wording of the paragraph"),
+        "withdrawn": QCoreApplication.translate("History", "Position withdrawn"),
+        "restored": QCoreApplication.translate("History", "Position restored"),
+        "resolved": QCoreApplication.translate("History", "Conflict resolved: this version kept"),
     }[change.what]
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AdRefDialog</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="+66"/>
+        <location filename="../../ui/detail_pane.py" line="+67"/>
         <source>Agreed ad ref: %1</source>
         <translation>Accord ad referendum : %1</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="+362"/>
+        <location filename="../../ui/packages.py" line="+360"/>
         <source>Conflicts – %1</source>
         <translation>Conflits – %1</translation>
     </message>
@@ -317,13 +317,8 @@
         <source>Select a paragraph to see its text, changes and positions.</source>
         <translation>Choisissez un paragraphe pour voir son texte, ses modifications et les positions.</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>(unnumbered)</source>
-        <translation>(non numéroté)</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+6"/>
         <source>%n bracket(s)</source>
         <translation>
             <numerusform>%n crochet</numerusform>
@@ -490,17 +485,17 @@
         <translation>Choisissez deux projets et cliquez sur Comparer.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Brackets: %1 → %2</source>
         <translation>Crochets : %1 → %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Newly agreed: %1</source>
         <translation>Nouvellement agréés : %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Significant wording changes: %1</source>
         <translation>Modifications de libellé importantes : %1</translation>
     </message>
@@ -754,9 +749,97 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../ui/positions_editor.py" line="+62"/>
+        <source>Stance</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amendment</source>
+        <translation>Amendement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talking points</source>
+        <translation>Éléments de langage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Red line</source>
+        <translation>Ligne rouge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fallback</source>
+        <translation>Repli</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Position taken: %1</source>
+        <translation>Position prise : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 set</source>
+        <translation>%1 : ajout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 removed</source>
+        <translation>%1 : suppression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed</source>
+        <translation>%1 : modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-taken on a new wording of the paragraph</source>
+        <translation>Reprise sur une nouvelle formulation du paragraphe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position withdrawn</source>
+        <translation>Position retirée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position restored</source>
+        <translation>Position rétablie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict resolved: this version kept</source>
+        <translation>Conflit résolu : cette version est conservée</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="+339"/>
+        <location line="+295"/>
         <source>Position history</source>
         <translation>Historique des positions</translation>
     </message>
@@ -944,7 +1027,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+135"/>
+        <location filename="../../ui/main_window.py" line="+137"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1408,17 +1491,7 @@
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Demo</source>
-        <translation>Démonstration</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The demo negotiation is not installed.</source>
-        <translation>La négociation de démonstration n&apos;est pas installée.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Loading the demo negotiation…</source>
         <translation>Chargement de la négociation de démonstration…</translation>
     </message>
@@ -1488,7 +1561,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="-41"/>
+        <location filename="../../ui/positions_editor.py" line="-40"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1597,7 +1670,7 @@
 <context>
     <name>Packages</name>
     <message>
-        <location line="-242"/>
+        <location line="-238"/>
         <source>%1 brought nothing new: this store already holds everything in it.</source>
         <translation>%1 n&apos;apporte rien de nouveau : cette base contient déjà tout ce qu&apos;il renferme.</translation>
     </message>
@@ -1723,12 +1796,12 @@
         <translation>Prise séparément sur chaque ordinateur</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>Withdrawn</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Stance:</source>
         <translation>Position :</translation>
     </message>
@@ -1776,7 +1849,7 @@
 <context>
     <name>ParagraphModel</name>
     <message>
-        <location filename="../../ui/models/paragraphs.py" line="+47"/>
+        <location filename="../../ui/models/paragraphs.py" line="+48"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -1886,7 +1959,7 @@
         <translation>Soutien, amend.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Agreed</source>
         <translation>Agréé</translation>
     </message>
@@ -1964,7 +2037,7 @@
 <context>
     <name>PositionForm</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="-264"/>
+        <location filename="../../ui/positions_editor.py" line="-307"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -1994,7 +2067,7 @@
         <translation>Basse</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+49"/>
         <source>Needs review: the wording changed since this position was taken on %1.</source>
         <translation>À réexaminer : le libellé a changé depuis que cette position a été prise sur %1.</translation>
     </message>
