@@ -24,7 +24,8 @@ from sqlalchemy import select  # noqa: E402
 from negotiator import demo
 from negotiator.drafts import negotiations
 from negotiator.positions import core as positions  # noqa: E402
-from negotiator.export.brief import write_amendments, write_brief  # noqa: E402
+from negotiator.export.amendments import write_amendments  # noqa: E402
+from negotiator.export.brief import write_brief  # noqa: E402
 from negotiator.storage.models import Paragraph  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402
 

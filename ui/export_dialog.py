@@ -107,7 +107,8 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
     Returns:
         The writer's plain summary (path, paragraphs, revisions…).
     """
-    from negotiator.export.brief import write_amendments, write_brief
+    from negotiator.export.amendments import write_amendments
+    from negotiator.export.brief import write_brief
 
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, request.negotiation_id)

@@ -532,7 +532,7 @@ def cmd_brief(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.export.brief import write_amendments
+    from negotiator.export.amendments import write_amendments
 
     with store.transaction() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
