@@ -521,12 +521,11 @@ def chart_points(store: Store, negotiation_id: int, progress: Progress | None = 
 
 
 def salient_text(item: Any) -> str:
-    """A salient change as a reader says it: "shall → should"."""
+    """A salient change as a reader says it ("shall → should"): the core's
+    ``Salient.describe()``, carried in the comparison as "description"."""
     if isinstance(item, dict):
-        if item.get("from") and item.get("to"):
-            return f"{item['from']} → {item['to']}"
-        return str(item.get("description", item)).replace(" -> ", " → ")
-    return str(item).replace(" -> ", " → ")
+        return str(item.get("description", ""))
+    return str(item)
 
 
 def count_positions_needing_review(store: Store, draft_id: int) -> int | None:
