@@ -75,6 +75,8 @@ def build(outdir: Path) -> Path:
                                      outdir / "demo-amendments.docx")
             print(f"amendments: {amend['amended']} tracked, {amend['commented']} as comments "
                   f"-> {amend['path']}")
+            for outcome in amend["outcomes"]:
+                print(f"  {outcome.line()}")
     finally:
         store.close()
         shutil.rmtree(work, ignore_errors=True)

@@ -25,6 +25,8 @@ EXPORT_FR: dict[str, str | tuple[str, str]] = {
     "All paragraphs": "Tous les paragraphes",
     "Amendments": "Amendements",
     "Brief": "Note",
+    "Send each amendment as a co&mment, the text unchanged":
+        "Envoyer chaque amendement en co&mmentaire, le texte inchangé",
     "C&lassification:": "C&lassification :",
     "Changes shown as": "Modifications",
     "Choose a draft and the delegation whose amendments to export.":

@@ -1,19 +1,23 @@
 """The amendments file: the file a delegation sends to the chair.
 
 ``write_amendments`` writes a draft with one delegation's proposed amendments as
-tracked changes authored by that delegation (and, where an amendment cannot
-honestly be shown as wording, as a comment by it).
+tracked changes authored by that delegation: the smallest real change (a
+re-wrapped line is not one), an instruction applied to the words, a
+replacement text tracked in full. What cannot honestly be shown as a tracked
+change (an instruction that does not apply, a position taken on an earlier
+wording), or everything when the delegation asks for it, goes as a comment.
+Each paragraph's outcome is returned so the command line can say it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from negotiator.diff.worddiff import word_diff
 from negotiator.drafts import negotiations
 from negotiator.export.brief import (
     PROGRESS_EVERY,
@@ -30,11 +34,23 @@ from negotiator.export.brief import (
     read_annotations,
 )
 from negotiator.export.docx_writer import DRAFT_TEXT_STYLE, SMALL_STYLE, ExportError, WordDocument
+from negotiator.positions.amendment_text import Applied, Form, amendment_form, apply_amendment
 from negotiator.storage.models import Draft, Negotiation
 
-# A replacement text that keeps less than this share of the paragraph's
-# characters is read as an instruction ("Replace X with Y"), not as wording.
-REPLACEMENT_MIN_KEPT = 0.5
+TRACKED, COMMENT = "tracked change", "comment"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one paragraph's amendment became in the file."""
+
+    label: str  # the paragraph as the draft numbers it: "OP 3", "PP 2", "(a)"
+    result: str  # TRACKED or COMMENT
+    detail: str  # "2 words"; for a comment, why ("sent as comment", "'x' not found")
+
+    def line(self) -> str:
+        """ "OP 3: tracked change (2 words)", "PP 2: comment (instruction did not apply: ...)"."""
+        return f"{self.label}: {self.result} ({self.detail})"
 
 
 def write_amendments(
@@ -45,6 +61,7 @@ def write_amendments(
     path: str | os.PathLike[str],
     *,
     classification: str | None = None,
+    as_comment: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> dict[str, Any]:
@@ -62,11 +79,13 @@ def write_amendments(
         actor: the delegation proposing them (as named in its positions).
         path: the .docx to write.
         classification: an optional marking (none by default: the file goes out).
+        as_comment: send every amendment as a comment on an unchanged text.
         progress: called with (done, total).
         cancel: polled; returning True stops with ``Cancelled``.
 
     Returns:
-        {"path", "paragraphs", "amended", "revisions"}.
+        {"path", "paragraphs", "amended" (tracked), "commented", "revisions",
+        "outcomes" (an ``Outcome`` per amended paragraph, in document order)}.
 
     Raises:
         ExportError: the actor has no amendments on this draft, or a bad path.
@@ -93,15 +112,17 @@ def write_amendments(
     wd.paragraph(negotiation.forum or "", SMALL_STYLE)
     wd.heading(negotiation.title, 0)
     wd.paragraph(f"Amendments proposed by {actor} to {_describe_draft(draft)}", "Subtitle")
-    wd.paragraph("The proposed amendments are shown as tracked changes against the text "
-                 f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
+    wd.paragraph(("The proposed amendments are attached as comments to the text "
+                  if as_comment else
+                  "The proposed amendments are shown as tracked changes against the text ")
+                 + f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
     total = len(rows)
-    tracked = commented = 0
+    outcomes: list[Outcome] = []
     for n, r in enumerate(rows, 1):
         if cancel is not None and cancel():
             raise Cancelled("export cancelled; no file was written")
         view = amendments.get(r["index"])
-        change = _amendment_ops(r["text"], view) if view is not None else None
+        applied = _applied(r["text"], view, as_comment) if view is not None else None
         if r["kind"] == "heading":
             p = wd.paragraph(style="Heading 2")
             if r.get("number"):
@@ -110,32 +131,46 @@ def write_amendments(
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
             _number_run(wd, p, r)
             _indent_level(p, r)
-        _write_text(wd, p, change or [("=", r["text"])], r["kind"], redline="tracked",
-                    author=actor, date=None, break_long_words=False)
-        if view is not None and change is None:
-            # Not a wording to track (an instruction such as "Replace X with Y",
-            # or written on an earlier wording): the chair gets it as a comment.
-            wd.comment(p, f"Amendment proposed by {actor}: {view.amendment}", author=actor)
-            commented += 1
-        elif change is not None:
-            tracked += 1
+        ops = applied.ops if applied is not None and applied.ops is not None else [("=", r["text"])]
+        _write_text(wd, p, ops, r["kind"], redline="tracked", author=actor, date=None,
+                    break_long_words=False)
+        if view is not None and applied is not None:
+            if applied.ops is None:
+                wd.comment(p, f"Amendment proposed by {actor}: {view.amendment}", author=actor)
+                outcomes.append(Outcome(paragraph_label(r), COMMENT, applied.reason or ""))
+            else:
+                outcomes.append(Outcome(paragraph_label(r), TRACKED, applied.summary()))
         if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
             progress(n, total)
     wd.save(path)
+    tracked = sum(1 for o in outcomes if o.result == TRACKED)
     return {"path": str(path), "paragraphs": total, "amended": tracked,
-            "commented": commented, "revisions": wd.revisions}
+            "commented": len(outcomes) - tracked, "revisions": wd.revisions,
+            "outcomes": outcomes}
 
 
-def _amendment_ops(text: str, view: PositionView) -> list[tuple[str, str]] | None:
-    """The amendment as word-diff ops against the paragraph, or None when it
-    cannot honestly be shown as tracked changes: the position was taken on
-    another wording, or its text is an instruction rather than the paragraph
-    as amended (it keeps too little of the paragraph)."""
+def _applied(text: str, view: PositionView, as_comment: bool) -> Applied:
+    """The amendment against the paragraph; no ops (a comment) when the
+    delegation sends it as a comment or the position was taken on another wording."""
+    form = amendment_form(view.amendment or "")
+    if as_comment:
+        return Applied(form, None, "sent as comment")
     if view.state not in (None, "current"):
-        return None
-    proposed = view.amended_text or view.amendment or ""
-    change = word_diff(text, proposed)
-    if "[-" in (view.amendment or "") or "{+" in (view.amendment or ""):
-        return change  # an edit written against this very wording
-    kept = sum(len(t) for op, t in change if op == "=" and t.strip())
-    return change if kept >= REPLACEMENT_MIN_KEPT * len(text) else None
+        return Applied(form, None, "taken on an earlier wording; review it first")
+    applied = apply_amendment(text, view.amendment or "")
+    if applied.ops is None and form is Form.INSTRUCTION:
+        return Applied(form, None, f"instruction did not apply: {applied.reason}")
+    return applied
+
+
+def paragraph_label(row: dict[str, Any]) -> str:
+    """A paragraph as a reader names it: "OP 3", "PP 2", "(a)", or its place."""
+    number = (row.get("number") or "").strip()
+    if not number:
+        return f"paragraph {row['index'] + 1}"
+    upper = number.upper()
+    if upper.startswith(("PP", "OP")) and not upper[2:3].isspace():
+        return f"{upper[:2]} {number[2:].strip()}"
+    if row.get("kind") == "operative" and number[0].isdigit():
+        return f"OP {number.rstrip('.')}"
+    return number

@@ -492,247 +492,252 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/export_dialog.py" line="154" />
+      <location filename="../../ui/export_dialog.py" line="157" />
       <source>Export – %1</source>
       <translation>Exporter – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="163" />
+      <location filename="../../ui/export_dialog.py" line="166" />
       <source>From draft</source>
       <translation>Projet de départ</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="164" />
+      <location filename="../../ui/export_dialog.py" line="167" />
       <source>To draft</source>
       <translation>Projet d'arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="167" />
+      <location filename="../../ui/export_dialog.py" line="170" />
       <source>Classification</source>
       <translation>Classification</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="170" />
+      <location filename="../../ui/export_dialog.py" line="173" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="172" />
+      <location filename="../../ui/export_dialog.py" line="175" />
       <source>Paragraphs</source>
       <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="173" />
+      <location filename="../../ui/export_dialog.py" line="176" />
       <source>All paragraphs</source>
       <translation>Tous les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="174" />
+      <location filename="../../ui/export_dialog.py" line="177" />
       <source>Changed paragraphs only</source>
       <translation>Paragraphes modifiés seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="175" />
+      <location filename="../../ui/export_dialog.py" line="178" />
       <source>Paragraphs with our positions</source>
       <translation>Paragraphes où nous avons une position</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="176" />
+      <location filename="../../ui/export_dialog.py" line="179" />
       <source>Paragraphs needing instructions</source>
       <translation>Paragraphes appelant des instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="180" />
+      <location filename="../../ui/export_dialog.py" line="183" />
       <source>Positions of</source>
       <translation>Positions de</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="190" />
+      <location filename="../../ui/export_dialog.py" line="193" />
       <source>Prepared by</source>
       <translation>Établi par</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="192" />
+      <location filename="../../ui/export_dialog.py" line="195" />
       <source>Changes shown as</source>
       <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="193" />
+      <location filename="../../ui/export_dialog.py" line="196" />
       <source>Tracked changes (Word's Review pane)</source>
       <translation>Modifications suivies (volet Révision de Word)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="194" />
+      <location filename="../../ui/export_dialog.py" line="197" />
       <source>Formatted for print (struck and underlined)</source>
       <translation>Mise en forme pour l'impression (barré et souligné)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="198" />
+      <location filename="../../ui/export_dialog.py" line="201" />
       <source>&amp;From draft:</source>
       <translation>Projet de &amp;départ :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="199" />
+      <location filename="../../ui/export_dialog.py" line="202" />
       <source>&amp;To draft:</source>
       <translation>Projet d'arri&amp;vée :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="200" />
+      <location filename="../../ui/export_dialog.py" line="203" />
       <source>C&amp;lassification:</source>
       <translation>C&amp;lassification :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="201" />
+      <location filename="../../ui/export_dialog.py" line="204" />
       <source>&amp;Include:</source>
       <translation>&amp;Inclure :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="202" />
+      <location filename="../../ui/export_dialog.py" line="205" />
       <source>Positions &amp;of:</source>
       <translation>P&amp;ositions de :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="203" />
+      <location filename="../../ui/export_dialog.py" line="206" />
       <source>&amp;Prepared by:</source>
       <translation>É&amp;tabli par :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="204" />
+      <location filename="../../ui/export_dialog.py" line="207" />
       <source>&amp;Changes shown as:</source>
       <translation>&amp;Modifications :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="207" />
+      <location filename="../../ui/export_dialog.py" line="210" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="209" />
+      <location filename="../../ui/export_dialog.py" line="212" />
       <source>Delegation</source>
       <translation>Délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="215" />
+      <location filename="../../ui/export_dialog.py" line="218" />
       <source>&amp;Draft:</source>
       <translation>&amp;Projet :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="216" />
+      <location filename="../../ui/export_dialog.py" line="219" />
       <source>De&amp;legation:</source>
       <translation>&amp;Délégation :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="233" />
+      <location filename="../../ui/export_dialog.py" line="225" />
+      <source>Send each amendment as a co&amp;mment, the text unchanged</source>
+      <translation>Envoyer chaque amendement en co&amp;mmentaire, le texte inchangé</translation>
+    </message>
+    <message>
+      <location filename="../../ui/export_dialog.py" line="239" />
       <source>Bro&amp;wse…</source>
       <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="217" />
+      <location filename="../../ui/export_dialog.py" line="220" />
       <source>The draft's text and numbering, with the amendments this delegation proposes as tracked changes in its name: the file to send to the chair. Talking points, red lines and fallbacks are never included.</source>
       <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n'y figurent jamais.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="225" />
+      <location filename="../../ui/export_dialog.py" line="231" />
       <source>&amp;Brief</source>
       <translation>&amp;Note de synthèse</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="226" />
+      <location filename="../../ui/export_dialog.py" line="232" />
       <source>&amp;Amendments</source>
       <translation>&amp;Amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="231" />
+      <location filename="../../ui/export_dialog.py" line="237" />
       <source>Output file</source>
       <translation>Fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="238" />
+      <location filename="../../ui/export_dialog.py" line="244" />
       <source>&amp;Save as:</source>
       <translation>Enre&amp;gistrer sous :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="253" />
+      <location filename="../../ui/export_dialog.py" line="259" />
       <source>&amp;Export</source>
       <translation>&amp;Exporter</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="282" />
+      <location filename="../../ui/export_dialog.py" line="288" />
       <source>Brief</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="284" />
+      <location filename="../../ui/export_dialog.py" line="290" />
       <source>Amendments</source>
       <translation>Amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="296" />
+      <location filename="../../ui/export_dialog.py" line="302" />
       <source>Export to</source>
       <translation>Exporter vers</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="297" />
+      <location filename="../../ui/export_dialog.py" line="303" />
       <source>Word documents (*.docx)</source>
       <translation>Documents Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="314" />
+      <location filename="../../ui/export_dialog.py" line="320" />
       <source>Choose the file to write.</source>
       <translation>Choisissez le fichier à écrire.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="321" />
+      <location filename="../../ui/export_dialog.py" line="327" />
       <source>Choose a draft and the delegation whose amendments to export.</source>
       <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="325" />
+      <location filename="../../ui/export_dialog.py" line="332" />
       <source>A brief compares two different drafts: choose another 'from' or 'to' draft.</source>
       <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d'arrivée.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="329" />
+      <location filename="../../ui/export_dialog.py" line="336" />
       <source>Tick at least one delegation whose positions the brief shows.</source>
       <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="352" />
+      <location filename="../../ui/export_dialog.py" line="359" />
       <source>Exporting %1…</source>
       <translation>Exportation de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="372" />
+      <location filename="../../ui/export_dialog.py" line="379" />
       <source>Writing… %p%</source>
       <translation>Écriture… %p%</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="373" />
+      <location filename="../../ui/export_dialog.py" line="380" />
       <source>&amp;Stop</source>
       <translation>&amp;Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="375" />
+      <location filename="../../ui/export_dialog.py" line="382" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="387" />
+      <location filename="../../ui/export_dialog.py" line="394" />
       <source>Export stopped; no file was written.</source>
       <translation>Exportation arrêtée ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="390" />
+      <location filename="../../ui/export_dialog.py" line="397" />
       <source>Could not export</source>
       <translation>Échec de l'exportation</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="395" />
+      <location filename="../../ui/export_dialog.py" line="402" />
       <source>Export finished</source>
       <translation>Exportation terminée</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="396" />
+      <location filename="../../ui/export_dialog.py" line="403" />
       <source>%1 was written.</source>
       <translation>%1 a été enregistré.</translation>
     </message>
