@@ -65,6 +65,7 @@ class Lexicon:
     # Every listed phrase (as a word tuple) and its list; the longest phrase's length.
     index: dict[tuple[str, ...], str]
     longest: int
+    starts: frozenset[str]  # first words of the listed phrases
 
 
 def _index(code: str, lists: dict[str, frozenset[str]]) -> dict[tuple[str, ...], str]:
@@ -141,6 +142,7 @@ def parse_lexicon(code: str, data: dict[str, Any]) -> Lexicon:
         ignore=_words(data, "ignore"),
         index=index,
         longest=max((len(k) for k in index), default=1),
+        starts=frozenset(k[0] for k in index),
     )
 
 

@@ -126,7 +126,7 @@ def _table_or_toc_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     """One word of a text after elisions and contractions are undone."""
 
@@ -173,6 +173,8 @@ def _expand(word: str, lex: Lexicon) -> list[str]:
     """ "cannot" -> can, not; "don't" -> do, not; "n'est" -> ne, est; "l'état" -> le, état."""
     if word in lex.contractions:
         return list(lex.contractions[word])
+    if "'" not in word:
+        return [word]
     for suffix, meaning in lex.negation_suffixes.items():
         if word.endswith(suffix) and len(word) > len(suffix):
             return [word[: -len(suffix)], meaning]
@@ -257,7 +259,7 @@ def terms(text: str, lex: Lexicon = ENGLISH) -> list[Term]:
             i += 1  # "October 10, 2019"
             continue
         close_run()
-        if u.kind != "word":
+        if u.kind != "word" or u.key not in lex.starts:
             i += 1
             continue
         size, category = _match(units, i, index, longest)
