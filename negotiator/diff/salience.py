@@ -355,15 +355,21 @@ _ALTERNATIVES = re.compile(r"(?:\[[^\[\]]*\][ \t]*){2,}")
 _GROUP = re.compile(r"\[[^\[\]]*\]")
 
 
-def _dropped_alternatives(text: str, changed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Bracketed alternatives ("[the end of 2026][the 2026 Ministerial Council]")
-    that went while another of the same set stayed: the choice between them."""
+def _dropped_alternatives(text: str, changed: list[tuple[int, int]],
+                          found: list[Term]) -> list[tuple[int, int]]:
+    """The terms' places in bracketed alternatives that went while another of
+    the same set stayed and says the same: "[the end of 2026][the 2026
+    Ministerial Council]" -> "the end of 2026" keeps 2026; "[shall][should]" ->
+    "shall" does drop "should", and that stays salient."""
     out: list[tuple[int, int]] = []
     for m in _ALTERNATIVES.finditer(text):
         groups = [(m.start() + g.start(), m.start() + g.end()) for g in _GROUP.finditer(m[0])]
         gone = [g for g in groups if all(_inside(k, changed) for k in range(*g) if text[k].isalnum())]
-        if gone and len(gone) < len(groups):
-            out.extend(gone)
+        kept = [g for g in groups if g not in gone]
+        if not gone or not kept:
+            continue
+        still = {t.key for t in found if _inside(t.start, kept)}
+        out.extend((t.start, t.end) for t in found if _inside(t.start, gone) and t.key in still)
     return out
 
 
@@ -379,9 +385,11 @@ def salient_changes(ops: list[tuple[str, str]], lang: str | None = None) -> list
     Returns:
         One ``Salient`` per change and category, in text order and the order of
         ``CATEGORIES``; empty when no modal, operative verb, negation, polarity
-        word, number or date came or went. An alternative dropped or added
-        whole ("Option 2: ...", "[2026][2027]" -> "2026") is a choice between
-        options, not a change of wording.
+        word, number or date came or went. An option dropped or added whole
+        ("Option 2: ...") is a choice between options, not a change of wording;
+        so is a bracketed alternative dropped for another that says the same
+        ("[by 2026][at the 2026 meeting]" -> "by 2026"), but not "[shall][should]"
+        -> "shall", where "should" went.
     """
     old = "".join(t for op, t in ops if op != INSERT)
     new = "".join(t for op, t in ops if op != DELETE)
@@ -393,9 +401,9 @@ def salient_changes(ops: list[tuple[str, str]], lang: str | None = None) -> list
     changed_old = [(h[0], h[1]) for h in hunks]
     changed_new = [(h[2], h[3]) for h in hunks]
     dropped_old = [u for u in _option_units(old, lex) if _dropped(u, changed_old, old)] \
-        + _dropped_alternatives(old, changed_old)
+        + _dropped_alternatives(old, changed_old, old_terms)
     dropped_new = [u for u in _option_units(new, lex) if _dropped(u, changed_new, new)] \
-        + _dropped_alternatives(new, changed_new)
+        + _dropped_alternatives(new, changed_new, new_terms)
     used_old: set[int] = set()
     used_new: set[int] = set()
     result: list[Salient] = []

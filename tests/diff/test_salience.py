@@ -154,7 +154,10 @@ def test_alt_labels_are_not_numbers() -> None:
 def test_a_dropped_bracketed_alternative_is_a_choice_not_a_change() -> None:
     assert described("Develop, by [the end of 2026][the 2026 Ministerial Council], proposals;",
                      "Develop, by the end of 2026, proposals;") == []
-    # ... but when every alternative goes, what replaces them is salient
+    # ... but choosing "shall" over "should" drops "should", and that is salient
+    assert described("States [shall][should] notify the Secretariat.",
+                     "States shall notify the Secretariat.") == ["'should' removed"]
+    # ... and so is what replaces every alternative
     assert described("States [shall][should] notify", "States may notify") \
         == ["shall, should → may"]
 
