@@ -65,7 +65,7 @@ def test_diff_json_structure(negotiation) -> None:  # type: ignore[no-untyped-de
     assert modified["from"] == [3] and modified["to"] == [5]
     assert ["-", "shall [strongly]"] in modified["ops"]
     assert [s["description"] for s in modified["salient"]] == [
-        "shall -> should", "'31 May 2026' added"]
+        "shall → should", "annually → 31 May 2026"]
     assert modified["brackets_from"] == 2 and modified["brackets_to"] == 0
     # INDEX is the index of `show --json`; ops rebuild both texts.
     shown_a = json.loads(negotiation("show", "CBMs", "Zero", "--json").out)
@@ -94,7 +94,7 @@ def test_diff_human_redline(negotiation) -> None:  # type: ignore[no-untyped-def
     assert "newly agreed: OP 6" in out
     assert "modified  OP 4 -> OP 6  (brackets 2 -> 0)" in out
     assert "[-shall [strongly]-]{+should+}" in out
-    assert "! modal: shall -> should" in out
+    assert "! modal: shall → should" in out
     assert "split  OP 3 -> OP 4+OP 5" in out
     assert "\x1b[" not in out  # no colour when not on a terminal
 

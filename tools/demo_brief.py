@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from negotiator import demo
 from negotiator.drafts import negotiations
-from negotiator.export.brief import write_amendments, write_brief  # noqa: E402
+from negotiator.export.amendments import write_amendments  # noqa: E402
+from negotiator.export.brief import write_brief  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402
 
 RESOLUTION_DPI = 70
@@ -45,6 +46,8 @@ def build(outdir: Path) -> Path:
                                      outdir / "demo-amendments.docx")
             print(f"amendments: {amend['amended']} tracked, {amend['commented']} as comments "
                   f"-> {amend['path']}")
+            for outcome in amend["outcomes"]:
+                print(f"  {outcome.line()}")
     finally:
         store.close()
         shutil.rmtree(work, ignore_errors=True)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -99,6 +100,7 @@ class AmendmentsRequest:
     draft_id: int
     actor: str
     path: str
+    as_comment: bool = False
 
 
 def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: TaskContext) -> dict[str, Any]:
@@ -107,7 +109,8 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
     Returns:
         The writer's plain summary (path, paragraphs, revisions…).
     """
-    from negotiator.export.brief import write_amendments, write_brief
+    from negotiator.export.amendments import write_amendments
+    from negotiator.export.brief import write_brief
 
     with store.transaction(read_only=True) as s:
         neg = s.get(Negotiation, request.negotiation_id)
@@ -121,7 +124,7 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
             )
         else:
             result = write_amendments(s, neg, s.get(Draft, request.draft_id), request.actor, request.path,
-                                      progress=ctx.progress, cancel=lambda: ctx.cancelled)
+                                      as_comment=request.as_comment, progress=ctx.progress, cancel=lambda: ctx.cancelled)
     # Only plain values go back to the GUI thread.
     return {k: v for k, v in result.items() if isinstance(v, (str, int))}
 
@@ -219,6 +222,9 @@ class ExportDialog(QDialog):
                               "Talking points, red lines and fallbacks are never included."))
         hint.setWordWrap(True)
         amend_form.addRow(hint)
+        self.amend_as_comment = QCheckBox(self.tr("Send each amendment as a co&mment, the text unchanged"))
+        self.amend_as_comment.setObjectName("amendAsComment")
+        amend_form.addRow(self.amend_as_comment)
 
         self.modes = QTabWidget()
         self.modes.setObjectName("exportModes")
@@ -319,7 +325,8 @@ class ExportDialog(QDialog):
         if self.modes.currentIndex() == AMENDMENTS_PAGE:
             if self.amend_draft.currentData() is None or not self.amend_actor.currentText():
                 return self.tr("Choose a draft and the delegation whose amendments to export.")
-            return AmendmentsRequest(neg_id, self.amend_draft.currentData(), self.amend_actor.currentText(), path)
+            return AmendmentsRequest(neg_id, self.amend_draft.currentData(), self.amend_actor.currentText(), path,
+                                     as_comment=self.amend_as_comment.isChecked())
         from_id, to_id = self.from_draft.currentData(), self.to_draft.currentData()
         if from_id is None or to_id is None or from_id == to_id:
             return self.tr("A brief compares two different drafts: choose another 'from' or 'to' draft.")

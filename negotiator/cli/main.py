@@ -535,15 +535,16 @@ def cmd_brief(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.export.brief import write_amendments
+    from negotiator.export.amendments import write_amendments
 
     with store.transaction() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         result = write_amendments(s, neg, draft, args.actor, args.output,
-                                  classification=args.classification)
-    commented = (f", {result['commented']} proposals as comments (not wording against this text)"
-                 if result["commented"] else "")
+                                  classification=args.classification, as_comment=args.as_comment)
+    for outcome in result["outcomes"]:
+        print(outcome.line())
+    commented = f", {result['commented']} as comments" if result["commented"] else ""
     print(f"wrote {result['path']}: {result['amended']} amended paragraphs, "
           f"{result['revisions']} tracked changes{commented}")
     return 0
@@ -638,6 +639,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", required=True, metavar="NAME", help="the proposing delegation")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     p.add_argument("--classification", metavar="TEXT", help="optional marking")
+    p.add_argument("--as-comment", action="store_true",
+                   help="send every amendment as a comment instead of tracked changes")
 
     add_position_commands(command)
     return parser

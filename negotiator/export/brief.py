@@ -1,4 +1,5 @@
-"""The documents that leave Negotiator: the brief and the amendments file.
+"""The brief a head of delegation reads (the amendments file is in
+``negotiator.export.amendments``).
 
 ``write_brief`` writes the annotated brief a head of delegation reads on the way
 into the room: a title block, an executive summary whose figures are those of
@@ -7,10 +8,7 @@ then every paragraph in the order of draft B with the changes since draft A as
 real Word revisions, what moved / split / merged / disappeared said plainly,
 our position, the EU line, other delegations' positions, and notes as comments.
 
-``write_amendments`` writes the file a delegation sends to the chair: the draft
-with that delegation's proposed amendments as tracked changes authored by it.
-
-Both read the store through a few small functions (``_compare``,
+It reads the store through a few small functions (``_compare``,
 ``read_annotations``, ``read_signals``) so the document code does
 not depend on how positions are stored.
 """
@@ -30,17 +28,14 @@ from sqlalchemy.orm import Session
 
 from negotiator.diff.salience import Salient
 from negotiator.diff.worddiff import new_text, old_text, word_diff
-from negotiator.domain.actors import is_eu, is_our_delegation, same_actor
+from negotiator.domain.actors import is_eu, is_our_delegation
 from negotiator.domain.changes import is_changed
+from negotiator.domain.errors import NegotiatorError
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.domain.wording import plural
+from negotiator.drafts import negotiations
 from negotiator.drafts.comparison import AlignedEntry, Comparison, compare_drafts
 from negotiator.drafts.negotiations import ParagraphView
-from negotiator.positions.board import draft_positions
-from negotiator.positions.results import NoteView, PositionView, Signals
-from negotiator.positions.signals import signals as positions_signals
-from negotiator.domain.errors import NegotiatorError
-from negotiator.drafts import negotiations
 from negotiator.export.docx_writer import (
     DRAFT_TEXT_STYLE,
     LABEL_STYLE,
@@ -50,6 +45,9 @@ from negotiator.export.docx_writer import (
     Redline,
     WordDocument,
 )
+from negotiator.positions.board import draft_positions
+from negotiator.positions.results import NoteView, PositionView, Signals
+from negotiator.positions.signals import signals as positions_signals
 from negotiator.storage.models import Draft, Negotiation
 from negotiator.text.parse import ADVERBS
 
@@ -78,9 +76,6 @@ UPTAKE_WORDS = {"adopted": "adopted", "partly": "partly reflected", "not_reflect
 # Progress is reported this often (entries), so a 10,000-paragraph brief
 # does not flood a progress bar.
 PROGRESS_EVERY = 10
-# A replacement text that keeps less than this share of the paragraph's
-# characters is read as an instruction ("Replace X with Y"), not as wording.
-REPLACEMENT_MIN_KEPT = 0.5
 # The draft-text style's left indent (15 mm) and one step per sub-level.
 BASE_INDENT_MM = 15
 LEVEL_INDENT_MM = 8
@@ -742,112 +737,6 @@ def _stance_line(pos: PositionView) -> str:
         parts.append({"draft": "not yet coordinated", "coordinated": "agreed in coordination",
                       "delivered": "delivered"}.get(pos.stage, pos.stage))
     return " · ".join(parts)
-
-
-# --------------------------------------------------------------------------- amendments
-
-
-def write_amendments(
-    session: Session,
-    negotiation: Negotiation,
-    draft: Draft,
-    actor: str,
-    path: str | os.PathLike[str],
-    *,
-    classification: str | None = None,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
-) -> dict[str, Any]:
-    """Write the draft with one actor's proposed amendments as tracked changes.
-
-    The text and numbering are the draft's; each paragraph the actor proposes
-    to amend carries the change as revisions authored by that delegation, so
-    the chair can accept or reject each one in Word. Talking points, red lines
-    and fallbacks are internal and never written.
-
-    Args:
-        session: an open session (read only).
-        negotiation: the negotiation.
-        draft: the base text the amendments are made against.
-        actor: the delegation proposing them (as named in its positions).
-        path: the .docx to write.
-        classification: an optional marking (none by default: the file goes out).
-        progress: called with (done, total).
-        cancel: polled; returning True stops with ``Cancelled``.
-
-    Returns:
-        {"path", "paragraphs", "amended", "revisions"}.
-
-    Raises:
-        ExportError: the actor has no amendments on this draft, or a bad path.
-    """
-    rows = negotiations.draft_paragraphs(session, draft)
-    positions, _notes = read_annotations(session, negotiation, draft)
-    amendments: dict[int, PositionView] = {}
-    for index, views in positions.items():
-        for v in views:
-            if same_actor(v.actor, actor) and v.amendment:
-                amendments[index] = v
-                actor = v.actor
-    if not amendments:
-        raise ExportError(f"{actor} proposes no amendments to '{draft.label}' of "
-                          f"'{negotiation.title}'")
-    wd = WordDocument(
-        title=f"Amendments proposed by {actor} to {draft.label}",
-        classification=classification,
-        author=actor,
-        footer_note=f"{_short(negotiation.title)} · {draft.label} · amendments by {actor}",
-        created=dt.datetime.now(dt.timezone.utc),
-    )
-    wd.paragraph(negotiation.forum or "", SMALL_STYLE)
-    wd.heading(negotiation.title, 0)
-    wd.paragraph(f"Amendments proposed by {actor} to {_describe_draft(draft)}", "Subtitle")
-    wd.paragraph("The proposed amendments are shown as tracked changes against the text "
-                 f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
-    total = len(rows)
-    tracked = commented = 0
-    for n, r in enumerate(rows, 1):
-        if cancel is not None and cancel():
-            raise Cancelled("export cancelled; no file was written")
-        view = amendments.get(r.index)
-        change = _amendment_ops(r.text, view) if view is not None else None
-        if r.kind == "heading":
-            p = wd.paragraph(style="Heading 2")
-            if r.number:
-                wd.add_text(p, f"{_printed_number(r.number, heading=True)} ")
-        else:
-            p = wd.paragraph(style=DRAFT_TEXT_STYLE)
-            _number_run(wd, p, r)
-            _indent_level(p, r)
-        _write_text(wd, p, change or [("=", r.text)], r.kind, redline="tracked",
-                    author=actor, date=None, break_long_words=False)
-        if view is not None and change is None:
-            # Not a wording to track (an instruction such as "Replace X with Y",
-            # or written on an earlier wording): the chair gets it as a comment.
-            wd.comment(p, f"Amendment proposed by {actor}: {view.amendment}", author=actor)
-            commented += 1
-        elif change is not None:
-            tracked += 1
-        if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
-            progress(n, total)
-    wd.save(path)
-    return {"path": str(path), "paragraphs": total, "amended": tracked,
-            "commented": commented, "revisions": wd.revisions}
-
-
-def _amendment_ops(text: str, view: PositionView) -> list[tuple[str, str]] | None:
-    """The amendment as word-diff ops against the paragraph, or None when it
-    cannot honestly be shown as tracked changes: the position was taken on
-    another wording, or its text is an instruction rather than the paragraph
-    as amended (it keeps too little of the paragraph)."""
-    if view.state not in (None, "current"):
-        return None
-    proposed = view.amended_text or view.amendment or ""
-    change = word_diff(text, proposed)
-    if "[-" in (view.amendment or "") or "{+" in (view.amendment or ""):
-        return change  # an edit written against this very wording
-    kept = sum(len(t) for op, t in change if op == "=" and t.strip())
-    return change if kept >= REPLACEMENT_MIN_KEPT * len(text) else None
 
 
 def _indent_level(p: Any, row: ParagraphView) -> None:

@@ -503,7 +503,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+154"/>
+        <location filename="../../ui/export_dialog.py" line="+157"/>
         <source>Export – %1</source>
         <translation>Exporter – %1</translation>
     </message>
@@ -633,17 +633,22 @@
         <translation>&amp;Délégation :</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Send each amendment as a co&amp;mment, the text unchanged</source>
+        <translation>Envoyer chaque amendement en co&amp;mmentaire, le texte inchangé</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Bro&amp;wse…</source>
         <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
         <source>The draft&apos;s text and numbering, with the amendments this delegation proposes as tracked changes in its name: the file to send to the chair. Talking points, red lines and fallbacks are never included.</source>
         <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n&apos;y figurent jamais.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Brief</source>
         <translation>&amp;Note de synthèse</translation>
     </message>
@@ -698,7 +703,7 @@
         <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>A brief compares two different drafts: choose another &apos;from&apos; or &apos;to&apos; draft.</source>
         <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d&apos;arrivée.</translation>
     </message>
@@ -751,12 +756,12 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="+62"/>
+        <location filename="../../ui/positions_editor.py" line="+63"/>
         <source>Stance</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
@@ -766,7 +771,7 @@
         <translation>Priorité</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Amendment</source>
         <translation>Amendement</translation>
     </message>
@@ -776,7 +781,7 @@
         <translation>Éléments de langage</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Red line</source>
         <translation>Ligne rouge</translation>
     </message>
@@ -786,7 +791,7 @@
         <translation>Repli</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -2037,7 +2042,7 @@
 <context>
     <name>PositionForm</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="-307"/>
+        <location filename="../../ui/positions_editor.py" line="-312"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -2067,7 +2072,7 @@
         <translation>Basse</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Needs review: the wording changed since this position was taken on %1.</source>
         <translation>À réexaminer : le libellé a changé depuis que cette position a été prise sur %1.</translation>
     </message>

@@ -130,3 +130,19 @@ def test_export_needs_a_negotiation(make_window, empty_store) -> None:  # type: 
     window = make_window(empty_store)
     assert not window.export_action.isEnabled()
     assert window.export_action.shortcut().toString() == "Ctrl+E"
+
+
+def test_amendments_sent_as_comments(make_window, full_demo_store, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(full_demo_store)
+    dialog = open_dialog(window, qtbot)
+    dialog.modes.setCurrentIndex(AMENDMENTS_PAGE)
+    select(dialog.amend_draft, "Rev.1")
+    dialog.amend_as_comment.setChecked(True)
+    out = tmp_path / "amendments-as-comments.docx"
+    dialog.set_output(out)
+
+    box = export_and_wait(dialog, window, qtbot)
+    assert box.objectName() == "exportDone"
+    assert revisions(out) == (0, 0)
+    assert len(docx.Document(str(out)).comments) > 0
+    box.button(QMessageBox.StandardButton.Close).click()

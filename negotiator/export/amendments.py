@@ -1,0 +1,173 @@
+"""The amendments file: the file a delegation sends to the chair.
+
+``write_amendments`` writes a draft with one delegation's proposed amendments as
+tracked changes authored by that delegation: the smallest real change (a
+re-wrapped line is not one), an instruction applied to the words, a
+replacement text tracked in full. What cannot honestly be shown as a tracked
+change (an instruction that does not apply, a position taken on an earlier
+wording), or everything when the delegation asks for it, goes as a comment.
+Each paragraph's outcome is returned so the command line can say it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from negotiator.domain.actors import same_actor
+from negotiator.drafts import negotiations
+from negotiator.export.brief import (
+    PROGRESS_EVERY,
+    Cancel,
+    Cancelled,
+    Progress,
+    _describe_draft,
+    _indent_level,
+    _number_run,
+    _printed_number,
+    _short,
+    _write_text,
+    read_annotations,
+)
+from negotiator.export.docx_writer import (
+    DRAFT_TEXT_STYLE,
+    SMALL_STYLE,
+    ExportError,
+    WordDocument,
+)
+from negotiator.positions.amendment_text import (
+    Applied,
+    Form,
+    amendment_form,
+    apply_amendment,
+)
+from negotiator.positions.results import PositionView
+from negotiator.storage.models import Draft, Negotiation
+
+TRACKED, COMMENT = "tracked change", "comment"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one paragraph's amendment became in the file."""
+
+    label: str  # the paragraph as the draft numbers it: "OP 3", "PP 2", "(a)"
+    result: str  # TRACKED or COMMENT
+    detail: str  # "2 words"; for a comment, why ("sent as comment", "'x' not found")
+
+    def line(self) -> str:
+        """ "OP 3: tracked change (2 words)", "PP 2: comment (instruction did not apply: ...)"."""
+        return f"{self.label}: {self.result} ({self.detail})"
+
+
+def write_amendments(
+    session: Session,
+    negotiation: Negotiation,
+    draft: Draft,
+    actor: str,
+    path: str | os.PathLike[str],
+    *,
+    classification: str | None = None,
+    as_comment: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> dict[str, Any]:
+    """Write the draft with one actor's proposed amendments as tracked changes.
+
+    The text and numbering are the draft's; each paragraph the actor proposes
+    to amend carries the change as revisions authored by that delegation, so
+    the chair can accept or reject each one in Word. Talking points, red lines
+    and fallbacks are internal and never written.
+
+    Args:
+        session: an open session (read only).
+        negotiation: the negotiation.
+        draft: the base text the amendments are made against.
+        actor: the delegation proposing them (as named in its positions).
+        path: the .docx to write.
+        classification: an optional marking (none by default: the file goes out).
+        as_comment: send every amendment as a comment on an unchanged text.
+        progress: called with (done, total).
+        cancel: polled; returning True stops with ``Cancelled``.
+
+    Returns:
+        {"path", "paragraphs", "amended" (tracked), "commented", "revisions",
+        "outcomes" (an ``Outcome`` per amended paragraph, in document order)}.
+
+    Raises:
+        ExportError: the actor has no amendments on this draft, or a bad path.
+    """
+    rows = negotiations.draft_paragraphs(session, draft)
+    positions, _notes = read_annotations(session, negotiation, draft)
+    amendments: dict[int, PositionView] = {}
+    for index, views in positions.items():
+        for v in views:
+            if same_actor(v.actor, actor) and v.amendment:
+                amendments[index] = v
+                actor = v.actor
+    if not amendments:
+        raise ExportError(f"{actor} proposes no amendments to '{draft.label}' of "
+                          f"'{negotiation.title}'")
+    wd = WordDocument(
+        title=f"Amendments proposed by {actor} to {draft.label}",
+        classification=classification,
+        author=actor,
+        footer_note=f"{_short(negotiation.title)} · {draft.label} · amendments by {actor}",
+        created=dt.datetime.now(dt.timezone.utc),
+    )
+    wd.paragraph(negotiation.forum or "", SMALL_STYLE)
+    wd.heading(negotiation.title, 0)
+    wd.paragraph(f"Amendments proposed by {actor} to {_describe_draft(draft)}", "Subtitle")
+    wd.paragraph(("The proposed amendments are attached as comments to the text "
+                  if as_comment else
+                  "The proposed amendments are shown as tracked changes against the text ")
+                 + f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
+    total = len(rows)
+    outcomes: list[Outcome] = []
+    for n, r in enumerate(rows, 1):
+        if cancel is not None and cancel():
+            raise Cancelled("export cancelled; no file was written")
+        view = amendments.get(r.index)
+        applied = _applied(r.text, view, as_comment) if view is not None else None
+        if r.kind == "heading":
+            p = wd.paragraph(style="Heading 2")
+            if r.number:
+                wd.add_text(p, f"{_printed_number(r.number, heading=True)} ")
+        else:
+            p = wd.paragraph(style=DRAFT_TEXT_STYLE)
+            _number_run(wd, p, r)
+            _indent_level(p, r)
+        ops = applied.ops if applied is not None and applied.ops is not None else [("=", r.text)]
+        _write_text(wd, p, ops, r.kind, redline="tracked", author=actor, date=None,
+                    break_long_words=False)
+        if view is not None and applied is not None:
+            if applied.ops is None:
+                wd.comment(p, f"Amendment proposed by {actor}: {view.amendment}", author=actor)
+                outcomes.append(Outcome(r.reference, COMMENT, applied.reason or ""))
+            else:
+                outcomes.append(Outcome(r.reference, TRACKED, applied.summary()))
+        if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
+            progress(n, total)
+    wd.save(path)
+    tracked = sum(1 for o in outcomes if o.result == TRACKED)
+    return {"path": str(path), "paragraphs": total, "amended": tracked,
+            "commented": len(outcomes) - tracked, "revisions": wd.revisions,
+            "outcomes": outcomes}
+
+
+def _applied(text: str, view: PositionView, as_comment: bool) -> Applied:
+    """The amendment against the paragraph; no ops (a comment) when the
+    delegation sends it as a comment or the position was taken on another wording."""
+    form = amendment_form(view.amendment or "")
+    if as_comment:
+        return Applied(form, None, "sent as comment")
+    if view.state not in (None, "current"):
+        return Applied(form, None, "taken on an earlier wording; review it first")
+    applied = apply_amendment(text, view.amendment or "")
+    if applied.ops is None and form is Form.INSTRUCTION:
+        return Applied(form, None, f"instruction did not apply: {applied.reason}")
+    return applied
