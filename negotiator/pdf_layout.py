@@ -59,6 +59,7 @@ _SENTENCE_END = re.compile(r"[.;:!?][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 # Private-use characters around a footnote mark while rows are joined.
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+_GONE = "\ue002"  # where a mark was taken out
 _MARK_RE = re.compile(f"{_MARK_OPEN}(\\d+):([^{_MARK_CLOSE}]*){_MARK_CLOSE}")
 
 
@@ -291,7 +292,9 @@ def _join_lines(parts: list[str], vocab: set[str]) -> str:
             else:
                 text += part  # "confidence-" + "building": a real hyphen
             continue
-        text += " " + part
+        # LibreOffice breaks a line between two bracketed alternatives
+        # ("[shall]" / "[should]"); Word only at a space. Chains are the norm.
+        text += ("" if text.endswith("]") and part.startswith("[") else " ") + part
     return text
 
 
@@ -331,9 +334,11 @@ def _blocks(paragraphs: list[Paragraph], notes: list[Footnote], vocab: set[str],
                 return m.group(2)  # a raised number that no footnote explains
             used.add(id(note))
             footnotes.append(_join_lines(note.text, vocab))
-            return ""
+            return _GONE
 
-        text = _MARK_RE.sub(replace, text).strip()
+        text = _MARK_RE.sub(replace, text)
+        # PDFium puts a space after a raised mark even before a comma.
+        text = re.sub(f"{_GONE}\\s+(?=[,.;:)\\]])", "", text).replace(_GONE, "").strip()
         text = re.sub(r"[ \t]{2,}", " ", text.replace("\x02", "-"))
         if not text and not first.label:
             continue

@@ -140,20 +140,28 @@ def _norm(text: str) -> str:
 
 def remove_furniture(pages: list[Page]) -> int:
     """Drop running heads, feet and page numbers; returns how many rows went."""
+    def edge_block(rows: list[Row]) -> list[Row]:
+        """The rows nearest one edge, up to the first gap wider than a line:
+        a header or footer stands apart from the body (and from footnotes)."""
+        block = rows[:1]
+        for row in rows[1:FURNITURE_ROWS]:
+            if abs(row.base - block[-1].base) > 1.6 * max(row.size, block[-1].size):
+                break
+            block.append(row)
+        return block
+
     def zones(page: Page) -> list[tuple[str, Row]]:
-        out = []
-        for row in page.rows[:FURNITURE_ROWS]:
-            if row.base < page.height * FURNITURE_ZONE:
-                out.append(("top", row))
-        for row in page.rows[-FURNITURE_ROWS:]:
-            if row.base > page.height * (1 - FURNITURE_ZONE):
-                out.append(("bottom", row))
+        out = [("top", r) for r in edge_block(page.rows) if r.base < page.height * FURNITURE_ZONE]
+        out += [("bottom", r) for r in edge_block(page.rows[::-1])
+                if r.base > page.height * (1 - FURNITURE_ZONE)]
         return out
 
-    seen: Counter[tuple[str, str]] = Counter()
+    # Where each candidate row sits: a running head is printed at the same
+    # height on every page; a footnote that repeats ("Ibid., para. 7") is not.
+    seen: dict[tuple[str, str], list[tuple[int, float]]] = {}
     for page in pages:
-        for key in {(zone, _norm(row.plain)) for zone, row in zones(page)}:
-            seen[key] += 1
+        for zone, row in zones(page):
+            seen.setdefault((zone, _norm(row.plain)), []).append((page.number, row.base))
     with_text = sum(1 for p in pages if p.rows)
     needed = max(2, REPEAT_SHARE * with_text)
     removed = 0
@@ -163,7 +171,8 @@ def remove_furniture(pages: list[Page]) -> int:
             norm = _norm(row.plain)
             if len(norm.split()) > 15:
                 continue  # body text, however often it repeats
-            if _PAGE_FURNITURE.match(norm) or (with_text > 1 and seen[(zone, norm)] >= needed):
+            same_place = {n for n, base in seen.get((zone, norm), []) if abs(base - row.base) < 3}
+            if _PAGE_FURNITURE.match(norm) or (with_text > 1 and len(same_place) >= needed):
                 drop.add(id(row))
         removed += len(drop)
         page.rows = [r for r in page.rows if id(r) not in drop]

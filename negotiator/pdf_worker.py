@@ -166,7 +166,7 @@ def _words(raw, tp, n: int, height: float) -> list[list]:
         s = raw.FPDFText_GetFontSize(tp, i)
         b = height - y.value
         if chars and (obj_style != style or abs(s - size) > 0.3 or abs(b - base) > 0.12 * size
-                      or left.value < x1 - 0.5 * size):
+                      or left.value < x0 - 1.0):  # (a ligature's second letter shares its box)
             flush(1)
         if not chars:
             x0, base, size, style = left.value, b, s, obj_style
