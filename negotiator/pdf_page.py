@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 BOLD, ITALIC = 1, 2
-# Running heads and feet live in these top and bottom shares of the page.
-FURNITURE_ZONE = 0.14
+# Running heads and feet live in these top and bottom shares of the page
+# (a text printed as it was paginated keeps its foot well above the margin).
+FURNITURE_ZONE = 0.35
 FURNITURE_ROWS = 3  # at most this many rows from the top or the bottom
 # A row repeated (digits aside) in the same zone on this share of pages is furniture.
 REPEAT_SHARE = 0.4
@@ -156,12 +157,10 @@ def remove_furniture(pages: list[Page]) -> int:
                 if r.base > page.height * (1 - FURNITURE_ZONE)]
         return out
 
-    # Where each candidate row sits: a running head is printed at the same
-    # height on every page; a footnote that repeats ("Ibid., para. 7") is not.
-    seen: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    seen: dict[tuple[str, str], set[int]] = {}
     for page in pages:
         for zone, row in zones(page):
-            seen.setdefault((zone, _norm(row.plain)), []).append((page.number, row.base))
+            seen.setdefault((zone, _norm(row.plain)), set()).add(page.number)
     with_text = sum(1 for p in pages if p.rows)
     needed = max(2, REPEAT_SHARE * with_text)
     removed = 0
@@ -171,8 +170,7 @@ def remove_furniture(pages: list[Page]) -> int:
             norm = _norm(row.plain)
             if len(norm.split()) > 15:
                 continue  # body text, however often it repeats
-            same_place = {n for n, base in seen.get((zone, norm), []) if abs(base - row.base) < 3}
-            if _PAGE_FURNITURE.match(norm) or (with_text > 1 and len(same_place) >= needed):
+            if _PAGE_FURNITURE.match(norm) or (with_text > 1 and len(seen[(zone, norm)]) >= needed):
                 drop.add(id(row))
         removed += len(drop)
         page.rows = [r for r in page.rows if id(r) not in drop]

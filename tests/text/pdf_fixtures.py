@@ -170,3 +170,35 @@ def chairs_draft(paragraphs: int = 24, *, two_columns: bool = True) -> bytes:
             d.para(f"Measure {i}: States should consider exchanging views on {CLAUSE[:120]} "
                    f"and report to the group at its session [in 2027][annually].")
     return d.bytes()
+
+
+def paginated_text_docx(text: str) -> bytes:
+    """A paginated plain text (an IETF draft: form feeds between pages, a head
+    and a foot on each) set line for line in a monospace font, one text page
+    per PDF page: what printing such a text to PDF gives."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    section.top_margin = section.bottom_margin = Mm(12)
+    section.left_margin = section.right_margin = Mm(15)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Liberation Mono", Pt(9.5)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = Pt(11.5)
+    first = True
+    for page in text.replace("\r\n", "\n").split("\f"):
+        lines = page.strip("\n").split("\n")
+        for k, line in enumerate(lines):
+            p = doc.add_paragraph()
+            if k == 0 and not first:
+                p.add_run().add_break(WD_BREAK.PAGE)
+            if line:
+                p.add_run(line)
+        first = False
+    doc.paragraphs[0]._p.getparent().remove(doc.paragraphs[0]._p) if not doc.paragraphs[0].text else None
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
