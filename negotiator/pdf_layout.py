@@ -225,7 +225,9 @@ def _paragraphs(lines: list[Line], geo: _Geometry) -> list[Paragraph]:
     for line in lines:
         current = paragraphs[-1] if paragraphs else None
         if current is None or _starts_paragraph(current, line, geo):
-            paragraphs.append(Paragraph([line], cont_x=line.x0 if line.label or line.bullet else None))
+            # Continuation lines go where the second line goes: under the text
+            # (hanging indent), under the number (UN style) or at the margin.
+            paragraphs.append(Paragraph([line]))
             continue
         if len(current.lines) == 1 and current.cont_x is None:
             current.cont_x = line.x0

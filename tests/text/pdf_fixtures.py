@@ -85,6 +85,22 @@ class Draft:
             else:
                 p.add_run(piece)
 
+    def hanging(self, label: str, *pieces: str | int, indent_twips: int = 567) -> None:
+        """A number typed in the margin, a tab, then the text (what "3bis." or
+        "Option (a):" look like in a chair's text); ints are footnote marks."""
+        p = self.doc.add_paragraph()
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:ind {NSDECL} w:left="{indent_twips}" w:hanging="{indent_twips}"/>'))
+        p.add_run(label)
+        for piece in pieces:
+            if isinstance(piece, int):
+                p._p.append(parse_xml(f'<w:r {NSDECL}>{SUP}<w:footnoteReference w:id="{piece}"/></w:r>'))
+            else:
+                p.add_run(piece)
+
+    def bold(self, text: str) -> None:
+        self.doc.add_paragraph().add_run(text).bold = True
+
     def note(self, number: int, text: str) -> int:
         self.notes[number] = text
         return number
