@@ -173,7 +173,12 @@ FR: dict[str, str | tuple[str, str]] = {
     "Divergent from EU": "Divergence avec l'UE",
     "Draft": "Brouillon",
     "Draft label": "Libellé du projet",
-    "Drafts (*.docx *.txt *.md);;All files (*)": "Projets (*.docx *.txt *.md);;Tous les fichiers (*)",
+    "Drafts (*.docx *.pdf *.txt *.md);;All files (*)": "Projets (*.docx *.pdf *.txt *.md);;Tous les fichiers (*)",
+    # PDF page beside the import preview
+    "Page of the PDF": "Page du PDF",
+    "Page %1 of %2": "Page %1 sur %2",
+    "Rendering page %1…": "Affichage de la page %1…",
+    "This page cannot be shown: %1": "Cette page ne peut pas être affichée : %1",
     "EU line (coordinated)": "Ligne de l'UE (coordonnée)",
     "EU stance": "Position UE",
     "Every change is saved at once; Ctrl+Z undoes it.":

@@ -14,7 +14,7 @@
   <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="129" />
+      <location filename="../../ui/import_dialog.py" line="137" />
       <source>%n paragraph(s) detected</source>
       <translation>
         <numerusform>%n paragraph detected</numerusform>
@@ -22,7 +22,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="130" />
+      <location filename="../../ui/import_dialog.py" line="138" />
       <source>%n numbered</source>
       <translation>
         <numerusform>%n numbered</numerusform>
@@ -30,7 +30,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="131" />
+      <location filename="../../ui/import_dialog.py" line="139" />
       <source>%n bracket(s)</source>
       <translation>
         <numerusform>%n bracket</numerusform>

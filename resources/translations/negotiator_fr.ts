@@ -748,12 +748,12 @@
   <context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../../ui/import_dialog.py" line="123" />
+      <location filename="../../ui/import_dialog.py" line="131" />
       <source>Import draft – %1</source>
       <translation>Importer un projet – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="129" />
+      <location filename="../../ui/import_dialog.py" line="137" />
       <source>%n paragraph(s) detected</source>
       <translation>
         <numerusform>%n paragraphe détecté</numerusform>
@@ -761,7 +761,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="130" />
+      <location filename="../../ui/import_dialog.py" line="138" />
       <source>%n numbered</source>
       <translation>
         <numerusform>%n numéroté</numerusform>
@@ -769,7 +769,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/import_dialog.py" line="131" />
+      <location filename="../../ui/import_dialog.py" line="139" />
       <source>%n bracket(s)</source>
       <translation>
         <numerusform>%n crochet</numerusform>
@@ -777,102 +777,102 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="137" />
+      <location filename="../../ui/import_dialog.py" line="145" />
       <source>Detected paragraphs</source>
       <translation>Paragraphes détectés</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="149" />
+      <location filename="../../ui/import_dialog.py" line="157" />
       <source>Warnings</source>
       <translation>Avertissements</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="155" />
+      <location filename="../../ui/import_dialog.py" line="163" />
       <source>Negotiation</source>
       <translation>Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="158" />
+      <location filename="../../ui/import_dialog.py" line="166" />
       <source>New negotiation…</source>
       <translation>Nouvelle négociation…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="162" />
+      <location filename="../../ui/import_dialog.py" line="170" />
       <source>e.g. OSCE PC decision on ICT CBMs</source>
       <translation>p. ex. Décision du CP de l'OSCE sur les MDC relatives aux TIC</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="164" />
+      <location filename="../../ui/import_dialog.py" line="172" />
       <source>e.g. OSCE Permanent Council</source>
       <translation>p. ex. Conseil permanent de l'OSCE</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="166" />
+      <location filename="../../ui/import_dialog.py" line="174" />
       <source>e.g. Belgium</source>
       <translation>p. ex. Belgique</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="168" />
+      <location filename="../../ui/import_dialog.py" line="176" />
       <source>Draft label</source>
       <translation>Libellé du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="170" />
+      <location filename="../../ui/import_dialog.py" line="178" />
       <source>e.g. A/C.1/79/L.12/Rev.1</source>
       <translation>p. ex. A/C.1/79/L.12/Rev.1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="171" />
+      <location filename="../../ui/import_dialog.py" line="179" />
       <source>Dated</source>
       <translation>Daté</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="179" />
+      <location filename="../../ui/import_dialog.py" line="187" />
       <source>&amp;Negotiation:</source>
       <translation>&amp;Négociation :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="181" />
+      <location filename="../../ui/import_dialog.py" line="189" />
       <source>&amp;Title:</source>
       <translation>&amp;Titre :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="181" />
+      <location filename="../../ui/import_dialog.py" line="189" />
       <source>&amp;Forum:</source>
       <translation>&amp;Enceinte :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="182" />
+      <location filename="../../ui/import_dialog.py" line="190" />
       <source>Our &amp;delegation:</source>
       <translation>Notre &amp;délégation :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="185" />
+      <location filename="../../ui/import_dialog.py" line="193" />
       <source>&amp;Label:</source>
       <translation>&amp;Libellé :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="186" />
+      <location filename="../../ui/import_dialog.py" line="194" />
       <source>&amp;Symbol:</source>
       <translation>&amp;Cote :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="191" />
+      <location filename="../../ui/import_dialog.py" line="199" />
       <source>Date:</source>
       <translation>Date :</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="197" />
+      <location filename="../../ui/import_dialog.py" line="205" />
       <source>&amp;Import</source>
       <translation>&amp;Importer</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="240" />
+      <location filename="../../ui/import_dialog.py" line="269" />
       <source>Give the draft a label, such as 'Rev.1'.</source>
       <translation>Donnez un libellé au projet, par exemple « Rev.1 ».</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="244" />
+      <location filename="../../ui/import_dialog.py" line="273" />
       <source>Give the new negotiation a title.</source>
       <translation>Donnez un titre à la nouvelle négociation.</translation>
     </message>
@@ -1314,8 +1314,8 @@
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="745" />
-      <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
-      <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
+      <source>Drafts (*.docx *.pdf *.txt *.md);;All files (*)</source>
+      <translation>Projets (*.docx *.pdf *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="755" />
@@ -1753,6 +1753,30 @@
     </message>
   </context>
   <context>
+    <name>PageView</name>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="296" />
+      <source>Page of the PDF</source>
+      <translation>Page du PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="310" />
+      <source>Page %1 of %2</source>
+      <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="312" />
+      <location filename="../../ui/import_dialog.py" line="315" />
+      <source>Rendering page %1…</source>
+      <translation>Affichage de la page %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_dialog.py" line="330" />
+      <source>This page cannot be shown: %1</source>
+      <translation>Cette page ne peut pas être affichée : %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ParagraphModel</name>
     <message>
       <location filename="../../ui/models/paragraphs.py" line="47" />
@@ -2139,47 +2163,47 @@
   <context>
     <name>PreviewModel</name>
     <message>
-      <location filename="../../ui/import_dialog.py" line="46" />
+      <location filename="../../ui/import_dialog.py" line="54" />
       <source>Heading</source>
       <translation>Titre</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="47" />
+      <location filename="../../ui/import_dialog.py" line="55" />
       <source>Preambular</source>
       <translation>Préambule</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="48" />
+      <location filename="../../ui/import_dialog.py" line="56" />
       <source>Operative</source>
       <translation>Dispositif</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="49" />
+      <location filename="../../ui/import_dialog.py" line="57" />
       <source>Sub-paragraph</source>
       <translation>Alinéa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="50" />
+      <location filename="../../ui/import_dialog.py" line="58" />
       <source>Other</source>
       <translation>Autre</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
+      <location filename="../../ui/import_dialog.py" line="82" />
       <source>No.</source>
       <translation>N°</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
+      <location filename="../../ui/import_dialog.py" line="82" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
+      <location filename="../../ui/import_dialog.py" line="82" />
       <source>Brackets</source>
       <translation>Crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/import_dialog.py" line="74" />
+      <location filename="../../ui/import_dialog.py" line="82" />
       <source>Text</source>
       <translation>Texte</translation>
     </message>
