@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 BOLD, ITALIC = 1, 2
 # Running heads and feet live in these top and bottom shares of the page
@@ -64,11 +65,12 @@ class Row:
     frame: str = ""  # rows of one frame are one column segment, read top to bottom
     side: str = "full"  # "full", "left" or "right": which right margin applies
 
-    @property
+    # Cached: asked for every word of every row while paragraphs are joined.
+    @cached_property
     def base(self) -> float:
         return max(self.words, key=lambda w: w.size).base
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = Counter()
         for w in self.words:

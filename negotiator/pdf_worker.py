@@ -119,6 +119,9 @@ def extract(data: bytes) -> dict:
 def _words(raw, tp, n: int, height: float) -> list[list]:
     """Group characters into words; a new word at a space, a line break, or a
     change of font, size or baseline (so a superscript mark stands alone)."""
+    # The text object only tells where a new run (font) starts: its address
+    # as a plain int is all we need, and far cheaper than a ctypes cast per character.
+    raw.FPDFText_GetTextObject.restype = ctypes.c_void_p
     x, y = ctypes.c_double(), ctypes.c_double()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     name = ctypes.create_string_buffer(128)
@@ -146,8 +149,7 @@ def _words(raw, tp, n: int, height: float) -> list[list]:
         if ch in ("\r", "\n") or ch in _SPACES:
             flush(0)
             continue
-        obj = raw.FPDFText_GetTextObject(tp, i)
-        addr = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        addr = raw.FPDFText_GetTextObject(tp, i)
         if addr != last_obj:
             last_obj = addr
             raw.FPDFText_GetFontInfo(tp, i, name, len(name), ctypes.byref(flags))
