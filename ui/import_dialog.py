@@ -1,5 +1,9 @@
 """The preview shown before a draft is stored: detected paragraphs, numbers,
-kinds, brackets and warnings, plus where to file it (negotiation and label)."""
+kinds, brackets and warnings, plus where to file it (negotiation and label).
+
+For a PDF the page the selected paragraph starts on is shown beside the table,
+rendered in the background, so that a wrong join or a stray page head can be
+seen before anything is stored."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +33,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +43,7 @@ from PySide6.QtWidgets import (
 from negotiator.text.importer import ParsedDraft
 from ui.models.paragraphs import CELL_TEXT_CHARS
 from ui.operations import NegotiationInfo, NewNegotiation
+from ui.tasks import TaskManager
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NEW_NEGOTIATION = -1
@@ -202,7 +210,20 @@ class ImportPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addWidget(self.table, 1)
+        self.page_view: PageView | None = None
+        if parsed.pdf is not None and parsed.pages:
+            self.resize(1300, 760)
+            self.page_view = PageView(parsed.pdf, max(parsed.pages), self)
+            splitter = QSplitter()
+            splitter.addWidget(self.table)
+            splitter.addWidget(self.page_view)
+            splitter.setSizes([760, 540])
+            layout.addWidget(splitter, 1)
+            self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+            self.page_view.show_page(parsed.pages[0])
+            self.page_view.setMinimumWidth(320)
+        else:
+            layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -211,6 +232,15 @@ class ImportPreviewDialog(QDialog):
         self.negotiation.currentIndexChanged.connect(self._negotiation_changed)
         self._negotiation_changed()
         self.label.setFocus()
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.page_view is not None and 0 <= current.row() < len(self.parsed.pages):
+            self.page_view.show_page(self.parsed.pages[current.row()])
+
+    def done(self, result: int) -> None:  # noqa: N802 - Qt override
+        if self.page_view is not None:
+            self.page_view.tasks.cancel_all()
+        super().done(result)
 
     def _negotiation_changed(self) -> None:
         new = self.negotiation.currentData() == NEW_NEGOTIATION
@@ -245,3 +275,78 @@ class ImportPreviewDialog(QDialog):
             self.new_title.setFocus()
             return
         self.accept()
+
+
+class PageView(QWidget):
+    """One page of the PDF, rendered off the GUI thread (newest request wins)."""
+
+    # Wide enough to read a footnote mark; a page is about 1 MB of pixels.
+    RENDER_WIDTH_PX = 900
+
+    def __init__(self, pdf: bytes, page_count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pagePreview")
+        self.pdf = pdf
+        self.page_count = page_count
+        self.page = 0
+        self.tasks = TaskManager(parent=self)
+        self.caption = QLabel()
+        self.caption.setObjectName("pageCaption")
+        self.image = QLabel()
+        self.image.setObjectName("pageImage")
+        self.image.setAccessibleName(self.tr("Page of the PDF"))
+        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._full: QPixmap | None = None
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(scroll, 1)
+
+    def show_page(self, page: int) -> None:
+        if page == self.page:
+            return
+        self.page = page
+        self.caption.setText(self.tr("Page %1 of %2").replace("%1", str(page))
+                             .replace("%2", str(self.page_count)))
+        self.image.setText(self.tr("Rendering page %1…").replace("%1", str(page)))
+        pdf, width = self.pdf, self.RENDER_WIDTH_PX
+        self.tasks.run(
+            self.tr("Rendering page %1…").replace("%1", str(page)),
+            lambda ctx: render_page(pdf, page, width),
+            on_done=lambda image, page=page: self._rendered(page, image),
+            on_error=lambda exc: self._failed(exc),
+            key="page",
+        )
+
+    def _rendered(self, page: int, image: Any) -> None:
+        if page != self.page:
+            return
+        qimage = QImage(image.pixels, image.width, image.height, image.stride, QImage.Format.Format_RGB888)
+        self._full = QPixmap.fromImage(qimage.copy())  # the copy owns its pixels
+        self._fit()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The whole width of the page in the pane; scroll for the rest."""
+        if self._full is not None:
+            # Leave room for the vertical scroll bar a tall page brings.
+            bar = self.scroll.verticalScrollBar().sizeHint().width()
+            width = max(100, self.scroll.width() - bar - 4)
+            self.image.setPixmap(self._full.scaledToWidth(
+                min(width, self._full.width()), Qt.TransformationMode.SmoothTransformation))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.image.setText(self.tr("This page cannot be shown: %1").replace("%1", str(exc)))
+
+
+def render_page(pdf: bytes, page: int, width: int) -> Any:
+    from negotiator.text.pdf_reader import render_page as render
+
+    return render(pdf, page, width)

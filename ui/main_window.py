@@ -69,7 +69,7 @@ from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
 log = logging.getLogger(__name__)
 
 # Files the window accepts by drag and drop (the importer decides by content).
-IMPORT_SUFFIXES = (".docx", ".txt", ".md")
+IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 # Column widths of the paragraph table before the user changes them.
 DEFAULT_WIDTHS = {Column.NUMBER: 48, Column.CHANGE: 92, Column.NATIONAL: 112,
                   Column.EU: 112, Column.BRACKETS: 36, Column.FLAGS: 130}
@@ -744,7 +744,7 @@ class MainWindow(QMainWindow):
         start = self.settings.get(cfg.IMPORT_DIR) or str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import Draft"), start,
-            self.tr("Drafts (*.docx *.txt *.md);;All files (*)"),
+            self.tr("Drafts (*.docx *.pdf *.txt *.md);;All files (*)"),
         )
         if path:
             self.settings.set(cfg.IMPORT_DIR, str(Path(path).parent))

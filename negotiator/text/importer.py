@@ -27,6 +27,7 @@ MAX_DOCX_BYTES = 50 * 1024 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PDF_MAGIC = b"%PDF-"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 # C0 controls other than tab and newline carry no meaning in a draft and are
 # invalid in Word's XML; vertical tab and form feed are Word's manual breaks.
@@ -39,6 +40,10 @@ class ParsedDraft:
     source_checksum: str
     paragraphs: list[ParsedParagraph]
     warnings: list[str]
+    # A PDF keeps its bytes and each paragraph's first page, so that the
+    # preview can show the page beside the paragraphs found on it.
+    pdf: bytes | None = None
+    pages: tuple[int, ...] = ()
 
     @property
     def content_checksum(self) -> str:
@@ -46,7 +51,7 @@ class ParsedDraft:
 
 
 def read_file(path: str | Path) -> ParsedDraft:
-    """Read a .docx, .txt or .md file from disk."""
+    """Read a .docx, .pdf, .txt or .md file from disk."""
     path = Path(path)
     return read_bytes(read_limited(path, MAX_DOCX_BYTES, "a draft"), path.name)
 
@@ -76,7 +81,13 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
     checksum = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputError(name, "is empty")
-    if data.startswith(ZIP_MAGIC):
+    pdf_pages: list[int] | None = None
+    if data[:1024].lstrip().startswith(PDF_MAGIC):
+        from negotiator.text.pdf_reader import read_pdf
+
+        read = read_pdf(data, name)
+        blocks, warnings, pdf_pages = read.blocks, read.warnings, read.pages
+    elif data.startswith(ZIP_MAGIC):
         from negotiator.text.docx_reader import read_docx
 
         blocks, warnings = read_docx(data, name)
@@ -85,6 +96,8 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
             raise InputError(name, "is a password-protected Word document; "
                                    "remove the password in Word and save it as .docx")
         raise InputError(name, "is an old Word .doc (or other OLE) file; save it as .docx")
+    elif suffix == ".pdf":
+        raise InputError(name, "is not a PDF file (it does not start with %PDF-)")
     elif suffix in (".docx", ".docm", ".dotx"):
         raise InputError(name, "is not a Word .docx file (it is not a zip archive)")
     elif data.startswith(b"PK"):
@@ -98,6 +111,10 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
         if not p.brackets_balanced:
             where = f"paragraph {p.number}" if p.number else f"paragraph starting '{p.text[:40]}'"
             warnings.append(f"unbalanced square brackets in {where} (kept as written)")
+    if pdf_pages is not None:
+        # build_paragraphs keeps every non-empty block, so pages line up.
+        pages = tuple(pdf_pages) if len(pdf_pages) == len(paragraphs) else ()
+        return ParsedDraft(name, checksum, paragraphs, warnings, pdf=data, pages=pages)
     return ParsedDraft(name, checksum, paragraphs, warnings)
 
 

@@ -15,7 +15,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/import_dialog.py" line="+129"/>
+        <location filename="../../ui/import_dialog.py" line="+137"/>
         <source>%n paragraph(s) detected</source>
         <translation>
             <numerusform>%n paragraph detected</numerusform>

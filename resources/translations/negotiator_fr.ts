@@ -857,7 +857,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+123"/>
+        <location filename="../../ui/import_dialog.py" line="+131"/>
         <source>Import draft – %1</source>
         <translation>Importer un projet – %1</translation>
     </message>
@@ -976,7 +976,7 @@
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+65"/>
         <source>Give the draft a label, such as &apos;Rev.1&apos;.</source>
         <translation>Donnez un libellé au projet, par exemple « Rev.1 ».</translation>
     </message>
@@ -1423,8 +1423,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
-        <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
+        <source>Drafts (*.docx *.pdf *.txt *.md);;All files (*)</source>
+        <translation>Projets (*.docx *.pdf *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1852,6 +1852,30 @@
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="+23"/>
+        <source>Page of the PDF</source>
+        <translation>Page du PDF</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Rendering page %1…</source>
+        <translation>Affichage de la page %1…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This page cannot be shown: %1</source>
+        <translation>Cette page ne peut pas être affichée : %1</translation>
+    </message>
+</context>
+<context>
     <name>ParagraphModel</name>
     <message>
         <location filename="../../ui/models/paragraphs.py" line="+48"/>
@@ -2248,7 +2272,7 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="-198"/>
+        <location filename="../../ui/import_dialog.py" line="-292"/>
         <source>Heading</source>
         <translation>Titre</translation>
     </message>
