@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.text.importer import ParsedDraft
 from negotiator.drafts.lineage import assign_lineages
+from negotiator.drafts.provenance import unconfirmed_note
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 
 
@@ -197,6 +198,8 @@ def list_drafts(session: Session, negotiation: Negotiation) -> list[dict[str, An
             "paragraphs": count,
             "brackets": int(brackets),
             "warnings": list(d.warnings or []),
+            "brought_by": d.brought_by,
+            "unconfirmed": unconfirmed_note(d.brought_by, d.confirmed_at),
         }
         for d, count, brackets in rows
     ]
@@ -239,3 +242,19 @@ def draft_paragraphs(session: Session, draft: Draft) -> list[dict[str, Any]]:
         for index, id_, number, level, kind, section, text, brackets, balanced, lineage, notes
         in paragraph_rows(session, draft.id, footnotes=True)
     ]
+
+
+def set_classification(session: Session, negotiation: Negotiation, text: str | None) -> str | None:
+    """Set (or with None/'' remove) the marking every export of a negotiation
+    carries by default ("RESTRICTED", "EU LIMITED").
+
+    Raises:
+        Conflict: longer than 200 characters or holding control characters.
+    """
+    value = (text or "").strip() or None
+    if value is not None and (len(value) > 200 or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0
+                                                      for c in value)):
+        raise Conflict("a classification is one line of at most 200 characters")
+    negotiation.classification = value
+    session.flush()
+    return value
