@@ -60,6 +60,7 @@ class ExportChoices:
     delegation: str | None
     drafts: tuple[tuple[int, str], ...]  # (id, label) in order
     actors: tuple[str, ...]
+    classification: str | None = None  # the negotiation's default marking
 
 
 def load_choices(store: Store, negotiation_id: int) -> ExportChoices:
@@ -73,7 +74,7 @@ def load_choices(store: Store, negotiation_id: int) -> ExportChoices:
         actors = s.scalars(select(Actor.name).where(Actor.negotiation_id == neg.id)
                            .order_by(Actor.name)).all()
         return ExportChoices(neg.id, neg.title, neg.delegation,
-                             tuple((d.id, d.label) for d in drafts), tuple(actors))
+                             tuple((d.id, d.label) for d in drafts), tuple(actors), neg.classification)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class AmendmentsRequest:
     draft_id: int
     actor: str
     path: str
+    classification: str | None = None
 
 
 def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: TaskContext) -> dict[str, Any]:
@@ -121,6 +123,7 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
             )
         else:
             result = write_amendments(s, neg, s.get(Draft, request.draft_id), request.actor, request.path,
+                                      classification=request.classification,
                                       progress=ctx.progress, cancel=lambda: ctx.cancelled)
     # Only plain values go back to the GUI thread.
     return {k: v for k, v in result.items() if isinstance(v, (str, int))}
@@ -168,6 +171,8 @@ class ExportDialog(QDialog):
         self.classification.addItem("")
         self.classification.addItems(CLASSIFICATIONS)
         self.classification.lineEdit().setPlaceholderText(self.tr("none"))
+        if self.choices.classification:  # the negotiation's marking, unless cleared here
+            self.classification.setCurrentText(self.choices.classification)
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Paragraphs"))
         for text, value in ((self.tr("All paragraphs"), "all"),
@@ -319,7 +324,8 @@ class ExportDialog(QDialog):
         if self.modes.currentIndex() == AMENDMENTS_PAGE:
             if self.amend_draft.currentData() is None or not self.amend_actor.currentText():
                 return self.tr("Choose a draft and the delegation whose amendments to export.")
-            return AmendmentsRequest(neg_id, self.amend_draft.currentData(), self.amend_actor.currentText(), path)
+            return AmendmentsRequest(neg_id, self.amend_draft.currentData(), self.amend_actor.currentText(), path,
+                                     self.choices.classification)
         from_id, to_id = self.from_draft.currentData(), self.to_draft.currentData()
         if from_id is None or to_id is None or from_id == to_id:
             return self.tr("A brief compares two different drafts: choose another 'from' or 'to' draft.")

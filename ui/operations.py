@@ -32,6 +32,8 @@ class DraftInfo:
     order: int
     paragraphs: int
     brackets: int
+    # The colleague whose package brought it, until a user confirms it.
+    unconfirmed_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def load_tree(store: Store) -> list[NegotiationInfo]:
             assert neg is not None
             drafts = tuple(
                 DraftInfo(d["id"], n["id"], d["label"], d["symbol"], d["date"], d["order"],
-                          d["paragraphs"], d["brackets"])
+                          d["paragraphs"], d["brackets"], d["brought_by"] if d["unconfirmed"] else None)
                 for d in negotiations.list_drafts(s, neg)
             )
             out.append(NegotiationInfo(n["id"], n["title"], n["forum"], n["delegation"], drafts))
@@ -734,7 +736,8 @@ class MergeResult:
 
 
 def merge_positions_package(store: Store, path: str | Path, negotiation_id: int | None = None,
-                            progress: Progress | None = None) -> MergeResult:
+                            progress: Progress | None = None, *, trust: bool = False,
+                            author: str | None = None) -> MergeResult:
     """Check a package from another laptop and merge it, in one transaction.
 
     Args:
@@ -745,6 +748,8 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
 
     Raises:
         InputError: the file is unreadable, damaged, altered or from a newer Negotiator.
+        UntrustedSigner: signed by a colleague this store does not trust and
+            no ``trust`` (the user confirms the fingerprint, then merges with it).
         NotFound: no negotiation to merge into.
         Conflict: the package is from another negotiation.
     """
@@ -767,7 +772,8 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
                 raise Conflict(f"the package is for '{title}', another negotiation in this store: "
                                "select that one and merge again; nothing was imported")
             target = str(neg.id)
-        result = exchange.import_package(s, package, negotiation=target)
+        result = exchange.import_package(s, package, negotiation=target, trust=trust, author=author,
+                                         source=Path(path).name)
         if progress is not None:
             progress(2, 3)  # last chance to stop: raising here rolls the merge back
         merged = negotiations.find_negotiation(s, result["negotiation"])
@@ -775,6 +781,14 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
             merged.id, result["negotiation"], result["drafts"], result["positions_added"],
             result["positions_updated"], result["history_rows"], result["notes_added"],
             result["notes_deleted"], result["statuses_added"], tuple(result["conflicts"]))
+
+
+def confirm_draft(store: Store, draft_id: int, author: str | None) -> dict[str, Any]:
+    """Confirm a draft brought in a colleague's package against the chair's document."""
+    from negotiator.drafts.provenance import confirm_draft as confirm
+
+    with store.transaction() as s:
+        return confirm(s, _draft(s, draft_id), author)
 
 
 @dataclass(frozen=True)

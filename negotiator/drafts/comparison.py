@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.diff.align import STATUSES, Link, Para, align
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
+from negotiator.storage.store import chunks
 from negotiator.text.parse import is_symbol_or_date
 from negotiator.diff.salience import salient_changes
 from negotiator.diff.worddiff import DELETE, INSERT, word_diff
@@ -51,12 +52,16 @@ def _lineage_anchors(pa: list[Any], pb: list[Any]) -> list[tuple[int, int]]:
 def _declared_new(session: Session, paras: list[Any]) -> set[int]:
     """Indices of paragraphs a user declared to start a lineage of their own."""
     ids = {p.id: k for k, p in enumerate(paras)}
-    found = session.scalars(
-        select(LineageOverride.paragraph_id).where(
-            LineageOverride.paragraph_id.in_(list(ids)),
-            LineageOverride.source_paragraph_id.is_(None),
+    found = [
+        pid
+        for part in chunks(list(ids))
+        for pid in session.scalars(
+            select(LineageOverride.paragraph_id).where(
+                LineageOverride.paragraph_id.in_(part),
+                LineageOverride.source_paragraph_id.is_(None),
+            )
         )
-    ).all()
+    ]
     return {ids[pid] for pid in found}
 
 

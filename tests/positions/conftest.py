@@ -1,0 +1,118 @@
+"""Two laptops' stores (real SQLite files) and packages between them, for the
+signing and validation tests. Every attack is checked against a dump of the
+store taken before it: a refusal must change nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from negotiator.cli.main import main
+from negotiator.drafts import negotiations
+from negotiator.positions import exchange
+from negotiator.storage.store import Store
+
+DATA = Path(__file__).parents[1] / "data"
+TITLE = "ICT CBMs decision"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """`negotiator --db DB ARGS...` in-process."""
+    def run_(db: Path, *args: str) -> Result:
+        capsys.readouterr()
+        try:
+            code = main(["--db", str(db), *args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out = capsys.readouterr()
+        return Result(code, out.out, out.err)
+    return run_
+
+
+def dump(db: Path) -> str:
+    """Everything a store holds, as SQL text."""
+    con = sqlite3.connect(db)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def anna(tmp_path: Path, run: Callable[..., Result]) -> Path:
+    """Anna's store: Rev.1 and Rev.2, a position with two history rows, a note, a status."""
+    db = tmp_path / "anna.sqlite"
+    assert run(db, "new", TITLE, "--forum", "OSCE PC", "--delegation", "Belgium").code == 0
+    assert run(db, "import", TITLE, str(DATA / "positions_rev1.txt"), "--label", "Rev.1").code == 0
+    assert run(db, "import", TITLE, str(DATA / "positions_rev2.txt"), "--label", "Rev.2").code == 0
+    assert run(db, "position", TITLE, "Rev.1", "#2", "--actor", "Belgium", "--stance", "support",
+               "--author", "anna").code == 0
+    assert run(db, "position", TITLE, "Rev.1", "#2", "--actor", "Belgium", "--stance", "oppose",
+               "--rationale", "capital says no", "--priority", "high", "--author", "anna").code == 0
+    assert run(db, "note", TITLE, "Rev.1", "#3", "Capital prefers one paragraph", "--author", "anna").code == 0
+    assert run(db, "status", TITLE, "Rev.1", "#1", "--set", "agreed", "--author", "anna").code == 0
+    return db
+
+
+@pytest.fixture
+def ben(tmp_path: Path, run: Callable[..., Result]) -> Path:
+    """Ben's store: the same negotiation with Rev.1 only."""
+    db = tmp_path / "ben.sqlite"
+    assert run(db, "new", TITLE, "--forum", "OSCE PC", "--delegation", "Belgium").code == 0
+    assert run(db, "import", TITLE, str(DATA / "positions_rev1.txt"), "--label", "Rev.1").code == 0
+    return db
+
+
+@pytest.fixture
+def anna_key() -> Ed25519PrivateKey:
+    """Anna's signing key (her laptop; not the key of the user running the test)."""
+    return Ed25519PrivateKey.generate()
+
+
+def unsigned_package(db: Path, exported_by: str = "anna") -> dict[str, Any]:
+    st = Store.open(db)
+    try:
+        with st.read() as s:
+            return exchange.export_package(s, negotiations.find_negotiation(s, TITLE), exported_by)
+    finally:
+        st.close()
+
+
+def write_signed(package: dict[str, Any], path: Path, key: Ed25519PrivateKey | None = None) -> Path:
+    """Sign (with ``key``, default the test user's own key) and save."""
+    exchange.write_package(package, path, key)
+    return path
+
+
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def save(package: dict[str, Any], path: Path) -> Path:
+    path.write_text(json.dumps(package), encoding="utf-8")
+    return path
+
+
+def assert_refused(result: Result, *fragments: str) -> None:
+    """Exit 1 with one line on stderr that says why."""
+    assert result.code == 1, (result.out, result.err)
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert "Traceback" not in result.err
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
