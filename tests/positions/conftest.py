@@ -88,13 +88,16 @@ def unsigned_package(db: Path, exported_by: str = "anna") -> dict[str, Any]:
     st = Store.open(db)
     try:
         with st.read() as s:
-            return exchange.export_package(s, negotiations.find_negotiation(s, TITLE), exported_by)
+            package = exchange.export_package(s, negotiations.find_negotiation(s, TITLE), exported_by)
+            return json.loads(json.dumps(package))  # as a file holds it: no shared parts
     finally:
         st.close()
 
 
 def write_signed(package: dict[str, Any], path: Path, key: Ed25519PrivateKey | None = None) -> Path:
-    """Sign (with ``key``, default the test user's own key) and save."""
+    """Sign (with ``key``, default the test user's own key) and save, as an
+    attacker holding that key would: with a fresh payload checksum."""
+    package = dict(package, payload_sha256=exchange.payload_checksum(package["payload"]))
     exchange.write_package(package, path, key)
     return path
 
