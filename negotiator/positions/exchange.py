@@ -204,10 +204,16 @@ def read_package(path: str | Path) -> dict[str, Any]:
     """Read and check a package file. Refuses (InputError) anything not whole,
     not ours, from a newer Negotiator, or altered since it was written."""
     path = Path(path)
-    return parse_package(read_limited(path, MAX_PACKAGE_BYTES, "a positions package"), path.name)
+    data = read_limited(path, MAX_PACKAGE_BYTES, "a positions package")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path.name, "is damaged or not a positions package (not UTF-8 JSON)") from None
+    del data  # one copy of a large file in memory at a time, not three
+    return parse_package(text, path.name)
 
 
-def parse_package(data: bytes, name: str = "package") -> dict[str, Any]:
+def parse_package(data: bytes | str, name: str = "package") -> dict[str, Any]:
     """Check a package's bytes: JSON, format and version, the schema
     (``package_schema``), the drafts' checksums, and the signature. Whether the
     signer is trusted depends on the store: ``import_package`` decides."""
