@@ -98,4 +98,25 @@ PACKAGES_FR: dict[str, str | tuple[str, str]] = {
     "Keep version %1 (%2)": "Garder la version %1 (%2)",
     "Keeping version %1…": "Conservation de la version %1…",
     "Could not resolve the conflict": "Impossible de résoudre le conflit",
+    # Signed packages: an unknown signer, drafts brought by a colleague
+    "%1 is signed by %2, a colleague this store does not trust yet. The key's fingerprint is:\n\n%3\n\n"
+    "Call %2 (by phone, not by e-mail) and ask them to read out their fingerprint (negotiator keys). "
+    "Trust this colleague only if it is the same; nothing is merged otherwise.":
+        "%1 est signé par %2, un collègue auquel cette base ne fait pas encore confiance. L'empreinte de "
+        "la clé est :\n\n%3\n\nAppelez %2 (par téléphone, pas par courriel) et demandez-lui de lire "
+        "son empreinte (negotiator keys). Ne faites confiance à ce collègue que si elle est identique ; "
+        "sinon rien n'est fusionné.",
+    "Trust this colleague?": "Faire confiance à ce collègue ?",
+    "&Trust This Colleague and Merge": "Faire &confiance à ce collègue et fusionner",
+    "Con&firm Draft from Package…": "Con&firmer un projet reçu dans un paquet…",
+    "Confirm that a draft a colleague's package brought matches the chair's document":
+        "Confirmer qu'un projet reçu dans le paquet d'un collègue correspond au document de la présidence",
+    "Confirm Draft": "Confirmer le projet",
+    "“%1” came in %2's package. Confirm it only after checking it against the chair's document.":
+        "« %1 » est arrivé dans le paquet de %2. Ne le confirmez qu'après l'avoir comparé au document "
+        "de la présidence.",
+    "&Confirm Draft": "&Confirmer le projet",
+    "Confirming the draft…": "Confirmation du projet…",
+    "Could not confirm the draft": "Impossible de confirmer le projet",
+    "from %1's package, not confirmed": "du paquet de %1, non confirmé",
 }

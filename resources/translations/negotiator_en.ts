@@ -41,7 +41,7 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n negotiation in this store</numerusform>
@@ -49,7 +49,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="663" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraph</numerusform>
@@ -57,7 +57,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="798" />
+      <location filename="../../ui/main_window.py" line="799" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>Imported %1: %n paragraph</numerusform>
@@ -95,7 +95,7 @@
   <context>
     <name>Packages</name>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="77" />
+      <location filename="../../ui/packages.py" line="83" />
       <source>%n draft(s) this store did not hold</source>
       <translation>
         <numerusform>%n draft this store did not hold</numerusform>
@@ -103,7 +103,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="79" />
+      <location filename="../../ui/packages.py" line="85" />
       <source>%n new position(s)</source>
       <translation>
         <numerusform>%n new position</numerusform>
@@ -111,7 +111,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="81" />
+      <location filename="../../ui/packages.py" line="87" />
       <source>%n position(s) changed</source>
       <translation>
         <numerusform>%n position changed</numerusform>
@@ -119,7 +119,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="83" />
+      <location filename="../../ui/packages.py" line="89" />
       <source>%n change(s) added to the history of positions</source>
       <translation>
         <numerusform>%n change added to the history of positions</numerusform>
@@ -127,7 +127,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="85" />
+      <location filename="../../ui/packages.py" line="91" />
       <source>%n new note(s)</source>
       <translation>
         <numerusform>%n new note</numerusform>
@@ -135,7 +135,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="87" />
+      <location filename="../../ui/packages.py" line="93" />
       <source>%n note(s) deleted</source>
       <translation>
         <numerusform>%n note deleted</numerusform>
@@ -143,7 +143,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="89" />
+      <location filename="../../ui/packages.py" line="95" />
       <source>%n paragraph status(es) set (agreed, agreed ad ref)</source>
       <translation>
         <numerusform>%n paragraph status set (agreed, agreed ad ref)</numerusform>
@@ -151,7 +151,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="94" />
+      <location filename="../../ui/packages.py" line="100" />
       <source>%n conflict(s) to resolve: the same position was changed on both laptops. Both versions are kept until you choose one, in the next window.</source>
       <translation>
         <numerusform>%n conflict to resolve: the same position was changed on both laptops. Both versions are kept until you choose one, in the next window.</numerusform>
@@ -159,7 +159,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="104" />
+      <location filename="../../ui/packages.py" line="110" />
       <source>%n position(s) with their history</source>
       <translation>
         <numerusform>%n position with their history</numerusform>
@@ -167,7 +167,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="105" />
+      <location filename="../../ui/packages.py" line="111" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>%n note</numerusform>
@@ -175,7 +175,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="106" />
+      <location filename="../../ui/packages.py" line="112" />
       <source>%n paragraph status(es)</source>
       <translation>
         <numerusform>%n paragraph status</numerusform>
@@ -183,7 +183,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="107" />
+      <location filename="../../ui/packages.py" line="113" />
       <source>%n draft(s)</source>
       <translation>
         <numerusform>%n draft</numerusform>

@@ -74,132 +74,132 @@
   <context>
     <name>ConflictsDialog</name>
     <message>
-      <location filename="../../ui/packages.py" line="362" />
+      <location filename="../../ui/packages.py" line="433" />
       <source>Conflicts – %1</source>
       <translation>Conflits – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="363" />
+      <location filename="../../ui/packages.py" line="434" />
       <source>Conflicts</source>
       <translation>Conflits</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="366" />
+      <location filename="../../ui/packages.py" line="437" />
       <source>These positions were changed on two laptops since they last exchanged packages. For each, keep one version; the other stays in the position's history. Your choice travels in your next package and settles the conflict on the other laptop too.</source>
       <translation>Ces positions ont été modifiées sur deux ordinateurs depuis leur dernier échange de paquets. Pour chacune, gardez une version ; l'autre reste dans l'historique de la position. Votre choix part avec votre prochain paquet et règle aussi le conflit sur l'autre ordinateur.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="374" />
+      <location filename="../../ui/packages.py" line="445" />
       <source>Open conflicts</source>
       <translation>Conflits ouverts</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="379" />
+      <location filename="../../ui/packages.py" line="450" />
       <source>Paragraph</source>
       <translation>Paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="379" />
+      <location filename="../../ui/packages.py" line="450" />
       <source>Delegation</source>
       <translation>Délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="379" />
+      <location filename="../../ui/packages.py" line="450" />
       <source>What happened</source>
       <translation>Ce qui s'est passé</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="380" />
+      <location filename="../../ui/packages.py" line="451" />
       <source>Version A</source>
       <translation>Version A</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="380" />
+      <location filename="../../ui/packages.py" line="451" />
       <source>Version B</source>
       <translation>Version B</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="388" />
+      <location filename="../../ui/packages.py" line="459" />
       <source>No open conflicts: every position has a single version.</source>
       <translation>Aucun conflit ouvert : chaque position n'a qu'une version.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="404" />
+      <location filename="../../ui/packages.py" line="475" />
       <source>Paragraph text</source>
       <translation>Texte du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="407" />
+      <location filename="../../ui/packages.py" line="478" />
       <source>Versions</source>
       <translation>Versions</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="433" />
+      <location filename="../../ui/packages.py" line="504" />
       <source>Reading conflicts…</source>
       <translation>Lecture des conflits…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="445" />
+      <location filename="../../ui/packages.py" line="516" />
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="453" />
+      <location filename="../../ui/packages.py" line="524" />
       <source>Found %1</source>
       <translation>Constaté le %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="470" />
+      <location filename="../../ui/packages.py" line="541" />
       <source>Could not read the conflicts</source>
       <translation>Impossible de lire les conflits</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="490" />
+      <location filename="../../ui/packages.py" line="561" />
       <source>Paragraph %1 of %2</source>
       <translation>Paragraphe %1 de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="491" />
+      <location filename="../../ui/packages.py" line="562" />
       <source>A paragraph of %2</source>
       <translation>Un paragraphe de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="492" />
+      <location filename="../../ui/packages.py" line="563" />
       <source>%1 · %2's position</source>
       <translation>%1 · position de %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="502" />
+      <location filename="../../ui/packages.py" line="573" />
       <source>Taken on:</source>
       <translation>Prise sur :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="504" />
+      <location filename="../../ui/packages.py" line="575" />
       <source>Version %1</source>
       <translation>Version %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="517" />
+      <location filename="../../ui/packages.py" line="588" />
       <source>Version %1, %2</source>
       <translation>Version %1, %2</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="525" />
+      <location filename="../../ui/packages.py" line="596" />
       <source>&amp;Keep Version %1</source>
       <translation>&amp;Garder la version %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="527" />
+      <location filename="../../ui/packages.py" line="598" />
       <source>Keep version %1 (%2)</source>
       <translation>Garder la version %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="547" />
+      <location filename="../../ui/packages.py" line="618" />
       <source>Keeping version %1…</source>
       <translation>Conservation de la version %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="557" />
+      <location filename="../../ui/packages.py" line="628" />
       <source>Could not resolve the conflict</source>
       <translation>Impossible de résoudre le conflit</translation>
     </message>
@@ -492,247 +492,247 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../../ui/export_dialog.py" line="154" />
+      <location filename="../../ui/export_dialog.py" line="157" />
       <source>Export – %1</source>
       <translation>Exporter – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="163" />
+      <location filename="../../ui/export_dialog.py" line="166" />
       <source>From draft</source>
       <translation>Projet de départ</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="164" />
+      <location filename="../../ui/export_dialog.py" line="167" />
       <source>To draft</source>
       <translation>Projet d'arrivée</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="167" />
+      <location filename="../../ui/export_dialog.py" line="170" />
       <source>Classification</source>
       <translation>Classification</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="170" />
+      <location filename="../../ui/export_dialog.py" line="173" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="172" />
+      <location filename="../../ui/export_dialog.py" line="177" />
       <source>Paragraphs</source>
       <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="173" />
+      <location filename="../../ui/export_dialog.py" line="178" />
       <source>All paragraphs</source>
       <translation>Tous les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="174" />
+      <location filename="../../ui/export_dialog.py" line="179" />
       <source>Changed paragraphs only</source>
       <translation>Paragraphes modifiés seulement</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="175" />
+      <location filename="../../ui/export_dialog.py" line="180" />
       <source>Paragraphs with our positions</source>
       <translation>Paragraphes où nous avons une position</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="176" />
+      <location filename="../../ui/export_dialog.py" line="181" />
       <source>Paragraphs needing instructions</source>
       <translation>Paragraphes appelant des instructions</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="180" />
+      <location filename="../../ui/export_dialog.py" line="185" />
       <source>Positions of</source>
       <translation>Positions de</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="190" />
+      <location filename="../../ui/export_dialog.py" line="195" />
       <source>Prepared by</source>
       <translation>Établi par</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="192" />
+      <location filename="../../ui/export_dialog.py" line="197" />
       <source>Changes shown as</source>
       <translation>Modifications</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="193" />
+      <location filename="../../ui/export_dialog.py" line="198" />
       <source>Tracked changes (Word's Review pane)</source>
       <translation>Modifications suivies (volet Révision de Word)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="194" />
+      <location filename="../../ui/export_dialog.py" line="199" />
       <source>Formatted for print (struck and underlined)</source>
       <translation>Mise en forme pour l'impression (barré et souligné)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="198" />
+      <location filename="../../ui/export_dialog.py" line="203" />
       <source>&amp;From draft:</source>
       <translation>Projet de &amp;départ :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="199" />
+      <location filename="../../ui/export_dialog.py" line="204" />
       <source>&amp;To draft:</source>
       <translation>Projet d'arri&amp;vée :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="200" />
+      <location filename="../../ui/export_dialog.py" line="205" />
       <source>C&amp;lassification:</source>
       <translation>C&amp;lassification :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="201" />
+      <location filename="../../ui/export_dialog.py" line="206" />
       <source>&amp;Include:</source>
       <translation>&amp;Inclure :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="202" />
+      <location filename="../../ui/export_dialog.py" line="207" />
       <source>Positions &amp;of:</source>
       <translation>P&amp;ositions de :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="203" />
+      <location filename="../../ui/export_dialog.py" line="208" />
       <source>&amp;Prepared by:</source>
       <translation>É&amp;tabli par :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="204" />
+      <location filename="../../ui/export_dialog.py" line="209" />
       <source>&amp;Changes shown as:</source>
       <translation>&amp;Modifications :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="207" />
+      <location filename="../../ui/export_dialog.py" line="212" />
       <source>Draft</source>
       <translation>Brouillon</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="209" />
+      <location filename="../../ui/export_dialog.py" line="214" />
       <source>Delegation</source>
       <translation>Délégation</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="215" />
+      <location filename="../../ui/export_dialog.py" line="220" />
       <source>&amp;Draft:</source>
       <translation>&amp;Projet :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="216" />
+      <location filename="../../ui/export_dialog.py" line="221" />
       <source>De&amp;legation:</source>
       <translation>&amp;Délégation :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="233" />
+      <location filename="../../ui/export_dialog.py" line="238" />
       <source>Bro&amp;wse…</source>
       <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="217" />
+      <location filename="../../ui/export_dialog.py" line="222" />
       <source>The draft's text and numbering, with the amendments this delegation proposes as tracked changes in its name: the file to send to the chair. Talking points, red lines and fallbacks are never included.</source>
       <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n'y figurent jamais.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="225" />
+      <location filename="../../ui/export_dialog.py" line="230" />
       <source>&amp;Brief</source>
       <translation>&amp;Note de synthèse</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="226" />
+      <location filename="../../ui/export_dialog.py" line="231" />
       <source>&amp;Amendments</source>
       <translation>&amp;Amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="231" />
+      <location filename="../../ui/export_dialog.py" line="236" />
       <source>Output file</source>
       <translation>Fichier de sortie</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="238" />
+      <location filename="../../ui/export_dialog.py" line="243" />
       <source>&amp;Save as:</source>
       <translation>Enre&amp;gistrer sous :</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="253" />
+      <location filename="../../ui/export_dialog.py" line="258" />
       <source>&amp;Export</source>
       <translation>&amp;Exporter</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="282" />
+      <location filename="../../ui/export_dialog.py" line="287" />
       <source>Brief</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="284" />
+      <location filename="../../ui/export_dialog.py" line="289" />
       <source>Amendments</source>
       <translation>Amendements</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="296" />
+      <location filename="../../ui/export_dialog.py" line="301" />
       <source>Export to</source>
       <translation>Exporter vers</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="297" />
+      <location filename="../../ui/export_dialog.py" line="302" />
       <source>Word documents (*.docx)</source>
       <translation>Documents Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="314" />
+      <location filename="../../ui/export_dialog.py" line="319" />
       <source>Choose the file to write.</source>
       <translation>Choisissez le fichier à écrire.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="321" />
+      <location filename="../../ui/export_dialog.py" line="326" />
       <source>Choose a draft and the delegation whose amendments to export.</source>
       <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="325" />
+      <location filename="../../ui/export_dialog.py" line="331" />
       <source>A brief compares two different drafts: choose another 'from' or 'to' draft.</source>
       <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d'arrivée.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="329" />
+      <location filename="../../ui/export_dialog.py" line="335" />
       <source>Tick at least one delegation whose positions the brief shows.</source>
       <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="352" />
+      <location filename="../../ui/export_dialog.py" line="358" />
       <source>Exporting %1…</source>
       <translation>Exportation de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="372" />
+      <location filename="../../ui/export_dialog.py" line="378" />
       <source>Writing… %p%</source>
       <translation>Écriture… %p%</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="373" />
+      <location filename="../../ui/export_dialog.py" line="379" />
       <source>&amp;Stop</source>
       <translation>&amp;Arrêter</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="375" />
+      <location filename="../../ui/export_dialog.py" line="381" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="387" />
+      <location filename="../../ui/export_dialog.py" line="393" />
       <source>Export stopped; no file was written.</source>
       <translation>Exportation arrêtée ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="390" />
+      <location filename="../../ui/export_dialog.py" line="396" />
       <source>Could not export</source>
       <translation>Échec de l'exportation</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="395" />
+      <location filename="../../ui/export_dialog.py" line="401" />
       <source>Export finished</source>
       <translation>Exportation terminée</translation>
     </message>
     <message>
-      <location filename="../../ui/export_dialog.py" line="396" />
+      <location filename="../../ui/export_dialog.py" line="402" />
       <source>%1 was written.</source>
       <translation>%1 a été enregistré.</translation>
     </message>
@@ -1138,32 +1138,32 @@
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="356" />
       <source>Main</source>
       <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>Cancel the running task</source>
       <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>demo (not saved)</source>
       <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>Negotiator – %1</source>
       <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n négociation dans cette base</numerusform>
@@ -1171,121 +1171,121 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="455" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
-      <location filename="../../ui/main_window.py" line="554" />
+      <location filename="../../ui/main_window.py" line="482" />
+      <location filename="../../ui/main_window.py" line="555" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="484" />
-      <location filename="../../ui/main_window.py" line="557" />
+      <location filename="../../ui/main_window.py" line="485" />
+      <location filename="../../ui/main_window.py" line="558" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
-      <location filename="../../ui/main_window.py" line="710" />
+      <location filename="../../ui/main_window.py" line="501" />
+      <location filename="../../ui/main_window.py" line="711" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="521" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>Correct Paragraph Link</source>
       <translation>Corriger le lien du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="521" />
       <source>Select a paragraph first.</source>
       <translation>Sélectionnez d'abord un paragraphe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="526" />
       <source>This is the first draft: its paragraphs continue nothing.</source>
       <translation>C'est le premier projet : ses paragraphes ne prolongent rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="536" />
       <source>Re-linking paragraphs…</source>
       <translation>Mise à jour des liens…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="538" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>Could not correct the link</source>
       <translation>Impossible de corriger le lien</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="544" />
+      <location filename="../../ui/main_window.py" line="545" />
       <source>Link of %1 corrected</source>
       <translation>Lien de %1 corrigé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="578" />
+      <location filename="../../ui/main_window.py" line="579" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="579" />
+      <location filename="../../ui/main_window.py" line="580" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
+      <location filename="../../ui/main_window.py" line="597" />
       <source>Mark %1 agreed ad ref</source>
       <translation>Marquer %1 agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
+      <location filename="../../ui/main_window.py" line="597" />
       <source>Mark %1 agreed</source>
       <translation>Marquer %1 agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="597" />
+      <location filename="../../ui/main_window.py" line="598" />
       <source>Open %1 again</source>
       <translation>Rouvrir %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="607" />
+      <location filename="../../ui/main_window.py" line="608" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="613" />
+      <location filename="../../ui/main_window.py" line="614" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="619" />
+      <location filename="../../ui/main_window.py" line="620" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="620" />
+      <location filename="../../ui/main_window.py" line="621" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="623" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="624" />
+      <location filename="../../ui/main_window.py" line="625" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="661" />
+      <location filename="../../ui/main_window.py" line="662" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="663" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -1293,68 +1293,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="707" />
+      <location filename="../../ui/main_window.py" line="708" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="729" />
+      <location filename="../../ui/main_window.py" line="730" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="732" />
+      <location filename="../../ui/main_window.py" line="733" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="744" />
+      <location filename="../../ui/main_window.py" line="745" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="745" />
+      <location filename="../../ui/main_window.py" line="746" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="755" />
+      <location filename="../../ui/main_window.py" line="756" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
-      <location filename="../../ui/main_window.py" line="791" />
+      <location filename="../../ui/main_window.py" line="759" />
+      <location filename="../../ui/main_window.py" line="792" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="765" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="765" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="767" />
+      <location filename="../../ui/main_window.py" line="768" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="770" />
+      <location filename="../../ui/main_window.py" line="771" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="785" />
+      <location filename="../../ui/main_window.py" line="786" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="798" />
+      <location filename="../../ui/main_window.py" line="799" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -1362,72 +1362,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="846" />
+      <location filename="../../ui/main_window.py" line="847" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="847" />
+      <location filename="../../ui/main_window.py" line="848" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="856" />
+      <location filename="../../ui/main_window.py" line="857" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="882" />
+      <location filename="../../ui/main_window.py" line="883" />
       <source>System Default</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="904" />
+      <location filename="../../ui/main_window.py" line="905" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="909" />
+      <location filename="../../ui/main_window.py" line="910" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="909" />
+      <location filename="../../ui/main_window.py" line="910" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="913" />
+      <location filename="../../ui/main_window.py" line="914" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="916" />
+      <location filename="../../ui/main_window.py" line="917" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="924" />
+      <location filename="../../ui/main_window.py" line="925" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="925" />
+      <location filename="../../ui/main_window.py" line="926" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="938" />
+      <location filename="../../ui/main_window.py" line="939" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="939" />
+      <location filename="../../ui/main_window.py" line="940" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="950" />
+      <location filename="../../ui/main_window.py" line="951" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -1463,6 +1463,11 @@
         <numerusform>%n crochets</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../../ui/models/tree.py" line="53" />
+      <source>from %1's package, not confirmed</source>
+      <translation>du paquet de %1, non confirmé</translation>
+    </message>
   </context>
   <context>
     <name>NotesPanel</name>
@@ -1490,85 +1495,144 @@
   <context>
     <name>PackageActions</name>
     <message>
-      <location filename="../../ui/packages.py" line="191" />
+      <location filename="../../ui/packages.py" line="197" />
       <source>Export Positions Pac&amp;kage…</source>
       <translation>Exporter un &amp;paquet de positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="192" />
+      <location filename="../../ui/packages.py" line="198" />
       <source>Save this negotiation's positions, notes and drafts to a file for another laptop</source>
       <translation>Enregistrer les positions, notes et projets de cette négociation dans un fichier pour un autre ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="194" />
+      <location filename="../../ui/packages.py" line="200" />
       <source>&amp;Merge Positions Package…</source>
       <translation>&amp;Fusionner un paquet de positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="195" />
+      <location filename="../../ui/packages.py" line="201" />
       <source>Bring in the positions from a colleague's package</source>
       <translation>Reprendre les positions du paquet d'un collègue</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="197" />
+      <location filename="../../ui/packages.py" line="203" />
       <source>&amp;Resolve Conflicts…</source>
       <translation>&amp;Résoudre les conflits…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="198" />
+      <location filename="../../ui/packages.py" line="204" />
       <source>Positions changed on two laptops: choose which version stands</source>
       <translation>Positions modifiées sur deux ordinateurs : choisir la version qui fait foi</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="250" />
+      <location filename="../../ui/packages.py" line="206" />
+      <source>Con&amp;firm Draft from Package…</source>
+      <translation>Con&amp;firmer un projet reçu dans un paquet…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="207" />
+      <source>Confirm that a draft a colleague's package brought matches the chair's document</source>
+      <translation>Confirmer qu'un projet reçu dans le paquet d'un collègue correspond au document de la présidence</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="266" />
       <source>Export Positions Package</source>
       <translation>Exporter un paquet de positions</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="251" />
-      <location filename="../../ui/packages.py" line="288" />
+      <location filename="../../ui/packages.py" line="267" />
+      <location filename="../../ui/packages.py" line="304" />
       <source>Positions packages (*.json);;All files (*)</source>
       <translation>Paquets de positions (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="262" />
+      <location filename="../../ui/packages.py" line="278" />
       <source>Writing %1…</source>
       <translation>Écriture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="265" />
+      <location filename="../../ui/packages.py" line="281" />
       <source>Could not export %1</source>
       <translation>Impossible d'exporter %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="268" />
-      <location filename="../../ui/packages.py" line="273" />
+      <location filename="../../ui/packages.py" line="284" />
+      <location filename="../../ui/packages.py" line="289" />
       <source>Positions Package Saved</source>
       <translation>Paquet de positions enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="276" />
+      <location filename="../../ui/packages.py" line="292" />
       <source>Saved %1</source>
       <translation>%1 enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="286" />
+      <location filename="../../ui/packages.py" line="302" />
       <source>Merge Positions Package into “%1”</source>
       <translation>Fusionner un paquet de positions dans « %1 »</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="297" />
+      <location filename="../../ui/packages.py" line="313" />
       <source>Merging %1…</source>
       <translation>Fusion de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="300" />
+      <location filename="../../ui/packages.py" line="327" />
       <source>Could not merge %1</source>
       <translation>Impossible de fusionner %1</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="308" />
-      <location filename="../../ui/packages.py" line="312" />
+      <location filename="../../ui/packages.py" line="331" />
+      <source>%1 is signed by %2, a colleague this store does not trust yet. The key's fingerprint is:
+
+%3
+
+Call %2 (by phone, not by e-mail) and ask them to read out their fingerprint (negotiator keys). Trust this colleague only if it is the same; nothing is merged otherwise.</source>
+      <translation>%1 est signé par %2, un collègue auquel cette base ne fait pas encore confiance. L'empreinte de la clé est :
+
+%3
+
+Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empreinte (negotiator keys). Ne faites confiance à ce collègue que si elle est identique ; sinon rien n'est fusionné.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="336" />
+      <location filename="../../ui/packages.py" line="340" />
+      <source>Trust this colleague?</source>
+      <translation>Faire confiance à ce collègue ?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="341" />
+      <source>&amp;Trust This Colleague and Merge</source>
+      <translation>Faire &amp;confiance à ce collègue et fusionner</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="357" />
+      <source>Confirm Draft</source>
+      <translation>Confirmer le projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="358" />
+      <source>“%1” came in %2's package. Confirm it only after checking it against the chair's document.</source>
+      <translation>« %1 » est arrivé dans le paquet de %2. Ne le confirmez qu'après l'avoir comparé au document de la présidence.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="363" />
+      <source>&amp;Confirm Draft</source>
+      <translation>&amp;Confirmer le projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="373" />
+      <source>Confirming the draft…</source>
+      <translation>Confirmation du projet…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="375" />
+      <source>Could not confirm the draft</source>
+      <translation>Impossible de confirmer le projet</translation>
+    </message>
+    <message>
+      <location filename="../../ui/packages.py" line="379" />
+      <location filename="../../ui/packages.py" line="383" />
       <source>Positions Package Merged</source>
       <translation>Paquet de positions fusionné</translation>
     </message>
@@ -1576,17 +1640,17 @@
   <context>
     <name>Packages</name>
     <message>
-      <location filename="../../ui/packages.py" line="70" />
+      <location filename="../../ui/packages.py" line="76" />
       <source>%1 brought nothing new: this store already holds everything in it.</source>
       <translation>%1 n'apporte rien de nouveau : cette base contient déjà tout ce qu'il renferme.</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="74" />
+      <location filename="../../ui/packages.py" line="80" />
       <source>Merged %1 into “%2”:</source>
       <translation>%1 fusionné dans « %2 » :</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="77" />
+      <location filename="../../ui/packages.py" line="83" />
       <source>%n draft(s) this store did not hold</source>
       <translation>
         <numerusform>%n projet absent de cette base</numerusform>
@@ -1594,7 +1658,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="79" />
+      <location filename="../../ui/packages.py" line="85" />
       <source>%n new position(s)</source>
       <translation>
         <numerusform>%n nouvelle position</numerusform>
@@ -1602,7 +1666,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="81" />
+      <location filename="../../ui/packages.py" line="87" />
       <source>%n position(s) changed</source>
       <translation>
         <numerusform>%n position modifiée</numerusform>
@@ -1610,7 +1674,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="83" />
+      <location filename="../../ui/packages.py" line="89" />
       <source>%n change(s) added to the history of positions</source>
       <translation>
         <numerusform>%n modification ajoutée à l'historique des positions</numerusform>
@@ -1618,7 +1682,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="85" />
+      <location filename="../../ui/packages.py" line="91" />
       <source>%n new note(s)</source>
       <translation>
         <numerusform>%n nouvelle note</numerusform>
@@ -1626,7 +1690,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="87" />
+      <location filename="../../ui/packages.py" line="93" />
       <source>%n note(s) deleted</source>
       <translation>
         <numerusform>%n note supprimée</numerusform>
@@ -1634,7 +1698,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="89" />
+      <location filename="../../ui/packages.py" line="95" />
       <source>%n paragraph status(es) set (agreed, agreed ad ref)</source>
       <translation>
         <numerusform>%n statut de paragraphe fixé (adopté, adopté ad ref)</numerusform>
@@ -1642,7 +1706,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="94" />
+      <location filename="../../ui/packages.py" line="100" />
       <source>%n conflict(s) to resolve: the same position was changed on both laptops. Both versions are kept until you choose one, in the next window.</source>
       <translation>
         <numerusform>%n conflit à résoudre : la même position a été modifiée sur les deux ordinateurs. Les deux versions sont conservées jusqu'à ce que vous en choisissiez une, dans la fenêtre suivante.</numerusform>
@@ -1650,7 +1714,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="104" />
+      <location filename="../../ui/packages.py" line="110" />
       <source>%n position(s) with their history</source>
       <translation>
         <numerusform>%n position avec son historique</numerusform>
@@ -1658,7 +1722,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="105" />
+      <location filename="../../ui/packages.py" line="111" />
       <source>%n note(s)</source>
       <translation>
         <numerusform>%n note</numerusform>
@@ -1666,7 +1730,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="106" />
+      <location filename="../../ui/packages.py" line="112" />
       <source>%n paragraph status(es)</source>
       <translation>
         <numerusform>%n statut de paragraphe</numerusform>
@@ -1674,7 +1738,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/packages.py" line="107" />
+      <location filename="../../ui/packages.py" line="113" />
       <source>%n draft(s)</source>
       <translation>
         <numerusform>%n projet</numerusform>
@@ -1682,72 +1746,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="110" />
+      <location filename="../../ui/packages.py" line="116" />
       <source>%1 was saved. It holds what this store records on “%2”:</source>
       <translation>%1 a été enregistré. Il contient ce que cette base consigne sur « %2 » :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="114" />
+      <location filename="../../ui/packages.py" line="120" />
       <source>Send it to your colleague, who brings it in with File &gt; Merge Positions Package…</source>
       <translation>Envoyez-le à votre collègue, qui le reprend avec Fichier &gt; Fusionner un paquet de positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="121" />
+      <location filename="../../ui/packages.py" line="127" />
       <source>Changed on both laptops</source>
       <translation>Modifiée sur les deux ordinateurs</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="122" />
+      <location filename="../../ui/packages.py" line="128" />
       <source>Taken separately on each laptop</source>
       <translation>Prise séparément sur chaque ordinateur</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="137" />
+      <location filename="../../ui/packages.py" line="143" />
       <source>Withdrawn</source>
       <translation>Retirée</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="149" />
+      <location filename="../../ui/packages.py" line="155" />
       <source>Stance:</source>
       <translation>Position :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="150" />
+      <location filename="../../ui/packages.py" line="156" />
       <source>Amendment:</source>
       <translation>Amendement :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="151" />
+      <location filename="../../ui/packages.py" line="157" />
       <source>Rationale:</source>
       <translation>Justification :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="152" />
+      <location filename="../../ui/packages.py" line="158" />
       <source>Red line:</source>
       <translation>Ligne rouge :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="153" />
+      <location filename="../../ui/packages.py" line="159" />
       <source>Fallback:</source>
       <translation>Repli :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="154" />
+      <location filename="../../ui/packages.py" line="160" />
       <source>Priority:</source>
       <translation>Priorité :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="155" />
+      <location filename="../../ui/packages.py" line="161" />
       <source>Status:</source>
       <translation>Statut :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="156" />
+      <location filename="../../ui/packages.py" line="162" />
       <source>Changed by:</source>
       <translation>Modifiée par :</translation>
     </message>
     <message>
-      <location filename="../../ui/packages.py" line="157" />
+      <location filename="../../ui/packages.py" line="163" />
       <source>When:</source>
       <translation>Date :</translation>
     </message>
