@@ -52,7 +52,7 @@ class NegotiationTreeModel(QStandardItemModel):
         if d.unconfirmed_from is not None:  # brought in a package: not yet checked by anyone here
             mark = QCoreApplication.translate("NegotiationTree", "from %1's package, not confirmed").replace(
                 "%1", d.unconfirmed_from)
-            child.setText(f"{text}  — {mark}")
+            child.setText(f"{d.label} — {mark}" + (f"  ({d.symbol})" if d.symbol else ""))
             italic = QFont()
             italic.setItalic(True)
             child.setFont(italic)
