@@ -4,7 +4,10 @@ store taken before it: a refusal must change nothing."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,29 +56,40 @@ def dump(db: Path) -> str:
         con.close()
 
 
+def _build(db: Path, *commands: tuple[str, ...]) -> None:
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        for args in commands:
+            assert main(["--db", str(db), *args]) == 0, args
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both stores built once; each test gets fresh copies."""
+    folder = tmp_path_factory.mktemp("laptops")
+    start = ("new", TITLE, "--forum", "OSCE PC", "--delegation", "Belgium")
+    rev1 = ("import", TITLE, str(DATA / "positions_rev1.txt"), "--label", "Rev.1")
+    _build(folder / "anna.sqlite", start, rev1,
+           ("import", TITLE, str(DATA / "positions_rev2.txt"), "--label", "Rev.2"),
+           ("position", TITLE, "Rev.1", "#2", "--actor", "Belgium", "--stance", "support",
+            "--author", "anna"),
+           ("position", TITLE, "Rev.1", "#2", "--actor", "Belgium", "--stance", "oppose",
+            "--rationale", "capital says no", "--priority", "high", "--author", "anna"),
+           ("note", TITLE, "Rev.1", "#3", "Capital prefers one paragraph", "--author", "anna"),
+           ("status", TITLE, "Rev.1", "#1", "--set", "agreed", "--author", "anna"))
+    _build(folder / "ben.sqlite", start, rev1)
+    return {"anna": folder / "anna.sqlite", "ben": folder / "ben.sqlite"}
+
+
 @pytest.fixture
-def anna(tmp_path: Path, run: Callable[..., Result]) -> Path:
+def anna(_templates: dict[str, Path], tmp_path: Path) -> Path:
     """Anna's store: Rev.1 and Rev.2, a position with two history rows, a note, a status."""
-    db = tmp_path / "anna.sqlite"
-    assert run(db, "new", TITLE, "--forum", "OSCE PC", "--delegation", "Belgium").code == 0
-    assert run(db, "import", TITLE, str(DATA / "positions_rev1.txt"), "--label", "Rev.1").code == 0
-    assert run(db, "import", TITLE, str(DATA / "positions_rev2.txt"), "--label", "Rev.2").code == 0
-    assert run(db, "position", TITLE, "Rev.1", "#2", "--actor", "Belgium", "--stance", "support",
-               "--author", "anna").code == 0
-    assert run(db, "position", TITLE, "Rev.1", "#2", "--actor", "Belgium", "--stance", "oppose",
-               "--rationale", "capital says no", "--priority", "high", "--author", "anna").code == 0
-    assert run(db, "note", TITLE, "Rev.1", "#3", "Capital prefers one paragraph", "--author", "anna").code == 0
-    assert run(db, "status", TITLE, "Rev.1", "#1", "--set", "agreed", "--author", "anna").code == 0
-    return db
+    return Path(shutil.copy(_templates["anna"], tmp_path / "anna.sqlite"))
 
 
 @pytest.fixture
-def ben(tmp_path: Path, run: Callable[..., Result]) -> Path:
+def ben(_templates: dict[str, Path], tmp_path: Path) -> Path:
     """Ben's store: the same negotiation with Rev.1 only."""
-    db = tmp_path / "ben.sqlite"
-    assert run(db, "new", TITLE, "--forum", "OSCE PC", "--delegation", "Belgium").code == 0
-    assert run(db, "import", TITLE, str(DATA / "positions_rev1.txt"), "--label", "Rev.1").code == 0
-    return db
+    return Path(shutil.copy(_templates["ben"], tmp_path / "ben.sqlite"))
 
 
 @pytest.fixture

@@ -123,7 +123,7 @@ def test_hidden_bidi_controls_are_removed_on_import(cli, negotiation, tmp_path):
 
 
 def test_large_drafts_are_looked_up_in_parts(db_path, tmp_path):
-    """With SQLite allowing only 2,000 variables per statement, two 5,000-paragraph
+    """With SQLite allowing only 2,000 variables per statement, two 3,000-paragraph
     drafts still import, link, compare and travel in a package."""
     import sqlite3
 
@@ -138,7 +138,7 @@ def test_large_drafts_are_looked_up_in_parts(db_path, tmp_path):
     event.listen(store.engine, "connect",
                  lambda con, _rec: con.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 2000))
     store.engine.dispose()  # new connections get the limit
-    texts = ["\n\n".join(f"{i}. Notes {i} {word}." for i in range(1, 5001)) for word in ("a", "b")]
+    texts = ["\n\n".join(f"{i}. Notes {i} {word}." for i in range(1, 3001)) for word in ("a", "b")]
     try:
         with store.transaction() as s:
             neg = negotiations.create_negotiation(s, "T", "UN")
@@ -148,7 +148,7 @@ def test_large_drafts_are_looked_up_in_parts(db_path, tmp_path):
             neg = negotiations.find_negotiation(s, "T")
             result = compare_drafts(s, negotiations.find_draft(s, neg, "R1"), negotiations.find_draft(s, neg, "R2"))
             package = exchange.export_package(s, neg)
-        assert result["summary"]["modified"] == 5000
+        assert result["summary"]["modified"] == 3000
         exchange.write_package(package, tmp_path / "p.json")
         with store.transaction() as s:
             merged = exchange.import_package(s, exchange.read_package(tmp_path / "p.json"), "T")
@@ -158,8 +158,12 @@ def test_large_drafts_are_looked_up_in_parts(db_path, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("NEGOTIATOR_HUGE_TESTS"),
+                    reason="about 30 s (parsing and inserting, not the store's limits); "
+                           "set NEGOTIATOR_HUGE_TESTS=1 to run it")
 def test_a_250k_paragraph_draft_imports_and_shows(cli, negotiation, tmp_path):
-    """Far beyond any real draft: no single IN (...) with every paragraph id."""
+    """Far beyond any real draft: no single IN (...) with every paragraph id
+    (the test above proves the parts with a lowered SQLite limit, quickly)."""
     count = 250_000
     source = tmp_path / "huge.txt"
     source.write_text("\n\n".join(f"{i}. Notes {i}." for i in range(1, count + 1)), encoding="utf-8")
