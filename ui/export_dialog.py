@@ -61,6 +61,7 @@ class ExportChoices:
     delegation: str | None
     drafts: tuple[tuple[int, str], ...]  # (id, label) in order
     actors: tuple[str, ...]
+    classification: str | None = None  # the negotiation's default marking
 
 
 def load_choices(store: Store, negotiation_id: int) -> ExportChoices:
@@ -74,7 +75,7 @@ def load_choices(store: Store, negotiation_id: int) -> ExportChoices:
         actors = s.scalars(select(Actor.name).where(Actor.negotiation_id == neg.id)
                            .order_by(Actor.name)).all()
         return ExportChoices(neg.id, neg.title, neg.delegation,
-                             tuple((d.id, d.label) for d in drafts), tuple(actors))
+                             tuple((d.id, d.label) for d in drafts), tuple(actors), neg.classification)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class AmendmentsRequest:
     actor: str
     path: str
     as_comment: bool = False
+    classification: str | None = None
 
 
 def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: TaskContext) -> dict[str, Any]:
@@ -124,7 +126,9 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
             )
         else:
             result = write_amendments(s, neg, s.get(Draft, request.draft_id), request.actor, request.path,
-                                      as_comment=request.as_comment, progress=ctx.progress, cancel=lambda: ctx.cancelled)
+                                      as_comment=request.as_comment,
+                                      classification=request.classification,
+                                      progress=ctx.progress, cancel=lambda: ctx.cancelled)
     # Only plain values go back to the GUI thread.
     return {k: v for k, v in result.items() if isinstance(v, (str, int))}
 
@@ -171,6 +175,8 @@ class ExportDialog(QDialog):
         self.classification.addItem("")
         self.classification.addItems(CLASSIFICATIONS)
         self.classification.lineEdit().setPlaceholderText(self.tr("none"))
+        if self.choices.classification:  # the negotiation's marking, unless cleared here
+            self.classification.setCurrentText(self.choices.classification)
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Paragraphs"))
         for text, value in ((self.tr("All paragraphs"), "all"),
@@ -326,6 +332,7 @@ class ExportDialog(QDialog):
             if self.amend_draft.currentData() is None or not self.amend_actor.currentText():
                 return self.tr("Choose a draft and the delegation whose amendments to export.")
             return AmendmentsRequest(neg_id, self.amend_draft.currentData(), self.amend_actor.currentText(), path,
+                                     classification=self.choices.classification,
                                      as_comment=self.amend_as_comment.isChecked())
         from_id, to_id = self.from_draft.currentData(), self.to_draft.currentData()
         if from_id is None or to_id is None or from_id == to_id:

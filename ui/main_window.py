@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
         self.file_menu.insertActions(self.quit_action, self.packages.file_actions)
         self.file_menu.insertSeparator(self.quit_action)
         self.negotiation_menu.insertAction(self.demo_action, self.packages.conflicts_action)
+        self.negotiation_menu.insertAction(self.demo_action, self.packages.confirm_action)
         self.negotiation_menu.insertSeparator(self.demo_action)
 
     def _build_toolbar(self) -> None:

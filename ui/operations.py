@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from negotiator import demo, positions
-from negotiator.drafts import lineage, negotiations
+from negotiator.drafts import lineage, negotiations, provenance
 from negotiator.drafts.negotiations import ImportResult, NewNegotiation
 from negotiator.positions import exchange, package_ops
 from negotiator.positions.conflicts import ConflictView
@@ -49,6 +49,8 @@ class DraftInfo:
     order: int
     paragraphs: int
     brackets: int
+    # The colleague whose package brought it, until a user confirms it.
+    unconfirmed_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def load_tree(store: Store) -> list[NegotiationInfo]:
         for n in negotiations.list_negotiations(s):
             drafts = tuple(
                 DraftInfo(d.id, n.id, d.label, d.symbol, d.date.isoformat() if d.date else None,
-                          d.order, d.paragraphs, d.brackets)
+                          d.order, d.paragraphs, d.brackets, d.brought_by if d.unconfirmed else None)
                 for d in negotiations.list_drafts(s, negotiations.find_negotiation(s, n.id)))
             out.append(NegotiationInfo(n.id, n.title, n.forum, n.delegation, drafts))
     return out
@@ -203,17 +205,30 @@ def export_positions_package(store: Store, negotiation_id: int, path: str | Path
 
 
 def merge_positions_package(store: Store, path: str | Path, negotiation_id: int | None = None,
-                            progress: Progress | None = None) -> MergeResult:
+                            progress: Progress | None = None, *, trust: bool = False,
+                            author: str | None = None) -> MergeResult:
     """Check a package from another laptop and merge it, in one transaction;
-    ``progress`` raising just before the commit rolls the merge back."""
+    ``progress`` raising just before the commit rolls the merge back.
+
+    Raises:
+        UntrustedSigner: signed by a colleague this store does not trust and no
+            ``trust`` (the user compares the fingerprint, then merges with it).
+    """
     package = exchange.read_package(path)
     if progress is not None:
         progress(1, 3)
     with store.transaction() as s:
-        result = package_ops.merge_package(s, package, negotiation_id)
+        result = package_ops.merge_package(s, package, negotiation_id, trust=trust,
+                                           author=author, source=Path(path).name)
         if progress is not None:
             progress(2, 3)  # last chance to stop: raising here rolls the merge back
         return result
+
+
+def confirm_draft(store: Store, draft_id: int, author: str | None) -> None:
+    """Confirm a draft brought in a colleague's package against the chair's document."""
+    with store.transaction() as s:
+        provenance.confirm_draft(s, draft_table.draft(s, draft_id), author)
 
 
 def list_conflicts(store: Store, negotiation_id: int) -> list[ConflictView]:

@@ -7,6 +7,11 @@ README, "Exchange between laptops"). Export and merge run in the background
 through the window's ``TaskManager``; the work is in ``ui.operations``. A
 position changed on both laptops since their last exchange comes back as a
 conflict: ``ConflictsDialog`` shows both versions and keeps the one chosen.
+
+Packages are signed: one from a colleague this store does not trust yet is
+merged only after the user compared the key's fingerprint with them and
+answered "Trust this colleague". Drafts such a package brings stay marked in
+the tree until *Negotiation > Confirm Draft from Package…*.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from negotiator.positions.signing import UntrustedSigner
 from negotiator.storage.store import Store
 from negotiator.positions.conflicts import ConflictSide, ConflictView
 from ui import operations as op
@@ -194,6 +200,9 @@ class PackageActions(QObject):
         self.conflicts_action = self._action(
             self.tr("&Resolve Conflicts…"), self.show_conflicts,
             self.tr("Positions changed on two laptops: choose which version stands"))
+        self.confirm_action = self._action(
+            self.tr("Con&firm Draft from Package…"), self.confirm_draft,
+            self.tr("Confirm that a draft a colleague's package brought matches the chair's document"))
         # After the window's own handler, which sets current_negotiation_id.
         window.tree.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
         window.tree_model.rowsRemoved.connect(lambda *_: self.update_actions())
@@ -216,6 +225,13 @@ class PackageActions(QObject):
         for action in (self.export_action, self.merge_action):
             action.setEnabled(selected and not self._running)
         self.conflicts_action.setEnabled(selected)
+        self.confirm_action.setEnabled(self._unconfirmed_draft() is not None)
+
+    def _unconfirmed_draft(self) -> op.DraftInfo | None:
+        """The selected draft, if a colleague's package brought it and nobody confirmed it."""
+        draft_id = self.window.current_draft_id
+        return next((d for n in self.window.negotiations for d in n.drafts
+                     if d.id == draft_id and d.unconfirmed_from is not None), None)
 
     def _negotiation(self) -> op.NegotiationInfo | None:
         neg_id = self.window.current_negotiation_id
@@ -289,17 +305,72 @@ class PackageActions(QObject):
         self.window.settings.set(cfg.PACKAGE_DIR, str(Path(path).parent))
         self.start_merge(neg.id, path)
 
-    def start_merge(self, negotiation_id: int, path: str) -> Task:
-        store, name = self.window.store, Path(path).name
+    def start_merge(self, negotiation_id: int, path: str, trust: bool = False) -> Task:
+        store, name, author = self.window.store, Path(path).name, self.window.settings.author()
         task = self._run(
             self.tr("Merging %1…").replace("%1", name),
-            lambda ctx: op.merge_positions_package(store, path, negotiation_id, ctx.progress),
+            lambda ctx: op.merge_positions_package(store, path, negotiation_id, ctx.progress,
+                                                   trust=trust, author=author),
             lambda result: self._merged(name, result),
-            lambda exc: show_exception(self.window, self.tr("Could not merge %1").replace("%1", name), exc))
+            lambda exc: self._merge_failed(negotiation_id, path, exc))
         # Cancel pressed just after the merge was saved: its result is dropped,
         # so show whatever the store now holds.
         task.ended.connect(lambda: self.window.reload_draft() if task.cancelled else None)
         return task
+
+    def _merge_failed(self, negotiation_id: int, path: str, exc: BaseException) -> None:
+        if isinstance(exc, UntrustedSigner):
+            self.ask_trust(negotiation_id, path, exc)
+        else:
+            show_exception(self.window, self.tr("Could not merge %1").replace("%1", Path(path).name), exc)
+
+    def ask_trust(self, negotiation_id: int, path: str, signer: UntrustedSigner) -> QMessageBox:
+        """Show an unknown signer's fingerprint; merge only if the user trusts this colleague."""
+        text = (self.tr("%1 is signed by %2, a colleague this store does not trust yet. The key's "
+                        "fingerprint is:\n\n%3\n\nCall %2 (by phone, not by e-mail) and ask them to read "
+                        "out their fingerprint (negotiator keys). Trust this colleague only if it is "
+                        "the same; nothing is merged otherwise.")
+                .replace("%1", Path(path).name).replace("%2", signer.name).replace("%3", signer.fingerprint))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Trust this colleague?"), text,
+                          QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("trustColleague")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAccessibleName(self.tr("Trust this colleague?"))
+        trust = box.addButton(self.tr("&Trust This Colleague and Merge"), QMessageBox.ButtonRole.AcceptRole)
+        trust.setObjectName("trustButton")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self.start_merge(negotiation_id, path, trust=True) if button is trust else None)
+        box.open()
+        return box
+
+    # Drafts brought in a package ------------------------------------------------
+    def confirm_draft(self) -> QMessageBox | None:
+        """Ask, then record that the selected draft matches the chair's document."""
+        draft = self._unconfirmed_draft()
+        if draft is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Confirm Draft"),
+            self.tr("“%1” came in %2's package. Confirm it only after checking it against the chair's "
+                    "document.").replace("%1", draft.label).replace("%2", draft.unconfirmed_from or ""),
+            QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("confirmDraft")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        confirm = box.addButton(self.tr("&Confirm Draft"), QMessageBox.ButtonRole.AcceptRole)
+        confirm.setObjectName("confirmButton")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._confirm(draft.id) if button is confirm else None)
+        box.open()
+        return box
+
+    def _confirm(self, draft_id: int) -> Task:
+        store, author = self.window.store, self.window.settings.author()
+        return self._run(
+            self.tr("Confirming the draft…"), lambda ctx: op.confirm_draft(store, draft_id, author),
+            lambda _result: self.window.refresh_tree(select_draft=draft_id),
+            lambda exc: show_exception(self.window, self.tr("Could not confirm the draft"), exc))
 
     def _merged(self, file_name: str, result: op.MergeResult) -> None:
         self.window.reload_draft()

@@ -46,7 +46,8 @@ def draft(d: DraftSummary) -> dict[str, Any]:
     return {"id": d.id, "label": d.label, "symbol": d.symbol,
             "date": d.date.isoformat() if d.date else None, "order": d.order,
             "source": d.source, "checksum": d.checksum, "paragraphs": d.paragraphs,
-            "brackets": d.brackets, "warnings": list(d.warnings)}
+            "brackets": d.brackets, "warnings": list(d.warnings), "brought_by": d.brought_by,
+            "unconfirmed": d.unconfirmed}
 
 
 def paragraph(p: ParagraphView) -> dict[str, Any]:

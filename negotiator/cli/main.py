@@ -19,8 +19,8 @@ from negotiator.domain.errors import NegotiatorError
 from negotiator.domain.wording import plural
 from negotiator.drafts import lineage, negotiations
 from negotiator.drafts.references import draft_references, paragraph_reference
+from negotiator.text.importer import read_file, read_stdin
 from negotiator.storage.store import ENV_VAR, Store
-from negotiator.text.importer import read_bytes, read_file
 
 Handler = Callable[[argparse.Namespace, Store], int]
 
@@ -32,6 +32,17 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date of the form YYYY-MM-DD") from None
 
 
+_TERMINAL_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f, *range(0x80, 0xa0))}
+_TERMINAL_CONTROLS.update({0x202a + i: f"\\u{0x202a + i:04x}" for i in range(5)})
+_TERMINAL_CONTROLS.update({0x2066 + i: f"\\u{0x2066 + i:04x}" for i in range(4)})
+
+
+def safe(text: object) -> str:
+    """A name, label or file name as it may reach a terminal: control
+    characters (escape sequences, line breaks, bidi overrides) escaped."""
+    return str(text).translate(_TERMINAL_CONTROLS)
+
+
 def _print_json(value: Any) -> None:
     json_shapes.print_json(value)
 
@@ -40,8 +51,29 @@ def _print_json(value: Any) -> None:
 def cmd_new(args: argparse.Namespace, store: Store) -> int:
     with store.transaction() as s:
         neg = negotiations.create_negotiation(s, args.title, args.forum, args.delegation)
-        print(f"created negotiation {neg.id}: {neg.title} ({neg.forum})")
+        if args.classification:
+            negotiations.set_classification(s, neg, args.classification)
+        marking = f", marked {safe(neg.classification)}" if neg.classification else ""
+        print(f"created negotiation {neg.id}: {safe(neg.title)} ({safe(neg.forum)}){marking}")
     return 0
+
+
+def cmd_edit(args: argparse.Namespace, store: Store) -> int:
+    with store.transaction() as s:
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        value = negotiations.set_classification(s, neg, args.classification)
+        title = neg.title
+    print(f"{safe(title)}: exports are marked {safe(value)}" if value
+          else f"{safe(title)}: no classification by default")
+    return 0
+
+
+def classification(args: argparse.Namespace, negotiation: Any) -> str | None:
+    """The marking of an export: --classification when given ('' removes it),
+    else the negotiation's default."""
+    if args.classification is None:
+        return negotiation.classification or None
+    return args.classification.strip() or None
 
 
 def cmd_demo(args: argparse.Namespace, store: Store) -> int:
@@ -53,12 +85,13 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
         rows = negotiations.list_drafts(s, neg)
         actors = sorted(a.name for a in neg.actors)
         title, forum, delegation = neg.title, neg.forum, neg.delegation
-    print(f"loaded the demo negotiation {loaded.negotiation_id}: {title} ({forum}), "
-          f"our delegation {delegation}")
+    print(f"loaded the demo negotiation {loaded.negotiation_id}: {safe(title)} ({safe(forum)}), "
+          f"our delegation {safe(delegation)}")
     for r in rows:
-        print(f"  {r.label:<11} {r.symbol or '':<20} {r.date.isoformat() if r.date else '':<11} "
-              f"{r.paragraphs:>3} paragraphs {r.brackets:>3} brackets  from {r.source}")
-    print(f"  actors: {', '.join(actors)}")
+        print(f"  {safe(r.label):<11} {safe(r.symbol or ''):<20} "
+              f"{r.date.isoformat() if r.date else '':<11} {r.paragraphs:>3} paragraphs "
+              f"{r.brackets:>3} brackets  from {safe(r.source or '')}")
+    print(f"  actors: {safe(', '.join(actors))}")
     print(f"  {loaded.positions} positions, {loaded.notes} notes, {loaded.statuses} paragraph statuses")
     return 0
 
@@ -66,23 +99,23 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
     if args.file == "-":
-        parsed = read_bytes(sys.stdin.buffer.read(), "<stdin>")
+        parsed = read_stdin(sys.stdin.buffer)
     else:
         parsed = read_file(args.file)
     with store.transaction() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         result = negotiations.import_draft(s, neg, parsed, args.label, symbol=args.symbol, date=args.date)
     for warning in result.warnings:
-        print(f"warning: {parsed.source_name}: {warning}", file=sys.stderr)
+        print(f"warning: {safe(parsed.source_name)}: {safe(warning)}", file=sys.stderr)
     print(
-        f"imported {result.label}: {result.paragraphs} paragraphs, "
-        f"{result.brackets} brackets, from {parsed.source_name}"
+        f"imported {safe(result.label)}: {result.paragraphs} paragraphs, "
+        f"{result.brackets} brackets, from {safe(parsed.source_name)}"
     )
     return 0
 
 
 def cmd_list(args: argparse.Namespace, store: Store) -> int:
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         rows = negotiations.list_negotiations(s)
     if args.json:
         _print_json([json_shapes.negotiation(r) for r in rows])
@@ -90,13 +123,13 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
         print("no negotiations yet; start one with `negotiator new TITLE --forum FORUM`")
     else:
         for r in rows:
-            print(f"{r.id:>3}  {r.title}  [{r.forum}]  {plural(r.drafts, 'draft')}")
+            print(f"{r.id:>3}  {safe(r.title)}  [{safe(r.forum)}]  {plural(r.drafts, 'draft')}")
     return 0
 
 
 
 def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         rows = negotiations.list_drafts(s, neg)
     if args.json:
@@ -104,14 +137,15 @@ def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
     else:
         for r in rows:
             extra = " ".join(x for x in (r.symbol, r.date.isoformat() if r.date else None) if x)
-            print(f"{r.order:>3}  {r.label:<12} {extra:<30} "
-                  f"{r.paragraphs:>4} paragraphs  {r.brackets:>3} brackets")
+            mark = f"  ({safe(r.unconfirmed)})" if r.unconfirmed else ""
+            print(f"{r.order:>3}  {safe(r.label):<12} {safe(extra):<30} "
+                  f"{r.paragraphs:>4} paragraphs  {r.brackets:>3} brackets{mark}")
     return 0
 
 
 
 def cmd_show(args: argparse.Namespace, store: Store) -> int:
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         rows = negotiations.draft_paragraphs(s, draft)
@@ -163,12 +197,12 @@ def cmd_position(args: argparse.Namespace, store: Store) -> int:
         change = positions.set_position(
             s, para.id, args.actor, values, author=_author(args),
             expected_version=args.expect_version, actor_kind=args.actor_kind)
-        where = f"{draft.label} {paragraph_reference(s, para)}"
+        where = safe(f"{draft.label} {paragraph_reference(s, para)}")
     if not change.changed:
-        print(f"{change.actor} on {where}: unchanged (version {change.version})")
+        print(f"{safe(change.actor)} on {where}: unchanged (version {change.version})")
     else:
         verb = "taken" if change.created else "updated"
-        print(f"{change.actor} on {where}: position {verb} (version {change.version}, "
+        print(f"{safe(change.actor)} on {where}: position {verb} (version {change.version}, "
               f"{change.uid[:8]})")
     return 0
 
@@ -176,7 +210,7 @@ def cmd_position(args: argparse.Namespace, store: Store) -> int:
 def cmd_positions(args: argparse.Namespace, store: Store) -> int:
     from negotiator import positions
 
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         rows = positions.draft_positions(s, neg, draft)
@@ -194,12 +228,12 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
         shown += 1
         head = r.reference if r.index is not None else f"(deleted) was {r.reference}"
         status = str(r.agreement.status) if r.agreement else "-"
-        print(f"{head}  [{status}]  {r.text[:70]}")
+        print(f"{head}  [{status}]  {safe(r.text[:70])}")
         for p in r.positions:
             flags = [f for f, on in (("RED LINE", p.red_line_flag), ("CONFLICT", p.conflict),
                                      ("superseded", not p.primary and r.index is not None)) if on]
             extra = f"  ({', '.join(flags)})" if flags else ""
-            print(f"    {p.actor:<12} {p.stance:<24} {p.stage:<11} {p.state}{extra}")
+            print(f"    {safe(p.actor):<12} {p.stance:<24} {p.stage:<11} {p.state}{extra}")
             if p.state == "split":
                 print(f"        split into {', '.join(r.reference for r in rows if r.index in p.parts)}")
             if p.state == "merged":
@@ -211,7 +245,7 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
                 print("        " + "".join(t if op == "=" else f"[-{t}-]" if op == "-" else f"{{+{t}+}}"
                                             for op, t in p.diff))
     if not shown:
-        print(f"no positions on '{args.label}' yet; take one with `negotiator position`")
+        print(f"no positions on '{safe(args.label)}' yet; take one with `negotiator position`")
     return 0
 
 
@@ -219,7 +253,7 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
 def cmd_signals(args: argparse.Namespace, store: Store) -> int:
     from negotiator import positions
 
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         result = positions.signals(s, neg, draft, national=args.national)
@@ -240,7 +274,7 @@ def cmd_signals(args: argparse.Namespace, store: Store) -> int:
     listing("newly agreed", result.newly_agreed)
     for u in result.uptake:
         share = f" ({u.share:.0%})" if u.result == "partly" else ""
-        print(f"uptake {u.reference:<10} {u.actor:<12} {u.result}{share}")
+        print(f"uptake {u.reference:<10} {safe(u.actor):<12} {u.result}{share}")
     return 0
 
 
@@ -248,7 +282,7 @@ def cmd_signals(args: argparse.Namespace, store: Store) -> int:
 def cmd_history(args: argparse.Namespace, store: Store) -> int:
     from negotiator import positions
 
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         _neg, _draft, para = _paragraph(s, args)
         rows = positions.position_history(s, para.id, args.actor)
     if args.json:
@@ -257,7 +291,7 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
     if not rows:
         print("no positions on this paragraph")
     for r in rows:
-        print(f"{r.at:%Y-%m-%d %H:%M}  {r.author or '?':<12} {r.actor:<12} "
+        print(f"{r.at:%Y-%m-%d %H:%M}  {safe(r.author or '?'):<12} {safe(r.actor):<12} "
               + "; ".join(r.describe()))
     return 0
 
@@ -283,7 +317,7 @@ def cmd_note(args: argparse.Namespace, store: Store) -> int:
         print(f"note {result.uid[:8]} added")
     else:
         for n in result:
-            print(f"{n.uid[:8]}  {n.created_at:%Y-%m-%d %H:%M}  {n.author or '?'}: {n.text}")
+            print(f"{n.uid[:8]}  {n.created_at:%Y-%m-%d %H:%M}  {safe(n.author or '?')}: {n.text}")
     return 0
 
 
@@ -315,49 +349,87 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
             extra = f"  reservation: {r.holder or '?'}, due {r.due or '?'}"
         if r.changed_since:
             extra += f"  CHANGED since agreed on {r.set_on}"
-        print(f"{labels[r.index]:<{width}}  {r.status}{extra}")
+        print(f"{labels[r.index]:<{width}}  {r.status}{safe(extra)}")
     return 0
 
 
 
 def cmd_export_positions(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import exchange
+    from negotiator.positions import exchange, signing
 
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         package = exchange.export_package(s, neg, exported_by=_author(args))
-    exchange.write_package(package, args.output)
+    signed = exchange.write_package(package, args.output)
     counts = package["payload"]
-    print(f"wrote {args.output}: {len(counts['positions'])} positions, "
+    print(f"wrote {safe(args.output)} (signed, key {signing.fingerprint(signed['signer']['public_key'])}): "
+          f"{len(counts['positions'])} positions, "
           f"{len(counts['notes'])} notes, {len(counts['statuses'])} statuses, "
           f"{len(counts['drafts'])} drafts")
     return 0
 
 
 def cmd_import_positions(args: argparse.Namespace, store: Store) -> int:
-    from negotiator.positions import exchange
+    from negotiator.positions import exchange, signing
 
     package = exchange.read_package(args.file)
     with store.transaction() as s:
-        result = exchange.import_package(s, package, negotiation=args.negotiation)
+        result = exchange.import_package(
+            s, package, negotiation=args.negotiation, trust=args.trust,
+            own_fingerprint=signing.own_fingerprint(), author=_author(args), source=args.file)
     if args.json:
         _print_json(result)
         return 0
-    if not any(v for k, v in result.items() if k not in ("negotiation", "conflicts")):
-        print(f"{args.file}: nothing new")
+    name = safe(args.file)
+    signer = f" (signed by {safe(result['signed_by'])}, key {result['fingerprint']})"
+    counts = {k: v for k, v in result.items() if isinstance(v, int) and not isinstance(v, bool)}
+    if not any(counts.values()):
+        print(f"{name}: nothing new{signer}")
     else:
-        parts = [f"{v} {k.replace('_', ' ')}" for k, v in result.items()
-                 if isinstance(v, int) and v]
-        print(f"{args.file}: merged into '{result['negotiation']}': " + ", ".join(parts))
+        parts = [f"{v} {k.replace('_', ' ')}" for k, v in counts.items() if v]
+        print(f"{name}: merged into '{safe(result['negotiation'])}'{signer}: " + ", ".join(parts))
+    if result["drafts"]:
+        print(f"{result['drafts']} draft(s) from {safe(result['signed_by'])}'s package, not confirmed: "
+              "check them against the chair's document, then `negotiator confirm-draft`")
     if result["conflicts"]:
         print(f"{len(result['conflicts'])} conflict(s) to resolve: see `negotiator conflicts`")
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.positions import signing
+
+    own = signing.own_fingerprint()
+    with store.read() as s:
+        keys = signing.trusted_keys(s)
+    if args.json:
+        _print_json({"own": own, "trusted": keys})
+        return 0
+    print(f"your key: {own}" if own else "your key: none yet (made on your first export)")
+    for k in keys:
+        print(f"trusted:  {k['fingerprint']}  {safe(k['name'])}  (since {k['added_at'][:10]}, "
+              f"by {safe(k['added_by'] or '?')})")
+    if not keys:
+        print("no colleagues trusted yet (import-positions --trust adds one)")
+    return 0
+
+
+def cmd_confirm_draft(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.drafts.provenance import confirm_draft
+
+    with store.transaction() as s:
+        neg = negotiations.find_negotiation(s, args.negotiation)
+        draft = negotiations.find_draft(s, neg, args.label)
+        result = confirm_draft(s, draft, _author(args))
+    print(f"{safe(result['draft'])} (from {safe(result['brought_by'])}'s package) confirmed "
+          "against the chair's document")
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
     from negotiator import positions
 
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation) if args.negotiation else None
         rows = positions.list_conflicts(s, neg, include_resolved=args.all)
     if args.json:
@@ -367,10 +439,10 @@ def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
         print("no conflicts")
     for c in rows:
         state = f"resolved by {c.resolved_by}" if c.resolved_at else "open"
-        print(f"{c.id}  {c.kind}  {c.actor} on {c.draft} {c.reference}  ({state})")
+        print(f"{c.id}  {c.kind}  {safe(c.actor)} on {safe(c.draft)} {c.reference}  ({state})")
         for side in c.sides:
             v = side.values
-            print(f"    {side.side}: {side.author or '?'} at {side.at:%Y-%m-%d %H:%M}: {v['stance']}, "
+            print(f"    {side.side}: {safe(side.author or '?')} at {side.at:%Y-%m-%d %H:%M}: {v['stance']}, "
                   f"{v['status']}" + (f", amendment: {v['amendment']}" if v["amendment"] else "")
                   + (" (withdrawn)" if side.withdrawn else ""))
     return 0
@@ -465,7 +537,20 @@ def add_position_commands(command: Callable[[str, Handler, str], argparse.Argume
     p.add_argument("file")
     p.add_argument("--negotiation", help="local negotiation to merge into "
                    "(default: the one with the package's title)")
+    p.add_argument("--trust", action="store_true",
+                   help="trust the package's signer (a colleague whose key fingerprint you "
+                        "compared with them, by phone) and merge")
     p.add_argument("--json", action="store_true")
+    author(p)
+
+    p = command("keys", cmd_keys, "your signing key's fingerprint and the colleagues you trust")
+    p.add_argument("--json", action="store_true")
+
+    p = command("confirm-draft", cmd_confirm_draft,
+                "confirm a draft brought in a colleague's package against the chair's document")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("label", help="draft label")
+    author(p)
 
     p = command("conflicts", cmd_conflicts, "positions changed on two laptops at once")
     p.add_argument("negotiation", nargs="?", help="title or id (default: all)")
@@ -481,7 +566,7 @@ def add_position_commands(command: Callable[[str, Handler, str], argparse.Argume
 def cmd_diff(args: argparse.Namespace, store: Store) -> int:
     from negotiator.drafts.comparison import compare_drafts, render_redline
 
-    with store.transaction(read_only=True) as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft_a = negotiations.find_draft(s, neg, args.from_label)
         draft_b = negotiations.find_draft(s, neg, args.to_label)
@@ -513,23 +598,23 @@ def cmd_link(args: argparse.Namespace, store: Store) -> int:
             message = (f"{what} now continues {source_draft.label} {args.to[1]} "
                        f"(lineage {change.new_lineage_id})")
         later = len(change.drafts_relinked) - 1
-    print(message + (f"; {later} later draft(s) re-linked" if later else ""))
+    print(safe(message) + (f"; {later} later draft(s) re-linked" if later else ""))
     return 0
 
 
 def cmd_brief(args: argparse.Namespace, store: Store) -> int:
     from negotiator.export.brief import write_brief
 
-    with store.transaction() as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft_a = negotiations.find_draft(s, neg, args.from_label)
         draft_b = negotiations.find_draft(s, neg, args.to_label)
         result = write_brief(
             s, neg, draft_a, draft_b, args.output,
-            classification=args.classification, scope=args.scope, actors=args.actor or None,
+            classification=classification(args, neg), scope=args.scope, actors=args.actor or None,
             author=args.author or "", redline=args.redline,
         )
-    print(f"wrote {result['path']}: {result['paragraphs']} paragraphs, "
+    print(f"wrote {safe(result['path'])}: {result['paragraphs']} paragraphs, "
           f"{result['revisions']} tracked changes, {result['comments']} comments")
     return 0
 
@@ -537,11 +622,11 @@ def cmd_brief(args: argparse.Namespace, store: Store) -> int:
 def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
     from negotiator.export.amendments import write_amendments
 
-    with store.transaction() as s:
+    with store.read() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         result = write_amendments(s, neg, draft, args.actor, args.output,
-                                  classification=args.classification, as_comment=args.as_comment)
+                                  classification=classification(args, neg), as_comment=args.as_comment)
     for outcome in result["outcomes"]:
         print(outcome.line())
     commented = f", {result['commented']} as comments" if result["commented"] else ""
@@ -574,6 +659,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("title")
     p.add_argument("--forum", required=True, help="e.g. 'UN First Committee', 'OSCE PC'")
     p.add_argument("--delegation", help="our delegation, e.g. 'Belgium'")
+    p.add_argument("--classification", metavar="TEXT",
+                   help="marking every brief and amendments file carries by default, e.g. RESTRICTED")
+
+    p = command("edit", cmd_edit, "change a negotiation's default classification")
+    p.add_argument("negotiation", help="title or id")
+    p.add_argument("--classification", metavar="TEXT", required=True,
+                   help="the marking exports carry by default ('' for none)")
 
     p = command("demo", cmd_demo, "load the demo negotiation (an OSCE decision, three drafts)")
     p.add_argument("--format", choices=("docx", "txt"),
@@ -622,7 +714,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the later draft's label; paragraphs follow its order")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     p.add_argument("--classification", metavar="TEXT",
-                   help="marking printed in every page's header and footer, e.g. RESTRICTED")
+                   help="marking printed in every page's header and footer, e.g. RESTRICTED "
+                        "(default: the negotiation's; '' for none)")
     p.add_argument("--scope", default="all",
                    choices=("all", "changed", "with_positions", "needing_instructions"),
                    help="which paragraphs (default: all)")
@@ -638,7 +731,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("label", help="the draft the amendments are made against")
     p.add_argument("--actor", required=True, metavar="NAME", help="the proposing delegation")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
-    p.add_argument("--classification", metavar="TEXT", help="optional marking")
+    p.add_argument("--classification", metavar="TEXT",
+                   help="marking (default: the negotiation's; '' for none)")
     p.add_argument("--as-comment", action="store_true",
                    help="send every amendment as a comment instead of tracked changes")
 
@@ -657,7 +751,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = Store.open(args.db)
         return int(args.handler(args, store))
     except NegotiatorError as exc:
-        print(f"negotiator: error: {exc}", file=sys.stderr)
+        print(f"negotiator: error: {safe(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

@@ -20,6 +20,7 @@ from negotiator.domain.changes import is_changed, is_newly_agreed
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
+from negotiator.storage.store import chunks
 from negotiator.text.parse import is_symbol_or_date
 
 # Parts of a split or merge are joined with a line break in the ops.
@@ -56,12 +57,16 @@ def _lineage_anchors(pa: list[Any], pb: list[Any]) -> list[tuple[int, int]]:
 def _declared_new(session: Session, paras: list[Any]) -> set[int]:
     """Indices of paragraphs a user declared to start a lineage of their own."""
     ids = {p.id: k for k, p in enumerate(paras)}
-    found = session.scalars(
-        select(LineageOverride.paragraph_id).where(
-            LineageOverride.paragraph_id.in_(list(ids)),
-            LineageOverride.source_paragraph_id.is_(None),
+    found = [
+        pid
+        for part in chunks(list(ids))
+        for pid in session.scalars(
+            select(LineageOverride.paragraph_id).where(
+                LineageOverride.paragraph_id.in_(part),
+                LineageOverride.source_paragraph_id.is_(None),
+            )
         )
-    ).all()
+    ]
     return {ids[pid] for pid in found}
 
 

@@ -30,6 +30,7 @@ from negotiator.storage.models import (
     LineageOverride,
     Paragraph,
 )
+from negotiator.storage.store import chunks
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,14 @@ def assign_lineages(session: Session, draft: Draft) -> None:
     if not rows:
         return
     ids = [r.id for r in rows]
-    overrides = dict(
-        session.execute(
+    overrides = {
+        pid: src
+        for part in chunks(ids)
+        for pid, src in session.execute(
             select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
-            .where(LineageOverride.paragraph_id.in_(ids))
+            .where(LineageOverride.paragraph_id.in_(part))
         ).all()
-    )
+    }
     lineage: list[int | None] = [None] * len(rows)
     relation: list[str | None] = [None] * len(rows)
     merges: list[tuple[int, int]] = []
@@ -126,9 +129,12 @@ def assign_lineages(session: Session, draft: Draft) -> None:
     # Corrections pointing further back than the previous draft.
     far = [overrides[r.id] for r in rows if overrides.get(r.id) is not None
            and overrides[r.id] not in prev_pos]
-    far_lineage = dict(
-        session.execute(select(Paragraph.id, Paragraph.lineage_id).where(Paragraph.id.in_(far))).all()
-    ) if far else {}
+    far_lineage = {
+        pid: lid
+        for part in chunks(far)
+        for pid, lid in session.execute(
+            select(Paragraph.id, Paragraph.lineage_id).where(Paragraph.id.in_(part))).all()
+    }
     for j, r in enumerate(rows):
         if r.id in overrides:
             src = overrides[r.id]
@@ -173,7 +179,8 @@ def assign_lineages(session: Session, draft: Draft) -> None:
         for j, r in enumerate(rows)
     ]
     session.execute(update(Paragraph), changed)
-    session.execute(delete(LineageMerge).where(LineageMerge.paragraph_id.in_(ids)))
+    for part in chunks(ids):
+        session.execute(delete(LineageMerge).where(LineageMerge.paragraph_id.in_(part)))
     if merges:
         session.execute(
             insert(LineageMerge),

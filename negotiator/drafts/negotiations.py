@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.drafts.lineage import assign_lineages
 from negotiator.drafts.references import ParagraphFacts, reference_labels
+from negotiator.drafts.provenance import unconfirmed_note
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 from negotiator.text.importer import ParsedDraft
 
@@ -180,6 +181,8 @@ class DraftSummary:
     paragraphs: int
     brackets: int
     warnings: tuple[str, ...]
+    brought_by: str | None = None  # the colleague whose package brought it
+    unconfirmed: str | None = None  # "from anna's package, not confirmed", until a user confirms it
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,8 @@ def list_drafts(session: Session, negotiation: Negotiation) -> list[DraftSummary
     ).all()
     return [
         DraftSummary(d.id, d.label, d.symbol, d.date, d.order, d.source_name, d.content_checksum,
-                     count, int(brackets), tuple(d.warnings or ()))
+                     count, int(brackets), tuple(d.warnings or ()), d.brought_by,
+                     unconfirmed_note(d.brought_by, d.confirmed_at))
         for d, count, brackets in rows
     ]
 
@@ -283,3 +287,19 @@ def import_into(session: Session, parsed: ParsedDraft, label: str, *,
             raise NotFound("choose the negotiation this draft belongs to")
         neg = found
     return import_draft(session, neg, parsed, label, symbol=symbol or None, date=date)
+
+
+def set_classification(session: Session, negotiation: Negotiation, text: str | None) -> str | None:
+    """Set (or with None/'' remove) the marking every export of a negotiation
+    carries by default ("RESTRICTED", "EU LIMITED").
+
+    Raises:
+        Conflict: longer than 200 characters or holding control characters.
+    """
+    value = (text or "").strip() or None
+    if value is not None and (len(value) > 200 or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0
+                                                      for c in value)):
+        raise Conflict("a classification is one line of at most 200 characters")
+    negotiation.classification = value
+    session.flush()
+    return value

@@ -9,9 +9,12 @@ gets it. Importing merges: what is new is added, what is known is left alone
 kept, and a position changed on both sides since their last exchange keeps
 both versions and opens a conflict (`negotiator conflicts` / `resolve`).
 
-The format is documented in README, "Positions". A package from another
-negotiation, from a newer Negotiator, or damaged or altered (the payload
-carries a SHA-256) is refused before anything is written.
+The format is documented in README, "Exchange between laptops". Every
+package is signed by its exporter (``signing``) and checked against one strict
+schema (``package_schema``) before anything is written; a package from another
+negotiation, from a newer or older Negotiator, damaged, altered, malformed or
+signed by a key this store does not trust is refused in one line. Everything a
+package names is looked up within the negotiation being merged.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -55,14 +59,19 @@ from negotiator.storage.models import (
     PositionHistory,
     utcnow,
 )
+from negotiator.positions import package_schema, signing
+from negotiator.storage.private_files import write_private
+from negotiator.storage.store import chunks
 from negotiator.text.importer import ParsedDraft, read_limited
 from negotiator.text.parse import ParsedParagraph, content_checksum
 
-FORMAT = "negotiator-positions"
-FORMAT_VERSION = 1
+FORMAT = package_schema.FORMAT
+FORMAT_VERSION = package_schema.FORMAT_VERSION
 # A package is read whole into memory; a negotiation's drafts and positions
 # are a few MB at most, so anything far larger is not a package.
 MAX_PACKAGE_BYTES = 200 * 1024 * 1024
+# Default of import_package(own_fingerprint=...): look this user's key up.
+OWN_KEY = "<this user's key>"
 
 
 def _ts(value: dt.datetime | None) -> str | None:
@@ -168,15 +177,23 @@ def export_package(session: Session, negotiation: Negotiation,
     }
 
 
-def write_package(package: Mapping[str, Any], path: str | Path) -> None:
-    """Save a package (written to a temporary name first, so a crash leaves no half file)."""
+def write_package(package: Mapping[str, Any], path: str | Path,
+                  key: Ed25519PrivateKey | None = None) -> dict[str, Any]:
+    """Sign a package and save it, readable by the user only, whole or not at all.
+
+    Args:
+        key: the signing key (default: this user's, created on the first export).
+
+    Returns:
+        The signed package as written.
+    """
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
+    signed = signing.sign_package(package, key or signing.load_signing_key())
     try:
-        tmp.write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
+        write_private(path, json.dumps(signed, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
-        raise InputError(str(path), f"cannot be written ({exc.strerror})") from None
+        raise InputError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+    return signed
 
 
 # --- reading and checking -------------------------------------------------------------
@@ -186,65 +203,44 @@ def read_package(path: str | Path) -> dict[str, Any]:
     """Read and check a package file. Refuses (InputError) anything not whole,
     not ours, from a newer Negotiator, or altered since it was written."""
     path = Path(path)
-    return parse_package(read_limited(path, MAX_PACKAGE_BYTES, "a positions package"), path.name)
-
-
-def parse_package(data: bytes, name: str = "package") -> dict[str, Any]:
-    """Check a package's bytes; see `read_package`."""
+    data = read_limited(path, MAX_PACKAGE_BYTES, "a positions package")
     try:
-        package = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path.name, "is damaged or not a positions package (not UTF-8 JSON)") from None
+    del data  # one copy of a large file in memory at a time, not three
+    return parse_package(text, path.name)
+
+
+def parse_package(data: bytes | str, name: str = "package") -> dict[str, Any]:
+    """Check a package's bytes: JSON, format and version, the schema
+    (``package_schema``), the drafts' checksums, and the signature. Whether the
+    signer is trusted depends on the store: ``import_package`` decides."""
+    try:
+        raw = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise InputError(name, "is damaged or not a positions package (not valid JSON)") from None
-    if not isinstance(package, dict) or package.get("format") != FORMAT:
+    del data
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise InputError(name, "is not a Negotiator positions package")
-    version = package.get("format_version")
-    if not isinstance(version, int):
-        raise InputError(name, "is damaged (no format version)")
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(name, "is refused: format_version: must be a whole number from 1 up; "
+                               "nothing was imported")
     if version > FORMAT_VERSION:
         raise InputError(name, f"was written by a newer Negotiator (package format {version}, "
                                f"this one reads up to {FORMAT_VERSION}); update Negotiator")
-    payload = package.get("payload")
-    if not isinstance(payload, dict) or payload_checksum(payload) != package.get("payload_sha256"):
+    if version < FORMAT_VERSION:
+        raise InputError(name, f"is an unsigned package (format {version}) from an older Negotiator: "
+                               "nobody can tell who made it; ask the sender to export it again")
+    package = package_schema.validate_package(raw, name)
+    if payload_checksum(raw["payload"]) != raw["payload_sha256"]:
         raise InputError(name, "is damaged or was altered after export (checksum mismatch)")
-    _check_shape(package, name)
+    signing.verify_package(raw, name)
+    for d in package["payload"]["drafts"]:
+        if content_checksum([_parsed(p) for p in d["paragraphs"]]) != d["checksum"]:
+            raise InputError(name, f"is damaged (draft '{d['label']}' does not match its checksum)")
     return package
-
-
-def _check_shape(package: Mapping[str, Any], name: str) -> None:
-    """Refuse a package whose parts are missing or of the wrong type."""
-    def need(cond: bool, what: str) -> None:
-        if not cond:
-            raise InputError(name, f"is damaged ({what})")
-
-    neg = package.get("negotiation")
-    need(isinstance(neg, dict) and isinstance(neg.get("title"), str), "no negotiation title")
-    p = package["payload"]
-    for key in ("drafts", "actors", "positions", "notes", "statuses"):
-        need(isinstance(p.get(key), list), f"no list of {key}")
-    for d in p["drafts"]:
-        need(isinstance(d, dict) and isinstance(d.get("checksum"), str)
-             and isinstance(d.get("paragraphs"), list) and isinstance(d.get("label"), str),
-             "a draft without checksum, label or paragraphs")
-        for para in d["paragraphs"]:
-            need(isinstance(para, dict) and isinstance(para.get("text"), str),
-                 "a paragraph without text")
-        parsed = [_parsed(para) for para in d["paragraphs"]]
-        need(content_checksum(parsed) == d["checksum"],
-             f"draft '{d['label']}' does not match its checksum")
-    for pos in p["positions"]:
-        need(isinstance(pos, dict) and isinstance(pos.get("uid"), str)
-             and isinstance(pos.get("history"), list) and pos["history"], "a position without history")
-        for r in pos["history"]:
-            need(isinstance(r, dict) and isinstance(r.get("uid"), str)
-                 and isinstance(r.get("parents"), list) and isinstance(r.get("new"), dict)
-                 and isinstance(r["new"].get("anchor"), dict)
-                 and isinstance(r["new"].get("actor"), dict), "a history row without values")
-    for n in p["notes"]:
-        need(isinstance(n, dict) and isinstance(n.get("uid"), str)
-             and isinstance(n.get("anchor"), dict), "a note without uid or paragraph")
-    for s in p["statuses"]:
-        need(isinstance(s, dict) and isinstance(s.get("uid"), str)
-             and isinstance(s.get("anchor"), dict), "a status without uid or paragraph")
 
 
 def _parsed(para: Mapping[str, Any]) -> ParsedParagraph:
@@ -260,22 +256,38 @@ def _parsed(para: Mapping[str, Any]) -> ParsedParagraph:
 
 
 def import_package(session: Session, package: Mapping[str, Any],
-                   negotiation: str | None = None) -> dict[str, Any]:
+                   negotiation: str | None = None, *, trust: bool = False,
+                   own_fingerprint: str | None = OWN_KEY, author: str | None = None,
+                   source: str = "package") -> dict[str, Any]:
     """Merge a checked package into the store, inside the caller's transaction.
 
     Args:
         package: from `read_package`.
         negotiation: the local negotiation to merge into (default: same title).
+        trust: the user confirmed the signer ("trust this colleague"): an
+            unknown key is added to the store's trusted keys.
+        own_fingerprint: this user's key fingerprint (default: read from the
+            keyring or key file); their own packages need no trust and bring no
+            unconfirmed drafts.
+        author: who merges (recorded with a newly trusted key).
+        source: the package's name, for messages.
 
     Returns:
-        Counts of what was added or changed, and the open conflicts it caused.
+        Counts of what was added or changed, the open conflicts it caused, and
+        who signed it.
 
     Raises:
+        UntrustedSigner: signed by a key this store does not trust, and no ``trust``.
         NotFound: no local negotiation to merge into.
-        Conflict: the package is from another negotiation.
+        Conflict: the package is from another negotiation, or names rows that
+            belong to another negotiation here.
     """
     payload = package["payload"]
     title = package["negotiation"]["title"]
+    if own_fingerprint is OWN_KEY:
+        own_fingerprint = signing.own_fingerprint()
+    signer = signing.check_signer(session, package["signer"]["public_key"], package.get("exported_by"),
+                                  source, trust=trust, own=own_fingerprint, author=author)
     if negotiation is not None:
         neg = negotiations.find_negotiation(session, negotiation)
     else:
@@ -289,10 +301,13 @@ def import_package(session: Session, package: Mapping[str, Any],
     if local and theirs and not set(local) & set(theirs):
         raise Conflict(f"the package's drafts share none with '{neg.title}': it is from "
                        f"another negotiation ('{title}'); nothing was imported")
+    _check_scope(session, neg, payload)
     result: dict[str, Any] = {"negotiation": neg.title, "drafts": 0, "positions_added": 0,
                               "positions_updated": 0, "history_rows": 0, "notes_added": 0,
-                              "notes_deleted": 0, "statuses_added": 0, "conflicts": []}
-    result["drafts"] = _import_drafts(session, neg, payload["drafts"], local)
+                              "notes_deleted": 0, "statuses_added": 0, "conflicts": [],
+                              "signed_by": signer.name, "fingerprint": signer.fingerprint}
+    result["drafts"] = _import_drafts(session, neg, payload["drafts"], local,
+                                      None if signer.is_self else signer)
     for a in payload["actors"]:
         if isinstance(a, dict) and a.get("name"):
             ensure_actor(session, neg.id, a["name"], a.get("kind"))
@@ -322,8 +337,8 @@ def import_package(session: Session, package: Mapping[str, Any],
             session.flush()
             created.append(pos)
             result["positions_added"] += 1
-        elif session.scalar(select(func.count()).select_from(PositionHistory).where(
-                PositionHistory.uid.in_([r["uid"] for r in new_rows]))):
+        elif any(session.scalar(select(func.count()).select_from(PositionHistory).where(
+                PositionHistory.uid.in_(part))) for part in chunks([r["uid"] for r in new_rows])):
             raise Conflict("the package's history names rows this store holds for "
                            "another position: it is damaged")
         for r in new_rows:
@@ -362,13 +377,40 @@ def import_package(session: Session, package: Mapping[str, Any],
     return result
 
 
+def _check_scope(session: Session, neg: Negotiation, payload: Mapping[str, Any]) -> None:
+    """Refuse, before any write, a package naming positions, history rows,
+    notes or statuses this store holds for another negotiation: it must never
+    change (or delete) what belongs elsewhere."""
+    checks: Sequence[tuple[str, Any, Any, list[str]]] = (
+        ("position", Position.uid, Position.negotiation_id, [p["uid"] for p in payload["positions"]]),
+        ("note", Note.uid, Note.negotiation_id, [n["uid"] for n in payload["notes"]]),
+        ("paragraph status", ParagraphStatus.uid, ParagraphStatus.negotiation_id,
+         [x["uid"] for x in payload["statuses"]]),
+    )
+    for what, uid_col, neg_col, uids in checks:
+        for part in chunks(uids):
+            other = session.scalar(select(uid_col).where(uid_col.in_(part), neg_col != neg.id).limit(1))
+            if other is not None:
+                raise Conflict(f"the package names {what} {other[:8]}, which belongs to another "
+                               "negotiation in this store; nothing was imported")
+    rows = [r["uid"] for p in payload["positions"] for r in p["history"]]
+    for part in chunks(rows):
+        other = session.scalar(
+            select(PositionHistory.uid).join(Position, Position.id == PositionHistory.position_id)
+            .where(PositionHistory.uid.in_(part), Position.negotiation_id != neg.id).limit(1))
+        if other is not None:
+            raise Conflict(f"the package names history row {other[:8]}, which belongs to another "
+                           "negotiation in this store; nothing was imported")
+
+
 def _values(pos: Position) -> tuple[Any, ...]:
     return (*(getattr(pos, f) for f in FIELDS), pos.deleted, pos.paragraph_id, pos.actor_id)
 
 
 def _import_drafts(session: Session, neg: Negotiation, drafts: list[dict[str, Any]],
-                   local: dict[str, Draft]) -> int:
-    """Add the package's drafts this store lacks, in the package's order."""
+                   local: dict[str, Draft], brought_by: signing.Signer | None) -> int:
+    """Add the package's drafts this store lacks, in the package's order; each
+    records who brought it (unless it is our own package) until a user confirms it."""
     added = 0
     for i, d in enumerate(drafts):
         if d["checksum"] in local:
@@ -386,6 +428,8 @@ def _import_drafts(session: Session, neg: Negotiation, drafts: list[dict[str, An
         result = negotiations.import_draft(session, neg, parsed, label, symbol=d.get("symbol"), date=date)
         new = session.get(Draft, result.draft_id)
         assert new is not None
+        if brought_by is not None:
+            new.brought_by, new.brought_key = brought_by.name, brought_by.fingerprint
         # The drafts that follow it in the package and that we hold: it goes before them.
         later = [local[x["checksum"]] for x in drafts[i + 1:] if x["checksum"] in local]
         if later:
@@ -457,7 +501,8 @@ def _close_settled_duplicates(session: Session, negotiation_id: int) -> None:
     for c in session.scalars(select(PositionConflict).where(
             PositionConflict.negotiation_id == negotiation_id,
             PositionConflict.kind == "duplicate", PositionConflict.resolved_at.is_(None))):
-        poss = session.scalars(select(Position).where(Position.uid.in_(c.sides))).all()
+        poss = session.scalars(select(Position).where(Position.uid.in_(c.sides),
+                                                      Position.negotiation_id == negotiation_id)).all()
         gone = [p for p in poss if p.deleted]
         if len(poss) - len(gone) <= 1 and gone:
             last = max(gone, key=lambda p: p.updated_at)
@@ -467,7 +512,7 @@ def _close_settled_duplicates(session: Session, negotiation_id: int) -> None:
 def _import_notes(session: Session, neg: Negotiation, notes: list[dict[str, Any]],
                   result: dict[str, Any]) -> None:
     for n in notes:
-        note = session.scalar(select(Note).where(Note.uid == n["uid"]))
+        note = session.scalar(select(Note).where(Note.uid == n["uid"], Note.negotiation_id == neg.id))
         if note is None:
             para = locate_anchor(session, neg.id, n["anchor"])
             session.add(Note(

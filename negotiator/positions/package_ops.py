@@ -65,8 +65,9 @@ def write_package(package: dict[str, Any], path: str | Path) -> PackageWritten:
                           len(payload["statuses"]))
 
 
-def merge_package(session: Session, package: dict[str, Any],
-                  negotiation_id: int | None = None) -> MergeResult:
+def merge_package(session: Session, package: dict[str, Any], negotiation_id: int | None = None,
+                  *, trust: bool = False, author: str | None = None,
+                  source: str = "package") -> MergeResult:
     """Merge a checked package into a negotiation (None: the one of the package's title).
 
     Raises:
@@ -85,7 +86,8 @@ def merge_package(session: Session, package: dict[str, Any],
             raise Conflict(f"the package is for '{title}', another negotiation in this store: "
                            "select that one and merge again; nothing was imported")
         target = str(neg.id)
-    result = exchange.import_package(session, package, negotiation=target)
+    result = exchange.import_package(session, package, negotiation=target, trust=trust,
+                                     author=author, source=source)
     merged_id = session.scalar(select(Negotiation.id).where(Negotiation.title == result["negotiation"]))
     assert merged_id is not None
     return MergeResult(

@@ -68,6 +68,8 @@ class Negotiation(Base):
     forum: Mapped[str] = mapped_column(String(200))
     # The delegation whose positions this store holds ("Belgium").
     delegation: Mapped[str | None] = mapped_column(String(200))
+    # Marking every export carries unless a user removes it ("RESTRICTED").
+    classification: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     drafts: Mapped[list[Draft]] = relationship(
@@ -120,6 +122,13 @@ class Draft(Base):
     content_checksum: Mapped[str] = mapped_column(String(64), index=True)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
+    # A draft that arrived in a colleague's package: who signed it (their
+    # trusted name and key fingerprint), until a user confirms it against the
+    # chair's document (migration 0004).
+    brought_by: Mapped[str | None] = mapped_column(String(200))
+    brought_key: Mapped[str | None] = mapped_column(String(64))
+    confirmed_by: Mapped[str | None] = mapped_column(String(200))
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     negotiation: Mapped[Negotiation] = relationship(back_populates="drafts")
     paragraphs: Mapped[list[Paragraph]] = relationship(
@@ -336,3 +345,21 @@ class PositionConflict(Base):
     detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(200))
+
+
+# --- Signed packages (migration 0004) -------------------------------------------
+
+
+class TrustedKey(Base):
+    """A colleague's public signing key this store accepts packages from."""
+
+    __tablename__ = "trusted_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Readable by phone: see negotiator.positions.signing.fingerprint.
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    # The raw Ed25519 public key, base64.
+    public_key: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    added_by: Mapped[str | None] = mapped_column(String(200))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+import contextlib
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 from alembic import command
@@ -25,12 +27,29 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from negotiator.domain.errors import StoreError
+from negotiator.storage.private_files import (
+    atomic_target,
+    clean_stale_parts,
+    create_private,
+    make_private,
+    private_dir,
+)
 
+_T = TypeVar("_T")
 ENV_VAR = "NEGOTIATOR_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a writer waits for another program's transaction before giving up;
 # long enough for another laptop's import, short enough that a user is told.
 BUSY_TIMEOUT_MS = int(os.environ.get("NEGOTIATOR_BUSY_TIMEOUT_MS", "5000"))
+# Most ids in one `IN (...)`: SQLite's limit on SQL variables is 32766 (and
+# 999 before 3.32); a 250,000-paragraph draft is looked up in parts.
+IN_CHUNK = 900
+
+
+def chunks(values: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]:
+    """``values`` in consecutive parts of at most ``size``, for ``column.in_(part)``."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def default_db_path() -> Path:
@@ -89,11 +108,25 @@ def _on_sqlite_begin(conn: object) -> None:
     conn.exec_driver_sql("BEGIN" if options.get(READ_ONLY) else "BEGIN IMMEDIATE")  # type: ignore[attr-defined]
 
 
+def prepare_sqlite_file(path: Path) -> None:
+    """Make a SQLite store's file private before SQLite opens it: a missing
+    folder is created 0700 (the default data folder is always kept 0700), a
+    missing file created 0600 (SQLite gives its -wal and -shm files the same
+    mode), an existing one tightened to 0600; stale temporaries are removed."""
+    folder = path.parent
+    if not folder.exists() or folder == default_db_path().parent:
+        private_dir(folder)
+    create_private(path)
+    for extra in ("", "-wal", "-shm"):
+        make_private(path.with_name(path.name + extra))
+    clean_stale_parts(folder, path.name)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = make_url(url).database
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):
+            prepare_sqlite_file(Path(path))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
@@ -105,13 +138,14 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     """Copy a SQLite store next to itself with SQLite's online backup (safe in WAL mode)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{revision or 'unversioned'}-{stamp}.bak")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    with atomic_target(target) as tmp:  # private, and never half a backup
+        src = sqlite3.connect(path)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
     return target
 
 
@@ -120,7 +154,8 @@ def describe(exc: BaseException, url: str) -> str:
     text = str(getattr(exc, "orig", exc))
     where = make_url(url).database or url
     if "locked" in text or "busy" in text:
-        return f"the store {where} is locked by another program; close it and try again"
+        return (f"the store {where} is locked by another program (waited "
+                f"{BUSY_TIMEOUT_MS / 1000:g} s); try again when it has finished")
     if "not a database" in text or "malformed" in text:
         return f"the store {where} is damaged or not a Negotiator store ({text})"
     if "readonly" in text or "unable to open" in text:
@@ -194,6 +229,12 @@ class Store:
             raise StoreError(describe(exc, self.url)) from exc
         finally:
             session.close()
+
+    def read(self) -> contextlib.AbstractContextManager[Session]:
+        """A read-only action: a deferred transaction that takes no write lock,
+        so it neither waits for a writer nor makes one wait (WAL readers see
+        the last committed state)."""
+        return self.transaction(read_only=True)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -63,6 +63,8 @@ from negotiator.text.parse import RawBlock
 # Drafts are text: even a long treaty with annexes and images unpacks to a few
 # tens of MB. Anything larger is refused as a probable zip bomb.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# The largest single part (document.xml of a very long treaty is tens of MB).
+MAX_PART_BYTES = 100 * 1024 * 1024
 # XML compresses about 3-20:1 in real documents; deflate tops out near 1030:1.
 MAX_COMPRESSION_RATIO = 200
 # Below this size a high ratio cannot hurt (a small run of identical bytes).
@@ -196,6 +198,9 @@ def _checked_members(data: bytes, name: str) -> dict[str, bytes]:
         if info.filename in seen:
             raise InputError(name, f"contains the part '{info.filename}' twice: a damaged or crafted archive")
         seen.add(info.filename)
+        if info.file_size > MAX_PART_BYTES:
+            raise InputError(name, f"part '{info.filename}' would unpack to more than "
+                                   f"{MAX_PART_BYTES // (1024 * 1024)} MB: refused as a possible zip bomb")
         total += info.file_size
         if total > MAX_UNCOMPRESSED_BYTES:
             raise InputError(name, f"would unpack to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB: "
@@ -204,7 +209,14 @@ def _checked_members(data: bytes, name: str) -> dict[str, bytes]:
         if info.file_size > RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
             raise InputError(name, f"part '{info.filename}' is compressed {ratio:.0f}:1 "
                                    f"(limit {MAX_COMPRESSION_RATIO}:1): refused as a possible zip bomb")
+    # Many parts each just under the per-part ratio check add up: the archive
+    # as a whole must not inflate beyond the ratio either.
+    if total > RATIO_CHECK_MIN_BYTES and total / max(len(data), 1) > MAX_COMPRESSION_RATIO:
+        raise InputError(name, f"would unpack {len(infos)} parts to {total // (1024 * 1024)} MB from "
+                               f"{max(len(data) // 1024, 1)} KB (over {MAX_COMPRESSION_RATIO}:1): "
+                               "refused as a possible zip bomb")
     members: dict[str, bytes] = {}
+    inflated = 0
     for info in infos:
         if info.is_dir():
             continue
@@ -222,7 +234,8 @@ def _checked_members(data: bytes, name: str) -> dict[str, bytes]:
                 # check; the count keeps that promise should it ever change.
                 while chunk := stream.read(READ_CHUNK_BYTES):
                     size += len(chunk)
-                    if size > info.file_size:
+                    inflated += len(chunk)
+                    if size > info.file_size or inflated > MAX_UNCOMPRESSED_BYTES:
                         raise InputError(name, f"part '{info.filename}' unpacks beyond its declared size: "
                                                "refused as a possible zip bomb")
                     chunks.append(chunk)

@@ -7,9 +7,12 @@ Nothing here touches the store; a refused file therefore changes nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from negotiator.domain.errors import InputError
 from negotiator.text.parse import (
@@ -22,8 +25,11 @@ from negotiator.text.parse import (
 # The longest negotiated texts (a treaty with annexes) are under 2 MB of text;
 # 10 MB leaves room and keeps a pasted log file or a dump out of the store.
 MAX_TEXT_BYTES = 10 * 1024 * 1024
+# One paragraph can be no longer than a whole text draft, whatever the format.
+MAX_PARAGRAPH_CHARS = MAX_TEXT_BYTES
 # A .docx with images can be large; beyond this it is not a draft.
 MAX_DOCX_BYTES = 50 * 1024 * 1024
+READ_CHUNK_BYTES = 1024 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -32,6 +38,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 # C0 controls other than tab and newline carry no meaning in a draft and are
 # invalid in Word's XML; vertical tab and form feed are Word's manual breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Bidirectional embeddings, overrides and isolates change how a line reads
+# without showing themselves; Word marks direction in its own properties.
+_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -56,22 +65,88 @@ def read_file(path: str | Path) -> ParsedDraft:
     return read_bytes(read_limited(path, MAX_DOCX_BYTES, "a draft"), path.name)
 
 
+def _too_large(name: str, what: str, limit: int) -> InputError:
+    return InputError(name, f"is more than {limit // (1024 * 1024)} MB, too large for {what}")
+
+
+def read_stream(stream: BinaryIO, limit: int, name: str, what: str) -> bytes:
+    """At most ``limit`` bytes from an open stream (standard input, a file):
+    reads limit + 1 bytes at most, so an endless source is refused, not swallowed."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(READ_CHUNK_BYTES, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise _too_large(name, what, limit)
+    return b"".join(chunks)
+
+
 def read_limited(path: Path, limit: int, what: str) -> bytes:
-    """A file's bytes, or an InputError naming the file when it is missing,
-    unreadable or larger than ``limit`` (checked before reading)."""
-    name = path.name
+    """A regular file's bytes, or an InputError naming the file when it is
+    missing, unreadable, not a regular file (a folder, device, FIFO or socket)
+    or larger than ``limit``. Whatever stat() says, no more than limit + 1
+    bytes are read, and a FIFO cannot make the read wait (O_NONBLOCK)."""
+    name = path.name or str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(name, f"is {size // (1024 * 1024)} MB, too large for {what} "
-                                   f"(limit {limit // (1024 * 1024)} MB)")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(name, "is a folder, not a file") from None
+        if stat.S_ISDIR(os.stat(path).st_mode):
+            raise InputError(name, "is a folder, not a file")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except PermissionError:
         raise InputError(name, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode  # the file opened, not the name checked before
+        if stat.S_ISDIR(mode):
+            raise InputError(name, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(name, "is not a regular file (a device, pipe or socket); "
+                                   "save the text to a file first")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as f:
+            fd = -1
+            return read_stream(f, limit, name, what)
+    except OSError as exc:
+        raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def read_stdin(stream: BinaryIO) -> ParsedDraft:
+    """A draft from standard input (``import -``), bounded like a file."""
+    return read_bytes(read_stream(stream, MAX_DOCX_BYTES, "<stdin>", "a draft"), "<stdin>")
+
+
+def checked_blocks(blocks: list[RawBlock], name: str, warnings: list[str]) -> list[RawBlock]:
+    """The limits every format shares: no paragraph and no text longer than a
+    text draft may be, and no hidden bidirectional controls (removed, with a warning)."""
+    total = 0
+    out = []
+    stripped = False
+    for block in blocks:
+        if len(block.text) > MAX_PARAGRAPH_CHARS:
+            raise InputError(name, f"has a paragraph of {len(block.text) // (1024 * 1024)} MB "
+                                   f"(limit {MAX_PARAGRAPH_CHARS // (1024 * 1024)} MB): not a draft")
+        total += len(block.text)
+        if total > MAX_TEXT_BYTES:
+            raise InputError(name, f"holds more than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text, "
+                                   "too large for a draft")
+        if _BIDI_CONTROL.search(block.text) or any(_BIDI_CONTROL.search(f) for f in block.footnotes):
+            stripped = True
+            block = replace(block, text=_BIDI_CONTROL.sub("", block.text),
+                            footnotes=tuple(_BIDI_CONTROL.sub("", f) for f in block.footnotes))
+        out.append(block)
+    if stripped:
+        warnings.append("hidden bidirectional control characters removed from the text")
+    return out
 
 
 def read_bytes(data: bytes, name: str) -> ParsedDraft:
@@ -104,6 +179,7 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
         raise InputError(name, "is a damaged zip archive, not a readable .docx")
     else:
         blocks, warnings = read_text_blocks(data, name, markdown=suffix == ".md")
+    blocks = checked_blocks(blocks, name, warnings)
     paragraphs = build_paragraphs(blocks)
     if not paragraphs:
         raise InputError(name, "contains no paragraphs of text")

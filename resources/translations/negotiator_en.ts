@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+411"/>
+        <location filename="../../ui/main_window.py" line="+412"/>
         <source>%n negotiation(s) in this store</source>
         <translation>
             <numerusform>%n negotiation in this store</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>Packages</name>
     <message numerus="yes">
-        <location filename="../../ui/packages.py" line="+79"/>
+        <location filename="../../ui/packages.py" line="+85"/>
         <source>%n draft(s) this store did not hold</source>
         <translation>
             <numerusform>%n draft this store did not hold</numerusform>

@@ -75,7 +75,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="+360"/>
+        <location filename="../../ui/packages.py" line="+431"/>
         <source>Conflicts – %1</source>
         <translation>Conflits – %1</translation>
     </message>
@@ -503,7 +503,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+157"/>
+        <location filename="../../ui/export_dialog.py" line="+161"/>
         <source>Export – %1</source>
         <translation>Exporter – %1</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Paragraphs</source>
         <translation>Paragraphes</translation>
     </message>
@@ -703,7 +703,7 @@
         <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A brief compares two different drafts: choose another &apos;from&apos; or &apos;to&apos; draft.</source>
         <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d&apos;arrivée.</translation>
     </message>
@@ -1247,7 +1247,7 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
@@ -1562,6 +1562,11 @@
             <numerusform>%n crochets</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>from %1&apos;s package, not confirmed</source>
+        <translation>du paquet de %1, non confirmé</translation>
+    </message>
 </context>
 <context>
     <name>NotesPanel</name>
@@ -1589,7 +1594,7 @@
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../ui/packages.py" line="-366"/>
+        <location filename="../../ui/packages.py" line="-431"/>
         <source>Export Positions Pac&amp;kage…</source>
         <translation>Exporter un &amp;paquet de positions…</translation>
     </message>
@@ -1619,7 +1624,17 @@
         <translation>Positions modifiées sur deux ordinateurs : choisir la version qui fait foi</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+2"/>
+        <source>Con&amp;firm Draft from Package…</source>
+        <translation>Con&amp;firmer un projet reçu dans un paquet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm that a draft a colleague&apos;s package brought matches the chair&apos;s document</source>
+        <translation>Confirmer qu&apos;un projet reçu dans le paquet d&apos;un collègue correspond au document de la présidence</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Export Positions Package</source>
         <translation>Exporter un paquet de positions</translation>
     </message>
@@ -1661,12 +1676,61 @@
         <translation>Fusion de %1…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Could not merge %1</source>
         <translation>Impossible de fusionner %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>%1 is signed by %2, a colleague this store does not trust yet. The key&apos;s fingerprint is:
+
+%3
+
+Call %2 (by phone, not by e-mail) and ask them to read out their fingerprint (negotiator keys). Trust this colleague only if it is the same; nothing is merged otherwise.</source>
+        <translation>%1 est signé par %2, un collègue auquel cette base ne fait pas encore confiance. L&apos;empreinte de la clé est :
+
+%3
+
+Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empreinte (negotiator keys). Ne faites confiance à ce collègue que si elle est identique ; sinon rien n&apos;est fusionné.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Trust this colleague?</source>
+        <translation>Faire confiance à ce collègue ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust This Colleague and Merge</source>
+        <translation>Faire &amp;confiance à ce collègue et fusionner</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Confirm Draft</source>
+        <translation>Confirmer le projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” came in %2&apos;s package. Confirm it only after checking it against the chair&apos;s document.</source>
+        <translation>« %1 » est arrivé dans le paquet de %2. Ne le confirmez qu&apos;après l&apos;avoir comparé au document de la présidence.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Confirm Draft</source>
+        <translation>&amp;Confirmer le projet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Confirming the draft…</source>
+        <translation>Confirmation du projet…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not confirm the draft</source>
+        <translation>Impossible de confirmer le projet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+4"/>
         <source>Positions Package Merged</source>
         <translation>Paquet de positions fusionné</translation>
@@ -1675,7 +1739,7 @@
 <context>
     <name>Packages</name>
     <message>
-        <location line="-238"/>
+        <location line="-303"/>
         <source>%1 brought nothing new: this store already holds everything in it.</source>
         <translation>%1 n&apos;apporte rien de nouveau : cette base contient déjà tout ce qu&apos;il renferme.</translation>
     </message>

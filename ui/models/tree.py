@@ -49,6 +49,14 @@ class NegotiationTreeModel(QStandardItemModel):
         tip = QCoreApplication.translate("NegotiationTree", "%n paragraph(s)", "", d.paragraphs) + " · " + QCoreApplication.translate("NegotiationTree", "%n bracket(s)", "", d.brackets)
         if d.date:
             tip = f"{d.date} · {tip}"
+        if d.unconfirmed_from is not None:  # brought in a package: not yet checked by anyone here
+            mark = QCoreApplication.translate("NegotiationTree", "from %1's package, not confirmed").replace(
+                "%1", d.unconfirmed_from)
+            child.setText(f"{d.label} — {mark}" + (f"  ({d.symbol})" if d.symbol else ""))
+            italic = QFont()
+            italic.setItalic(True)
+            child.setFont(italic)
+            tip = f"{mark} · {tip}"
         child.setToolTip(tip)
         child.setData(tip, Qt.ItemDataRole.AccessibleDescriptionRole)
         return child
