@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.text.importer import ParsedDraft
 from negotiator.drafts.lineage import assign_lineages
+from negotiator.storage.locks import lock_negotiation
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 
 
@@ -98,6 +99,7 @@ def import_draft(
     label = label.strip()
     if not label:
         raise Conflict("a draft needs a label such as 'Rev.1'")
+    lock_negotiation(session, negotiation.id)
     if session.scalar(
         select(Draft.id).where(Draft.negotiation_id == negotiation.id, Draft.label == label)
     ) is not None:
