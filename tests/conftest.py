@@ -75,116 +75,26 @@ def run_negotiator(*args: str, stdin: bytes | None = None, env: dict[str, str] |
 # Opt-in per test module: a module that wants both backends uses `store_url`
 # (parametrised sqlite/postgresql); one that re-runs SQLite tests on the server
 # overrides `db_path` with `pg_url`. The cluster starts once per session, only
-# when such a test runs, and stops at the end.
-
-
-@dataclass
-class PgCluster:
-    """A running cluster: the superuser connects over the socket (trust), other
-    users over TCP on 127.0.0.1 with a password (scram)."""
-
-    bindir: Path
-    datadir: Path
-    sockdir: Path
-    port: int
-    counter: int = 0
-
-    def admin_url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://postgres@/{database}?host={self.sockdir}&port={self.port}"
-
-    def user_url(self, user: str, password: str, database: str) -> str:
-        return f"postgresql+psycopg://{user}:{password}@127.0.0.1:{self.port}/{database}"
-
-    def new_database(self) -> str:
-        """A fresh database at the newest schema, copied from a migrated template."""
-        import psycopg
-
-        self.counter += 1
-        name = f"t{os.getpid()}_{self.counter}"
-        with psycopg.connect(host=str(self.sockdir), port=self.port, user="postgres",
-                             dbname="postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE negotiator_template')
-        return name
-
-
-def _pg_bindir() -> Path | None:
-    import glob
-    import shutil
-
-    found = shutil.which("pg_config")
-    if found:
-        done = subprocess.run([found, "--bindir"], capture_output=True, text=True)
-        path = Path(done.stdout.strip())
-        if (path / "initdb").exists():
-            return path
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if Path(candidate, "initdb").exists():
-            return Path(candidate)
-    return None
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+# when such a test runs, and stops at the end (tests/storage/pg_cluster.py).
 
 
 @pytest.fixture(scope="session")
 def pg_cluster():
-    """Start PostgreSQL (as the unprivileged `postgres` user when run as root)."""
-    bindir = _pg_bindir()
-    if bindir is None:
-        pytest.skip("no PostgreSQL found (install Debian's `postgresql` package to run server tests)")
+    """A throwaway PostgreSQL cluster (run as the `postgres` user when we are root)."""
+    from tests.storage.pg_cluster import NoPostgres, PgCluster
+
     try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg is not installed (pip install 'psycopg[binary]')")
-    import shutil
-    import tempfile
-
-    # Not under pytest's tmp folder: as root, that one is closed to the postgres user.
-    root = Path(tempfile.mkdtemp(prefix="negotiator-pg-"))
-    datadir, sockdir = root / "data", root / "sock"
-    sockdir.mkdir()
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-        shutil.chown(sockdir, "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(datadir), "-U", "postgres",
-                    "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
-                    "--locale=C.UTF-8"], check=True, capture_output=True)
-    port = 0
-    for _attempt in range(5):
-        port = _free_port()
-        options = f"-p {port} -k {sockdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        started = subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(datadir), "-o", options,
-                                  "-l", str(root / "log"), "-w", "start"], capture_output=True)
-        if started.returncode == 0:
-            break
-    else:
-        pytest.fail(f"PostgreSQL did not start: {(root / 'log').read_text()[-2000:]}")
-    cluster = PgCluster(bindir, datadir, sockdir, port)
+        cluster = PgCluster.start()
+    except NoPostgres as exc:
+        pytest.skip(str(exc))
     try:
-        from negotiator.storage.store import Store
-
-        import psycopg
-
-        with psycopg.connect(host=str(sockdir), port=port, user="postgres", dbname="postgres",
-                             autocommit=True) as conn:
-            conn.execute("CREATE DATABASE negotiator_template")
-        Store(cluster.admin_url("negotiator_template")).close()
         yield cluster
     finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "fast", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.stop()
 
 
 @pytest.fixture
-def pg_url(pg_cluster: PgCluster) -> str:
+def pg_url(pg_cluster) -> str:
     """The admin URL of a fresh database at the newest schema."""
     return pg_cluster.admin_url(pg_cluster.new_database())
 
