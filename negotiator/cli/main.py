@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from negotiator import __version__
+from negotiator.cli.server_commands import add_server_commands
 from negotiator.drafts import lineage, negotiations
 from negotiator.domain.errors import NegotiatorError
 from negotiator.text.importer import read_bytes, read_file
@@ -636,6 +637,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--classification", metavar="TEXT", help="optional marking")
 
     add_position_commands(command)
+    add_server_commands(command)
     return parser
 
 
@@ -647,7 +649,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     store: Store | None = None
     try:
-        store = Store.open(args.db)
+        if getattr(args, "opens_store", True):  # copy-store opens its own two
+            store = Store.open(args.db)
         return int(args.handler(args, store))
     except NegotiatorError as exc:
         print(f"negotiator: error: {exc}", file=sys.stderr)

@@ -13,6 +13,7 @@ from negotiator import positions
 from negotiator.domain.errors import Conflict, StoreError
 from negotiator.drafts import lineage, negotiations
 from negotiator.storage import server
+from negotiator.cli.main import main
 from negotiator.storage.store import Store
 from negotiator.text.importer import read_file
 
@@ -145,3 +146,31 @@ def test_drafts_cannot_change_on_the_server_either(shared):
         conn.exec_driver_sql("UPDATE paragraph SET text = 'Invites to act.'")
     with admin.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE paragraph SET kind = 'other'")  # kind stays overridable
+
+
+def test_server_commands_from_the_command_line(pg_cluster, pg_url, monkeypatch, capsys):
+    import io
+
+    db = make_url(pg_url).database
+    user = f"{db}_carla"
+
+    def run(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        code = main(["--db", pg_url, "server", *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    assert run("init")[0] == 0
+    assert run("add-user", user, "--delegation", "Belgium", "--password-stdin",
+               stdin="s3cret\n")[1] == f"added user {user} to the delegation of Belgium\n"
+    assert run("members")[1] == f"{user}\tBelgium\n"
+    carla = Store(pg_cluster.user_url(user, "s3cret", db))
+    assert carla.acting_for == "Belgium"
+    carla.close()
+    assert run("grant", user, "France")[1] == f"{user} now acts for France\n"
+    assert run("revoke", user)[0] == 0
+    assert run("members")[1] == ""
+    code, _out, err = run("grant", "nobody_here", "France")
+    assert code == 1 and "no user nobody_here" in err
+    assert run("remove-user", user)[0] == 0
