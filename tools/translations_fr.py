@@ -330,9 +330,11 @@ FR: dict[str, str | tuple[str, str]] = {
 # (fewer merge conflicts).
 from translations_fr_export import EXPORT_FR  # noqa: E402
 from translations_fr_packages import PACKAGES_FR  # noqa: E402
+from translations_fr_server import SERVER_FR  # noqa: E402
 
 FR.update(EXPORT_FR)
 FR.update(PACKAGES_FR)
+FR.update(SERVER_FR)
 
 
 def fill(ts: Path = TS) -> list[str]:

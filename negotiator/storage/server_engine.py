@@ -155,3 +155,23 @@ def check_server_access(engine: Engine, url: str) -> str | None:
         raise StoreError(f"user {user} has no delegation on {where(url)}; ask the administrator "
                          f"to run `negotiator server grant {user} DELEGATION`")
     return str(delegation) if delegation is not None else None
+
+
+def login_url(url: str, user: str, password: str) -> str:
+    """A server URL with this user and password in it (for opening a Store).
+
+    Raises:
+        StoreError: `url` is not a valid store URL.
+    """
+    try:
+        parsed = make_url(server_url(url.strip()))
+    except ArgumentError:
+        raise StoreError(f"'{url}' is not a valid server address "
+                         "(e.g. postgresql://db.ministry.example/negotiations)") from None
+    return parsed.set(username=user.strip() or None,
+                      password=password or None).render_as_string(hide_password=False)
+
+
+def bare_url(url: str) -> str:
+    """A server URL without user and password: what the client keeps in its settings."""
+    return make_url(url.strip()).set(username=None, password=None).render_as_string()

@@ -41,7 +41,7 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n negotiation in this store</numerusform>
@@ -49,7 +49,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="666" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraph</numerusform>
@@ -57,7 +57,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="798" />
+      <location filename="../../ui/main_window.py" line="802" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>Imported %1: %n paragraph</numerusform>

@@ -205,6 +205,59 @@
     </message>
   </context>
   <context>
+    <name>ConnectDialog</name>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="88" />
+      <source>Connect to Server</source>
+      <translation>Se connecter à un serveur</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="94" />
+      <source>&amp;Remember the password in the system keyring</source>
+      <translation>Garder le mot de passe dans le &amp;trousseau du système</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="102" />
+      <source>&amp;Server:</source>
+      <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="103" />
+      <source>&amp;User:</source>
+      <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="104" />
+      <source>&amp;Password:</source>
+      <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="108" />
+      <source>&amp;Connect</source>
+      <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="113" />
+      <source>A shared store on your delegation's PostgreSQL server. Your colleagues' edits appear as they are saved; another delegation's national positions stay theirs.</source>
+      <translation>Une base partagée sur le serveur PostgreSQL de votre délégation. Les modifications de vos collègues apparaissent dès qu'elles sont enregistrées ; les positions nationales d'une autre délégation restent les siennes.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="128" />
+      <source>Give the server's address and your user name.</source>
+      <translation>Indiquez l'adresse du serveur et votre nom d'utilisateur.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="136" />
+      <source>Connecting…</source>
+      <translation>Connexion…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/connect_dialog.py" line="137" />
+      <source>Connecting to the server…</source>
+      <translation>Connexion au serveur…</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailPane</name>
     <message>
       <location filename="../../ui/detail_pane.py" line="34" />
@@ -923,247 +976,247 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="138" />
       <source>Negotiations and drafts</source>
       <translation>Négociations et projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="146" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>Paragraphs of the draft</source>
       <translation>Paragraphes du projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>C&amp;hanged</source>
       <translation>&amp;Modifiés</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>Needs re&amp;view</source>
       <translation>À &amp;réexaminer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>&amp;Bracketed</source>
       <translation>Entre &amp;crochets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="170" />
       <source>Di&amp;vergent</source>
       <translation>Di&amp;vergents</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="173" />
       <source>Search number or text (Ctrl+F)</source>
       <translation>Rechercher un numéro ou un texte (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="171" />
+      <location filename="../../ui/main_window.py" line="174" />
       <source>Search paragraphs</source>
       <translation>Rechercher dans les paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>Show:</source>
       <translation>Afficher :</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="211" />
+      <location filename="../../ui/main_window.py" line="214" />
       <source>Paragraphs</source>
       <translation>Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Compare drafts</source>
       <translation>Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>Overview</source>
       <translation>Vue d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="243" />
+      <location filename="../../ui/main_window.py" line="246" />
       <source>&amp;Open Store…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="244" />
+      <location filename="../../ui/main_window.py" line="247" />
       <source>Open another negotiation store (a .sqlite file)</source>
       <translation>Ouvrir une autre base de négociation (fichier .sqlite)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="245" />
+      <location filename="../../ui/main_window.py" line="248" />
       <source>&amp;Import Draft…</source>
       <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="246" />
+      <location filename="../../ui/main_window.py" line="249" />
       <source>Import a draft from a Word or text file</source>
       <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="247" />
+      <location filename="../../ui/main_window.py" line="250" />
       <source>&amp;Paste Draft from Clipboard</source>
       <translation>&amp;Coller un projet depuis le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="249" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>Import the text on the clipboard as a draft</source>
       <translation>Importer le texte du presse-papiers comme projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>&amp;Export…</source>
       <translation>&amp;Exporter…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>Write a Word brief or amendments file for this negotiation</source>
       <translation>Écrire une note de synthèse ou un fichier d'amendements Word pour cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="259" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="257" />
+      <location filename="../../ui/main_window.py" line="260" />
       <source>&amp;Undo</source>
       <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="261" />
+      <location filename="../../ui/main_window.py" line="264" />
       <source>&amp;Redo</source>
       <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="265" />
+      <location filename="../../ui/main_window.py" line="268" />
       <source>&amp;Find Paragraph</source>
       <translation>Rec&amp;hercher un paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="266" />
+      <location filename="../../ui/main_window.py" line="269" />
       <source>&amp;Compare Drafts</source>
       <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="267" />
+      <location filename="../../ui/main_window.py" line="270" />
       <source>Compare two drafts of this negotiation</source>
       <translation>Comparer deux projets de cette négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="268" />
+      <location filename="../../ui/main_window.py" line="271" />
       <source>&amp;Overview Chart</source>
       <translation>&amp;Graphique d'ensemble</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="269" />
+      <location filename="../../ui/main_window.py" line="272" />
       <source>Brackets, changes and reviews per draft</source>
       <translation>Crochets, modifications et réexamens par projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="270" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>Open the &amp;Demo Negotiation</source>
       <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="271" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Correct Paragraph &amp;Link…</source>
       <translation>Corriger le &amp;lien du paragraphe…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="275" />
       <source>Say which paragraph of the previous draft this one continues</source>
       <translation>Indiquer quel paragraphe du projet précédent celui-ci prolonge</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>&amp;Paragraphs</source>
       <translation>&amp;Paragraphes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="285" />
       <source>Paragraph &amp;Details</source>
       <translation>&amp;Détails du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="285" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>&amp;About Negotiator</source>
       <translation>À &amp;propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>&amp;Keyboard Shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="291" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>Open &amp;Recent</source>
       <translation>Bases &amp;récentes</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="301" />
+      <location filename="../../ui/main_window.py" line="304" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="306" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="316" />
       <source>&amp;Language</source>
       <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="320" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>&amp;Negotiation</source>
       <translation>&amp;Négociation</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Paragraph &amp;Status</source>
       <translation>S&amp;tatut du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>Main</source>
       <translation>Principale</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>Cancel the running task</source>
       <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>demo (not saved)</source>
       <translation>démonstration (non enregistrée)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>Negotiator – %1</source>
       <translation>Negotiator – %1</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>%n negotiation(s) in this store</source>
       <translation>
         <numerusform>%n négociation dans cette base</numerusform>
@@ -1171,121 +1224,121 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="457" />
       <source>Comparing with the previous draft…</source>
       <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
-      <location filename="../../ui/main_window.py" line="554" />
+      <location filename="../../ui/main_window.py" line="484" />
+      <location filename="../../ui/main_window.py" line="557" />
       <source>Reading positions…</source>
       <translation>Lecture des positions…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="484" />
-      <location filename="../../ui/main_window.py" line="557" />
+      <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="560" />
       <source>Could not read positions</source>
       <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
-      <location filename="../../ui/main_window.py" line="710" />
+      <location filename="../../ui/main_window.py" line="503" />
+      <location filename="../../ui/main_window.py" line="714" />
       <source>Could not compare drafts</source>
       <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="523" />
+      <location filename="../../ui/main_window.py" line="527" />
       <source>Correct Paragraph Link</source>
       <translation>Corriger le lien du paragraphe</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="523" />
       <source>Select a paragraph first.</source>
       <translation>Sélectionnez d'abord un paragraphe.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="528" />
       <source>This is the first draft: its paragraphs continue nothing.</source>
       <translation>C'est le premier projet : ses paragraphes ne prolongent rien.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="538" />
       <source>Re-linking paragraphs…</source>
       <translation>Mise à jour des liens…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="538" />
+      <location filename="../../ui/main_window.py" line="541" />
       <source>Could not correct the link</source>
       <translation>Impossible de corriger le lien</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="544" />
+      <location filename="../../ui/main_window.py" line="547" />
       <source>Link of %1 corrected</source>
       <translation>Lien de %1 corrigé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="578" />
+      <location filename="../../ui/main_window.py" line="581" />
       <source>Withdraw %1's position on %2</source>
       <translation>Retirer la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="579" />
+      <location filename="../../ui/main_window.py" line="582" />
       <source>Change %1's position on %2</source>
       <translation>Modifier la position de %1 sur %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
+      <location filename="../../ui/main_window.py" line="599" />
       <source>Mark %1 agreed ad ref</source>
       <translation>Marquer %1 agréé ad referendum</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
+      <location filename="../../ui/main_window.py" line="599" />
       <source>Mark %1 agreed</source>
       <translation>Marquer %1 agréé</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="597" />
+      <location filename="../../ui/main_window.py" line="600" />
       <source>Open %1 again</source>
       <translation>Rouvrir %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="607" />
+      <location filename="../../ui/main_window.py" line="611" />
       <source>Saved</source>
       <translation>Enregistré</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="613" />
+      <location filename="../../ui/main_window.py" line="617" />
       <source>Could not save</source>
       <translation>Impossible d'enregistrer</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="619" />
+      <location filename="../../ui/main_window.py" line="623" />
       <source>Position changed elsewhere</source>
       <translation>Position modifiée ailleurs</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="620" />
+      <location filename="../../ui/main_window.py" line="624" />
       <source>Keep their version, or replace it with yours?</source>
       <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="623" />
+      <location filename="../../ui/main_window.py" line="627" />
       <source>Keep Theirs</source>
       <translation>Garder la leur</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="624" />
+      <location filename="../../ui/main_window.py" line="628" />
       <source>Use Mine</source>
       <translation>Utiliser la mienne</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="661" />
+      <location filename="../../ui/main_window.py" line="665" />
       <source>%1 of %2</source>
       <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="662" />
+      <location filename="../../ui/main_window.py" line="666" />
       <source>%n paragraph(s)</source>
       <translation>
         <numerusform>%n paragraphe</numerusform>
@@ -1293,68 +1346,68 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="707" />
+      <location filename="../../ui/main_window.py" line="711" />
       <source>Comparing drafts…</source>
       <translation>Comparaison des projets…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="729" />
+      <location filename="../../ui/main_window.py" line="733" />
       <source>Counting brackets and changes…</source>
       <translation>Décompte des crochets et des modifications…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="732" />
+      <location filename="../../ui/main_window.py" line="736" />
       <source>Could not draw the chart</source>
       <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="744" />
+      <location filename="../../ui/main_window.py" line="748" />
       <source>Import Draft</source>
       <translation>Importer un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="745" />
+      <location filename="../../ui/main_window.py" line="749" />
       <source>Drafts (*.docx *.txt *.md);;All files (*)</source>
       <translation>Projets (*.docx *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="755" />
+      <location filename="../../ui/main_window.py" line="759" />
       <source>Reading %1…</source>
       <translation>Lecture de %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
-      <location filename="../../ui/main_window.py" line="791" />
+      <location filename="../../ui/main_window.py" line="762" />
+      <location filename="../../ui/main_window.py" line="795" />
       <source>Could not import %1</source>
       <translation>Impossible d'importer %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="768" />
       <source>Paste Draft</source>
       <translation>Coller un projet</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="768" />
       <source>The clipboard holds no text to import.</source>
       <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="767" />
+      <location filename="../../ui/main_window.py" line="771" />
       <source>Reading the clipboard…</source>
       <translation>Lecture du presse-papiers…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="770" />
+      <location filename="../../ui/main_window.py" line="774" />
       <source>Could not import the clipboard</source>
       <translation>Impossible d'importer le presse-papiers</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="785" />
+      <location filename="../../ui/main_window.py" line="789" />
       <source>Storing %1…</source>
       <translation>Enregistrement de %1…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../ui/main_window.py" line="798" />
+      <location filename="../../ui/main_window.py" line="802" />
       <source>Imported %1: %n paragraph(s)</source>
       <translation>
         <numerusform>%1 importé : %n paragraphe</numerusform>
@@ -1362,72 +1415,72 @@
       </translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="846" />
+      <location filename="../../ui/main_window.py" line="850" />
       <source>Open Store</source>
       <translation>Ouvrir une base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="847" />
+      <location filename="../../ui/main_window.py" line="851" />
       <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
       <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="856" />
+      <location filename="../../ui/main_window.py" line="860" />
       <source>Could not open the store</source>
       <translation>Impossible d'ouvrir la base</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="882" />
+      <location filename="../../ui/main_window.py" line="887" />
       <source>System Default</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="904" />
+      <location filename="../../ui/main_window.py" line="909" />
       <source>(none)</source>
       <translation>(aucune)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="909" />
+      <location filename="../../ui/main_window.py" line="914" />
       <source>Demo</source>
       <translation>Démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="909" />
+      <location filename="../../ui/main_window.py" line="914" />
       <source>The demo negotiation is not installed.</source>
       <translation>La négociation de démonstration n'est pas installée.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="913" />
+      <location filename="../../ui/main_window.py" line="918" />
       <source>Loading the demo negotiation…</source>
       <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="916" />
+      <location filename="../../ui/main_window.py" line="921" />
       <source>Could not load the demo</source>
       <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="924" />
+      <location filename="../../ui/main_window.py" line="929" />
       <source>Welcome to Negotiator</source>
       <translation>Bienvenue dans Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="925" />
+      <location filename="../../ui/main_window.py" line="930" />
       <source>This store is empty. Open the demo negotiation (a fictional OSCE decision in three drafts) to look around? You can import your own drafts with File &gt; Import Draft (Ctrl+I) at any time.</source>
       <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l'OSCE en trois projets) pour découvrir l'application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="938" />
+      <location filename="../../ui/main_window.py" line="943" />
       <source>About Negotiator</source>
       <translation>À propos de Negotiator</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="939" />
+      <location filename="../../ui/main_window.py" line="944" />
       <source>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Drafts, positions and diffs for multilateral text negotiations.&lt;/p&gt;</source>
       <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="950" />
+      <location filename="../../ui/main_window.py" line="955" />
       <source>Keyboard Shortcuts</source>
       <translation>Raccourcis clavier</translation>
     </message>
@@ -2182,6 +2235,34 @@
       <location filename="../../ui/import_dialog.py" line="74" />
       <source>Text</source>
       <translation>Texte</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerMode</name>
+    <message>
+      <location filename="../../ui/server_watch.py" line="95" />
+      <source>Connect to &amp;Server…</source>
+      <translation>Se connecter à un ser&amp;veur…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_watch.py" line="97" />
+      <source>Open your delegation's shared store on a PostgreSQL server</source>
+      <translation>Ouvrir la base partagée de votre délégation sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_watch.py" line="124" />
+      <source>Acting for %1 as %2</source>
+      <translation>Pour %1, en tant que %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_watch.py" line="125" />
+      <source>Administrator %1</source>
+      <translation>Administrateur %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_watch.py" line="142" />
+      <source>Colleagues' changes arrived</source>
+      <translation>Des modifications de collègues sont arrivées</translation>
     </message>
   </context>
   <context>
