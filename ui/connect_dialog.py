@@ -108,10 +108,13 @@ class ConnectDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Connect"))
         self.buttons.accepted.connect(self.connect_to_server)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "A shared store on your delegation's PostgreSQL server. Your colleagues' edits "
-            "appear as they are saved; another delegation's national positions stay theirs.")))
+            "appear as they are saved; another delegation's national positions stay theirs."))
+        intro.setWordWrap(True)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
