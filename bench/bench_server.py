@@ -13,6 +13,7 @@ is in history exactly once). Printed: edits per second and p50/p95 latency.
 from __future__ import annotations
 
 import argparse
+import signal
 import statistics
 import sys
 import time
@@ -161,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         except NoPostgres as exc:
             print(f"skipped: {exc}")
             return 0
+        # Stopped (below) on Ctrl+C and on kill too, never left running.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
         url = cluster.admin_url(cluster.new_database())
     try:
         results, elapsed = run(url, args.clients, args.edits)
