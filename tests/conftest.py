@@ -70,3 +70,40 @@ def run_negotiator(*args: str, stdin: bytes | None = None, env: dict[str, str] |
         [sys.executable, "-m", "negotiator", *args],
         input=stdin, capture_output=True, env=full_env, timeout=timeout, cwd=ROOT,
     )
+
+
+# --- PostgreSQL: a throwaway cluster for the server-mode tests -----------------------
+#
+# Opt-in per test module: a module that wants both backends uses `store_url`
+# (parametrised sqlite/postgresql); one that re-runs SQLite tests on the server
+# overrides `db_path` with `pg_url`. The cluster starts once per session, only
+# when such a test runs, and stops at the end (tests/storage/pg_cluster.py).
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster (run as the `postgres` user when we are root)."""
+    from tests.storage.pg_cluster import NoPostgres, PgCluster
+
+    try:
+        cluster = PgCluster.start()
+    except NoPostgres as exc:
+        pytest.skip(str(exc))
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The admin URL of a fresh database at the newest schema."""
+    return pg_cluster.admin_url(pg_cluster.new_database())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on a SQLite file and on a PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+    return str(request.getfixturevalue("pg_url"))

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.text.importer import ParsedDraft
+from negotiator.storage.server_engine import shown
 from negotiator.storage.store import Store
 from negotiator.domain.errors import StaleEdit
 from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
@@ -63,6 +64,7 @@ from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTree
 from ui.operations import DiffData, NegotiationInfo
 from ui.packages import PackageActions
 from ui.settings import Settings
+from ui.server_watch import ServerMode
 from ui.tasks import TaskManager
 from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
 
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._restore_state()
+        self.server = ServerMode(self)  # File > Connect to Server…, colleagues' edits
         self.refresh_tree()
         self._update_title()
 
@@ -394,7 +397,7 @@ class MainWindow(QMainWindow):
         self.diff_view.set_side_by_side(self.settings.get(cfg.DIFF_SIDE_BY_SIDE))
 
     def _update_title(self) -> None:
-        where = self.tr("demo (not saved)") if self.demo_store else str(self.store.path or self.store.url)
+        where = self.tr("demo (not saved)") if self.demo_store else str(self.store.path or shown(self.store.url))
         self.setWindowTitle(self.tr("Negotiator – %1").replace("%1", where))
 
     # Tree and paragraphs -----------------------------------------------------
@@ -607,6 +610,7 @@ class MainWindow(QMainWindow):
         if paragraph_id == self.current_paragraph_id():
             self.load_positions(paragraph_id)
         self.load_summaries()
+        self.server.own_change()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
 
     def _edit_failed(self, failure: Failure, exc: BaseException) -> None:
@@ -876,6 +880,7 @@ class MainWindow(QMainWindow):
             old.close()
         self.refresh_tree()
         self._update_title()
+        self.server.show_store()
 
     def _fill_language_menu(self) -> None:
         from ui.application import available_languages, language_name

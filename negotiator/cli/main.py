@@ -15,6 +15,7 @@ from typing import Any
 from negotiator import __version__
 from negotiator.cli import json_shapes
 from negotiator.domain.actors import same_actor
+from negotiator.cli.server_commands import add_server_commands
 from negotiator.domain.errors import NegotiatorError
 from negotiator.domain.wording import plural
 from negotiator.drafts import lineage, negotiations
@@ -737,6 +738,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="send every amendment as a comment instead of tracked changes")
 
     add_position_commands(command)
+    add_server_commands(command)
     return parser
 
 
@@ -748,7 +750,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     store: Store | None = None
     try:
-        store = Store.open(args.db)
+        if getattr(args, "opens_store", True):  # copy-store opens its own two
+            store = Store.open(args.db)
         return int(args.handler(args, store))
     except NegotiatorError as exc:
         print(f"negotiator: error: {safe(exc)}", file=sys.stderr)

@@ -16,6 +16,7 @@ from negotiator.domain.errors import Conflict, NotFound
 from negotiator.drafts.lineage import assign_lineages
 from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.drafts.provenance import unconfirmed_note
+from negotiator.storage.locks import lock_negotiation
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 from negotiator.text.importer import ParsedDraft
 
@@ -100,6 +101,7 @@ def import_draft(
     label = label.strip()
     if not label:
         raise Conflict("a draft needs a label such as 'Rev.1'")
+    lock_negotiation(session, negotiation.id)
     if session.scalar(
         select(Draft.id).where(Draft.negotiation_id == negotiation.id, Draft.label == label)
     ) is not None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from negotiator.domain.errors import Conflict, NotFound, StaleEdit
 from negotiator.domain.stamps import Clock, new_uid, utcnow
@@ -231,7 +232,7 @@ def set_position(
     pos.updated_at = now
     pos.author = author
     record_change(session, pos, "update", old, new, parent, author, now)
-    session.flush()
+    _flush_version_checked(session, f"{act.name}'s position on this paragraph", pos.version - 1)
     refresh_edit_conflict(session, pos, clock, author)
     return PositionChange(pos.uid, pos.version, False, True, paragraph.id, act.name)
 
@@ -256,9 +257,20 @@ def delete_position(session: Session, uid: str, *, author: str | None,
     pos.author = author
     record_change(session, pos, "delete", old, snapshot(pos, pos.actor, pos.paragraph, draft),
             [winner(hs).uid] if hs else [], author, now)
-    session.flush()
+    _flush_version_checked(session, f"the position {uid[:8]}", pos.version - 1)
     refresh_edit_conflict(session, pos, clock, author)
     return PositionChange(pos.uid, pos.version, False, True, pos.paragraph_id, pos.actor.name)
+
+
+def _flush_version_checked(session: Session, what: str, loaded: int) -> None:
+    """Write a position's change. Its UPDATE says `WHERE version = loaded` (the
+    mapper's version_id_col): if a colleague's edit landed since this one read
+    the row, nothing is written and the user gets the stale-edit error."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(f"{what} was changed by someone else at the same moment (you loaded "
+                       f"version {loaded}); reload it and make your change again") from None
 
 
 def find_position(session: Session, uid: str) -> Position:

@@ -259,6 +259,11 @@ class Position(Base):
     actor: Mapped[Actor] = relationship()
     paragraph: Mapped[Paragraph] = relationship()
 
+    # Every UPDATE of a position says `WHERE version = <the version read>`, so of
+    # two writers who read the same version only the first one's edit lands;
+    # the other's flush raises StaleDataError (a stale edit). The code bumps it.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
 
 class PositionHistory(Base):
     """One change to a position. The rows of a position form a graph (parents),
@@ -299,6 +304,9 @@ class Note(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     deleted_by: Mapped[str | None] = mapped_column(String(200))
+    # On a server, the delegation whose member wrote it (set by the server,
+    # migration 0005); only that delegation sees the note. Empty on a laptop.
+    delegation: Mapped[str | None] = mapped_column(String(200))
 
 
 class ParagraphStatus(Base):

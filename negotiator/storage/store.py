@@ -25,14 +25,22 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from negotiator.domain.errors import StoreError
+from negotiator.domain.errors import Conflict, StoreError
 from negotiator.storage.private_files import (
     atomic_target,
     clean_stale_parts,
     create_private,
     make_private,
     private_dir,
+)
+from negotiator.storage.limits import check_lengths
+from negotiator.storage.server_engine import (
+    check_server_access,
+    describe_server_error,
+    is_refusal,
+    make_server_engine,
 )
 
 _T = TypeVar("_T")
@@ -131,7 +139,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url)
+    return make_server_engine(url)
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:
@@ -151,6 +159,9 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
 
 def describe(exc: BaseException, url: str) -> str:
     """A one-line message for a database error, fit to show to a user."""
+    server = describe_server_error(exc, url)
+    if server is not None:
+        return server
     text = str(getattr(exc, "orig", exc))
     where = make_url(url).database or url
     if "locked" in text or "busy" in text:
@@ -170,6 +181,8 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self.backup_path: Path | None = None
+        # On a server: the delegation this connection acts for (None: the administrator).
+        self.acting_for: str | None = None
         try:
             if upgrade:
                 self._upgrade()
@@ -177,6 +190,9 @@ class Store:
             self.engine.dispose()
             raise StoreError(describe(exc, url)) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", check_lengths)
+        if self.engine.dialect.name == "postgresql":
+            self.acting_for = check_server_access(self.engine, url)
 
     @classmethod
     def open(cls, db: str | os.PathLike[str] | None = None) -> Store:
@@ -227,6 +243,13 @@ class Store:
                 yield session
         except OperationalError as exc:
             raise StoreError(describe(exc, self.url)) from exc
+        except DBAPIError as exc:
+            if not is_refusal(exc):
+                raise
+            raise StoreError(describe(exc, self.url)) from exc
+        except StaleDataError:
+            raise Conflict("what you changed was changed by someone else at the same moment; "
+                           "reload it and make your change again") from None
         finally:
             session.close()
 

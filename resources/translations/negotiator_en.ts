@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+412"/>
+        <location filename="../../ui/main_window.py" line="+415"/>
         <source>%n negotiation(s) in this store</source>
         <translation>
             <numerusform>%n negotiation in this store</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+253"/>
+        <location line="+254"/>
         <source>%n paragraph(s)</source>
         <translation>
             <numerusform>%n paragraph</numerusform>

@@ -206,6 +206,59 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="+88"/>
+        <source>Connect to Server</source>
+        <translation>Se connecter à un serveur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>Garder le mot de passe dans le &amp;trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shared store on your delegation&apos;s PostgreSQL server. Your colleagues&apos; edits appear as they are saved; another delegation&apos;s national positions stay theirs.</source>
+        <translation>Une base partagée sur le serveur PostgreSQL de votre délégation. Les modifications de vos collègues apparaissent dès qu&apos;elles sont enregistrées ; les positions nationales d&apos;une autre délégation restent les siennes.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Give the server&apos;s address and your user name.</source>
+        <translation>Indiquez l&apos;adresse du serveur et votre nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting to the server…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../ui/detail_pane.py" line="-56"/>
@@ -1032,7 +1085,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+137"/>
+        <location filename="../../ui/main_window.py" line="+140"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1298,12 +1351,12 @@
     </message>
     <message>
         <location line="-57"/>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>Could not compare drafts</source>
         <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-191"/>
         <location line="+4"/>
         <source>Correct Paragraph Link</source>
         <translation>Corriger le lien du paragraphe</translation>
@@ -1359,7 +1412,7 @@
         <translation>Rouvrir %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
@@ -1486,7 +1539,7 @@
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>System Default</source>
         <translation>Langue du système</translation>
     </message>
@@ -2379,6 +2432,34 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <location line="+0"/>
         <source>Text</source>
         <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMode</name>
+    <message>
+        <location filename="../../ui/server_watch.py" line="+95"/>
+        <source>Connect to &amp;Server…</source>
+        <translation>Se connecter à un ser&amp;veur…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open your delegation&apos;s shared store on a PostgreSQL server</source>
+        <translation>Ouvrir la base partagée de votre délégation sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Acting for %1 as %2</source>
+        <translation>Pour %1, en tant que %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator %1</source>
+        <translation>Administrateur %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Colleagues&apos; changes arrived</source>
+        <translation>Des modifications de collègues sont arrivées</translation>
     </message>
 </context>
 <context>
