@@ -183,25 +183,6 @@ class CarryForward:
                 cache[anchor.id] = self.resolve_anchor(anchor)
             yield pos, cache[anchor.id]
 
-    def predecessors(self, p: Para) -> list[Para] | None:
-        """The paragraphs of the previous draft this one continues (None: first draft)."""
-        prev = max((o for o in self.draft_of_order if o < p.order), default=None)
-        if prev is None:
-            return None
-        out = list(self.by_lineage.get((p.lineage, prev), []))
-        for lin in self.merge_sources.get(p.id, []):
-            out.extend(self.by_lineage.get((lin, prev), []))
-        return out
-
-    def changed_in_draft(self, p: Para) -> bool:
-        """Whether the target draft changed this paragraph against the draft before it."""
-        before = self.predecessors(p)
-        if before is None:
-            return False
-        if len(before) != 1 or p.relation in ("split", "merged"):
-            return True
-        return collapse_whitespace(before[0].text) != collapse_whitespace(p.text)
-
 
 def speaking_key(order: int, updated_at: dt.datetime, uid: str) -> tuple[int, dt.datetime, str]:
     """Which of an actor's positions on a paragraph speaks for it: the one taken on

@@ -3,13 +3,15 @@ lines touched, paragraphs without instructions, newly agreed text, uptake."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from negotiator.domain.actors import is_eu, is_our_delegation
-from negotiator.domain.changes import is_newly_agreed
-from negotiator.domain.vocabulary import CarryState, Uptake
+from negotiator.domain.vocabulary import CarryState, ChangeKind, Uptake
+from negotiator.drafts.comparison import compare_drafts
+from negotiator.drafts.lineage import previous_draft
 from negotiator.drafts.references import draft_references
 from negotiator.positions.actors import actors_by_id
 from negotiator.positions.amendments import amended_text, red_line_phrases, uptake
@@ -40,6 +42,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     eu_ids = sorted(a.id for a in actors.values() if is_eu(a.name))
     speaking = speaking_positions(carry)
     labels = draft_references(session, draft.id)
+    against_previous = _against_previous(session, draft)
 
     uptake_rows: list[UptakeResult] = []
     for pos, res in carry.resolved():
@@ -57,7 +60,6 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     divergence: list[Divergence] = []
     touched: list[int] = []
     no_instructions: list[int] = []
-    newly_agreed: list[int] = []
     has_national = has_eu = False
     for p in carry.by_draft[draft.id]:
         nat = [speaking[(p.id, a)] for a in national_ids if (p.id, a) in speaking]
@@ -72,15 +74,32 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
                 divergent.append(p.ordinal)
                 divergence.append(Divergence(p.ordinal, labels[p.ordinal], nat[0].stance,
                                              eu[0].stance, reason))
-        if any(n.red_line_flag for n in nat) and carry.changed_in_draft(p):
+        if any(n.red_line_flag for n in nat) and p.ordinal in against_previous.wording_touched:
             touched.append(p.ordinal)
-        before = carry.predecessors(p)
-        if is_newly_agreed(p.brackets, None if before is None else [b.brackets for b in before]):
-            newly_agreed.append(p.ordinal)
     uptake_rows.sort(key=lambda r: (r.index, r.actor, r.uid))
     return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
-                   tuple(newly_agreed), tuple(uptake_rows), tuple(divergence),
+                   against_previous.newly_agreed, tuple(uptake_rows), tuple(divergence),
                    has_national_positions=has_national, has_eu_positions=has_eu)
+
+
+@dataclass(frozen=True)
+class _AgainstPrevious:
+    """What the comparison with the previous draft says: the same comparison
+    `negotiator diff` and the window show, so every face agrees."""
+
+    newly_agreed: tuple[int, ...] = ()
+    wording_touched: frozenset[int] = frozenset()
+
+
+def _against_previous(session: Session, draft: Draft) -> _AgainstPrevious:
+    before = previous_draft(session, draft)
+    if before is None:
+        return _AgainstPrevious()
+    comparison = compare_drafts(session, before, draft)
+    touched = frozenset(i for e in comparison.entries if e.old and e.new and not e.top_matter
+                        and (e.words_changed or {ChangeKind.SPLIT, ChangeKind.MERGED} & set(e.kinds))
+                        for i in e.new)
+    return _AgainstPrevious(comparison.summary.newly_agreed, touched)
 
 
 def _divergence(nat: Any, eu: Any, paragraph_text: str) -> str | None:

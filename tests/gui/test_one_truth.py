@@ -1,0 +1,169 @@
+"""One store, three faces: the command line, the window and the brief give the
+same answers about the demo negotiation (Rev.1 -> Rev.2, with positions).
+
+Each rule (references, changed, newly agreed, our stance, the EU stance, the
+counts) is decided once in the core; these tests catch a face that decides it
+again its own way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+from negotiator.cli.main import main as cli_main
+from negotiator.domain.actors import is_eu
+from negotiator.domain.changes import is_changed
+from negotiator.export.brief import write_brief
+from negotiator.storage.store import Store
+from tests.gui.conftest import open_copy
+from ui import operations as op
+from ui.models.paragraphs import Column, ParagraphModel
+
+pytestmark = pytest.mark.gui
+
+OURS = "Belgium"
+
+
+@pytest.fixture
+def store(full_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    with open_copy(full_demo_template, tmp_path / "one-truth.sqlite") as st:
+        yield st
+
+
+def cli_json(store: Store, capsys: pytest.CaptureFixture[str], *args: str):  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert cli_main(["--db", str(store.url), *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture
+def faces(store: Store, qtbot, capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """What each face says about Rev.2 against Rev.1."""
+    tree = op.load_tree(store)
+    neg = tree[0]
+    ids = {d.label: d.id for d in neg.drafts}
+    title = neg.title
+    cli = {
+        "show": cli_json(store, capsys, "show", title, "Rev.2"),
+        "diff": cli_json(store, capsys, "diff", title, "Rev.1", "Rev.2"),
+        "signals": cli_json(store, capsys, "signals", title, "Rev.2"),
+        "positions": cli_json(store, capsys, "positions", title, "Rev.2"),
+    }
+    model = ParagraphModel()
+    model.set_rows(ids["Rev.2"], op.load_paragraphs(store, ids["Rev.2"]))
+    model.set_changes(op.load_changes(store, ids["Rev.2"]))
+    model.set_positions(op.load_position_summaries(store, ids["Rev.2"]))
+    chart = op.chart_points(store, neg.id)
+    diff_view = op.load_diff(store, ids["Rev.1"], ids["Rev.2"])
+    path = tmp_path / "brief.docx"
+    with store.transaction(read_only=True) as s:
+        from negotiator.drafts import negotiations
+
+        n = negotiations.find_negotiation(s, title)
+        a, b = negotiations.find_draft(s, n, "Rev.1"), negotiations.find_draft(s, n, "Rev.2")
+        written = write_brief(s, n, a, b, path)
+        changed_brief = write_brief(s, n, a, b, tmp_path / "changed.docx", scope="changed")
+    return {"cli": cli, "model": model, "chart": chart, "diff_view": diff_view,
+            "brief": docx.Document(str(path)), "brief_result": written,
+            "changed_brief": changed_brief}
+
+
+def _brief_figures(document: docx.document.Document) -> dict[str, str]:
+    """The executive summary's figures table: name -> number, both halves."""
+    figures = {}
+    for table in document.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if header[:2] == ["The text", "Number"]:
+            for row in table.rows[1:]:
+                cells = [c.text for c in row.cells]
+                figures[cells[0]], figures[cells[2]] = cells[1], cells[3]
+    return figures
+
+
+def test_paragraph_references_are_the_same_everywhere(faces) -> None:  # type: ignore[no-untyped-def]
+    shown = [p["reference"] for p in faces["cli"]["show"]]
+    model = faces["model"]
+    in_table = [model.index(r, Column.NUMBER).data() for r in range(model.rowCount())]
+    assert in_table == shown
+    in_diff = {ref for e in faces["cli"]["diff"]["paragraphs"] for ref in e["to_refs"]}
+    assert in_diff <= set(shown)
+    in_window_diff = {ref for e in faces["diff_view"].entries for ref in e.to_numbers}
+    assert in_window_diff == in_diff
+    # Every paragraph the brief names by its label is named as the table names it.
+    brief_text = "\n".join(p.text for p in faces["brief"].paragraphs)
+    for ref in ("PP 1", "OP 1", "OP 6 (a)"):
+        assert ref in shown and ref in brief_text
+    # What the brief prints, a command accepts: typed back, the same paragraph.
+    assert shown.index("OP 6 (a)") == next(p["index"] for p in faces["cli"]["show"]
+                                           if p["reference"] == "OP 6 (a)")
+
+
+def test_newly_agreed_is_one_answer(faces) -> None:  # type: ignore[no-untyped-def]
+    from_diff = sorted(faces["cli"]["diff"]["summary"]["newly_agreed"])
+    from_signals = sorted(faces["cli"]["signals"]["newly_agreed"])
+    model = faces["model"]
+    in_table = sorted(model.row_at(r).index for r in range(model.rowCount())
+                      if (c := model.change_at(r)) is not None and c.newly_agreed)
+    in_window_diff = sorted(i for e in faces["diff_view"].entries if e.newly_agreed for i in e.to_indexes)
+    assert from_diff == from_signals == in_table == in_window_diff
+    assert from_diff, "the demo's Rev.2 agrees some bracketed text"
+    assert _brief_figures(faces["brief"])["Newly agreed paragraphs"] == str(len(from_diff))
+
+
+def test_changed_is_one_answer(faces) -> None:  # type: ignore[no-untyped-def]
+    entries = faces["cli"]["diff"]["paragraphs"]
+
+    def kinds(e):  # type: ignore[no-untyped-def]
+        return [e["status"]] if isinstance(e["status"], str) else e["status"]
+
+    from_diff = [e for e in entries if is_changed(kinds(e), top_matter=e["top_matter"])]
+    model = faces["model"]
+    in_table = [r for r in range(model.rowCount()) if (c := model.change_at(r)) and c.changed]
+    in_window_diff = [e for e in faces["diff_view"].entries if e.changed]
+    assert len(in_window_diff) == len(from_diff)
+    # The table lists paragraphs of Rev.2: deleted ones are not rows.
+    assert len(in_table) == len({i for e in from_diff for i in e["to"]})
+    assert faces["chart"][-1].changed == len(from_diff)
+    assert faces["changed_brief"]["paragraphs"] == len(from_diff)
+    renumbered_only = [e for e in entries if kinds(e) == ["renumbered"]]
+    assert renumbered_only, "the demo renumbers paragraphs: a renumbering alone is not a change"
+
+
+def test_our_stance_and_the_eu_line_are_one_answer(faces) -> None:  # type: ignore[no-untyped-def]
+    speaking: dict[int, dict[str, str]] = {}
+    for row in faces["cli"]["positions"]:
+        if row["index"] is None:
+            continue
+        for p in row["positions"]:
+            if p["primary"]:
+                actor = "EU" if is_eu(p["actor"]) else p["actor"]
+                speaking.setdefault(row["index"], {})[actor] = p["stance"]
+    model = faces["model"]
+    for r in range(model.rowCount()):
+        index = model.row_at(r).index
+        summary = model.summary_at(r)
+        assert (summary.national if summary else None) == speaking.get(index, {}).get(OURS), index
+        assert (summary.eu if summary else None) == speaking.get(index, {}).get("EU"), index
+    assert any(OURS in s for s in speaking.values()) and any("EU" in s for s in speaking.values())
+
+
+def test_counts_match_between_the_figures_and_the_commands(faces) -> None:  # type: ignore[no-untyped-def]
+    figures = _brief_figures(faces["brief"])
+    summary = faces["cli"]["diff"]["summary"]
+    signals = faces["cli"]["signals"]
+    for kind in ("modified", "moved", "split", "merged", "added", "deleted", "renumbered"):
+        assert figures[kind.capitalize()] == str(summary[kind]), kind
+    assert figures["Brackets before"] == str(summary["brackets_from"])
+    assert figures["Brackets after"] == str(summary["brackets_to"])
+    assert figures["Red lines touched"] == str(len(signals["red_lines_touched"]))
+    assert figures["Divergences from the EU line"] == str(len(signals["divergent"]))
+    assert figures["Paragraphs needing instructions"] == str(len(signals["no_instructions"]))
+    model = faces["model"]
+    flagged = sorted(model.row_at(r).index for r in range(model.rowCount())
+                     if (s := model.summary_at(r)) and s.divergent)
+    assert flagged == sorted(signals["divergent"])
