@@ -491,6 +491,25 @@ class MainWindow(QMainWindow):
             key="summaries",
         )
 
+    def load_summary(self, paragraph_id: int, index: int) -> None:
+        """One paragraph's stances and flags after an edit: it costs what it touches."""
+        draft_id, store = self.current_draft_id, self.store
+        self.tasks.run(
+            self.tr("Reading positions…"),
+            lambda ctx: op.load_position_summaries(store, draft_id, {paragraph_id}),
+            on_done=lambda summaries: self._summary_ready(draft_id, index, summaries.get(index)),
+            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
+            key=f"summary-{paragraph_id}",
+        )
+
+    def _summary_ready(self, draft_id: int | None, index: int,
+                       summary: op.PositionSummary | None) -> None:
+        if draft_id != self.current_draft_id:
+            return
+        self.paragraph_model.update_position(index, summary)
+        self._update_filter_count()
+        self.summaries_loaded.emit(draft_id)
+
     def _summaries_ready(self, draft_id: int, summaries: dict[int, op.PositionSummary]) -> None:
         if draft_id != self.current_draft_id:
             return
@@ -609,7 +628,11 @@ class MainWindow(QMainWindow):
         # Undo may touch a paragraph of another draft; show it where it is.
         if paragraph_id == self.current_paragraph_id():
             self.load_positions(paragraph_id)
-        self.load_summaries()
+        index = self.paragraph_model.index_of_paragraph(paragraph_id)
+        if index is None:  # a paragraph of another draft: its positions carry into this one
+            self.load_summaries()
+        else:
+            self.load_summary(paragraph_id, index)
         self.server.own_change()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
 

@@ -13,6 +13,7 @@ bare number ("12 bis", "6 (a)") and, as an escape hatch for scripts, "#INDEX"
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import NotFound
 from negotiator.domain.vocabulary import ParagraphKind
-from negotiator.storage.models import Paragraph
+from negotiator.storage.models import Draft, Paragraph
 from negotiator.text.parse import is_symbol_or_date
 
 TOP_MATTER_LABEL = "Symbol and date"
@@ -166,12 +167,29 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
     return hits[0]
 
 
+# A draft never changes once imported, so its labels are computed once: one edit
+# in the window then costs what it touches, not a pass over a 3,000-paragraph draft.
+# Keyed by draft id and content checksum, so another store's draft 7 is not this one.
+_LABELS: OrderedDict[tuple[int, str], tuple[str, ...]] = OrderedDict()
+_LABELS_KEPT = 32
+
+
 def draft_references(session: Session, draft_id: int) -> list[str]:
     """The reference label of every paragraph of a stored draft, in document order."""
+    checksum = session.scalar(select(Draft.content_checksum).where(Draft.id == draft_id)) or ""
+    key = (draft_id, checksum)
+    if key in _LABELS:
+        _LABELS.move_to_end(key)
+        return list(_LABELS[key])
     rows = session.execute(
         select(Paragraph.number, Paragraph.level, Paragraph.kind, Paragraph.section, Paragraph.text)
         .where(Paragraph.draft_id == draft_id).order_by(Paragraph.ordinal)).all()
-    return reference_labels([ParagraphFacts(*row) for row in rows])
+    labels = reference_labels([ParagraphFacts(*row) for row in rows])
+    if checksum:
+        _LABELS[key] = tuple(labels)
+        while len(_LABELS) > _LABELS_KEPT:
+            _LABELS.popitem(last=False)
+    return labels
 
 
 def paragraph_reference(session: Session, paragraph: Paragraph) -> str:

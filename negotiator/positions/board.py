@@ -19,6 +19,7 @@ from negotiator.positions.carry import (
     CarryForward,
     Para,
     Resolution,
+    lineages_reaching,
     speaking_positions,
 )
 from negotiator.positions.notes import notes_by_paragraph
@@ -89,7 +90,9 @@ def draft_positions(session: Session, negotiation: Negotiation, draft: Draft,
         paragraph_ids: only these paragraphs of the draft (and no ended ones):
             what one edit in the window needs.
     """
-    carry = CarryForward(session, negotiation.id, draft)
+    carry = CarryForward(session, negotiation.id, draft,
+                         lineages=None if paragraph_ids is None
+                         else lineages_reaching(session, paragraph_ids))
     refs = _References(session, carry)
     actors = actors_by_id(session, negotiation.id)
     conflicts = open_conflict_positions(session, negotiation.id)

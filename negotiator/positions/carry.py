@@ -62,6 +62,9 @@ class CarryForward:
     draft: Draft
     actor_id: int | None = None
     include_deleted: bool = False
+    # Only these lineages (see `lineages_reaching`): what one paragraph needs, so a
+    # single edit costs what it touches, not the whole draft.
+    lineages: frozenset[int] | None = None
     positions: list[Any] = field(init=False)  # rows with the columns of Position
     paras: dict[int, Para] = field(init=False)
     order_of_draft: dict[int, int] = field(init=False)
@@ -95,7 +98,7 @@ class CarryForward:
         rows = s.execute(select(
             Paragraph.id, Paragraph.draft_id, Paragraph.ordinal, Paragraph.number,
             Paragraph.kind, Paragraph.text, Paragraph.lineage_id, Paragraph.lineage_relation,
-            Paragraph.brackets).where(Paragraph.draft_id.in_(ids))
+            Paragraph.brackets).where(Paragraph.draft_id.in_(ids), *self._only_lineages())
             .order_by(Paragraph.draft_id, Paragraph.ordinal))
         for pid, did, ordinal, number, kind, text, lin, rel, br in rows:
             p = Para(pid, did, self.order_of_draft[did], ordinal, number, kind, text, lin, rel, br)
@@ -108,10 +111,15 @@ class CarryForward:
         self.merge_sources: dict[int, list[int]] = defaultdict(list)  # para id -> lineages
         for pid, lin in s.execute(select(LineageMerge.paragraph_id, LineageMerge.lineage_id)
                                   .join(Paragraph, Paragraph.id == LineageMerge.paragraph_id)
-                                  .where(Paragraph.draft_id.in_(ids))):
+                                  .where(Paragraph.draft_id.in_(ids), *self._only_lineages())):
             p = self.paras[pid]
             self.merged_into[(lin, p.order)] = p
             self.merge_sources[pid].append(lin)
+
+    def _only_lineages(self) -> list[Any]:
+        if self.lineages is None:
+            return []
+        return [Paragraph.lineage_id.in_(sorted(self.lineages))]
 
     def resolve_anchor(self, anchor: Para) -> Resolution:
         """Follow the lineage of a paragraph from its draft to the target draft."""
@@ -203,3 +211,19 @@ def speaking_positions(carry: CarryForward) -> dict[tuple[int, int], Any]:
             if k not in best or key > best[k][0]:
                 best[k] = (key, pos)
     return {k: pos for k, (_, pos) in best.items()}
+
+
+def lineages_reaching(session: Session, paragraph_ids: Iterable[int]) -> frozenset[int]:
+    """The lineages whose positions can carry onto these paragraphs: their own,
+    and every lineage merged into them in any earlier draft, transitively."""
+    found = {lin for lin in session.scalars(
+        select(Paragraph.lineage_id).where(Paragraph.id.in_(sorted(paragraph_ids))))
+        if lin is not None}
+    frontier = set(found)
+    while frontier:
+        merged = set(session.scalars(
+            select(LineageMerge.lineage_id).join(Paragraph, Paragraph.id == LineageMerge.paragraph_id)
+            .where(Paragraph.lineage_id.in_(sorted(frontier)))))
+        frontier = merged - found
+        found |= frontier
+    return frozenset(found)

@@ -34,6 +34,7 @@ from negotiator.domain.errors import Conflict, InputError, NotFound
 from negotiator.domain.vocabulary import CarryState
 from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import assign_lineages
+from negotiator.positions import package_schema, signing
 from negotiator.positions.actors import ensure_actor
 from negotiator.positions.carry import CarryForward
 from negotiator.positions.history import (
@@ -59,7 +60,6 @@ from negotiator.storage.models import (
     PositionHistory,
     utcnow,
 )
-from negotiator.positions import package_schema, signing
 from negotiator.storage.private_files import write_private
 from negotiator.storage.store import chunks
 from negotiator.text.importer import ParsedDraft, read_limited

@@ -25,7 +25,7 @@ from negotiator.domain.stamps import Clock, new_uid, utcnow
 from negotiator.domain.vocabulary import CarryState, PositionStage, Priority, Stance
 from negotiator.positions.actors import ensure_actor, find_actor
 from negotiator.positions.amendments import check_amendment
-from negotiator.positions.carry import CarryForward
+from negotiator.positions.carry import CarryForward, lineages_reaching
 from negotiator.storage.models import (
     Actor,
     Draft,
@@ -294,7 +294,8 @@ def position_on(session: Session, paragraph: Paragraph, actor: Actor) -> Positio
     starts a new position for that part, so the other parts keep the old one.
     """
     draft = paragraph.draft
-    carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor.id)
+    carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor.id,
+                         lineages=lineages_reaching(session, [paragraph.id]))
     best: Any = None
     best_key: tuple[int, dt.datetime] | None = None
     for pos, res in carry.resolved():
@@ -399,7 +400,8 @@ def position_history(session: Session, paragraph_id: int, actor: str | None = No
         if act is None:
             raise NotFound(f"no actor '{actor}' in this negotiation")
         actor_id = act.id
-    carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor_id)
+    carry = CarryForward(session, draft.negotiation_id, draft, actor_id=actor_id,
+                         lineages=lineages_reaching(session, [paragraph.id]))
     ids = [pos.id for pos, res in carry.resolved() if paragraph.id in res.targets]
     rows = session.scalars(select(PositionHistory).where(PositionHistory.position_id.in_(ids))
                            .order_by(PositionHistory.at, PositionHistory.id)).all()

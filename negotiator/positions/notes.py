@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.stamps import Clock, new_uid, utcnow
-from negotiator.positions.carry import CarryForward
+from negotiator.positions.carry import CarryForward, lineages_reaching
 from negotiator.positions.results import NoteView
 from negotiator.storage.models import (
     Draft,
@@ -72,7 +72,8 @@ def list_notes(session: Session, paragraph_id: int) -> list[NoteView]:
     paragraph = session.get(Paragraph, paragraph_id)
     if paragraph is None:
         raise NotFound(f"no paragraph {paragraph_id}")
-    carry = CarryForward(session, paragraph.draft.negotiation_id, paragraph.draft, actor_id=-1)
+    carry = CarryForward(session, paragraph.draft.negotiation_id, paragraph.draft, actor_id=-1,
+                         lineages=lineages_reaching(session, [paragraph.id]))
     return notes_by_paragraph(session, carry).get(paragraph.id, [])
 
 

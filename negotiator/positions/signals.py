@@ -15,7 +15,7 @@ from negotiator.drafts.lineage import previous_draft
 from negotiator.drafts.references import draft_references
 from negotiator.positions.actors import actors_by_id
 from negotiator.positions.amendments import amended_text, red_line_phrases, uptake
-from negotiator.positions.carry import CarryForward, speaking_positions
+from negotiator.positions.carry import CarryForward, lineages_reaching, speaking_positions
 from negotiator.positions.results import Divergence, Signals, UptakeResult
 from negotiator.storage.models import (
     Draft,
@@ -26,7 +26,7 @@ from negotiator.text.parse import is_symbol_or_date
 
 
 def signals(session: Session, negotiation: Negotiation, draft: Draft,
-            national: str | None = None) -> Signals:
+            national: str | None = None, *, paragraph_ids: set[int] | None = None) -> Signals:
     """What a delegation must look at in a draft.
 
     Per paragraph and actor the position that speaks for it counts
@@ -34,15 +34,27 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
 
     Args:
         national: the national actor (default: the negotiation's delegation).
+        paragraph_ids: only these paragraphs (what one edit in the window
+            changes): their positions are read alone, and the comparison with
+            the previous draft runs only if one of them carries a national red
+            line; ``newly_agreed`` (a fact of the text, not of positions) is
+            then left empty.
     """
-    carry = CarryForward(session, negotiation.id, draft)
+    carry = CarryForward(session, negotiation.id, draft,
+                         lineages=None if paragraph_ids is None
+                         else lineages_reaching(session, paragraph_ids))
     actors = actors_by_id(session, negotiation.id)
     delegation = national or negotiation.delegation
     national_ids = sorted(a.id for a in actors.values() if is_our_delegation(a.name, delegation))
     eu_ids = sorted(a.id for a in actors.values() if is_eu(a.name))
     speaking = speaking_positions(carry)
     labels = draft_references(session, draft.id)
-    against_previous = _against_previous(session, draft)
+    computed: list[_AgainstPrevious] = []
+
+    def against_previous() -> _AgainstPrevious:
+        if not computed:
+            computed.append(_against_previous(session, draft))
+        return computed[0]
 
     uptake_rows: list[UptakeResult] = []
     for pos, res in carry.resolved():
@@ -62,6 +74,8 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     no_instructions: list[int] = []
     has_national = has_eu = False
     for p in carry.by_draft[draft.id]:
+        if paragraph_ids is not None and p.id not in paragraph_ids:
+            continue
         nat = [speaking[(p.id, a)] for a in national_ids if (p.id, a) in speaking]
         eu = [speaking[(p.id, a)] for a in eu_ids if (p.id, a) in speaking]
         has_national, has_eu = has_national or bool(nat), has_eu or bool(eu)
@@ -74,11 +88,12 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
                 divergent.append(p.ordinal)
                 divergence.append(Divergence(p.ordinal, labels[p.ordinal], nat[0].stance,
                                              eu[0].stance, reason))
-        if any(n.red_line_flag for n in nat) and p.ordinal in against_previous.wording_touched:
+        if any(n.red_line_flag for n in nat) and p.ordinal in against_previous().wording_touched:
             touched.append(p.ordinal)
     uptake_rows.sort(key=lambda r: (r.index, r.actor, r.uid))
+    newly_agreed = against_previous().newly_agreed if paragraph_ids is None else ()
     return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
-                   against_previous.newly_agreed, tuple(uptake_rows), tuple(divergence),
+                   newly_agreed, tuple(uptake_rows), tuple(divergence),
                    has_national_positions=has_national, has_eu_positions=has_eu)
 
 

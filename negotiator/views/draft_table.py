@@ -168,7 +168,7 @@ def position_summaries(session: Session, draft_id: int,
     found = draft(session, draft_id)
     neg = found.negotiation
     rows = draft_positions(session, neg, found, paragraph_ids=paragraph_ids)
-    sig = signals(session, neg, found)
+    sig = signals(session, neg, found, paragraph_ids=paragraph_ids)
     return summarise(rows, neg, divergent=sig.divergent, touched=sig.red_lines_touched,
                      no_instructions=sig.no_instructions)
 

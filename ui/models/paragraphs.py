@@ -181,6 +181,10 @@ class ParagraphModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
 
     # Access --------------------------------------------------------------
+    def index_of_paragraph(self, paragraph_id: int) -> int | None:
+        """The document index of a paragraph shown in this model, or None."""
+        return next((r.index for r in self._rows if r.id == paragraph_id), None)
+
     def row_at(self, row: int) -> ParagraphRow:
         return self._rows[row]
 
