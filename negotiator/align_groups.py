@@ -1,0 +1,130 @@
+"""Splits and merges, found as coverage: which parts together explain a whole.
+
+A whole (a paragraph unmatched, or matched 1:1 only loosely) gathers parts
+from the other draft near where it stood, not only next to each other (a
+chair consolidates paragraphs from different places of a section). Seeds are
+ranked by the mass of their wording found in the whole; a part joins while it
+adds wording of the whole that the group did not cover yet, so a dropped
+alternative that repeats a kept one adds nothing and stays out. Each part
+must be mostly made of the whole's wording, and the group must cover most of
+the whole, clearly better than the best single part: a short item whose words
+all occur in a long paragraph covers little of it and is not a part.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from negotiator.align_similarity import BODY
+
+if TYPE_CHECKING:
+    from negotiator.align import _Aligner
+
+# A pair matched 1:1 this well is not reconsidered.
+GROUP_SKIP = 0.85
+# The seed part draws this share of its (weighted) wording from the whole,
+# every other part at least PART_WEAK (a paragraph trimmed while merged)...
+PART_MIN = 0.6
+PART_WEAK = 0.3
+# ...and adds this share of the whole's wording not covered yet.
+STEP_GAIN = 0.1
+# The group covers this much of the whole...
+COVER_MIN = 0.6
+# ...and this much more than the best single part did alone.
+GROUP_GAIN = 0.15
+# Parts are looked for among this many paragraphs around the whole's place.
+REGION = 30
+
+
+def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Splits (one A, several B), then merges (several A, one B)."""
+    taken: tuple[set[int], set[int]] = (set(), set())
+    chain = al.links_in_order()
+    for whole_side in (0, 1):
+        part_side = 1 - whole_side
+        anchors_w = [p[whole_side] for p in chain]
+        anchors_p = [p[part_side] for p in chain]
+        n_whole = len(al.a) if whole_side == 0 else len(al.b)
+        n_part = len(al.b) if whole_side == 0 else len(al.a)
+        for w in range(n_whole):
+            if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
+                    or w in taken[whole_side] or w in al.grouped[whole_side]:
+                continue
+            partner = al.match[whole_side][w]
+            if partner >= 0:
+                if al.key[whole_side][w] == al.key[part_side][partner]:
+                    continue
+                i, j = (w, partner) if whole_side == 0 else (partner, w)
+                if al.similarity(i, j) >= GROUP_SKIP:
+                    continue
+            # Where the whole's parts may stand: between the partners of the
+            # nearest in-order links around it.
+            k = bisect_left(anchors_w, w)
+            lo = anchors_p[k - 1] + 1 if k > 0 else 0
+            hi = anchors_p[k] if k < len(anchors_p) and anchors_w[k] != w else (
+                anchors_p[k + 1] if k + 1 < len(anchors_p) else n_part)
+            if hi - lo > REGION:
+                centre = partner if partner >= 0 else lo + (hi - lo) // 2
+                lo, hi = max(lo, centre - REGION // 2), min(hi, centre + REGION // 2)
+            pool = [p for p in range(lo, hi)
+                    if p == partner or (al.free(part_side, p) and p not in taken[part_side]
+                                        and al.kind[part_side][p] == BODY)]
+            if partner >= 0 and partner not in pool:
+                pool.append(partner)
+            group = _grow(al, whole_side, w, sorted(pool), partner)
+            if group:
+                taken[whole_side].add(w)
+                taken[part_side].update(group)
+                whole = (w,)
+                yield (whole, group) if whole_side == 0 else (group, whole)
+
+
+def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int) -> tuple[int, ...]:
+    feat = al.features()
+    part_side = 1 - whole_side
+    whole_counts = feat.counts[whole_side][w]
+    whole_mass = feat.mass[whole_side][w]
+    if whole_mass <= 0 or len(pool) < 2:
+        return ()
+
+    def contained(p: int) -> float:
+        """Mass of the part's wording found in the whole."""
+        return feat.shared(feat.counts[part_side][p], whole_counts)
+
+    def coverage(parts: list[int]) -> float:
+        total: Counter[str] = Counter()
+        for p in parts:
+            total.update(feat.counts[part_side][p])
+        return feat.shared(whole_counts, total) / whole_mass
+
+    share = {p: contained(p) for p in pool}
+    drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
+             for p in pool}
+    parts_ok = [p for p in pool if drawn[p] >= PART_WEAK]
+    seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
+    if len(parts_ok) < 2 or not seeds:
+        return ()
+    seed = max(seeds, key=lambda p: (share[p], -p))
+    group = [seed]
+    cov = coverage(group)
+    while True:
+        best, best_cov = -1, cov
+        for p in parts_ok:
+            if p in group:
+                continue
+            c = coverage([*group, p])
+            if c - cov >= STEP_GAIN and c > best_cov:
+                best, best_cov = p, c
+        if best < 0:
+            break
+        group.append(best)
+        cov = best_cov
+    if len(group) < 2 or cov < COVER_MIN:
+        return ()
+    alone = max(coverage([p]) for p in ([partner] if partner >= 0 else []) + [seed])
+    if cov < alone + GROUP_GAIN:
+        return ()
+    return tuple(sorted(group))
