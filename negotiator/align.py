@@ -133,7 +133,7 @@ class _Aligner:
         self.key = ([normalise(p.text) for p in a], [normalise(p.text) for p in b])
         self.match = ([-1] * len(a), [-1] * len(b))
         self.blocked = (set(unlinked_a), set(unlinked_b))
-        self.kind = ([kind_of(p.text) for p in a], [kind_of(p.text) for p in b])
+        self.kind = ([kind_of(p.text, p.number) for p in a], [kind_of(p.text, p.number) for p in b])
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.grouped: tuple[set[int], set[int]] = (set(), set())
         self.feat: Features | None = None
@@ -150,7 +150,7 @@ class _Aligner:
     def features(self) -> Features:
         if self.feat is None:
             self.feat = Features(
-                ([p.text for p in self.a], [p.text for p in self.b]),
+                ([p.text for p in self.a], [p.text for p in self.b]), self.kind,
                 ([i for i in range(len(self.a)) if self.free(0, i)],
                  [j for j in range(len(self.b)) if self.free(1, j)]))
         return self.feat
@@ -203,6 +203,21 @@ class _Aligner:
                 lambda i: self.free(0, i) and self.kind[0][i] != LABEL,
                 lambda j: self.free(1, j) and self.kind[1][j] != LABEL, chain):
             self.pair(i, j)
+        # A text found once in each draft, out of order, moved: as sure a link
+        # as any (short ones excepted: "Example:" may head another example).
+        count: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        where: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for side, n in ((0, len(self.a)), (1, len(self.b))):
+            for k in range(n):
+                key = self.key[side][k]
+                count[side][key] = count[side].get(key, 0) + 1
+                if self.free(side, k) and self.kind[side][k] == BODY \
+                        and len(key.split()) >= SHORT_WORDS:
+                    where[side][key] = k
+        for key, i in where[0].items():
+            j = where[1].get(key, -1)
+            if j >= 0 and count[0][key] == 1 and count[1].get(key) == 1:
+                self.pair(i, j)
 
     def gaps(self) -> list[tuple[list[int], list[int]]]:
         """Unmatched, linkable paragraphs between consecutive in-order links."""

@@ -60,15 +60,17 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                 i, j = (w, partner) if whole_side == 0 else (partner, w)
                 if al.similarity(i, j) >= GROUP_SKIP:
                     continue
-            # Where the whole's parts may stand: between the partners of the
-            # nearest in-order links around it.
-            k = bisect_left(anchors_w, w)
-            lo = anchors_p[k - 1] + 1 if k > 0 else 0
-            hi = anchors_p[k] if k < len(anchors_p) and anchors_w[k] != w else (
-                anchors_p[k + 1] if k + 1 < len(anchors_p) else n_part)
-            if hi - lo > REGION:
-                centre = partner if partner >= 0 else lo + (hi - lo) // 2
-                lo, hi = max(lo, centre - REGION // 2), min(hi, centre + REGION // 2)
+            # Where the whole's parts may stand: around its partner (it may have
+            # moved), else between the partners of the nearest in-order links.
+            if partner >= 0:
+                lo, hi = max(0, partner - REGION // 2), min(n_part, partner + REGION // 2 + 1)
+            else:
+                k = bisect_left(anchors_w, w)
+                lo = anchors_p[k - 1] + 1 if k > 0 else 0
+                hi = anchors_p[k] if k < len(anchors_p) else n_part
+                if hi - lo > REGION:
+                    centre = lo + (hi - lo) // 2
+                    lo, hi = max(lo, centre - REGION // 2), min(hi, centre + REGION // 2)
             pool = [p for p in range(lo, hi)
                     if p == partner or (al.free(part_side, p) and p not in taken[part_side]
                                         and al.kind[part_side][p] == BODY)]

@@ -69,13 +69,29 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def content_words(text: str) -> list[str]:
-    """The words that say something: leading label and every bare number dropped."""
-    return [w for w in words(normalise(text)) if not w.isdigit()]
+def content_words(text: str, keep_numbers: bool = False) -> list[str]:
+    """The words that say something: the leading label dropped, and every bare
+    number too unless ``keep_numbers`` (in a body paragraph "30 days" is content,
+    in a heading "Article 3" is an identifier)."""
+    plain = normalise(text)
+    if plain[:2] in _BULLETS:
+        plain = plain[2:]  # "o Added ..." and "* Added ...": the same list item
+    found = words(plain)
+    return found if keep_numbers else [w for w in found if not w.isdigit()]
 
 
-def kind_of(text: str) -> str:
-    """LABEL (no content), HEADING (a short title) or BODY."""
+_BULLETS = ("o ", "* ", "- ", "• ", "· ")
+# Characters that do not occur in a title: code, URLs, addresses, list marks.
+_NOT_TITLE = re.compile(r"[=/@<>#*|\\{}\[\]]")
+
+
+def kind_of(text: str, number: str | None = None) -> str:
+    """LABEL (no content), HEADING (a short title) or BODY.
+
+    A short block with a number of its own ("3.3 Line Separator", "B. Threats")
+    is a heading; without one it must read like a title: no sentence
+    punctuation at its end, no code or address characters, not a list item.
+    """
     content = content_words(text)
     if all(w in LABEL_WORDS or len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w)
            for w in content) and len(content) <= 4:
@@ -83,7 +99,9 @@ def kind_of(text: str) -> str:
     plain = normalise(text)
     cjk = len(_CJK.findall(plain))
     short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS
-    if short and not plain.endswith(_SENTENCE_END) and not plain.startswith(_ITEM_START):
+    if not short or _NOT_TITLE.search(plain):
+        return BODY
+    if number or not (plain.endswith(_SENTENCE_END) or plain.startswith(_ITEM_START)):
         return HEADING
     return BODY
 
@@ -123,22 +141,25 @@ class Features:
     """
 
     def __init__(self, texts: tuple[Sequence[str], Sequence[str]],
+                 kinds: tuple[Sequence[str], Sequence[str]],
                  focus: tuple[Iterable[int], Iterable[int]]) -> None:
         self.texts = texts
-        self.tokens = (Lazy(lambda i: content_words(texts[0][i])),
-                       Lazy(lambda j: content_words(texts[1][j])))
+        self.tokens = (Lazy(lambda i: content_words(texts[0][i], kinds[0][i] == BODY)),
+                       Lazy(lambda j: content_words(texts[1][j], kinds[1][j] == BODY)))
         self.counts = (Lazy(lambda i: Counter(self.tokens[0][i])),
                        Lazy(lambda j: Counter(self.tokens[1][j])))
-        df: Counter[str] = Counter()
-        n = 0
+        # Document frequency per draft, and the larger of the two: a paragraph
+        # kept in both drafts must not make its own words look common.
+        dfs: list[Counter[str]] = [Counter(), Counter()]
+        sizes = [0, 0]
         step = max(1, (len(texts[0]) + len(texts[1])) // DF_SAMPLE)
         for side in (0, 1):
             sample = sorted(set(focus[side]) | set(range(0, len(texts[side]), step)))
-            n += len(sample)
+            sizes[side] = len(sample)
             for k in sample:
-                df.update(dict.fromkeys(_terms(self.tokens[side][k]), 1))
-        self.n = n + 1
-        self.df = df
+                dfs[side].update(dict.fromkeys(_terms(self.tokens[side][k]), 1))
+        self.n = max(sizes) + 1
+        self.df = dfs[0] | dfs[1]
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
                     Lazy(lambda j: self._vector(self.tokens[1][j])))
         self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
@@ -146,7 +167,7 @@ class Features:
 
     def weight(self, term: str) -> float:
         """Inverse document frequency: a word in every paragraph weighs ~0."""
-        return math.log(self.n / (self.df.get(term, 0) + 1)) + 0.05
+        return math.log(self.n / (self.df.get(term, 0) + 0.5)) + 0.05
 
     def _vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
         vec: dict[str, float] = {}
