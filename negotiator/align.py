@@ -57,9 +57,9 @@ STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETE
 # Alone between two matched neighbours, a paragraph almost surely continues
 # the one that stood there: only an unrelated replacement (cosine about 0.05
 # on the same subject) stays deleted + added.
-SLOT_MIN = 0.16
+SLOT_MIN = 0.25
 # The k-th of as many unmatched paragraphs on each side of a gap.
-SAME_RANK_MIN = 0.25
+SAME_RANK_MIN = 0.3
 # Anywhere else in the same gap.
 GAP_MIN = 0.4
 # Across gaps (a move): no positional support, so most rare wording must match.
@@ -268,18 +268,20 @@ class _Aligner:
             out.update((i, j) for i in found)
         return sorted(out)
 
-    def _index_candidates(self, pool_a: list[int], pool_b: list[int]) -> list[tuple[int, list[int]]]:
-        """For each B paragraph, the A paragraphs sharing most of its rare words."""
+    def _index_candidates(self, pool_a: list[int], pool_b: list[int],
+                          pool_side: int = 0) -> list[tuple[int, list[int]]]:
+        """For each paragraph of ``pool_b``, the paragraphs of ``pool_a`` (on side
+        ``pool_side``; the queries are on the other) sharing most of its rare words."""
         feat = self.features()
         postings: dict[str, list[int]] = defaultdict(list)
         for i in pool_a:
-            for t in feat.counts[0][i]:
+            for t in feat.counts[pool_side][i]:
                 postings[t].append(i)
         out = []
         for j in pool_b:
             hits: dict[int, float] = {}
             looked = 0
-            for t in sorted(feat.counts[1][j], key=lambda t: (-feat.weight(t), t)):
+            for t in sorted(feat.counts[1 - pool_side][j], key=lambda t: (-feat.weight(t), t)):
                 plist = postings.get(t)
                 if not plist or len(plist) > POSTING_CAP:
                     continue

@@ -23,8 +23,8 @@ from negotiator.align_similarity import BODY
 if TYPE_CHECKING:
     from negotiator.align import _Aligner
 
-# A pair matched 1:1 this well is not reconsidered.
-GROUP_SKIP = 0.85
+# A whole whose 1:1 partner already covers this share of it is not reconsidered.
+GROUP_SKIP = 0.9
 # The seed part draws this share of its (weighted) wording from the whole,
 # every other part at least PART_WEAK (a paragraph trimmed while merged)...
 PART_MIN = 0.6
@@ -49,6 +49,11 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
         anchors_p = [p[part_side] for p in chain]
         n_whole = len(al.a) if whole_side == 0 else len(al.b)
         n_part = len(al.b) if whole_side == 0 else len(al.a)
+        unmatched = [w for w in range(n_whole) if al.free(whole_side, w)
+                     and al.kind[whole_side][w] == BODY]
+        spare = [p for p in range(n_part) if al.free(part_side, p) and al.kind[part_side][p] == BODY]
+        far = dict(al._index_candidates(spare, unmatched, pool_side=part_side)) \
+            if unmatched and spare else {}
         for w in range(n_whole):
             if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
                     or w in taken[whole_side] or w in al.grouped[whole_side]:
@@ -57,8 +62,11 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
             if partner >= 0:
                 if al.key[whole_side][w] == al.key[part_side][partner]:
                     continue
-                i, j = (w, partner) if whole_side == 0 else (partner, w)
-                if al.similarity(i, j) >= GROUP_SKIP:
+                feat = al.features()
+                whole_mass = feat.mass[whole_side][w]
+                if whole_mass <= 0 or feat.shared(feat.counts[whole_side][w],
+                                                  feat.counts[part_side][partner]) \
+                        >= GROUP_SKIP * whole_mass:
                     continue
             # Where the whole's parts may stand: around its partner (it may have
             # moved), else between the partners of the nearest in-order links.
@@ -76,6 +84,9 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                                         and al.kind[part_side][p] == BODY)]
             if partner >= 0 and partner not in pool:
                 pool.append(partner)
+            # Parts may also come from elsewhere (a merge of moved paragraphs).
+            pool.extend(p for p in far.get(w, ()) if p not in pool and al.free(part_side, p)
+                        and p not in taken[part_side])
             group = _grow(al, whole_side, w, sorted(pool), partner)
             if group:
                 taken[whole_side].add(w)
