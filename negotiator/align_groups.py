@@ -49,25 +49,15 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
         anchors_p = [p[part_side] for p in chain]
         n_whole = len(al.a) if whole_side == 0 else len(al.b)
         n_part = len(al.b) if whole_side == 0 else len(al.a)
-        unmatched = [w for w in range(n_whole) if al.free(whole_side, w)
-                     and al.kind[whole_side][w] == BODY]
+        wholes = [w for w in range(n_whole) if _worth_a_look(al, whole_side, w, taken)]
         spare = [p for p in range(n_part) if al.free(part_side, p) and al.kind[part_side][p] == BODY]
-        far = dict(al._index_candidates(spare, unmatched, pool_side=part_side)) \
-            if unmatched and spare else {}
-        for w in range(n_whole):
-            if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
-                    or w in taken[whole_side] or w in al.grouped[whole_side]:
+        # Parts may also come from anywhere (a merge of moved paragraphs).
+        far = dict(al._index_candidates(spare, wholes, pool_side=part_side)) \
+            if wholes and spare else {}
+        for w in wholes:
+            if w in taken[whole_side]:
                 continue
             partner = al.match[whole_side][w]
-            if partner >= 0:
-                if al.key[whole_side][w] == al.key[part_side][partner]:
-                    continue
-                feat = al.features()
-                whole_mass = feat.mass[whole_side][w]
-                if whole_mass <= 0 or feat.shared(feat.counts[whole_side][w],
-                                                  feat.counts[part_side][partner]) \
-                        >= GROUP_SKIP * whole_mass:
-                    continue
             # Where the whole's parts may stand: around its partner (it may have
             # moved), else between the partners of the nearest in-order links.
             if partner >= 0:
@@ -93,6 +83,23 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                 taken[part_side].update(group)
                 whole = (w,)
                 yield (whole, group) if whole_side == 0 else (group, whole)
+
+
+def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
+    """Unmatched, or matched 1:1 to a text that leaves much of it uncovered."""
+    if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
+            or w in taken[whole_side] or w in al.grouped[whole_side]:
+        return False
+    partner = al.match[whole_side][w]
+    if partner < 0:
+        return True
+    part_side = 1 - whole_side
+    if al.key[whole_side][w] == al.key[part_side][partner]:
+        return False
+    feat = al.features()
+    whole_mass = feat.mass[whole_side][w]
+    return whole_mass > 0 and feat.shared(feat.counts[whole_side][w],
+                                          feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass
 
 
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int) -> tuple[int, ...]:
