@@ -260,13 +260,16 @@ class _Aligner:
     def _headings_by_order(self, gap_a: list[int], gap_b: list[int],
                            chain: list[tuple[int, int]]) -> None:
         """As many headings left on each side of a gap: the skeleton pairs them in
-        order, where that crosses no link of the gap."""
+        order, where they share some wording and that crosses no link of the gap."""
         heads_a = [i for i in gap_a if self.kind[0][i] == HEADING and self.free(0, i)]
         heads_b = [j for j in gap_b if self.kind[1][j] == HEADING and self.free(1, j)]
         if not heads_a or len(heads_a) != len(heads_b):
             return
+        feat = self.features()
         for h, g in zip(heads_a, heads_b, strict=True):
-            if all((i < h) == (j < g) for i, j in chain):
+            # Some shared wording still ("Guidelines" -> "Enforcement Guidelines"):
+            # a section replaced by another stays deleted + added.
+            if feat.cosine(h, g) > 0 and all((i < h) == (j < g) for i, j in chain):
                 self.pair(h, g)
 
     def _gap_candidates(self, gap_a: list[int], gap_b: list[int]) -> list[tuple[int, int]]:

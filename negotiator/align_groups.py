@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from negotiator.align_similarity import BODY
+from negotiator.align_similarity import BODY, LABEL
 
 if TYPE_CHECKING:
     from negotiator.align import _Aligner
@@ -50,7 +50,8 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
         n_whole = len(al.a) if whole_side == 0 else len(al.b)
         n_part = len(al.b) if whole_side == 0 else len(al.a)
         wholes = [w for w in range(n_whole) if _worth_a_look(al, whole_side, w, taken)]
-        spare = [p for p in range(n_part) if al.free(part_side, p) and al.kind[part_side][p] == BODY]
+        # Parts may be headings too: a one-line "Status: permanent" merged into a record.
+        spare = [p for p in range(n_part) if al.free(part_side, p) and al.kind[part_side][p] != LABEL]
         # Parts may also come from anywhere (a merge of moved paragraphs).
         far = dict(al._index_candidates(spare, wholes, pool_side=part_side)) \
             if wholes and spare else {}
@@ -71,7 +72,7 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                     lo, hi = max(lo, centre - REGION // 2), min(hi, centre + REGION // 2)
             pool = [p for p in range(lo, hi)
                     if p == partner or (al.free(part_side, p) and p not in taken[part_side]
-                                        and al.kind[part_side][p] == BODY)]
+                                        and al.kind[part_side][p] != LABEL)]
             if partner >= 0 and partner not in pool:
                 pool.append(partner)
             # Parts may also come from elsewhere (a merge of moved paragraphs).
