@@ -36,7 +36,7 @@ COVER_MIN = 0.6
 # ...and this much more than the best single part did alone.
 GROUP_GAIN = 0.15
 # Parts are looked for among this many paragraphs around the whole's place.
-REGION = 30
+REGION = 16
 
 
 def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -9,8 +9,8 @@ that happens to contain its words. Containment (the share of one text found
 in another) is only used for splits and merges, where the rest must be
 explained too.
 
-Every sum runs over dicts built in text order, never over sets, so the result
-does not depend on the per-process hash seed.
+Every sum runs over dicts built in text order (never over sets), so it adds
+the same numbers in the same order in every process, whatever the hash seed.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ _SENTENCE_END = tuple(".;:,。；：，")
 _ITEM_START = tuple("*-•·o")
 
 LABEL, HEADING, BODY = "label", "heading", "body"
+# Longer than this (in characters), a block is a body paragraph: no need to
+# tokenise it to tell (most paragraphs of a long draft).
+LONG_TEXT = 200
 
 
 def words(text: str) -> list[str]:
@@ -92,6 +95,8 @@ def kind_of(text: str, number: str | None = None) -> str:
     is a heading; without one it must read like a title: no sentence
     punctuation at its end, no code or address characters, not a list item.
     """
+    if len(text) > LONG_TEXT:
+        return BODY
     content = content_words(text)
     if all(w in LABEL_WORDS or len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w)
            for w in content) and len(content) <= 4:
@@ -123,14 +128,10 @@ class Lazy:
 
 # Word weights are estimated on the paragraphs still to be matched plus an even
 # sample of about this many others: enough for stable frequencies.
-DF_SAMPLE = 2000
+DF_SAMPLE = 1000
 # Word pairs (shingles) weigh this much relative to single words: they reward
 # kept phrasing over the same words reshuffled.
 SHINGLE_WEIGHT = 0.5
-
-
-def _terms(tokens: list[str]) -> list[str]:
-    return tokens + [f"{x} {y}" for x, y in zip(tokens, tokens[1:])]
 
 
 class Features:
@@ -157,9 +158,10 @@ class Features:
             sample = sorted(set(focus[side]) | set(range(0, len(texts[side]), step)))
             sizes[side] = len(sample)
             for k in sample:
-                dfs[side].update(dict.fromkeys(_terms(self.tokens[side][k]), 1))
+                dfs[side].update(dict.fromkeys(self.tokens[side][k], 1))
         self.n = max(sizes) + 1
         self.df = dfs[0] | dfs[1]
+        self._weights: dict[str, float] = {}
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
                     Lazy(lambda j: self._vector(self.tokens[1][j])))
         self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
@@ -167,7 +169,17 @@ class Features:
 
     def weight(self, term: str) -> float:
         """Inverse document frequency: a word in every paragraph weighs ~0."""
-        return math.log(self.n / (self.df.get(term, 0) + 0.5)) + 0.05
+        try:
+            return self._weights[term]
+        except KeyError:
+            pass
+        if " " in term:  # a word pair weighs what its two words weigh on average
+            x, _, y = term.partition(" ")
+            w = (self.weight(x) + self.weight(y)) / 2
+        else:
+            w = math.log(self.n / (self.df.get(term, 0) + 0.5)) + 0.05
+        self._weights[term] = w
+        return w
 
     def _vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
         vec: dict[str, float] = {}
@@ -178,11 +190,12 @@ class Features:
             vec[t] = vec.get(t, 0.0) + SHINGLE_WEIGHT
         for t, v in vec.items():
             vec[t] = (1.0 + math.log(v) if v >= 1 else v) * self.weight(t)
-        norm = math.sqrt(math.fsum(v * v for v in vec.values()))
+        norm = math.sqrt(sum(v * v for v in vec.values()))
         return vec, norm
 
     def _mass(self, counts: Counter[str]) -> float:
-        return math.fsum(v * self.weight(t) for t, v in counts.items())
+        w = self.weight
+        return sum(v * w(t) for t, v in counts.items())
 
     def cosine(self, i: int, j: int) -> float:
         (va, na), (vb, nb) = self.vec[0][i], self.vec[1][j]
@@ -190,10 +203,11 @@ class Features:
             return 1.0 if not va and not vb else 0.0
         if len(vb) < len(va):
             va, vb = vb, va
-        return math.fsum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb)
+        return sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb)
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""
         if len(y) < len(x):
             x, y = y, x
-        return math.fsum(min(v, y[t]) * self.weight(t) for t, v in x.items() if t in y)
+        w = self.weight
+        return sum(min(v, y[t]) * w(t) for t, v in x.items() if t in y)
