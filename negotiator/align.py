@@ -361,7 +361,7 @@ class _Aligner:
         for side, n in ((0, len(self.a)), (1, len(self.b))):
             current = -1
             for k in range(n):
-                if self.kind[side][k] == HEADING:
+                if self.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
                     current = k
                 elif current >= 0:
                     section[side][k] = current
@@ -370,13 +370,13 @@ class _Aligner:
         partner = self._partners()
         cands: list[tuple[float, int, int]] = []
         for h in sorted(members[0]):
-            if not self.free(0, h):
+            if self.kind[0][h] != HEADING or not self.free(0, h):
                 continue
             votes: dict[int, int] = {}
             for i in members[0][h]:
                 for j in partner[0].get(i, ()):
                     g = section[1][j]
-                    if g >= 0 and self.free(1, g):
+                    if g >= 0 and self.kind[1][g] == HEADING and self.free(1, g):
                         votes[g] = votes.get(g, 0) + 1
             for g, n_votes in votes.items():
                 share = n_votes / max(len(members[0][h]), len(members[1][g]))
@@ -446,15 +446,17 @@ class _Aligner:
                 olds_news = units[key]
                 first_other = min(olds_news[other])
                 before = first_other - 1
-                if before >= 0 and self.kind[other][before] == LABEL \
+                # The block before the partner is a free label or title: the two
+                # label the same text ("Article 3 (Scope)" -> "Article 4").
+                if before >= 0 and self.kind[other][before] != BODY \
                         and before not in unit_of[other] and before not in self.blocked[other]:
                     pair_key = (k, before) if side == 0 else (before, k)
                     units[pair_key] = ([pair_key[0]], [pair_key[1]])
                     unit_of[0][pair_key[0]] = unit_of[1][pair_key[1]] = pair_key
                     continue
                 # Label + text concatenated on the other side: the label joins.
-                label = content_words(texts[side][k].text)
-                joined = content_words(texts[other][first_other].text)
+                label = words(texts[side][k].text)
+                joined = words(texts[other][first_other].text)
                 if label and joined[:len(label)] == label:
                     olds_news[side].append(k)
                     olds_news[side].sort()

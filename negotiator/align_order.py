@@ -43,8 +43,10 @@ def unique_anchors(
     """Pairs of identical texts found once in each draft, kept in order.
 
     Patience diff: inside each region between ``bounds`` (in-order pairs),
-    equal runs at both ends are paired, texts unique on both sides are paired
-    along their longest in-order run, and the same is repeated between them.
+    texts unique on both sides are paired along their longest in-order run,
+    and the same is repeated between them. A repeated text ("Decides to remain
+    seized of the matter.") is left to the later stages, where its
+    neighbours say which copy is which.
     """
     out: list[tuple[int, int]] = []
     marks = [(-1, -1), *bounds, (len(key_a), len(key_b))]
@@ -52,16 +54,6 @@ def unique_anchors(
              for k in range(len(marks) - 1)]
     while stack:
         alo, ahi, blo, bhi = stack.pop()
-        while alo < ahi and blo < bhi and usable_a(alo) and usable_b(blo) \
-                and key_a[alo] == key_b[blo]:
-            out.append((alo, blo))
-            alo += 1
-            blo += 1
-        while alo < ahi and blo < bhi and usable_a(ahi - 1) and usable_b(bhi - 1) \
-                and key_a[ahi - 1] == key_b[bhi - 1]:
-            out.append((ahi - 1, bhi - 1))
-            ahi -= 1
-            bhi -= 1
         if alo >= ahi or blo >= bhi:
             continue
         count_a: dict[str, int] = {}

@@ -73,14 +73,16 @@ def normalise(text: str) -> str:
 
 
 def content_words(text: str, keep_numbers: bool = False) -> list[str]:
-    """The words that say something: the leading label dropped, and every bare
-    number too unless ``keep_numbers`` (in a body paragraph "30 days" is content,
-    in a heading "Article 3" is an identifier)."""
+    """The words that say something: the leading label dropped, and unless
+    ``keep_numbers`` every bare number and label word too (in a body paragraph
+    "30 days" is content, in a heading "Article 3" is an identifier)."""
     plain = normalise(text)
     if plain[:2] in _BULLETS:
         plain = plain[2:]  # "o Added ..." and "* Added ...": the same list item
     found = words(plain)
-    return found if keep_numbers else [w for w in found if not w.isdigit()]
+    if keep_numbers:
+        return found
+    return [w for w in found if not w.isdigit() and w.rstrip("0123456789") not in LABEL_WORDS]
 
 
 _BULLETS = ("o ", "* ", "- ", "• ", "· ")
@@ -98,8 +100,8 @@ def kind_of(text: str, number: str | None = None) -> str:
     if len(text) > LONG_TEXT:
         return BODY
     content = content_words(text)
-    if all(w in LABEL_WORDS or len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w)
-           for w in content) and len(content) <= 4:
+    if all(len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w) for w in content) \
+            and len(words(text)) <= 4:
         return LABEL
     plain = normalise(text)
     cjk = len(_CJK.findall(plain))
