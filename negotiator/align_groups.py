@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # A whole whose 1:1 partner already covers this share of it is not reconsidered.
 GROUP_SKIP = 0.9
 # The seed part draws this share of its (weighted) wording from the whole,
-# every other part at least PART_WEAK (a paragraph trimmed while merged)...
+# every other nearby part at least PART_WEAK (a paragraph trimmed while merged)...
 PART_MIN = 0.6
 PART_WEAK = 0.3
 # ...and adds this share of the whole's wording not covered yet.
@@ -35,7 +35,10 @@ STEP_GAIN = 0.1
 COVER_MIN = 0.6
 # ...and this much more than the best single part did alone.
 GROUP_GAIN = 0.15
-# Parts are looked for among this many paragraphs around the whole's place.
+# A whole this short is too small to tell its parts from chance overlap.
+MIN_WHOLE_WORDS = 8
+# Parts are looked for among this many paragraphs around the whole's place
+# (weak parts only there; from elsewhere, through the index, strong ones only).
 REGION = 16
 
 
@@ -75,10 +78,11 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                                         and al.kind[part_side][p] != LABEL)]
             if partner >= 0 and partner not in pool:
                 pool.append(partner)
+            near = set(pool)
             # Parts may also come from elsewhere (a merge of moved paragraphs).
-            pool.extend(p for p in far.get(w, ()) if p not in pool and al.free(part_side, p)
+            pool.extend(p for p in far.get(w, ()) if p not in near and al.free(part_side, p)
                         and p not in taken[part_side])
-            group = _grow(al, whole_side, w, sorted(pool), partner)
+            group = _grow(al, whole_side, w, sorted(pool), partner, near)
             if group:
                 taken[whole_side].add(w)
                 taken[part_side].update(group)
@@ -103,12 +107,13 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
                                           feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass
 
 
-def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int) -> tuple[int, ...]:
+def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
+          near: set[int]) -> tuple[int, ...]:
     feat = al.features()
     part_side = 1 - whole_side
     whole_counts = feat.counts[whole_side][w]
     whole_mass = feat.mass[whole_side][w]
-    if whole_mass <= 0 or len(pool) < 2:
+    if whole_mass <= 0 or len(pool) < 2 or len(feat.tokens[whole_side][w]) < MIN_WHOLE_WORDS:
         return ()
 
     def contained(p: int) -> float:
@@ -124,25 +129,28 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int) 
     share = {p: contained(p) for p in pool}
     drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
              for p in pool}
-    parts_ok = [p for p in pool if drawn[p] >= PART_WEAK]
+    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)]
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()
     seed = max(seeds, key=lambda p: (share[p], -p))
     group = [seed]
     cov = coverage(group)
-    while True:
-        best, best_cov = -1, cov
-        for p in parts_ok:
-            if p in group:
-                continue
-            c = coverage([*group, p])
-            if c - cov >= STEP_GAIN and c > best_cov:
-                best, best_cov = p, c
-        if best < 0:
-            break
-        group.append(best)
-        cov = best_cov
+    # Nearby parts first: a far paragraph that happens to share the same
+    # boilerplate must not take the place of the real part next door.
+    for tier in ([p for p in parts_ok if p in near], [p for p in parts_ok if p not in near]):
+        while True:
+            best, best_cov = -1, cov
+            for p in tier:
+                if p in group:
+                    continue
+                c = coverage([*group, p])
+                if c - cov >= STEP_GAIN and c > best_cov:
+                    best, best_cov = p, c
+            if best < 0:
+                break
+            group.append(best)
+            cov = best_cov
     if len(group) < 2 or cov < COVER_MIN:
         return ()
     alone = max(coverage([p]) for p in ([partner] if partner >= 0 else []) + [seed])
