@@ -136,6 +136,18 @@ DF_SAMPLE = 1000
 SHINGLE_WEIGHT = 0.5
 
 
+class _Idf(dict[str, float]):
+    """Word -> inverse document frequency, computed on first lookup."""
+
+    def __init__(self, df: Counter[str], n: int) -> None:
+        super().__init__()
+        self.df, self.n = df, n
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = math.log(self.n / (self.df.get(term, 0) + 0.5)) + 0.05
+        return value
+
+
 class Features:
     """Per paragraph (side 0 = A, 1 = B): content words, TF-IDF vector, masses.
 
@@ -162,8 +174,7 @@ class Features:
             for k in sample:
                 dfs[side].update(dict.fromkeys(self.tokens[side][k], 1))
         self.n = max(sizes) + 1
-        self.df = dfs[0] | dfs[1]
-        self._weights: dict[str, float] = {}
+        self.w = _Idf(dfs[0] | dfs[1], self.n)
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
                     Lazy(lambda j: self._vector(self.tokens[1][j])))
         self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
@@ -171,33 +182,23 @@ class Features:
 
     def weight(self, term: str) -> float:
         """Inverse document frequency: a word in every paragraph weighs ~0."""
-        try:
-            return self._weights[term]
-        except KeyError:
-            pass
-        if " " in term:  # a word pair weighs what its two words weigh on average
-            x, _, y = term.partition(" ")
-            w = (self.weight(x) + self.weight(y)) / 2
-        else:
-            w = math.log(self.n / (self.df.get(term, 0) + 0.5)) + 0.05
-        self._weights[term] = w
-        return w
+        return self.w[term]
 
-    def _vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
-        vec: dict[str, float] = {}
-        for t in tokens:
-            vec[t] = vec.get(t, 0.0) + 1.0
-        for x, y in zip(tokens, tokens[1:]):
-            t = f"{x} {y}"
-            vec[t] = vec.get(t, 0.0) + SHINGLE_WEIGHT
-        for t, v in vec.items():
-            vec[t] = (1.0 + math.log(v) if v >= 1 else v) * self.weight(t)
+    def _vector(self, tokens: list[str]) -> tuple[dict[Any, float], float]:
+        # Words by their text, word pairs by a tuple: one dict, no string building.
+        w = self.w
+        vec: dict[Any, float] = {t: (1.0 + math.log(v) if v > 1 else 1.0) * w[t]
+                                 for t, v in Counter(tokens).items()}
+        for (x, y), v in Counter(zip(tokens, tokens[1:])).items():
+            tf = v * SHINGLE_WEIGHT
+            # A word pair weighs what its two words weigh on average.
+            vec[(x, y)] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return vec, norm
 
     def _mass(self, counts: Counter[str]) -> float:
-        w = self.weight
-        return sum(v * w(t) for t, v in counts.items())
+        w = self.w
+        return sum(v * w[t] for t, v in counts.items())
 
     def cosine(self, i: int, j: int) -> float:
         (va, na), (vb, nb) = self.vec[0][i], self.vec[1][j]
@@ -211,5 +212,5 @@ class Features:
         """Weighted mass of the words two texts have in common."""
         if len(y) < len(x):
             x, y = y, x
-        w = self.weight
-        return sum(min(v, y[t]) * w(t) for t, v in x.items() if t in y)
+        w = self.w
+        return sum(min(v, y[t]) * w[t] for t, v in x.items() if t in y)
