@@ -54,7 +54,6 @@ def _code(k: int) -> str:
     return chr(k if k < 0xD800 else k + 0x800)
 
 
-_SPACE = re.compile(r"\s+")
 
 
 def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str]]:
@@ -65,7 +64,7 @@ def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str]]:
     def munge(tokens: list[str]) -> str:
         out = []
         for tok in tokens:
-            key = " " if _SPACE.fullmatch(tok) else tok
+            key = " " if tok.isspace() else tok
             ch = vocab.get(key)
             if ch is None:
                 ch = _code(len(vocab))
@@ -93,7 +92,11 @@ UNRELATED_MIN_WORDS = 40
 _WORDS = re.compile(r"[^\W_]+")
 
 
-def _unrelated(a: str, b: str) -> bool:
+def _unrelated(a: str, b: str, ca: str, cb: str) -> bool:
+    # Cheap first: sharing most distinct tokens (codes) means related.
+    sa, sb = set(ca), set(cb)
+    if len(sa & sb) >= 0.5 * min(len(sa), len(sb)):
+        return False
     wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
     if min(len(wa), len(wb)) < UNRELATED_MIN_WORDS:
         return False
@@ -119,9 +122,9 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """
     if a == b:
         return [(EQUAL, a)] if a else []
-    if _unrelated(a, b):
-        return [(DELETE, a), (INSERT, b)]
     ca, cb, ta, tb = _encode(a, b)
+    if _unrelated(a, b, ca, cb):
+        return [(DELETE, a), (INSERT, b)]
     diffs = _DMP.diff_main(ca, cb, False)
     # On token codes, so a clean-up can never cut inside a word; weighed in
     # characters, so "[strongly]" -> "strongly" stays two bracket deletions.
