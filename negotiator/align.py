@@ -58,6 +58,8 @@ STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETE
 # the one that stood there: only an unrelated replacement (cosine about 0.05
 # on the same subject) stays deleted + added.
 SLOT_MIN = 0.25
+# In such a slot, sharing this share of their distinct words settles it.
+SLOT_SURE = 0.6
 # The k-th of as many unmatched paragraphs on each side of a gap.
 SAME_RANK_MIN = 0.3
 # Anywhere else in the same gap.
@@ -163,6 +165,16 @@ class _Aligner:
             return 1.0 if ta == tb else 0.0
         return feat.cosine(i, j)
 
+    def _surely_same(self, i: int, j: int) -> bool:
+        """Alone in their slot and sharing most of their distinct words: the
+        link is certain without weighing words (most edited paragraphs)."""
+        if self.kind[0][i] != BODY or self.kind[1][j] != BODY:
+            return False
+        feat = self.features()
+        sa, sb = set(feat.tokens[0][i]), set(feat.tokens[1][j])
+        return len(sa) >= SHORT_WORDS and len(sb) >= SHORT_WORDS \
+            and len(sa & sb) >= SLOT_SURE * max(len(sa), len(sb))
+
     def compatible(self, i: int, j: int) -> bool:
         return (self.kind[0][i] == HEADING) == (self.kind[1][j] == HEADING)
 
@@ -236,12 +248,17 @@ class _Aligner:
 
     def gap_chains(self) -> None:
         for gap_a, gap_b in self.gaps():
+            if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
+                self.pair(gap_a[0], gap_b[0])
+                continue
+            rank_a = {i: r for r, i in enumerate(gap_a)}
+            rank_b = {j: r for r, j in enumerate(gap_b)}
             cands = []
             for i, j in self._gap_candidates(gap_a, gap_b):
                 if not self.compatible(i, j):
                     continue
                 sim = self.similarity(i, j)
-                ra, rb = gap_a.index(i), gap_b.index(j)
+                ra, rb = rank_a[i], rank_b[j]
                 if len(gap_a) == 1 and len(gap_b) == 1:
                     floor = SLOT_MIN
                 elif len(gap_a) == len(gap_b) and ra == rb:

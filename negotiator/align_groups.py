@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from negotiator.align import _Aligner
 
 # A whole whose 1:1 partner already covers this share of it is not reconsidered.
-GROUP_SKIP = 0.9
+GROUP_SKIP = 0.85
 # The seed part draws this share of its (weighted) wording from the whole,
 # every other nearby part at least PART_WEAK (a paragraph trimmed while merged)...
 PART_MIN = 0.6
