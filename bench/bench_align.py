@@ -67,11 +67,12 @@ def make_pair(n: int, seed: int = 1) -> tuple[list[Para], list[Para]]:
     return a, b
 
 
-def run_ours(a: list[Para], b: list[Para], stages: dict[str, float] | None = None) -> int:
+def run_ours(a: list[Para], b: list[Para], stages: dict[str, float] | None = None,
+             aligner: Callable[[list[Para], list[Para]], list] = align) -> int:
     """Align, then word-diff every linked pair whose text changed, then look
     for high-salience changes in each diff (what `negotiator diff` computes)."""
     t0 = time.perf_counter()
-    links = align(a, b)
+    links = aligner(a, b)
     t1 = time.perf_counter()
     diffs = []
     for link in links:
@@ -175,6 +176,10 @@ def main() -> int:
         split = ", ".join(f"{k} {v:.3f}" for k, v in stages.items())
         print(f"{n:>10}  {'negotiator align+diff+sal':<24} {seconds:>9.3f} {peak:>9.1f}  "
               f"{len(a)}->{len(b)} paragraphs, {pairs} pairs word-diffed ({split})", flush=True)
+        old_seconds, old_stages = best_of(3, a, b, run_legacy)
+        split = ", ".join(f"{k} {v:.3f}" for k, v in old_stages.items())
+        print(f"{n:>10}  {'same, aligner before #10':<24} {old_seconds:>9.3f} {'':>9}  ({split})",
+              flush=True)
         if args.no_peers:
             continue
         for name in PEERS:
@@ -193,12 +198,23 @@ def main() -> int:
     return 0
 
 
-def best_of(repeat: int, a: list[Para], b: list[Para]) -> tuple[float, dict[str, float]]:
+def run_legacy(a: list[Para], b: list[Para], stages: dict[str, float] | None = None) -> int:
+    """The same with the aligner of before issue 10 (bench/legacy_align.py)."""
+    from bench import legacy_align
+
+    def old_align(x: list[Para], y: list[Para]) -> list:
+        return legacy_align.align([legacy_align.Para(p.number, p.text) for p in x],
+                                  [legacy_align.Para(p.number, p.text) for p in y])
+    return run_ours(a, b, stages, old_align)
+
+
+def best_of(repeat: int, a: list[Para], b: list[Para],
+            fn: Callable[..., int] = run_ours) -> tuple[float, dict[str, float]]:
     """Best wall time of ``repeat`` runs (the machine is shared), with its stages."""
     best, best_stages = float("inf"), {}
     for _ in range(repeat):
         stages: dict[str, float] = {}
-        seconds = timed(lambda x, y: run_ours(x, y, stages), a, b)
+        seconds = timed(lambda x, y: fn(x, y, stages), a, b)
         if seconds < best:
             best, best_stages = seconds, stages
     return best, best_stages
