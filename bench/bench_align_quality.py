@@ -38,13 +38,16 @@ from negotiator.importer import read_file  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "alignment" / "corpus_links.json"
 CORPUS_CANDIDATES = (ROOT.parent.parent / "shared" / "corpus", Path("/work/shared/corpus"))
-# Never used while tuning thresholds: the scores on these say how the aligner
-# does on pairs it was not fitted to.
+# Never looked at link by link while the aligner's rules and thresholds were
+# chosen (their scores showed in this table, like every pair's): the scores on
+# these say how the aligner does on pairs it was not fitted to. A first choice
+# (the Arabic pair, ietf v05->v06 and v13->v14) was given up after its
+# misses were inspected during tuning.
 HELD_OUT = frozenset({
     "contributor-covenant/v5-1.4.txt",
-    "contributor-covenant/ar/v1-1.4.txt",
-    "securitytxt-rfc9116/v05-draft-foudil-securitytxt-04.txt",
-    "securitytxt-rfc9116/v13-draft-foudil-securitytxt-12.txt",
+    "securitytxt-rfc9116/v06-draft-foudil-securitytxt-05.txt",
+    "securitytxt-rfc9116/v08-draft-foudil-securitytxt-07.txt",
+    "securitytxt-rfc9116/v11-draft-foudil-securitytxt-10.txt",
 })
 
 Pairs = set[tuple[int, int]]
