@@ -142,7 +142,7 @@ def main() -> int:
         print(f"{label}: mean F1 old {means['old']:.3f}, new {means['new']:.3f}, "
               f"difflib {means['difflib']:.3f}; worst F1 old {worst['old']:.3f}, "
               f"new {worst['new']:.3f}, difflib {worst['difflib']:.3f}")
-    print("held out (never used to choose thresholds): " + ", ".join(sorted(HELD_OUT)))
+    print("held out (never inspected link by link while tuning): " + ", ".join(sorted(HELD_OUT)))
     return 0
 
 

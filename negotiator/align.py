@@ -246,7 +246,16 @@ class _Aligner:
                 in_b[bisect_right(chain_b, j)].append(j)
         return [(in_a[g], in_b[g]) for g in sorted(in_a) if g in in_b]
 
-    def gap_chains(self) -> None:
+    def gap_chains(self, rounds: int = 3) -> None:
+        """Align every gap; links made split gaps into smaller ones, where
+        position backs a link more, so repeat while that finds new links."""
+        for _ in range(rounds):
+            before = sum(1 for j in self.match[1] if j >= 0)
+            self._gap_chains_once()
+            if sum(1 for j in self.match[1] if j >= 0) == before:
+                return
+
+    def _gap_chains_once(self) -> None:
         for gap_a, gap_b in self.gaps():
             if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
                 self.pair(gap_a[0], gap_b[0])
