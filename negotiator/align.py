@@ -82,7 +82,7 @@ SECTION_SHARE_MIN = 0.5
 # Gaps with more candidate pairs than this are only compared near their
 # diagonal (BAND paragraphs either side) and through the rare-word index.
 GAP_ALL_PAIRS = 2500
-BAND = 12
+BAND = 6
 # Inverted index: a word in more unmatched paragraphs than this is too common
 # to suggest a candidate; per paragraph, this many rare words are looked up
 # and this many candidates scored exactly.
@@ -139,6 +139,8 @@ class _Aligner:
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.grouped: tuple[set[int], set[int]] = (set(), set())
         self.feat: Features | None = None
+        # User anchors: exactly these 1:1 links, never regrouped.
+        self.anchored: tuple[set[int], set[int]] = (set(), set())
 
     # -- helpers --
     def free(self, side: int, k: int) -> bool:
@@ -203,6 +205,8 @@ class _Aligner:
             self.blocked[0].discard(i)
             self.blocked[1].discard(j)
             self.pair(i, j)
+            self.anchored[0].add(i)
+            self.anchored[1].add(j)
             clean.append((i, j))
         clean.sort(key=lambda p: p[1])
         return [clean[k] for k in longest_increasing([i for i, _ in clean])]

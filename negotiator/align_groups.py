@@ -93,6 +93,7 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
 def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
     """Unmatched, or matched 1:1 to a text that leaves much of it uncovered."""
     if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
+            or w in al.anchored[whole_side] \
             or w in taken[whole_side] or w in al.grouped[whole_side]:
         return False
     partner = al.match[whole_side][w]

@@ -308,3 +308,21 @@ def test_links_on_the_labelled_corpus_pairs() -> None:
         assert f1 >= PAIR_F1_FLOOR, (pair["old"], f1)
         scores.append(f1)
     assert sum(scores) / len(scores) >= MEAN_F1_FLOOR
+
+
+# --- user corrections always win ---
+
+def test_a_user_anchor_is_not_regrouped_into_a_split() -> None:
+    fused = ("Decides that the informal working group shall meet at least twice a year in "
+             "Vienna, and shall report annually to the Permanent Council on the implementation "
+             "of the confidence-building measures adopted by participating States.")
+    meet = "Decides that the informal working group shall meet at least twice a year in Vienna;"
+    report = ("Further decides that the informal working group shall report annually to the "
+              "Permanent Council on the implementation of the confidence-building measures "
+              "adopted by participating States;")
+    a = paras([POC, fused, SEIZED])
+    b = paras([POC, meet, report, SEIZED])
+    assert by_old(align(a, b))[1].new == (1, 2)
+    links = align(a, b, anchors=[(1, 2)], unlinked_b=[1])
+    assert by_old(links)[1] == Link(("modified",), (1,), (2,))
+    assert by_new(links)[1].status == ("added",)
