@@ -16,7 +16,8 @@ with the links found by:
 A link counts as the set of (old paragraph, new paragraph) pairs it joins, so
 a split found with one part missing loses recall on that part only.
 Precision, recall and F1 are over those pairs. The pairs marked "held out"
-were never looked at while choosing the aligner's thresholds.
+were never inspected link by link while the aligner's rules and thresholds
+were chosen (see HELD_OUT).
 """
 
 from __future__ import annotations
@@ -114,7 +115,8 @@ def evaluate(corpus: Path, only: str = "") -> list[dict]:
 
 def short(path: str) -> str:
     folder, _, name = path.rpartition("/")
-    return f"{folder.replace('contributor-covenant', 'cc').replace('securitytxt-rfc9116', 'ietf')}/{name.split('-')[0]}"
+    folder = folder.replace("contributor-covenant", "cc").replace("securitytxt-rfc9116", "ietf")
+    return f"{folder}/{name.split('-')[0]}"
 
 
 def main() -> int:
@@ -129,12 +131,14 @@ def main() -> int:
     body = []
     for r in rows:
         body.append([
-            f"{short(r['from'])}->{r['to'].rpartition('/')[2].split('-')[0]}" + (" *" if r["held_out"] else ""),
+            f"{short(r['from'])}->{short(r['to']).rpartition('/')[2]}"
+            + (" *" if r["held_out"] else ""),
             r["truth"],
             *(f"{r[t][0]:.3f}/{r[t][1]:.3f}/{r[t][2]:.3f}" for t in ("old", "new", "difflib")),
         ])
     print(table(["pair (* held out)", "links", "old P/R/F1", "new P/R/F1", "difflib P/R/F1"], body))
-    for label, subset in (("all pairs", rows), ("held-out pairs", [r for r in rows if r["held_out"]])):
+    held_out = [r for r in rows if r["held_out"]]
+    for label, subset in (("all pairs", rows), ("held-out pairs", held_out)):
         if not subset:
             continue
         means = {t: sum(r[t][2] for r in subset) / len(subset) for t in ("old", "new", "difflib")}

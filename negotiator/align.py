@@ -491,7 +491,8 @@ class _Aligner:
                     olds_news[side].append(k)
                     olds_news[side].sort()
                     unit_of[side][k] = key
-        return sorted(((tuple(o), tuple(n)) for o, n in units.values()), key=lambda u: (u[1][0], u[0][0]))
+        return sorted(((tuple(o), tuple(n)) for o, n in units.values()),
+                      key=lambda u: (u[1][0], u[0][0]))
 
     # -- result --
     def result(self, units: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[Link]:

@@ -56,7 +56,8 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
         n_part = len(al.b) if whole_side == 0 else len(al.a)
         wholes = [w for w in range(n_whole) if _worth_a_look(al, whole_side, w, taken)]
         # Parts may be headings too: a one-line "Status: permanent" merged into a record.
-        spare = [p for p in range(n_part) if al.free(part_side, p) and al.kind[part_side][p] != LABEL]
+        spare = [p for p in range(n_part)
+                 if al.free(part_side, p) and al.kind[part_side][p] != LABEL]
         # Parts may also come from anywhere (a merge of moved paragraphs).
         far = dict(al._index_candidates(spare, wholes, pool_side=part_side)) \
             if wholes and spare else {}
@@ -136,8 +137,9 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     # Cheap first: a part with under a fifth of its distinct words in the whole
     # cannot draw PART_WEAK of its weighted wording from it in practice.
     words_w = whole_counts.keys()
+    part_counts = feat.counts[part_side]
     pool = [p for p in pool
-            if len(words_w & feat.counts[part_side][p].keys()) >= 0.2 * len(feat.counts[part_side][p])]
+            if len(words_w & part_counts[p].keys()) >= 0.2 * len(part_counts[p])]
     if len(pool) < 2:
         return ()
     share = {p: contained(p) for p in pool}
