@@ -86,6 +86,8 @@ def content_words(text: str, keep_numbers: bool = False) -> list[str]:
 
 
 _BULLETS = ("o ", "* ", "- ", "• ", "· ")
+# "Field Name: Hiring", "Status: current": a record line, not a title.
+_RECORD = re.compile(r"^[^:]{1,40}:\s+\S")
 # Characters that do not occur in a title: code, URLs, addresses, list marks.
 _NOT_TITLE = re.compile(r"[=/@<>#*|\\{}\[\]]")
 
@@ -106,7 +108,7 @@ def kind_of(text: str, number: str | None = None) -> str:
     plain = normalise(text)
     cjk = len(_CJK.findall(plain))
     short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS
-    if not short or _NOT_TITLE.search(plain):
+    if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
         return BODY
     if number or not (plain.endswith(_SENTENCE_END) or plain.startswith(_ITEM_START)):
         return HEADING
