@@ -11,8 +11,9 @@ whatever the process's hash seed. The stages, in order:
    once (banded in big gaps); a pair needs less similarity the more its
    position backs it (a rewrite in place between two matched neighbours).
 3. Moves, afterwards, from what is left: candidates from an inverted index of
-   rare words, picked best first with a margin test, neighbours breaking ties
-   between look-alikes.
+   rare words, picked best first over all candidates at once (a greedy
+   assignment, not an optimal one) with a margin test, neighbours breaking
+   ties between look-alikes.
 4. Headings as a skeleton: a heading links to the heading of the section its
    section's paragraphs went to, whatever its number or title.
 5. Splits and merges as coverage of the whole (align_groups), then gaps
@@ -55,8 +56,8 @@ STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETE
 
 # --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
 # Alone between two matched neighbours, a paragraph almost surely continues
-# the one that stood there: only an unrelated replacement (cosine about 0.05
-# on the same subject) stays deleted + added.
+# the one that stood there: only an unrelated replacement (cosine 0.05-0.2 on
+# the same subject; a heavy rewrite scores 0.3-0.5) stays deleted + added.
 SLOT_MIN = 0.25
 # In such a slot, sharing this share of their distinct words settles it.
 SLOT_SURE = 0.6
