@@ -140,6 +140,10 @@ class _Aligner:
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.grouped: tuple[set[int], set[int]] = (set(), set())
         self.feat: Features | None = None
+        # Bumped by every change of the links, so the in-order chain is
+        # recomputed only when something changed.
+        self.changes = 0
+        self._in_order: tuple[int, list[tuple[int, int]]] = (-1, [])
         # User anchors: exactly these 1:1 links, never regrouped.
         self.anchored: tuple[set[int], set[int]] = (set(), set())
 
@@ -151,6 +155,7 @@ class _Aligner:
     def pair(self, i: int, j: int) -> None:
         self.match[0][i] = j
         self.match[1][j] = i
+        self.changes += 1
 
     def features(self) -> Features:
         if self.feat is None:
@@ -183,12 +188,15 @@ class _Aligner:
 
     def links_in_order(self) -> list[tuple[int, int]]:
         """Every link (groups by their first paragraphs) on the longest in-order run."""
-        pairs = sorted(((self.match[1][j], j) for j in range(len(self.b)) if self.match[1][j] >= 0),
-                       key=lambda p: p[1])
-        for olds, news in self.groups:
-            pairs.append((olds[0], news[0]))
-        pairs.sort(key=lambda p: (p[1], p[0]))
-        return [pairs[k] for k in longest_increasing([i for i, _ in pairs])]
+        if self._in_order[0] == self.changes:
+            return self._in_order[1]
+        pairs = [(i, j) for j, i in enumerate(self.match[1]) if i >= 0]
+        if self.groups:
+            pairs.extend((olds[0], news[0]) for olds, news in self.groups)
+            pairs.sort(key=lambda p: (p[1], p[0]))
+        chain = [pairs[k] for k in longest_increasing([i for i, _ in pairs])]
+        self._in_order = (self.changes, chain)
+        return chain
 
     # -- stage 1 --
     def apply_anchors(self, anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -444,6 +452,7 @@ class _Aligner:
                     self.match[0][self.match[1][j]] = -1
                     self.match[1][j] = -1
             self.groups.append((olds, news))
+            self.changes += 1
             self.grouped[0].update(olds)
             self.grouped[1].update(news)
 
