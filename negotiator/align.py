@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from negotiator.align_groups import find_groups
 from negotiator.align_order import best_chain, longest_increasing, unique_anchors
 from negotiator.align_similarity import (
-    BODY, HEADING, LABEL, Features, content_words, kind_of, normalise, words,
+    BODY, HEADING, LABEL, Features, Lazy, content_words, kind_of, normalise, words,
 )
 from negotiator.parse import split_number
 
@@ -129,6 +129,13 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'"})
+
+
+def _rough_words(text: str) -> set[str]:
+    return set(text.lower().translate(_PUNCTUATION).split())
+
+
 class _Aligner:
     def __init__(self, a: Sequence[Para], b: Sequence[Para], unlinked_a: Collection[int],
                  unlinked_b: Collection[int]) -> None:
@@ -140,6 +147,11 @@ class _Aligner:
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.grouped: tuple[set[int], set[int]] = (set(), set())
         self.feat: Features | None = None
+        # Distinct lower-cased words split at spaces and punctuation: enough to
+        # see that two paragraphs are nearly the same, for a fraction of the
+        # cost of weighing their words.
+        self.rough_words = (Lazy(lambda i: _rough_words(a[i].text)),
+                            Lazy(lambda j: _rough_words(b[j].text)))
         # Bumped by every change of the links, so the in-order chain is
         # recomputed only when something changed.
         self.changes = 0
@@ -178,8 +190,7 @@ class _Aligner:
         link is certain without weighing words (most edited paragraphs)."""
         if self.kind[0][i] != BODY or self.kind[1][j] != BODY:
             return False
-        feat = self.features()
-        sa, sb = set(feat.tokens[0][i]), set(feat.tokens[1][j])
+        sa, sb = self.rough_words[0][i], self.rough_words[1][j]
         return len(sa) >= SHORT_WORDS and len(sb) >= SHORT_WORDS \
             and len(sa & sb) >= SLOT_SURE * max(len(sa), len(sb))
 
@@ -269,10 +280,16 @@ class _Aligner:
                 return
 
     def _gap_chains_once(self) -> None:
-        for gap_a, gap_b in self.gaps():
+        gaps = self.gaps()
+        # Certain slots first, so word weights are then estimated (and words
+        # weighed) only for the paragraphs still in doubt.
+        rest = []
+        for gap_a, gap_b in gaps:
             if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
                 self.pair(gap_a[0], gap_b[0])
-                continue
+            else:
+                rest.append((gap_a, gap_b))
+        for gap_a, gap_b in rest:
             rank_a = {i: r for r, i in enumerate(gap_a)}
             rank_b = {j: r for r, j in enumerate(gap_b)}
             cands = []

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 # A whole whose 1:1 partner already covers this share of it is not reconsidered.
 GROUP_SKIP = 0.85
-# ...which it surely does when it has this share of the whole's distinct words.
-SURELY_COVERED = 0.95
+# ...which it surely does when it has this share of the whole's distinct words
+# (a split-off part of any size takes more than the rest).
+SURELY_COVERED = 0.9
 # The seed part draws this share of its (weighted) wording from the whole,
 # every other nearby part at least PART_WEAK (a paragraph trimmed while merged)...
 PART_MIN = 0.6
@@ -105,11 +106,11 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
     part_side = 1 - whole_side
     if al.key[whole_side][w] == al.key[part_side][partner]:
         return False
-    feat = al.features()
     # Cheap first: nearly every distinct word of the whole is in its partner.
-    words_w = set(feat.tokens[whole_side][w])
-    if len(words_w & set(feat.tokens[part_side][partner])) >= SURELY_COVERED * len(words_w):
+    words_w = al.rough_words[whole_side][w]
+    if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w):
         return False
+    feat = al.features()
     whole_mass = feat.mass[whole_side][w]
     return whole_mass > 0 and feat.shared(feat.counts[whole_side][w],
                                           feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass
