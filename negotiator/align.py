@@ -274,12 +274,13 @@ class _Aligner:
         """Align every gap; links made split gaps into smaller ones, where
         position backs a link more, so repeat while that finds new links."""
         for _ in range(rounds):
-            before = sum(1 for j in self.match[1] if j >= 0)
-            self._gap_chains_once()
-            if sum(1 for j in self.match[1] if j >= 0) == before:
+            if not self._gap_chains_once():
                 return
 
-    def _gap_chains_once(self) -> None:
+    def _gap_chains_once(self) -> bool:
+        """One pass; True when a gap of several paragraphs got new links (a
+        linked slot of one paragraph a side splits no other gap)."""
+        split_a_gap = False
         gaps = self.gaps()
         # Certain slots first, so word weights are then estimated (and words
         # weighed) only for the paragraphs still in doubt.
@@ -311,7 +312,10 @@ class _Aligner:
             chain = best_chain(cands)
             for i, j in chain:
                 self.pair(i, j)
+            before = self.changes
             self._headings_by_order(gap_a, gap_b, chain)
+            split_a_gap = split_a_gap or bool(chain) or self.changes != before
+        return split_a_gap
 
     def _headings_by_order(self, gap_a: list[int], gap_b: list[int],
                            chain: list[tuple[int, int]]) -> None:
@@ -411,6 +415,8 @@ class _Aligner:
     # -- stage 4 --
     def headings(self) -> None:
         """Changed headings link through the sections they head."""
+        if not any(self.kind[0][i] == HEADING and self.free(0, i) for i in range(len(self.a))):
+            return
         section = ([-1] * len(self.a), [-1] * len(self.b))
         members: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
                                                                       defaultdict(list))

@@ -132,7 +132,7 @@ class Lazy:
 
 # Word weights are estimated on the paragraphs still to be matched plus an even
 # sample of about this many others: enough for stable frequencies.
-DF_SAMPLE = 1000
+DF_SAMPLE = 500
 # Word pairs (shingles) weigh this much relative to single words: they reward
 # kept phrasing over the same words reshuffled.
 SHINGLE_WEIGHT = 0.5
