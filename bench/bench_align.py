@@ -1,4 +1,4 @@
-"""Benchmark: align + word diff of two drafts, against difflib and redlines.
+"""Benchmark: align + word diff + salience of two drafts, against difflib and redlines.
 
 Run from the repository root:  python bench/bench_align.py [--sizes 100,1000,10000]
 
@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from negotiator.diff.align import Para, align  # noqa: E402
+from negotiator.diff.salience import salient_changes  # noqa: E402
 from negotiator.diff.worddiff import word_diff  # noqa: E402
 
 WORDS_PER_PARAGRAPH = 60
@@ -32,6 +33,9 @@ EDITED, ADDED, DELETED, MOVED = 0.10, 0.02, 0.02, 0.01
 # on words and redlines grow quadratically (about 3 s and 20 s at 1,000
 # paragraphs here), so at 10,000 they would take many minutes.
 PEER_TIMEOUT_S = 60.0
+# Issue 10: align + word diff + salience of two 10,000-paragraph drafts, in process.
+TARGET_10K_S = 0.6
+TARGET_GROWTH = 11
 
 
 def make_pair(n: int, seed: int = 1) -> tuple[list[Para], list[Para]]:
@@ -63,17 +67,27 @@ def make_pair(n: int, seed: int = 1) -> tuple[list[Para], list[Para]]:
     return a, b
 
 
-def run_ours(a: list[Para], b: list[Para]) -> int:
-    """Align, then word-diff every linked pair whose text changed."""
-    pairs = 0
-    for link in align(a, b):
+def run_ours(a: list[Para], b: list[Para], stages: dict[str, float] | None = None,
+             aligner: Callable[[list[Para], list[Para]], list] = align) -> int:
+    """Align, then word-diff every linked pair whose text changed, then look
+    for high-salience changes in each diff (what `negotiator diff` computes)."""
+    t0 = time.perf_counter()
+    links = aligner(a, b)
+    t1 = time.perf_counter()
+    diffs = []
+    for link in links:
         if link.old and link.new:
             old = "\n".join(a[i].text for i in link.old)
             new = "\n".join(b[j].text for j in link.new)
             if old != new:
-                word_diff(old, new)
-                pairs += 1
-    return pairs
+                diffs.append(word_diff(old, new))
+    t2 = time.perf_counter()
+    for ops in diffs:
+        salient_changes(ops)
+    t3 = time.perf_counter()
+    if stages is not None:
+        stages.update(align=t1 - t0, word_diff=t2 - t1, salience=t3 - t2)
+    return len(diffs)
 
 
 def run_difflib_words(a: list[Para], b: list[Para]) -> int:
@@ -155,21 +169,63 @@ def main() -> int:
     ours: dict[int, float] = {}
     for n in sizes:
         a, b = make_pair(n)
-        seconds = timed(run_ours, a, b)
+        seconds, stages = best_of(3, a, b)
         peak = peak_mb(run_ours, a, b)
         ours[n] = seconds
         pairs = run_ours(a, b)
-        print(f"{n:>10}  {'negotiator align+diff':<24} {seconds:>9.3f} {peak:>9.1f}  "
-              f"{len(a)}->{len(b)} paragraphs, {pairs} pairs word-diffed", flush=True)
+        split = ", ".join(f"{k} {v:.3f}" for k, v in stages.items())
+        print(f"{n:>10}  {'negotiator align+diff+sal':<24} {seconds:>9.3f} {peak:>9.1f}  "
+              f"{len(a)}->{len(b)} paragraphs, {pairs} pairs word-diffed ({split})", flush=True)
+        old_seconds, old_stages = best_of(3, a, b, run_legacy)
+        split = ", ".join(f"{k} {v:.3f}" for k, v in old_stages.items())
+        print(f"{n:>10}  {'same, aligner before #10':<24} {old_seconds:>9.3f} {'':>9}  ({split})",
+              flush=True)
         if args.no_peers:
             continue
         for name in PEERS:
             t, m, note = measure_in_child(name, n)
             print(f"{n:>10}  {name:<24} {t:>9} {m:>9}  {note}", flush=True)
+    if 10000 in ours:
+        print(f"\n10,000 paragraphs: {ours[10000]:.3f} s (target <= {TARGET_10K_S} s)")
     if 1000 in ours and 10000 in ours:
-        print(f"\ngrowth 1,000 -> 10,000 paragraphs (negotiator): "
-              f"{ours[10000] / ours[1000]:.1f}x (target <= ~12x)")
+        print(f"growth 1,000 -> 10,000 paragraphs (negotiator): "
+              f"{ours[10000] / ours[1000]:.1f}x (target <= {TARGET_GROWTH}x)")
+    unrelated_a, unrelated_b = unrelated_pair()
+    start = time.perf_counter()
+    word_diff(unrelated_a, unrelated_b)
+    print(f"word diff of one linked but unrelated pair of 480-word paragraphs: "
+          f"{(time.perf_counter() - start) * 1000:.1f} ms (falls back to delete + insert)")
     return 0
+
+
+def run_legacy(a: list[Para], b: list[Para], stages: dict[str, float] | None = None) -> int:
+    """The same with the aligner of before issue 10 (bench/legacy_align.py)."""
+    from bench import legacy_align
+
+    def old_align(x: list[Para], y: list[Para]) -> list:
+        return legacy_align.align([legacy_align.Para(p.number, p.text) for p in x],
+                                  [legacy_align.Para(p.number, p.text) for p in y])
+    return run_ours(a, b, stages, old_align)
+
+
+def best_of(repeat: int, a: list[Para], b: list[Para],
+            fn: Callable[..., int] = run_ours) -> tuple[float, dict[str, float]]:
+    """Best wall time of ``repeat`` runs (the machine is shared), with its stages."""
+    best, best_stages = float("inf"), {}
+    for _ in range(repeat):
+        stages: dict[str, float] = {}
+        seconds = timed(lambda x, y: fn(x, y, stages), a, b)
+        if seconds < best:
+            best, best_stages = seconds, stages
+    return best, best_stages
+
+
+def unrelated_pair() -> tuple[str, str]:
+    rng = random.Random(7)
+    vocab = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+             for _ in range(3000)]
+    return (" ".join(rng.choice(vocab) for _ in range(480)),
+            " ".join(rng.choice(vocab) for _ in range(480)))
 
 
 if __name__ == "__main__":

@@ -1,38 +1,48 @@
 """Paragraph alignment of two drafts: which paragraph of B continues which of A.
 
-Pure functions over plain values (no store, no Qt). The approach, in stages:
+Pure functions over plain values (no store, no Qt); same input, same output,
+whatever the process's hash seed. The stages, in order:
 
-1. Identical paragraphs (compared on a normalised text: leading numbering and
-   whitespace removed) anchor the alignment, patience-style: texts that occur
-   once in each draft are paired, the longest run of such pairs in the same
-   order becomes a chain of anchors, and the same is repeated inside each gap
-   between anchors. Remaining identical texts (repeats, or moved) are paired
-   in order.
-2. Fuzzy matching runs only for the paragraphs left over: every paragraph's
-   in-gap neighbours, plus move candidates found through an inverted index of
-   rare words (so the work stays near-linear; there is no all-pairs pass over
-   the drafts). Similarity is a word-weighted Dice coefficient where rare words
-   weigh more than "the" and "of".
-3. Splits (one A paragraph -> several consecutive B paragraphs whose text
-   together covers it) and merges (the reverse) are found among paragraphs
-   that stayed unmatched or matched only partly.
-4. Moves: matched pairs not on the longest increasing subsequence of the
-   pairs (in B order, by A position) are "moved".
+1. User corrections: anchors (pairs that must link) and paragraphs declared
+   new or gone. They always win.
+2. Order first. Identical texts that occur once in each draft anchor the
+   alignment (patience diff). Inside every gap between anchors, one
+   similarity-weighted monotone chain is chosen over all candidate pairs at
+   once (banded in big gaps); a pair needs less similarity the more its
+   position backs it (a rewrite in place between two matched neighbours).
+3. Moves, afterwards, from what is left: candidates from an inverted index of
+   rare words, picked best first over all candidates at once (a greedy
+   assignment, not an optimal one) with a margin test, neighbours breaking
+   ties between look-alikes.
+4. Headings as a skeleton: a heading links to the heading of the section its
+   section's paragraphs went to, whatever its number or title.
+5. Splits and merges as coverage of the whole (align_groups), then gaps
+   aligned again with the groups as anchors.
+6. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
+   link of the block it labels.
 
-User anchors (pairs that must link) are applied first and win.
+Modules: align_similarity (tokens, kinds, TF-IDF), align_order (chains),
+align_groups (splits and merges).
 """
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from negotiator.diff.align_groups import find_groups
+from negotiator.diff.align_order import best_chain, longest_increasing, unique_anchors
+from negotiator.diff.align_similarity import (
+    BODY, HEADING, LABEL, Features, Lazy, content_words, kind_of, normalise, words,
+)
 from negotiator.text.parse import split_number
+
+__all__ = ["ADDED", "DELETED", "MERGED", "MODIFIED", "MOVED", "RENUMBERED", "SPLIT",
+           "STATUSES", "UNCHANGED", "Link", "Para", "align", "displayed_number",
+           "normalise", "normalise_number", "words"]
 
 UNCHANGED = "unchanged"
 MODIFIED = "modified"
@@ -44,66 +54,42 @@ ADDED = "added"
 DELETED = "deleted"
 STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETED)
 
-# --- Thresholds (similarity is the word-weighted Dice coefficient, 0..1) ---
-# Between the same two anchored neighbours, with as many unmatched paragraphs
-# on each side, the k-th old and k-th new paragraph sit in the same slot:
-# position is strong evidence, so a heavy rewrite in place still links. Unrelated texts on the same subject score about
-# 0.05-0.2 with rare-word weighting, so 0.3 keeps "replaced by a different
-# paragraph" as deleted + added.
-SLOT_MIN = 0.3
-# Inside a gap with several candidates on a side, ask for clearly shared wording.
-GAP_MIN = 0.5
-# Linking across the gap boundaries (a move) has no positional support at all:
-# ask for most of the (rare-word weighted) wording to be the same. Chairs move
-# paragraphs whole or lightly edited (0.8 and up); templated paragraphs that
-# share their boilerplate but not their subject score 0.55-0.7.
-MOVE_MIN = 0.65
-# Among candidates, prefer the one in the same gap: a nudge worth about a few
-# changed words, not enough to beat a clearly better match elsewhere.
-GAP_BONUS = 0.1
-# Rare-word weighting is unreliable in a short draft, where the words that
-# changed are by nature the rare ones: plain word counts also get a say,
-# discounted because common words are shared by unrelated paragraphs too, and
-# only in a small gap (at most SMALL_GAP unmatched paragraphs a side), where
-# position backs the link; in a reorganised section boilerplate ("Field Name:
-# ... https://example.com/...") would pair unrelated paragraphs.
-PLAIN_DISCOUNT = 0.1
-SMALL_GAP = 3
-# A paragraph that grew (or was trimmed) keeps most of the smaller version's
-# wording inside the larger: the share of the smaller found in the larger,
-# discounted so a near-identical candidate still ranks first. Only from this
-# many words on: a heading of two words is found inside many paragraphs.
-OVERLAP_WEIGHT = 0.85
-OVERLAP_MIN_WORDS = 8
-# Split/merge: each part must draw most of its wording from the whole
-# (containment of the part in the whole)...
-PART_MIN = 0.6
-# A neighbour that kept only part of its wording (a paragraph trimmed while
-# being merged) joins when it still draws this much from the whole and adds
-# STEP_GAIN of the whole's wording that the run did not yet cover.
-PART_WEAK = 0.25
-STEP_GAIN = 0.15
-# ...and the parts together must cover most of the whole...
-COVER_MIN = 0.6
-# ...clearly better than the single best part did alone.
-GROUP_GAIN = 0.15
-# A pair matched 1:1 this well is not reconsidered for split or merge.
-GROUP_SKIP = 0.9
-# Inverted index: a word found in more unmatched paragraphs than this is too
-# common to suggest a candidate (it would make candidate lookup quadratic).
+# --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
+# Alone between two matched neighbours, a paragraph almost surely continues
+# the one that stood there: only an unrelated replacement (cosine 0.05-0.2 on
+# the same subject; a heavy rewrite scores 0.3-0.5) stays deleted + added.
+SLOT_MIN = 0.25
+# In such a slot, sharing this share of their distinct words settles it.
+SLOT_SURE = 0.6
+# The k-th of as many unmatched paragraphs on each side of a gap.
+SAME_RANK_MIN = 0.3
+# Anywhere else in the same gap.
+GAP_MIN = 0.4
+# Across gaps (a move): no positional support, so most rare wording must match.
+MOVE_MIN = 0.5
+# A move candidate this close to a rival for the same paragraph is ambiguous;
+# it is taken only when its neighbours moved with it or it is near-identical.
+MOVE_MARGIN = 0.05
+NEAR_IDENTICAL = 0.9
+# A candidate whose neighbour on either side links to the neighbour of its
+# partner: look-alikes and duplicates are told apart by their context.
+NEIGHBOUR_BONUS = 0.1
+# Fewer content words than this: word overlap means nothing; such blocks link
+# on equal content only (or as a heading, by their section).
+SHORT_WORDS = 4
+# A heading links to the heading of the section that received at least this
+# share of its section's paragraphs.
+SECTION_SHARE_MIN = 0.5
+# Gaps with more candidate pairs than this are only compared near their
+# diagonal (BAND paragraphs either side) and through the rare-word index.
+GAP_ALL_PAIRS = 2500
+BAND = 6
+# Inverted index: a word in more unmatched paragraphs than this is too common
+# to suggest a candidate; per paragraph, this many rare words are looked up
+# and this many candidates scored exactly.
 POSTING_CAP = 50
-# How many rare words of a paragraph are looked up, and how many candidates
-# from the index are scored exactly per paragraph.
 LOOKUP_WORDS = 12
 INDEX_CANDIDATES = 8
-# Word weights are estimated on the unmatched paragraphs plus an even sample
-# of about this many others: enough for stable frequencies of common words.
-DF_SAMPLE = 2000
-# Gaps up to this size (unmatched paragraphs per side) are compared all-pairs;
-# bigger gaps rely on the index, to keep the cost bounded.
-GAP_SCAN = 25
-
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -128,14 +114,6 @@ class Link:
     new: tuple[int, ...]
 
 
-def normalise(text: str) -> str:
-    """The text compared for identity: leading numbering and whitespace do not count."""
-    typed = split_number(text.strip())
-    if typed is not None and typed.rest.strip():
-        text = typed.rest
-    return " ".join(text.split())
-
-
 def normalise_number(number: str | None) -> str:
     """A displayed number without case, spaces and trailing punctuation ("12 bis." -> "12bis")."""
     if not number:
@@ -151,563 +129,456 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
-# Arabic, for matching only: vowel marks and tatweel dropped, letter variants
-# folded, and the article and attached conjunctions/prepositions taken off, so
-# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
-_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-_AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
-                          "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
-_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
-                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'"})
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
-    if not _ARABIC.search(text):
-        return _WORD.findall(text.lower())
-    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
-    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
-
-
-class _Lazy:
-    """A read-only list computed item by item, on first use."""
-
-    def __init__(self, fn: Callable[[int], Any]) -> None:
-        self.fn = fn
-        self.cache: dict[int, Any] = {}
-
-    def __getitem__(self, k: int) -> Any:
-        try:
-            return self.cache[k]
-        except KeyError:
-            value = self.cache[k] = self.fn(k)
-            return value
-
-
-class _Weights(dict[str, float]):
-    """Word weights; a word outside the sample counts as rare."""
-
-    def __init__(self, rare: float) -> None:
-        super().__init__()
-        self.rare = rare
-
-    def __missing__(self, key: str) -> float:
-        return self.rare
-
-
-class _Features:
-    """Word counts and weights, computed only for the paragraphs looked at.
-
-    Weights (inverse document frequency) come from the paragraphs still to be
-    matched plus an even sample of the rest, so a 10,000-paragraph draft is not
-    tokenised whole when nine in ten of its paragraphs matched exactly.
-    """
-
-    def __init__(self, a: Sequence[Para], b: Sequence[Para],
-                 focus_a: Iterable[int], focus_b: Iterable[int]) -> None:
-        self.a_counts = _Lazy(lambda i: Counter(words(a[i].text)))
-        self.b_counts = _Lazy(lambda j: Counter(words(b[j].text)))
-        sample_a = set(focus_a)
-        sample_b = set(focus_b)
-        step = max(1, (len(a) + len(b)) // DF_SAMPLE)
-        sample_a.update(range(0, len(a), step))
-        sample_b.update(range(0, len(b), step))
-        df: Counter[str] = Counter()
-        for i in sample_a:
-            df.update(self.a_counts[i].keys())
-        for j in sample_b:
-            df.update(self.b_counts[j].keys())
-        n = len(sample_a) + len(sample_b) + 1
-        # Inverse document frequency: a word in every paragraph weighs ~0.
-        self.weight = _Weights(math.log(n) + 0.05)
-        self.weight.update((t, math.log(n / d) + 0.05) for t, d in df.items())
-        self.a_len = _Lazy(lambda i: sum(self.a_counts[i].values()))
-        self.b_len = _Lazy(lambda j: sum(self.b_counts[j].values()))
-        self.a_mass = _Lazy(lambda i: self.mass(self.a_counts[i]))
-        self.b_mass = _Lazy(lambda j: self.mass(self.b_counts[j]))
-
-    def mass(self, counts: Counter[str]) -> float:
-        w = self.weight
-        return sum(v * w[t] for t, v in counts.items())
-
-    def shared(self, x: Counter[str], y: Counter[str]) -> float:
-        w = self.weight
-        return sum(min(x[t], y[t]) * w[t] for t in x.keys() & y.keys())
-
-    def dice(self, i: int, j: int) -> float:
-        total = self.a_mass[i] + self.b_mass[j]
-        if total <= 0:
-            return 1.0 if self.a_counts[i] == self.b_counts[j] else 0.0
-        return 2 * self.shared(self.a_counts[i], self.b_counts[j]) / total
-
-    def similarity(self, i: int, j: int, near: bool = True, small_gap: bool = True) -> float:
-        """Word-weighted Dice (or plain Dice, discounted), or, when one paragraph
-        mostly sits inside the other (it grew or was trimmed), a discounted share
-        of the smaller one found in the larger."""
-        dice = self.dice(i, j)
-        if not near:
-            # A move has no position to support it: only rare shared words count
-            # (boilerplate such as a URL or "This field MUST NOT appear more than
-            # once." is shared by unrelated paragraphs).
-            return dice
-        size_a, size_b = self.a_len[i], self.b_len[j]
-        if size_a and size_b and small_gap:
-            x, y = self.a_counts[i], self.b_counts[j]
-            plain = 2 * sum(min(x[t], y[t]) for t in x.keys() & y.keys()) / (size_a + size_b)
-            dice = max(dice, plain - PLAIN_DISCOUNT)
-        if min(size_a, size_b) < OVERLAP_MIN_WORDS:
-            return dice
-        small = min(self.a_mass[i], self.b_mass[j])
-        if small <= 0:
-            return dice
-        overlap = self.shared(self.a_counts[i], self.b_counts[j]) / small
-        return max(dice, OVERLAP_WEIGHT * overlap)
-
-
-def _lis(seq: Sequence[int]) -> list[int]:
-    """Positions (into ``seq``) of one longest strictly increasing subsequence."""
-    tails: list[int] = []  # seq value at the end of the best run of each length
-    tail_pos: list[int] = []
-    prev = [-1] * len(seq)
-    for pos, value in enumerate(seq):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_pos.append(pos)
-        else:
-            tails[k] = value
-            tail_pos[k] = pos
-        prev[pos] = tail_pos[k - 1] if k > 0 else -1
-    out: list[int] = []
-    pos = tail_pos[-1] if tail_pos else -1
-    while pos >= 0:
-        out.append(pos)
-        pos = prev[pos]
-    out.reverse()
-    return out
+def _rough_words(text: str) -> set[str]:
+    return set(text.lower().translate(_PUNCTUATION).split())
 
 
 class _Aligner:
-    def __init__(
-        self,
-        a: Sequence[Para],
-        b: Sequence[Para],
-        anchors: Sequence[tuple[int, int]],
-        unlinked_a: Collection[int],
-        unlinked_b: Collection[int],
-    ) -> None:
+    def __init__(self, a: Sequence[Para], b: Sequence[Para], unlinked_a: Collection[int],
+                 unlinked_b: Collection[int]) -> None:
         self.a, self.b = a, b
-        self.ka = [normalise(p.text) for p in a]
-        self.kb = [normalise(p.text) for p in b]
-        self.match_a = [-1] * len(a)
-        self.match_b = [-1] * len(b)
-        # Paragraphs the user declared new (B) or gone (A): never linked.
-        self.blocked_a = set(unlinked_a)
-        self.blocked_b = set(unlinked_b)
-        self.anchors = list(anchors)
-        self.feat: _Features | None = None
+        self.key = ([normalise(p.text) for p in a], [normalise(p.text) for p in b])
+        self.match = ([-1] * len(a), [-1] * len(b))
+        self.blocked = (set(unlinked_a), set(unlinked_b))
+        self.kind = ([kind_of(p.text, p.number) for p in a], [kind_of(p.text, p.number) for p in b])
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        self.grouped: tuple[set[int], set[int]] = (set(), set())
+        self.feat: Features | None = None
+        # Distinct lower-cased words split at spaces and punctuation: enough to
+        # see that two paragraphs are nearly the same, for a fraction of the
+        # cost of weighing their words.
+        self.rough_words = (Lazy(lambda i: _rough_words(a[i].text)),
+                            Lazy(lambda j: _rough_words(b[j].text)))
+        # Bumped by every change of the links, so the in-order chain is
+        # recomputed only when something changed.
+        self.changes = 0
+        self._in_order: tuple[int, list[tuple[int, int]]] = (-1, [])
+        # User anchors: exactly these 1:1 links, never regrouped.
+        self.anchored: tuple[set[int], set[int]] = (set(), set())
 
     # -- helpers --
-    def free_a(self, i: int) -> bool:
-        return self.match_a[i] < 0 and i not in self.blocked_a
-
-    def free_b(self, j: int) -> bool:
-        return self.match_b[j] < 0 and j not in self.blocked_b
+    def free(self, side: int, k: int) -> bool:
+        return self.match[side][k] < 0 and k not in self.blocked[side] \
+            and k not in self.grouped[side]
 
     def pair(self, i: int, j: int) -> None:
-        self.match_a[i] = j
-        self.match_b[j] = i
+        self.match[0][i] = j
+        self.match[1][j] = i
+        self.changes += 1
 
-    def features(self) -> _Features:
+    def features(self) -> Features:
         if self.feat is None:
-            self.feat = _Features(
-                self.a, self.b,
-                (i for i in range(len(self.a)) if self.free_a(i)),
-                (j for j in range(len(self.b)) if self.free_b(j)),
-            )
+            self.feat = Features(
+                ([p.text for p in self.a], [p.text for p in self.b]), self.kind,
+                ([i for i in range(len(self.a)) if self.free(0, i)],
+                 [j for j in range(len(self.b)) if self.free(1, j)]))
         return self.feat
 
-    # -- stage 0: user anchors --
-    def apply_anchors(self) -> list[tuple[int, int]]:
+    def similarity(self, i: int, j: int) -> float:
+        """Cosine of content; short blocks only count when their content is equal."""
+        feat = self.features()
+        ta, tb = feat.tokens[0][i], feat.tokens[1][j]
+        if min(len(ta), len(tb)) < SHORT_WORDS:
+            return 1.0 if ta == tb else 0.0
+        return feat.cosine(i, j)
+
+    def _surely_same(self, i: int, j: int) -> bool:
+        """Alone in their slot and sharing most of their distinct words: the
+        link is certain without weighing words (most edited paragraphs)."""
+        if self.kind[0][i] != BODY or self.kind[1][j] != BODY:
+            return False
+        sa, sb = self.rough_words[0][i], self.rough_words[1][j]
+        return len(sa) >= SHORT_WORDS and len(sb) >= SHORT_WORDS \
+            and len(sa & sb) >= SLOT_SURE * max(len(sa), len(sb))
+
+    def compatible(self, i: int, j: int) -> bool:
+        return (self.kind[0][i] == HEADING) == (self.kind[1][j] == HEADING)
+
+    def links_in_order(self) -> list[tuple[int, int]]:
+        """Every link (groups by their first paragraphs) on the longest in-order run."""
+        if self._in_order[0] == self.changes:
+            return self._in_order[1]
+        pairs = [(i, j) for j, i in enumerate(self.match[1]) if i >= 0]
+        if self.groups:
+            pairs.extend((olds[0], news[0]) for olds, news in self.groups)
+            pairs.sort(key=lambda p: (p[1], p[0]))
+        chain = [pairs[k] for k in longest_increasing([i for i, _ in pairs])]
+        self._in_order = (self.changes, chain)
+        return chain
+
+    # -- stage 1 --
+    def apply_anchors(self, anchors: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """Pair the user's anchors; return those in order, which bound the search."""
         seen_a: set[int] = set()
         seen_b: set[int] = set()
         clean: list[tuple[int, int]] = []
-        for i, j in self.anchors:
+        for i, j in anchors:
             if not (0 <= i < len(self.a) and 0 <= j < len(self.b)):
                 raise ValueError(f"anchor ({i}, {j}) is outside the drafts")
             if i in seen_a or j in seen_b:
                 raise ValueError(f"anchor ({i}, {j}) repeats a paragraph of another anchor")
             seen_a.add(i)
             seen_b.add(j)
-            self.blocked_a.discard(i)
-            self.blocked_b.discard(j)
+            self.blocked[0].discard(i)
+            self.blocked[1].discard(j)
             self.pair(i, j)
+            self.anchored[0].add(i)
+            self.anchored[1].add(j)
             clean.append((i, j))
         clean.sort(key=lambda p: p[1])
-        chain = [clean[k] for k in _lis([i for i, _ in clean])]
-        return chain
+        return [clean[k] for k in longest_increasing([i for i, _ in clean])]
 
-    # -- stage 1: identical texts --
-    def patience(self, chain: list[tuple[int, int]]) -> None:
-        ka, kb = self.ka, self.kb
-        bounds = [(-1, -1), *chain, (len(self.a), len(self.b))]
-        stack = [(bounds[k][0] + 1, bounds[k + 1][0], bounds[k][1] + 1, bounds[k + 1][1])
-                 for k in range(len(bounds) - 1)]
-        while stack:
-            alo, ahi, blo, bhi = stack.pop()
-            # Equal runs at both ends need no uniqueness.
-            while alo < ahi and blo < bhi and self.free_a(alo) and self.free_b(blo) \
-                    and ka[alo] == kb[blo]:
-                self.pair(alo, blo)
-                alo += 1
-                blo += 1
-            while alo < ahi and blo < bhi and self.free_a(ahi - 1) and self.free_b(bhi - 1) \
-                    and ka[ahi - 1] == kb[bhi - 1]:
-                self.pair(ahi - 1, bhi - 1)
-                ahi -= 1
-                bhi -= 1
-            if alo >= ahi or blo >= bhi:
-                continue
-            count_a: dict[str, int] = defaultdict(int)
-            where_a: dict[str, int] = {}
-            for i in range(alo, ahi):
-                if self.free_a(i):
-                    count_a[ka[i]] += 1
-                    where_a[ka[i]] = i
-            count_b: dict[str, int] = defaultdict(int)
-            where_b: dict[str, int] = {}
-            for j in range(blo, bhi):
-                if self.free_b(j) and kb[j] in count_a:
-                    count_b[kb[j]] += 1
-                    where_b[kb[j]] = j
-            pairs = sorted(
-                ((where_a[k], j) for k, j in where_b.items() if count_a[k] == 1 and count_b[k] == 1),
-                key=lambda p: p[1],
-            )
-            if not pairs:
-                continue
-            lis = [pairs[k] for k in _lis([i for i, _ in pairs])]
-            prev_i, prev_j = alo - 1, blo - 1
-            for i, j in lis:
+    # -- stage 2 --
+    def identical(self, chain: list[tuple[int, int]]) -> None:
+        # Labels are left out: "Option 2:" in both drafts may label different texts.
+        for i, j in unique_anchors(
+                self.key[0], self.key[1],
+                lambda i: self.free(0, i) and self.kind[0][i] != LABEL,
+                lambda j: self.free(1, j) and self.kind[1][j] != LABEL, chain):
+            self.pair(i, j)
+        # A text found once in each draft, out of order, moved: as sure a link
+        # as any (short ones excepted: "Example:" may head another example).
+        count: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        where: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for side, n in ((0, len(self.a)), (1, len(self.b))):
+            for k in range(n):
+                key = self.key[side][k]
+                count[side][key] = count[side].get(key, 0) + 1
+                if self.free(side, k) and self.kind[side][k] == BODY \
+                        and len(key.split()) >= SHORT_WORDS:
+                    where[side][key] = k
+        for key, i in where[0].items():
+            j = where[1].get(key, -1)
+            if j >= 0 and count[0][key] == 1 and count[1].get(key) == 1:
                 self.pair(i, j)
-                stack.append((prev_i + 1, i, prev_j + 1, j))
-                prev_i, prev_j = i, j
-            stack.append((prev_i + 1, ahi, prev_j + 1, bhi))
 
-    def leftover_identical(self) -> None:
-        """Identical texts not yet paired (repeats, moved paragraphs): pair them in order."""
-        left_a: dict[str, list[int]] = defaultdict(list)
+    def gaps(self) -> list[tuple[list[int], list[int]]]:
+        """Unmatched, linkable paragraphs between consecutive in-order links."""
+        chain = self.links_in_order()
+        chain_a = [i for i, _ in chain]
+        chain_b = [j for _, j in chain]
+        in_a: dict[int, list[int]] = defaultdict(list)
+        in_b: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.a)):
-            if self.free_a(i):
-                left_a[self.ka[i]].append(i)
+            if self.free(0, i) and self.kind[0][i] != LABEL:
+                in_a[bisect_right(chain_a, i)].append(i)
         for j in range(len(self.b)):
-            if self.free_b(j):
-                queue = left_a.get(self.kb[j])
-                if queue:
-                    self.pair(queue.pop(0), j)
+            if self.free(1, j) and self.kind[1][j] != LABEL:
+                in_b[bisect_right(chain_b, j)].append(j)
+        return [(in_a[g], in_b[g]) for g in sorted(in_a) if g in in_b]
 
-    # -- stage 2: similar texts --
-    def chain_of_matches(self) -> tuple[list[int], list[int]]:
-        pairs = sorted(((self.match_b[j], j) for j in range(len(self.b)) if self.match_b[j] >= 0),
-                       key=lambda p: p[1])
-        chain = [pairs[k] for k in _lis([i for i, _ in pairs])]
-        return [i for i, _ in chain], [j for _, j in chain]
+    def gap_chains(self, rounds: int = 3) -> None:
+        """Align every gap; links made split gaps into smaller ones, where
+        position backs a link more, so repeat while that finds new links."""
+        for _ in range(rounds):
+            if not self._gap_chains_once():
+                return
 
-    def fuzzy(self) -> None:
-        free_a = [i for i in range(len(self.a)) if self.free_a(i)]
-        free_b = [j for j in range(len(self.b)) if self.free_b(j)]
-        if not free_a or not free_b:
-            return
-        feat = self.features()
-        chain_a, chain_b = self.chain_of_matches()
-
-        def gap_a(i: int) -> int:
-            return bisect_right(chain_a, i)
-
-        def gap_b(j: int) -> int:
-            return bisect_right(chain_b, j)
-
-        in_gap_a: dict[int, list[int]] = defaultdict(list)
-        for i in free_a:
-            in_gap_a[gap_a(i)].append(i)
-        in_gap_b: dict[int, list[int]] = defaultdict(list)
-        for j in free_b:
-            in_gap_b[gap_b(j)].append(j)
-
-        # In a gap with as many unmatched paragraphs on each side, the k-th of A
-        # and the k-th of B stand in the same slot (a rewrite in place).
-        slot_of_a: dict[int, int] = {}
-        slot_of_b: dict[int, int] = {}
-        for g, members in in_gap_a.items():
-            if len(members) == len(in_gap_b.get(g, ())) <= GAP_SCAN:
-                for k, (i, j) in enumerate(zip(members, in_gap_b[g], strict=True)):
-                    slot_of_a[i] = slot_of_b[j] = k
-        # Inverted index of the unmatched A paragraphs' rarer words.
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i in free_a:
-            for t in feat.a_counts[i]:
-                postings[t].append(i)
-        candidates: list[tuple[float, float, int, int]] = []
-        for j in free_b:
-            g = gap_b(j)
-            pool: set[int] = set()
-            gap_list = in_gap_a.get(g, [])
-            if len(gap_list) <= GAP_SCAN:
-                pool.update(gap_list)
+    def _gap_chains_once(self) -> bool:
+        """One pass; True when a gap of several paragraphs got new links (a
+        linked slot of one paragraph a side splits no other gap)."""
+        split_a_gap = False
+        gaps = self.gaps()
+        # Certain slots first, so word weights are then estimated (and words
+        # weighed) only for the paragraphs still in doubt.
+        rest = []
+        for gap_a, gap_b in gaps:
+            if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
+                self.pair(gap_a[0], gap_b[0])
             else:
-                # A large gap: scan the ones nearest by position; the index
-                # below adds the look-alikes from anywhere.
-                k = bisect_left(gap_list, self._expected_a(j, chain_a, chain_b))
-                pool.update(gap_list[max(0, k - GAP_SCAN // 2): k + GAP_SCAN // 2])
-            hits: Counter[int] = Counter()
-            tokens = sorted(feat.b_counts[j], key=lambda t: -feat.weight[t])
-            looked = 0
-            for t in tokens:
-                plist = postings.get(t)
-                if not plist or len(plist) > POSTING_CAP:
+                rest.append((gap_a, gap_b))
+        for gap_a, gap_b in rest:
+            rank_a = {i: r for r, i in enumerate(gap_a)}
+            rank_b = {j: r for r, j in enumerate(gap_b)}
+            cands = []
+            for i, j in self._gap_candidates(gap_a, gap_b):
+                if not self.compatible(i, j):
                     continue
-                w = feat.weight[t]
-                for i in plist:
-                    hits[i] += w  # type: ignore[assignment]
-                looked += 1
-                if looked >= LOOKUP_WORDS:
-                    break
-            pool.update(i for i, _ in hits.most_common(INDEX_CANDIDATES))
-            for i in pool:
-                same_gap = gap_a(i) == g
-                small = max(len(in_gap_a[g]), len(in_gap_b[g])) <= SMALL_GAP
-                sim = feat.similarity(i, j, near=same_gap, small_gap=small)
-                if same_gap and slot_of_a.get(i, -1) == slot_of_b.get(j, -2):
+                sim = self.similarity(i, j)
+                ra, rb = rank_a[i], rank_b[j]
+                if len(gap_a) == 1 and len(gap_b) == 1:
                     floor = SLOT_MIN
-                elif same_gap:
-                    floor = GAP_MIN
+                elif len(gap_a) == len(gap_b) and ra == rb:
+                    floor = SAME_RANK_MIN
                 else:
-                    floor = MOVE_MIN
+                    floor = GAP_MIN
+                if self.kind[0][i] == HEADING and sim < 1.0:
+                    continue  # headings that changed are placed by their sections
                 if sim >= floor:
-                    candidates.append((sim + (GAP_BONUS if same_gap else 0.0), sim, i, j))
-        candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
-        for _score, _sim, i, j in candidates:
-            if self.free_a(i) and self.free_b(j):
+                    cands.append((i, j, sim - floor + 0.01))
+            chain = best_chain(cands)
+            for i, j in chain:
                 self.pair(i, j)
+            before = self.changes
+            self._headings_by_order(gap_a, gap_b, chain)
+            split_a_gap = split_a_gap or bool(chain) or self.changes != before
+        return split_a_gap
 
-    def _expected_a(self, j: int, chain_a: list[int], chain_b: list[int]) -> int:
-        """Where B paragraph ``j`` would sit in A if its gap were unchanged."""
-        k = bisect_right(chain_b, j)
-        a_start = chain_a[k - 1] + 1 if k > 0 else 0
-        b_start = chain_b[k - 1] + 1 if k > 0 else 0
-        return a_start + (j - b_start)
-
-    # -- stage 3: splits and merges --
-    def groups_stage(self) -> None:
-        feat = self.features()
-        grouped_a: set[int] = set()
-        grouped_b: set[int] = set()
-        # Splits: one A, several consecutive B.
-        for whole, parts in self._find_groups(
-            n_whole=len(self.a), n_part=len(self.b), match_whole=self.match_a,
-            match_part=self.match_b, whole_counts=feat.a_counts, part_counts=feat.b_counts,
-            whole_mass=feat.a_mass, part_mass=feat.b_mass, free_part=self.free_b,
-            free_whole=lambda i: i not in self.blocked_a, part_len=feat.b_len,
-            whole_key=self.ka, part_key=self.kb,
-        ):
-            self.groups.append(((whole,), parts))
-            grouped_a.add(whole)
-            grouped_b.update(parts)
-            for j in parts:
-                self.match_b[j] = whole
-            self.match_a[whole] = parts[0]
-        # Merges: several A (next to each other, or substantial parts from
-        # elsewhere), one B.
-        for whole, parts in self._find_groups(
-            n_whole=len(self.b), n_part=len(self.a), match_whole=self.match_b,
-            match_part=self.match_a, whole_counts=feat.b_counts, part_counts=feat.a_counts,
-            whole_mass=feat.b_mass, part_mass=feat.a_mass, free_part=self.free_a,
-            free_whole=lambda j: j not in self.blocked_b and j not in grouped_b,
-            part_len=feat.a_len, whole_key=self.kb, part_key=self.ka,
-            skip_part=grouped_a, allow_far=True,
-        ):
-            self.groups.append((parts, (whole,)))
-            for i in parts:
-                self.match_a[i] = whole
-            self.match_b[whole] = parts[0]
-
-    def _find_groups(
-        self, *, n_whole: int, n_part: int, match_whole: list[int], match_part: list[int],
-        whole_counts: _Lazy, part_counts: _Lazy, whole_mass: _Lazy, part_mass: _Lazy,
-        free_part: Callable[[int], bool], free_whole: Callable[[int], bool], part_len: _Lazy, whole_key: list[str], part_key: list[str],
-        skip_part: Collection[int] = (),
-        allow_far: bool = False,
-    ) -> Iterable[tuple[int, tuple[int, ...]]]:
-        feat = self.features()
-        is_free_part, is_free_whole = free_part, free_whole
-
-        def coverage(w: int, parts: Sequence[int]) -> float:
-            if whole_mass[w] <= 0:
-                return 0.0
-            total: Counter[str] = Counter()
-            for p in parts:
-                total.update(part_counts[p])
-            return feat.shared(whole_counts[w], total) / whole_mass[w]
-
-        def containment(p: int, w: int) -> float:
-            if part_mass[p] <= 0:
-                return 0.0
-            return feat.shared(part_counts[p], whole_counts[w]) / part_mass[p]
-
-        # Wholes worth a look: unmatched, or matched only partly.
-        wholes = []
-        for w in range(n_whole):
-            if not is_free_whole(w):
-                continue
-            m = match_whole[w]
-            if m >= 0 and whole_key[w] == part_key[m]:
-                continue  # identical texts: nothing was split off or merged in
-            if m >= 0:
-                total = whole_mass[w] + part_mass[m]
-                dice = 2 * feat.shared(whole_counts[w], part_counts[m]) / total if total else 1
-                if dice >= GROUP_SKIP:
-                    continue
-            wholes.append(w)
-        if not wholes:
+    def _headings_by_order(self, gap_a: list[int], gap_b: list[int],
+                           chain: list[tuple[int, int]]) -> None:
+        """As many headings left on each side of a gap: the skeleton pairs them in
+        order, where they share some wording and that crosses no link of the gap."""
+        heads_a = [i for i in gap_a if self.kind[0][i] == HEADING and self.free(0, i)]
+        heads_b = [j for j in gap_b if self.kind[1][j] == HEADING and self.free(1, j)]
+        if not heads_a or len(heads_a) != len(heads_b):
             return
+        feat = self.features()
+        for h, g in zip(heads_a, heads_b, strict=True):
+            # Some shared wording still ("Guidelines" -> "Enforcement Guidelines"):
+            # a section replaced by another stays deleted + added.
+            if feat.cosine(h, g) > 0 and all((i < h) == (j < g) for i, j in chain):
+                self.pair(h, g)
+
+    def _gap_candidates(self, gap_a: list[int], gap_b: list[int]) -> list[tuple[int, int]]:
+        if len(gap_a) * len(gap_b) <= GAP_ALL_PAIRS:
+            return [(i, j) for i in gap_a for j in gap_b]
+        out = set()
+        n, m = len(gap_a), len(gap_b)
+        for ra, i in enumerate(gap_a):
+            centre = ra * m // n
+            for rb in range(max(0, centre - BAND), min(m, centre + BAND + 1)):
+                out.add((i, gap_b[rb]))
+        for j, found in self._index_candidates(gap_a, gap_b):
+            out.update((i, j) for i in found)
+        return sorted(out)
+
+    def _index_candidates(self, pool_a: list[int], pool_b: list[int],
+                          pool_side: int = 0) -> list[tuple[int, list[int]]]:
+        """For each paragraph of ``pool_b``, the paragraphs of ``pool_a`` (on side
+        ``pool_side``; the queries are on the other) sharing most of its rare words."""
+        feat = self.features()
         postings: dict[str, list[int]] = defaultdict(list)
-        for w in wholes:
-            for t in whole_counts[w]:
-                postings[t].append(w)
-        # For each unmatched part, the whole it is best contained in.
-        best_whole: dict[int, int] = {}
-        for p in range(n_part):
-            if not is_free_part(p) or p in skip_part:
-                continue
-            hits: Counter[int] = Counter()
+        for i in pool_a:
+            for t in feat.counts[pool_side][i]:
+                postings[t].append(i)
+        out = []
+        for j in pool_b:
+            hits: dict[int, float] = {}
             looked = 0
-            for t in sorted(part_counts[p], key=lambda t: -feat.weight[t]):
+            for t in sorted(feat.counts[1 - pool_side][j], key=lambda t: (-feat.weight(t), t)):
                 plist = postings.get(t)
                 if not plist or len(plist) > POSTING_CAP:
                     continue
-                for w in plist:
-                    hits[w] += feat.weight[t]  # type: ignore[assignment]
+                w = feat.weight(t)
+                for i in plist:
+                    hits[i] = hits.get(i, 0.0) + w
                 looked += 1
                 if looked >= LOOKUP_WORDS:
                     break
-            best, best_c = -1, PART_MIN
-            for w, _ in hits.most_common(INDEX_CANDIDATES):
-                c = containment(p, w)
-                if c >= best_c:
-                    best, best_c = w, c
-            if best >= 0:
-                best_whole[p] = best
-        by_whole: dict[int, list[int]] = defaultdict(list)
-        for p, w in best_whole.items():
-            by_whole[w].append(p)
-        # Wholes whose own 1:1 match leaves much of them uncovered may also have
-        # lost text to a neighbour of that match (weak parts, tried below).
-        for w in wholes:
-            if match_whole[w] >= 0 and w not in by_whole:
-                by_whole[w] = []
-        taken: set[int] = set()
+            best = sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:INDEX_CANDIDATES]
+            out.append((j, [i for i, _ in best]))
+        return out
 
-        def usable(p: int) -> bool:
-            return 0 <= p < n_part and p not in taken and p not in skip_part \
-                and is_free_part(p)
+    # -- stage 3 --
+    def moves(self) -> None:
+        pool_a = [i for i in range(len(self.a)) if self.free(0, i) and self.kind[0][i] != LABEL]
+        pool_b = [j for j in range(len(self.b)) if self.free(1, j) and self.kind[1][j] != LABEL]
+        if not pool_a or not pool_b:
+            return
+        feat = self.features()
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i in pool_a:
+            by_key[self.key[0][i]].append(i)
+        cands: list[tuple[float, float, int, int]] = []
+        for j, found in self._index_candidates(pool_a, pool_b):
+            for i in dict.fromkeys([*by_key.get(self.key[1][j], []), *found]):
+                if not self.compatible(i, j):
+                    continue
+                sim = self.similarity(i, j)
+                if sim < MOVE_MIN:
+                    continue
+                cands.append((sim + NEIGHBOUR_BONUS * self._neighbours(i, j), sim, i, j))
+        del feat
+        cands.sort(key=lambda c: (-c[0], c[2], c[3]))
+        best_of: tuple[dict[int, list[float]], dict[int, list[float]]] = (defaultdict(list),
+                                                                          defaultdict(list))
+        for score, _, i, j in cands:
+            best_of[0][i].append(score)
+            best_of[1][j].append(score)
+        for score, sim, i, j in cands:
+            if not (self.free(0, i) and self.free(1, j)):
+                continue
+            rivals = [s for s in (*best_of[0][i], *best_of[1][j]) if s != score]
+            if sim < NEAR_IDENTICAL and any(abs(s - score) < MOVE_MARGIN for s in rivals):
+                continue
+            self.pair(i, j)
 
-        for w in sorted(by_whole):
-            strong = set(by_whole[w])
-            m = match_whole[w]
-            seeds = [m] if m >= 0 else sorted(strong, key=lambda p: -containment(p, w))[:1]
-            if not seeds or seeds[0] in taken:
-                continue
-            run = [seeds[0]]
-            cov = coverage(w, run)
-            grew = True
-            while grew:
-                grew = False
-                for p in (run[0] - 1, run[-1] + 1):
-                    if not usable(p):
-                        continue
-                    new_cov = coverage(w, [*run, p])
-                    if p in strong or (
-                        containment(p, w) >= PART_WEAK and new_cov - cov >= STEP_GAIN
-                    ):
-                        run = sorted([*run, p])
-                        cov = new_cov
-                        grew = True
-            if allow_far:
-                # A chair consolidates paragraphs from different places: strong
-                # parts of some size join even when not next to the others.
-                for p in sorted(strong - set(run), key=lambda p: -containment(p, w)):
-                    if usable(p) and part_len[p] >= OVERLAP_MIN_WORDS:
-                        new_cov = coverage(w, [*run, p])
-                        if new_cov - cov >= STEP_GAIN:
-                            run = sorted([*run, p])
-                            cov = new_cov
-            if len(run) < 2 or cov < COVER_MIN:
-                continue
-            alone = coverage(w, [m]) if m >= 0 else 0.0
-            if cov < alone + GROUP_GAIN:
-                continue
-            taken.update(run)
-            yield w, tuple(run)
+    def _neighbours(self, i: int, j: int) -> int:
+        ma, mb = self.match
+        before = i > 0 and j > 0 and ma[i - 1] == j - 1
+        after = i + 1 < len(ma) and j + 1 < len(mb) and ma[i + 1] == j + 1
+        return int(before) + int(after)
 
-    # -- stage 4: units, moves, statuses --
-    def result(self) -> list[Link]:
-        a, b = self.a, self.b
-        units: list[tuple[tuple[int, ...], tuple[int, ...], str]] = []
-        in_group_a: set[int] = set()
-        in_group_b: set[int] = set()
+    # -- stage 4 --
+    def headings(self) -> None:
+        """Changed headings link through the sections they head."""
+        if not any(self.kind[0][i] == HEADING and self.free(0, i) for i in range(len(self.a))):
+            return
+        section = ([-1] * len(self.a), [-1] * len(self.b))
+        members: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
+                                                                      defaultdict(list))
+        for side, n in ((0, len(self.a)), (1, len(self.b))):
+            current = -1
+            for k in range(n):
+                if self.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
+                    current = k
+                elif current >= 0:
+                    section[side][k] = current
+                    if self.kind[side][k] == BODY:
+                        members[side][current].append(k)
+        partner = self._partners()
+        cands: list[tuple[float, int, int]] = []
+        for h in sorted(members[0]):
+            if self.kind[0][h] != HEADING or not self.free(0, h):
+                continue
+            votes: dict[int, int] = {}
+            for i in members[0][h]:
+                for j in partner[0].get(i, ()):
+                    g = section[1][j]
+                    if g >= 0 and self.kind[1][g] == HEADING and self.free(1, g):
+                        votes[g] = votes.get(g, 0) + 1
+            for g, n_votes in votes.items():
+                share = n_votes / max(len(members[0][h]), len(members[1][g]))
+                if share >= SECTION_SHARE_MIN:
+                    cands.append((share, h, g))
+        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+        for _, h, g in cands:
+            if self.free(0, h) and self.free(1, g):
+                self.pair(h, g)
+
+    def _partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        out: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
+                                                                  defaultdict(list))
+        for i, j in enumerate(self.match[0]):
+            if j >= 0:
+                out[0][i].append(j)
+                out[1][j].append(i)
         for olds, news in self.groups:
-            kind = SPLIT if len(olds) == 1 else MERGED
-            units.append((olds, news, kind))
-            in_group_a.update(olds)
-            in_group_b.update(news)
-        for j in range(len(b)):
-            i = self.match_b[j]
-            if i >= 0 and j not in in_group_b and i not in in_group_a:
-                units.append(((i,), (j,), ""))
-        units.sort(key=lambda u: u[1][0])
-        on_lis = set(_lis([u[0][0] for u in units]))
-        links: dict[int, Link] = {}  # by first B index
-        anchor_unit_of_a: dict[int, int] = {}  # A index -> B key of its in-order unit
-        for pos, (olds, news, kind) in enumerate(units):
+            for i in olds:
+                out[0][i].extend(news)
+            for j in news:
+                out[1][j].extend(olds)
+        return out
+
+    # -- stage 5 --
+    def splits_and_merges(self) -> None:
+        for olds, news in find_groups(self):
+            for i in olds:
+                if self.match[0][i] >= 0:
+                    self.match[1][self.match[0][i]] = -1
+                    self.match[0][i] = -1
+            for j in news:
+                if self.match[1][j] >= 0:
+                    self.match[0][self.match[1][j]] = -1
+                    self.match[1][j] = -1
+            self.groups.append((olds, news))
+            self.changes += 1
+            self.grouped[0].update(olds)
+            self.grouped[1].update(news)
+
+    # -- stage 6 --
+    def labels(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Units (olds, news) with every label attached to what it labels."""
+        units: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        unit_of: tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]] = ({}, {})
+        for olds, news in self.groups:
+            units[(olds[0], news[0])] = (list(olds), list(news))
+        for i, j in enumerate(self.match[0]):
+            if j >= 0:
+                units[(i, j)] = ([i], [j])
+        for key, (olds, news) in units.items():
+            for i in olds:
+                unit_of[0][i] = key
+            for j in news:
+                unit_of[1][j] = key
+        for side in (0, 1):
+            other = 1 - side
+            texts = (self.a, self.b)
+            n = len(texts[side])
+            # Last label first, so a run of labels follows the block after it.
+            for k in range(n - 1, -1, -1):
+                if self.kind[side][k] != LABEL or k in unit_of[side] or k in self.blocked[side]:
+                    continue
+                nxt = k + 1
+                if nxt >= n or nxt not in unit_of[side]:
+                    continue
+                key = unit_of[side][nxt]
+                olds_news = units[key]
+                first_other = min(olds_news[other])
+                before = first_other - 1
+                # The block before the partner is a free label or title: the two
+                # label the same text ("Article 3 (Scope)" -> "Article 4").
+                if before >= 0 and self.kind[other][before] != BODY \
+                        and before not in unit_of[other] and before not in self.blocked[other]:
+                    pair_key = (k, before) if side == 0 else (before, k)
+                    units[pair_key] = ([pair_key[0]], [pair_key[1]])
+                    unit_of[0][pair_key[0]] = unit_of[1][pair_key[1]] = pair_key
+                    continue
+                # Label + text concatenated on the other side: the label joins.
+                label = words(texts[side][k].text)
+                joined = words(texts[other][first_other].text)
+                if label and joined[:len(label)] == label:
+                    olds_news[side].append(k)
+                    olds_news[side].sort()
+                    unit_of[side][k] = key
+        return sorted(((tuple(o), tuple(n)) for o, n in units.values()),
+                      key=lambda u: (u[1][0], u[0][0]))
+
+    # -- result --
+    def result(self, units: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> list[Link]:
+        a, b = self.a, self.b
+        on_lis = set(longest_increasing([u[0][0] for u in units]))
+        links: dict[int, Link] = {}
+        in_order_unit_of_a: dict[int, int] = {}
+        linked_a: set[int] = set()
+        linked_b: set[int] = set()
+        for pos, (olds, news) in enumerate(units):
             moved = pos not in on_lis
-            if kind:
+            linked_a.update(olds)
+            linked_b.update(news)
+            if len(olds) > 1 or len(news) > 1:
+                kind = SPLIT if len(olds) == 1 else MERGED
                 status: tuple[str, ...] = (MOVED, kind) if moved else (kind,)
             else:
-                i, j = olds[0], news[0]
-                same = self.ka[i] == self.kb[j]
-                if moved:
-                    status = (MOVED,) if same else (MOVED, MODIFIED)
-                elif not same:
-                    status = (MODIFIED,)
-                elif displayed_number(a[i]) != displayed_number(b[j]):
-                    status = (RENUMBERED,)
-                else:
-                    status = (UNCHANGED,)
+                status = self._pair_status(olds[0], news[0], moved)
             links[news[0]] = Link(status, olds, news)
             if not moved:
                 for i in olds:
-                    anchor_unit_of_a[i] = news[0]
+                    in_order_unit_of_a[i] = news[0]
         for j in range(len(b)):
-            if j not in links and j not in in_group_b and self.match_b[j] < 0:
+            if j not in linked_b:
                 links[j] = Link((ADDED,), (), (j,))
         # Deleted paragraphs go after the link of the nearest earlier A paragraph
         # that kept its place (or first, when there is none).
-        matched_a = set(in_group_a) | {i for i in range(len(a)) if self.match_a[i] >= 0}
-        after: dict[int, list[Link]] = defaultdict(list)  # B key (-1: start) -> deleted
-        last_anchor = -1
+        after: dict[int, list[Link]] = defaultdict(list)
+        last = -1
         for i in range(len(a)):
-            if i in anchor_unit_of_a:
-                last_anchor = anchor_unit_of_a[i]
-            elif i not in matched_a:
-                after[last_anchor].append(Link((DELETED,), (i,), ()))
+            if i in in_order_unit_of_a:
+                last = in_order_unit_of_a[i]
+            elif i not in linked_a:
+                after[last].append(Link((DELETED,), (i,), ()))
         out: list[Link] = list(after.get(-1, []))
         for key in sorted(links):
             out.append(links[key])
             out.extend(after.get(key, []))
         return out
+
+    def _pair_status(self, i: int, j: int, moved: bool) -> tuple[str, ...]:
+        same = self.key[0][i] == self.key[1][j]
+        if not same and self.kind[0][i] != BODY and self.kind[1][j] != BODY \
+                and content_words(self.a[i].text) == content_words(self.b[j].text):
+            # A label or heading whose only change is its number.
+            return (MOVED,) if moved else (RENUMBERED,)
+        if moved:
+            return (MOVED,) if same else (MOVED, MODIFIED)
+        if not same:
+            return (MODIFIED,)
+        if displayed_number(self.a[i]) != displayed_number(self.b[j]):
+            return (RENUMBERED,)
+        return (UNCHANGED,)
 
 
 def align(
@@ -735,13 +606,15 @@ def align(
     Raises:
         ValueError: an anchor is out of range or repeats a paragraph.
     """
-    aligner = _Aligner(a, b, anchors, unlinked_a, unlinked_b)
-    chain = aligner.apply_anchors()
-    aligner.patience(chain)
-    aligner.leftover_identical()
-    aligner.fuzzy()
-    aligner.groups_stage()
-    # Splits and merges become anchors too: what is left between them is
-    # matched again, now with tighter gaps (and slots).
-    aligner.fuzzy()
-    return aligner.result()
+    aligner = _Aligner(a, b, unlinked_a, unlinked_b)
+    chain = aligner.apply_anchors(anchors)
+    aligner.identical(chain)
+    aligner.gap_chains()
+    aligner.moves()
+    aligner.headings()
+    aligner.splits_and_merges()
+    # Groups and headings are anchors now: what is left between them is
+    # aligned again, in tighter gaps.
+    aligner.gap_chains()
+    aligner.headings()
+    return aligner.result(aligner.labels())

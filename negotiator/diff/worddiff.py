@@ -12,6 +12,7 @@ back to one token per character; right-to-left scripts are words like any other
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from diff_match_patch import diff_match_patch
@@ -53,32 +54,63 @@ def _code(k: int) -> str:
     return chr(k if k < 0xD800 else k + 0x800)
 
 
-_SPACE = re.compile(r"\s+")
 
 
-def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str]]:
-    """Tokens of both texts and their codes. Every whitespace run gets one code:
-    a line re-wrapped differently is not a change of wording."""
+def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str], dict[str, int]]:
+    """Tokens of both texts, their codes, and each code's size in characters.
+    Every whitespace run gets one code: a line re-wrapped differently is not a
+    change of wording."""
     vocab: dict[str, str] = {}
 
     def munge(tokens: list[str]) -> str:
-        out = []
-        for tok in tokens:
-            key = " " if _SPACE.fullmatch(tok) else tok
-            ch = vocab.get(key)
-            if ch is None:
-                ch = _code(len(vocab))
-                vocab[key] = ch
-            out.append(ch)
-        return "".join(out)
+        keys = [" " if tok.isspace() else tok for tok in tokens]
+        for key in dict.fromkeys(keys):  # codes in order of first appearance
+            if key not in vocab:
+                vocab[key] = _code(len(vocab))
+        return "".join(map(vocab.__getitem__, keys))
 
     ta, tb = tokenize(a), tokenize(b)
-    return munge(ta), munge(tb), ta, tb
+    ca, cb = munge(ta), munge(tb)
+    sizes = {code: len(key) for key, code in vocab.items()}
+    space = vocab.get(" ")
+    if space is not None:
+        # The whitespace code weighs what its last run weighs (B's, else A's).
+        last = next((t for t in reversed(tb) if t.isspace()), None) \
+            or next(t for t in reversed(ta) if t.isspace())
+        sizes[space] = len(last)
+    return ca, cb, ta, tb, sizes
 
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = DIFF_TIMEOUT_S
 _OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
+
+
+# A linked pair that shares almost no phrasing (a link a user forced, or a
+# paragraph replaced in place) is shown as deleted + inserted: a word diff
+# would cost quadratic time and show only noise. Measured as the Dice
+# coefficient of word pairs (bigrams), which unrelated texts on one subject
+# share little of (~0.05) and a lightly edited paragraph mostly (0.8 and up).
+UNRELATED_FLOOR = 0.15
+# Below this many words a side the diff is cheap and always readable.
+UNRELATED_MIN_WORDS = 40
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _unrelated(a: str, b: str, ca: str, cb: str) -> bool:
+    # Cheap first: sharing most distinct tokens (codes) means related.
+    sa, sb = set(ca), set(cb)
+    if len(sa & sb) >= 0.5 * min(len(sa), len(sb)):
+        return False
+    wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
+    if min(len(wa), len(wb)) < UNRELATED_MIN_WORDS:
+        return False
+    pa = Counter(zip(wa, wa[1:]))
+    pb = Counter(zip(wb, wb[1:]))
+    if len(pb) < len(pa):
+        pa, pb = pb, pa
+    shared = sum(min(n, pb[k]) for k, n in pa.items() if k in pb)
+    return 2 * shared / (len(wa) + len(wb) - 2) < UNRELATED_FLOOR
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
@@ -95,12 +127,12 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """
     if a == b:
         return [(EQUAL, a)] if a else []
-    ca, cb, ta, tb = _encode(a, b)
+    ca, cb, ta, tb, sizes = _encode(a, b)
+    if _unrelated(a, b, ca, cb):
+        return [(DELETE, a), (INSERT, b)]
     diffs = _DMP.diff_main(ca, cb, False)
     # On token codes, so a clean-up can never cut inside a word; weighed in
     # characters, so "[strongly]" -> "strongly" stays two bracket deletions.
-    sizes = {c: len(t) for c, t in zip(ca, ta)}
-    sizes.update((c, len(t)) for c, t in zip(cb, tb))
     _cleanup_semantic(diffs, lambda codes: sum(sizes[c] for c in codes))
     out: list[tuple[str, str]] = []
 
@@ -120,6 +152,10 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
             ia += n
         elif op == 1:
             emit(INSERT, "".join(tb[ib:ib + n]))
+            ib += n
+        elif ta[ia:ia + n] == tb[ib:ib + n]:
+            emit(EQUAL, "".join(ta[ia:ia + n]))
+            ia += n
             ib += n
         else:
             # Equal codes; only whitespace can differ, kept exact as a tiny change.

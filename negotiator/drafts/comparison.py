@@ -1,7 +1,9 @@
-"""Compare two stored drafts: the structure `negotiator diff --json` prints.
+"""Compare two stored drafts: the typed comparison every face reads (`negotiator
+diff`, the window's Compare tab and change column, signals, the brief).
 
-Stored lineages (and so the user's corrections) anchor the alignment: two
-paragraphs that carry the same lineage, once in each draft, are linked.
+The drafts are aligned again from their texts; only the user's link
+corrections (LineageOverride) are imposed, as anchors and as paragraphs
+declared new.
 """
 
 from __future__ import annotations
@@ -41,17 +43,31 @@ def _paragraphs(session: Session, draft: Draft) -> list[Any]:
     )
 
 
-def _lineage_anchors(pa: list[Any], pb: list[Any]) -> list[tuple[int, int]]:
-    """Pairs that share a lineage found exactly once in each draft."""
-    count_a = Counter(p.lineage_id for p in pa if p.lineage_id is not None)
-    count_b = Counter(p.lineage_id for p in pb if p.lineage_id is not None)
-    where_b = {p.lineage_id: j for j, p in enumerate(pb)}
-    return [
-        (i, where_b[p.lineage_id])
-        for i, p in enumerate(pa)
-        if p.lineage_id is not None and count_a[p.lineage_id] == 1
-        and count_b.get(p.lineage_id) == 1
-    ]
+def _user_anchors(session: Session, earlier: list[Any], later: list[Any]) -> list[tuple[int, int]]:
+    """(earlier index, later index) pairs a user declared linked.
+
+    Only corrections count: lineages the aligner guessed at import are a
+    result, not an input, so a comparison re-aligns from the texts and a
+    better aligner (or an earlier mistake) is never frozen in. A corrected
+    paragraph links to the paragraph of the earlier draft on the lineage it
+    was given (its source, or the source's continuation in this draft).
+    """
+    ids = {p.id: k for k, p in enumerate(later)}
+    corrected = {
+        pid
+        for part in chunks(list(ids))
+        for pid in session.scalars(select(LineageOverride.paragraph_id).where(
+            LineageOverride.paragraph_id.in_(part),
+            LineageOverride.source_paragraph_id.is_not(None)))
+    }
+    if not corrected:
+        return []
+    count = Counter(p.lineage_id for p in earlier if p.lineage_id is not None)
+    where = {p.lineage_id: i for i, p in enumerate(earlier)}
+    return sorted(
+        (where[p.lineage_id], ids[p.id]) for p in later
+        if p.id in corrected and p.lineage_id is not None and count.get(p.lineage_id) == 1
+    )
 
 
 def _declared_new(session: Session, paras: list[Any]) -> set[int]:
@@ -159,8 +175,11 @@ def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> Comparis
     """
     pa = _paragraphs(session, draft_a)
     pb = _paragraphs(session, draft_b)
-    anchors = _lineage_anchors(pa, pb)
     later_is_b = draft_b.order > draft_a.order
+    if later_is_b:
+        anchors = _user_anchors(session, pa, pb)
+    else:
+        anchors = [(i, j) for j, i in _user_anchors(session, pb, pa)]
     declared = _declared_new(session, pb if later_is_b else pa)
     anchored_a = {i for i, _ in anchors}
     anchored_b = {j for _, j in anchors}

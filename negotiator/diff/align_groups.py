@@ -1,0 +1,176 @@
+"""Splits and merges, found as coverage: which parts together explain a whole.
+
+A whole (a paragraph unmatched, or matched 1:1 only loosely) gathers parts
+from the other draft near where it stood, not only next to each other (a
+chair consolidates paragraphs from different places of a section). Seeds are
+ranked by the mass of their wording found in the whole; a part joins while it
+adds wording of the whole that the group did not cover yet, so a dropped
+alternative that repeats a kept one adds nothing and stays out. Each part
+must be mostly made of the whole's wording, and the group must cover most of
+the whole, clearly better than the best single part: a short item whose words
+all occur in a long paragraph covers little of it and is not a part.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from negotiator.diff.align_similarity import BODY, LABEL
+
+if TYPE_CHECKING:
+    from negotiator.diff.align import _Aligner
+
+# A whole whose 1:1 partner already covers this share of it is not reconsidered.
+GROUP_SKIP = 0.85
+# ...which it surely does when it has this share of the whole's distinct words
+# (a split-off part of any size takes more than the rest).
+SURELY_COVERED = 0.9
+# The seed part draws this share of its (weighted) wording from the whole,
+# every other nearby part at least PART_WEAK (a paragraph trimmed while merged)...
+PART_MIN = 0.6
+PART_WEAK = 0.3
+# ...and adds this share of the whole's wording not covered yet.
+STEP_GAIN = 0.1
+# The group covers this much of the whole...
+COVER_MIN = 0.6
+# ...and this much more than the best single part did alone.
+GROUP_GAIN = 0.15
+# A whole this short is too small to tell its parts from chance overlap.
+MIN_WHOLE_WORDS = 8
+# Parts are looked for among this many paragraphs around the whole's place
+# (weak parts only there; from elsewhere, through the index, strong ones only).
+REGION = 16
+
+
+def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Splits (one A, several B), then merges (several A, one B)."""
+    taken: tuple[set[int], set[int]] = (set(), set())
+    chain = al.links_in_order()
+    for whole_side in (0, 1):
+        part_side = 1 - whole_side
+        anchors_w = [p[whole_side] for p in chain]
+        anchors_p = [p[part_side] for p in chain]
+        n_whole = len(al.a) if whole_side == 0 else len(al.b)
+        n_part = len(al.b) if whole_side == 0 else len(al.a)
+        wholes = [w for w in range(n_whole) if _worth_a_look(al, whole_side, w, taken)]
+        # Parts may be headings too: a one-line "Status: permanent" merged into a record.
+        spare = [p for p in range(n_part)
+                 if al.free(part_side, p) and al.kind[part_side][p] != LABEL]
+        # Parts may also come from anywhere (a merge of moved paragraphs).
+        far = dict(al._index_candidates(spare, wholes, pool_side=part_side)) \
+            if wholes and spare else {}
+        for w in wholes:
+            if w in taken[whole_side]:
+                continue
+            partner = al.match[whole_side][w]
+            # Where the whole's parts may stand: around its partner (it may have
+            # moved), else between the partners of the nearest in-order links.
+            if partner >= 0:
+                lo, hi = max(0, partner - REGION // 2), min(n_part, partner + REGION // 2 + 1)
+            else:
+                k = bisect_left(anchors_w, w)
+                lo = anchors_p[k - 1] + 1 if k > 0 else 0
+                hi = anchors_p[k] if k < len(anchors_p) else n_part
+                if hi - lo > REGION:
+                    centre = lo + (hi - lo) // 2
+                    lo, hi = max(lo, centre - REGION // 2), min(hi, centre + REGION // 2)
+            pool = [p for p in range(lo, hi)
+                    if p == partner or (al.free(part_side, p) and p not in taken[part_side]
+                                        and al.kind[part_side][p] != LABEL)]
+            if partner >= 0 and partner not in pool:
+                pool.append(partner)
+            near = set(pool)
+            # Parts may also come from elsewhere (a merge of moved paragraphs).
+            pool.extend(p for p in far.get(w, ()) if p not in near and al.free(part_side, p)
+                        and p not in taken[part_side])
+            group = _grow(al, whole_side, w, sorted(pool), partner, near)
+            if group:
+                taken[whole_side].add(w)
+                taken[part_side].update(group)
+                whole = (w,)
+                yield (whole, group) if whole_side == 0 else (group, whole)
+
+
+def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
+    """Unmatched, or matched 1:1 to a text that leaves much of it uncovered."""
+    if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
+            or w in al.anchored[whole_side] \
+            or w in taken[whole_side] or w in al.grouped[whole_side]:
+        return False
+    partner = al.match[whole_side][w]
+    if partner < 0:
+        return True
+    part_side = 1 - whole_side
+    if al.key[whole_side][w] == al.key[part_side][partner]:
+        return False
+    # Cheap first: nearly every distinct word of the whole is in its partner.
+    words_w = al.rough_words[whole_side][w]
+    if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w):
+        return False
+    feat = al.features()
+    whole_mass = feat.mass[whole_side][w]
+    return whole_mass > 0 and feat.shared(feat.counts[whole_side][w],
+                                          feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass
+
+
+def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
+          near: set[int]) -> tuple[int, ...]:
+    feat = al.features()
+    part_side = 1 - whole_side
+    whole_counts = feat.counts[whole_side][w]
+    whole_mass = feat.mass[whole_side][w]
+    if whole_mass <= 0 or len(pool) < 2 or len(feat.tokens[whole_side][w]) < MIN_WHOLE_WORDS:
+        return ()
+
+    def contained(p: int) -> float:
+        """Mass of the part's wording found in the whole."""
+        return feat.shared(feat.counts[part_side][p], whole_counts)
+
+    def coverage(parts: list[int]) -> float:
+        total: Counter[str] = Counter()
+        for p in parts:
+            total.update(feat.counts[part_side][p])
+        return feat.shared(whole_counts, total) / whole_mass
+
+    # Cheap first: a part with under a fifth of its distinct words in the whole
+    # cannot draw PART_WEAK of its weighted wording from it in practice.
+    words_w = whole_counts.keys()
+    part_counts = feat.counts[part_side]
+    pool = [p for p in pool
+            if len(words_w & part_counts[p].keys()) >= 0.2 * len(part_counts[p])]
+    if len(pool) < 2:
+        return ()
+    share = {p: contained(p) for p in pool}
+    drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
+             for p in pool}
+    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)]
+    seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
+    if len(parts_ok) < 2 or not seeds:
+        return ()
+    seed = max(seeds, key=lambda p: (share[p], -p))
+    group = [seed]
+    cov = coverage(group)
+    # Nearby parts first: a far paragraph that happens to share the same
+    # boilerplate must not take the place of the real part next door.
+    for tier in ([p for p in parts_ok if p in near], [p for p in parts_ok if p not in near]):
+        while True:
+            best, best_cov = -1, cov
+            for p in tier:
+                if p in group:
+                    continue
+                c = coverage([*group, p])
+                if c - cov >= STEP_GAIN and c > best_cov:
+                    best, best_cov = p, c
+            if best < 0:
+                break
+            group.append(best)
+            cov = best_cov
+    if len(group) < 2 or cov < COVER_MIN:
+        return ()
+    alone = max(coverage([p]) for p in ([partner] if partner >= 0 else []) + [seed])
+    if cov < alone + GROUP_GAIN:
+        return ()
+    return tuple(sorted(group))

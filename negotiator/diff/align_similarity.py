@@ -1,0 +1,218 @@
+"""What the aligner compares: paragraph kinds, content tokens and TF-IDF similarity.
+
+Numbers and labels are identifiers, not content: "Article 3 (Scope)" and
+"Article 4 (Scope)" have the same content, and "Option 2:" has none. Content
+is weighed by rarity (TF-IDF over words and word pairs), so two paragraphs
+sharing "the", "States" and "shall" are not similar, and compared
+symmetrically (cosine), so a short item is not "similar" to a long paragraph
+that happens to contain its words. Containment (the share of one text found
+in another) is only used for splits and merges, where the rest must be
+explained too.
+
+Every sum runs over dicts built in text order (never over sets), so it adds
+the same numbers in the same order in every process, whatever the hash seed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from negotiator.text.parse import split_number
+
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+
+# Arabic, for matching only: vowel marks and tatweel dropped, letter variants
+# folded, and the article and attached conjunctions/prepositions taken off, so
+# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+                          "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
+                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Words that only name a place in the text. A block made of these, numbers and
+# single letters ("Option 2:", "Article 4", "(b)", "PP3") carries no content.
+LABEL_WORDS = frozenset({
+    "article", "art", "section", "chapter", "part", "annex", "appendix", "paragraph",
+    "para", "pp", "op", "option", "alt", "alternative", "bis", "ter", "quater",
+    "quinquies", "rule", "title", "clause", "item", "variant", "no",
+})
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+# A heading is a short block that does not read as a sentence or a list item.
+HEADING_MAX_WORDS = 8
+HEADING_MAX_CJK = 14
+_SENTENCE_END = tuple(".;:,。；：，")
+_ITEM_START = tuple("*-•·o")
+
+LABEL, HEADING, BODY = "label", "heading", "body"
+# Longer than this (in characters), a block is a body paragraph: no need to
+# tokenise it to tell (most paragraphs of a long draft).
+LONG_TEXT = 200
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
+    if not _ARABIC.search(text):
+        return _WORD.findall(text.lower())
+    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
+    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
+
+
+def normalise(text: str) -> str:
+    """The text compared for identity: leading numbering and whitespace do not count."""
+    typed = split_number(text.strip())
+    if typed is not None and typed.rest.strip():
+        text = typed.rest
+    return " ".join(text.split())
+
+
+def content_words(text: str, keep_numbers: bool = False) -> list[str]:
+    """The words that say something: the leading label dropped, and unless
+    ``keep_numbers`` every bare number and label word too (in a body paragraph
+    "30 days" is content, in a heading "Article 3" is an identifier)."""
+    plain = normalise(text)
+    if plain[:2] in _BULLETS:
+        plain = plain[2:]  # "o Added ..." and "* Added ...": the same list item
+    found = words(plain)
+    if keep_numbers:
+        return found
+    return [w for w in found if not w.isdigit() and w.rstrip("0123456789") not in LABEL_WORDS]
+
+
+_BULLETS = ("o ", "* ", "- ", "• ", "· ")
+# "Field Name: Hiring", "Status: current": a record line, not a title.
+_RECORD = re.compile(r"^[^:]{1,40}:\s+\S")
+# Characters that do not occur in a title: code, URLs, addresses, list marks.
+_NOT_TITLE = re.compile(r"[=/@<>#*|\\{}\[\]]")
+
+
+def kind_of(text: str, number: str | None = None) -> str:
+    """LABEL (no content), HEADING (a short title) or BODY.
+
+    A short block with a number of its own ("3.3 Line Separator", "B. Threats")
+    is a heading; without one it must read like a title: no sentence
+    punctuation at its end, no code or address characters, not a list item.
+    """
+    if len(text) > LONG_TEXT:
+        return BODY
+    content = content_words(text)
+    if all(len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w) for w in content) \
+            and len(words(text)) <= 4:
+        return LABEL
+    plain = normalise(text)
+    cjk = len(_CJK.findall(plain))
+    short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS
+    if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
+        return BODY
+    if number or not (plain.endswith(_SENTENCE_END) or plain.startswith(_ITEM_START)):
+        return HEADING
+    return BODY
+
+
+class Lazy:
+    """A read-only list computed item by item, on first use."""
+
+    def __init__(self, fn: Callable[[int], Any]) -> None:
+        self.fn = fn
+        self.cache: dict[int, Any] = {}
+
+    def __getitem__(self, k: int) -> Any:
+        try:
+            return self.cache[k]
+        except KeyError:
+            value = self.cache[k] = self.fn(k)
+            return value
+
+
+# Word weights are estimated on the paragraphs still to be matched plus an even
+# sample of about this many others: enough for stable frequencies.
+DF_SAMPLE = 500
+# Word pairs (shingles) weigh this much relative to single words: they reward
+# kept phrasing over the same words reshuffled.
+SHINGLE_WEIGHT = 0.5
+
+
+class _Idf(dict[str, float]):
+    """Word -> inverse document frequency, computed on first lookup."""
+
+    def __init__(self, df: Counter[str], n: int) -> None:
+        super().__init__()
+        self.df, self.n = df, n
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = math.log(self.n / (self.df.get(term, 0) + 0.5)) + 0.05
+        return value
+
+
+class Features:
+    """Per paragraph (side 0 = A, 1 = B): content words, TF-IDF vector, masses.
+
+    Computed lazily: a 10,000-paragraph draft where nine in ten paragraphs
+    matched exactly is not tokenised whole.
+    """
+
+    def __init__(self, texts: tuple[Sequence[str], Sequence[str]],
+                 kinds: tuple[Sequence[str], Sequence[str]],
+                 focus: tuple[Iterable[int], Iterable[int]]) -> None:
+        self.texts = texts
+        self.tokens = (Lazy(lambda i: content_words(texts[0][i], kinds[0][i] == BODY)),
+                       Lazy(lambda j: content_words(texts[1][j], kinds[1][j] == BODY)))
+        self.counts = (Lazy(lambda i: Counter(self.tokens[0][i])),
+                       Lazy(lambda j: Counter(self.tokens[1][j])))
+        # Document frequency per draft, and the larger of the two: a paragraph
+        # kept in both drafts must not make its own words look common.
+        dfs: list[Counter[str]] = [Counter(), Counter()]
+        sizes = [0, 0]
+        step = max(1, (len(texts[0]) + len(texts[1])) // DF_SAMPLE)
+        for side in (0, 1):
+            sample = sorted(set(focus[side]) | set(range(0, len(texts[side]), step)))
+            sizes[side] = len(sample)
+            for k in sample:
+                dfs[side].update(dict.fromkeys(self.tokens[side][k], 1))
+        self.n = max(sizes) + 1
+        self.w = _Idf(dfs[0] | dfs[1], self.n)
+        self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
+                    Lazy(lambda j: self._vector(self.tokens[1][j])))
+        self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
+                     Lazy(lambda j: self._mass(self.counts[1][j])))
+
+    def weight(self, term: str) -> float:
+        """Inverse document frequency: a word in every paragraph weighs ~0."""
+        return self.w[term]
+
+    def _vector(self, tokens: list[str]) -> tuple[dict[Any, float], float]:
+        # Words by their text, word pairs by a tuple: one dict, no string building.
+        w = self.w
+        vec: dict[Any, float] = {t: (1.0 + math.log(v) if v > 1 else 1.0) * w[t]
+                                 for t, v in Counter(tokens).items()}
+        for (x, y), v in Counter(zip(tokens, tokens[1:])).items():
+            tf = v * SHINGLE_WEIGHT
+            # A word pair weighs what its two words weigh on average.
+            vec[(x, y)] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return vec, norm
+
+    def _mass(self, counts: Counter[str]) -> float:
+        w = self.w
+        return sum(v * w[t] for t, v in counts.items())
+
+    def cosine(self, i: int, j: int) -> float:
+        (va, na), (vb, nb) = self.vec[0][i], self.vec[1][j]
+        if na == 0 or nb == 0:
+            return 1.0 if not va and not vb else 0.0
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb)
+
+    def shared(self, x: Counter[str], y: Counter[str]) -> float:
+        """Weighted mass of the words two texts have in common."""
+        if len(y) < len(x):
+            x, y = y, x
+        w = self.w
+        return sum(min(v, y[t]) * w[t] for t, v in x.items() if t in y)
