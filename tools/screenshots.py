@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settle(lambda: window.paragraph_model.changes_known)
     proxy = window.paragraph_proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.NUMBER).data() == "8")
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.NUMBER).data() == "OP 8")
     window.table.setCurrentIndex(proxy.index(row, Column.TEXT))
     window.detail.tabs.setCurrentWidget(window.detail.positions)
     settle(lambda: window.detail.positions.loaded is not None)
