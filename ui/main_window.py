@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -58,7 +57,9 @@ from ui.icons import icon
 from ui.export_dialog import ExportDialog
 from ui.import_dialog import ImportPreviewDialog, ImportRequest
 from ui.link_dialog import LinkDialog
+from ui.flags import LegendButton
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
+from ui.paragraph_table import ParagraphTableLayout
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
 from ui.operations import DiffData, NegotiationInfo
 from ui.packages import PackageActions
@@ -70,9 +71,6 @@ log = logging.getLogger(__name__)
 
 # Files the window accepts by drag and drop (the importer decides by content).
 IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
-# Column widths of the paragraph table before the user changes them.
-DEFAULT_WIDTHS = {Column.NUMBER: 48, Column.CHANGE: 92, Column.NATIONAL: 112,
-                  Column.EU: 112, Column.BRACKETS: 36, Column.FLAGS: 130}
 
 
 class MainWindow(QMainWindow):
@@ -151,16 +149,10 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in DEFAULT_WIDTHS.items():
-            if column != Column.TEXT:
-                self.table.setColumnWidth(column, width)
+        self.table_layout = ParagraphTableLayout(self.table)  # wrapped text, flag icons, row heights
+        self.table_layout.watch(self.paragraph_proxy)
         self.table.selectionModel().currentRowChanged.connect(self._paragraph_changed)
 
         self.filter_changed = QCheckBox(self.tr("C&hanged"))
@@ -188,6 +180,8 @@ class MainWindow(QMainWindow):
             filter_bar.addWidget(box)
         filter_bar.addWidget(self.search, 1)
         filter_bar.addWidget(self.filter_count)
+        self.legend_button = LegendButton()
+        filter_bar.addWidget(self.legend_button)
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -201,8 +195,9 @@ class MainWindow(QMainWindow):
         self.paragraph_split = QSplitter(Qt.Orientation.Horizontal)
         self.paragraph_split.addWidget(table_page)
         self.paragraph_split.addWidget(self.detail)
-        self.paragraph_split.setStretchFactor(0, 3)
-        self.paragraph_split.setStretchFactor(1, 2)
+        # Width goes to the table, whose text column stretches; the details keep a reading width.
+        self.paragraph_split.setStretchFactor(0, 2)
+        self.paragraph_split.setStretchFactor(1, 1)
 
         self.diff_view = DiffView()
         self.diff_view.compare_requested.connect(self.compare_drafts)
@@ -220,8 +215,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([215, 1185])
-        self.paragraph_split.setSizes([840, 360])
+        self.splitter.setSizes([190, 1210])
+        self.paragraph_split.setSizes([840, 370])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
