@@ -808,7 +808,7 @@ class MainWindow(QMainWindow):
         if self.current_negotiation_id is None:
             return None
         dialog = ExportDialog(self.store, self.tasks, self.current_negotiation_id, self.current_draft_id,
-                              author=self.settings.author(), parent=self)
+                              author=self.settings.author(), parent=self, settings=self.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

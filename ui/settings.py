@@ -41,10 +41,12 @@ LANGUAGE: Setting[str] = Setting("ui/language", str, "", "UI language; empty fol
 IMPORT_DIR: Setting[str] = Setting("import/last_dir", str, "", "folder of the last imported file")
 PACKAGE_DIR: Setting[str] = Setting("packages/last_dir", str, "", "folder of the last positions package")
 AUTHOR: Setting[str] = Setting("user/author", str, "", "name recorded with edits; empty: login name")
+CLASSIFICATION: Setting[str] = Setting("export/classification", str, "RESTRICTED",
+                                       "the delegation's marking for briefs (the Export dialog's default)")
 
 ALL: tuple[Setting[Any], ...] = (
     GEOMETRY, WINDOW_STATE, SPLITTER, HEADER, RECENT_STORES, LAST_STORE, DEMO_OFFERED,
-    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, PACKAGE_DIR, AUTHOR,
+    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, PACKAGE_DIR, AUTHOR, CLASSIFICATION,
 )
 
 
