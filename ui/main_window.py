@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.text.importer import ParsedDraft
+from negotiator.text.tracked import TrackedChanges
 from negotiator.storage.store import Store
 from negotiator.domain.errors import StaleEdit
 from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
@@ -55,7 +56,7 @@ from ui.dialogs import show_error, show_exception
 from ui.diff_view import DiffView
 from ui.icons import icon
 from ui.export_dialog import ExportDialog
-from ui.import_dialog import ImportPreviewDialog, ImportRequest
+from ui.import_dialog import ImportPreviewDialog, ImportRequest, TrackedChangesQuestion
 from ui.link_dialog import LinkDialog
 from ui.flags import LegendButton
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
@@ -745,15 +746,33 @@ class MainWindow(QMainWindow):
             self.settings.set(cfg.IMPORT_DIR, str(Path(path).parent))
             self.import_file(path)
 
-    def import_file(self, path: str | Path) -> None:
-        """Parse a file in the background, then show the preview dialog."""
+    def import_file(self, path: str | Path, tracked_changes: TrackedChanges | None = None) -> None:
+        """Parse a file in the background, then show the preview dialog; a Word
+        file with tracked changes first asks how to read them."""
         name = Path(path).name
+        reading = tracked_changes or TrackedChanges.ACCEPT
         self.tasks.run(
             self.tr("Reading %1…").replace("%1", name),
-            lambda ctx: op.read_file(path),
-            on_done=self.preview_import,
+            lambda ctx: op.read_file(path, reading),
+            on_done=lambda parsed: self._file_read(path, parsed, asked=tracked_changes is not None),
             on_error=lambda exc: self._task_failed(self.tr("Could not import %1").replace("%1", name), exc),
         )
+
+    def _file_read(self, path: str | Path, parsed: ParsedDraft, *, asked: bool) -> None:
+        if not parsed.has_tracked_changes or asked:
+            self.preview_import(parsed)
+            return
+        question = TrackedChangesQuestion(parsed.source_name, self)
+        question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if question.choice == TrackedChanges.ACCEPT:
+                self.preview_import(parsed)  # already read that way
+            elif question.choice == TrackedChanges.REJECT:
+                self.import_file(path, TrackedChanges.REJECT)
+
+        question.finished.connect(answered)
+        question.open()
 
     def paste_draft(self) -> None:
         text = QGuiApplication.clipboard().text()
