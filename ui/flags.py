@@ -33,22 +33,21 @@ class Flag:
 
 def flags() -> dict[str, Flag]:
     """Every flag in the user's language."""
-    tr = QCoreApplication.translate
     return {f.key: f for f in (
-        Flag("red_line", "flag-red-line", tr("Flags", "Red line touched"),
-             tr("Flags", "The wording changes a text our delegation marked as a red line.")),
-        Flag("divergent", "flag-divergent", tr("Flags", "Divergent from EU"),
-             tr("Flags", "Our stance differs from the coordinated EU line.")),
-        Flag("review", "flag-review", tr("Flags", "Needs review"),
-             tr("Flags", "The wording changed since a position was taken on it.")),
-        Flag("unbalanced", "flag-unbalanced", tr("Flags", "Unbalanced brackets"),
-             tr("Flags", "The square brackets in the paragraph do not pair up.")),
-        Flag("agreed_ad_ref", "flag-ad-ref", tr("Flags", "Agreed ad ref"),
-             tr("Flags", "Agreed, subject to confirmation by a capital.")),
-        Flag("agreed", "flag-agreed", tr("Flags", "Agreed"),
-             tr("Flags", "Agreed: the paragraph is closed.")),
-        Flag("no_instructions", "flag-no-instructions", tr("Flags", "No instructions"),
-             tr("Flags", "Our delegation has recorded no position on this paragraph.")),
+        Flag("red_line", "flag-red-line", QCoreApplication.translate("Flags", "Red line touched"),
+             QCoreApplication.translate("Flags", "The wording changes a text our delegation marked as a red line.")),
+        Flag("divergent", "flag-divergent", QCoreApplication.translate("Flags", "Divergent from EU"),
+             QCoreApplication.translate("Flags", "Our stance differs from the coordinated EU line.")),
+        Flag("review", "flag-review", QCoreApplication.translate("Flags", "Needs review"),
+             QCoreApplication.translate("Flags", "The wording changed since a position was taken on it.")),
+        Flag("unbalanced", "flag-unbalanced", QCoreApplication.translate("Flags", "Unbalanced brackets"),
+             QCoreApplication.translate("Flags", "The square brackets in the paragraph do not pair up.")),
+        Flag("agreed_ad_ref", "flag-ad-ref", QCoreApplication.translate("Flags", "Agreed ad ref"),
+             QCoreApplication.translate("Flags", "Agreed, subject to confirmation by a capital.")),
+        Flag("agreed", "flag-agreed", QCoreApplication.translate("Flags", "Agreed"),
+             QCoreApplication.translate("Flags", "Agreed: the paragraph is closed.")),
+        Flag("no_instructions", "flag-no-instructions", QCoreApplication.translate("Flags", "No instructions"),
+             QCoreApplication.translate("Flags", "Our delegation has recorded no position on this paragraph.")),
     )}
 
 
@@ -92,13 +91,12 @@ def flags_width(count: int) -> int:
 
 def column_notes() -> list[tuple[str, str]]:
     """What the table's other marks mean: (mark, explanation), for the legend."""
-    tr = QCoreApplication.translate
     return [
-        (tr("Flags", "[ ]"), tr("Flags", "Square brackets in the paragraph: text not yet agreed "
+        (QCoreApplication.translate("Flags", "[ ]"), QCoreApplication.translate("Flags", "Square brackets in the paragraph: text not yet agreed "
                                          "(\"!\" when they do not pair up).")),
-        (tr("Flags", "Amend"), tr("Flags", "Stance: support with amendments.")),
-        ("<b>" + tr("Flags", "Modified") + "</b>",
-         tr("Flags", "Change in bold: a significant wording change (shall → should, a number, "
+        (QCoreApplication.translate("Flags", "Amend"), QCoreApplication.translate("Flags", "Stance: support with amendments.")),
+        ("<b>" + QCoreApplication.translate("Flags", "Modified") + "</b>",
+         QCoreApplication.translate("Flags", "Change in bold: a significant wording change (shall → should, a number, "
                      "a negation); point at it to see which.")),
     ]
 

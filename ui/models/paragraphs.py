@@ -51,16 +51,15 @@ class Column(IntEnum):
 
 def header_tooltips() -> dict[Column, str]:
     """What each column holds, for its header's tooltip."""
-    tr = QCoreApplication.translate
     return {
-        Column.NUMBER: tr("ParagraphModel", "The paragraph's reference (PP: preambular, OP: operative)"),
-        Column.TEXT: tr("ParagraphModel", "The paragraph's text; point at it to read it whole"),
-        Column.CHANGE: tr("ParagraphModel", "What changed since the previous draft; in bold: a significant "
+        Column.NUMBER: QCoreApplication.translate("ParagraphModel", "The paragraph's reference (PP: preambular, OP: operative)"),
+        Column.TEXT: QCoreApplication.translate("ParagraphModel", "The paragraph's text; point at it to read it whole"),
+        Column.CHANGE: QCoreApplication.translate("ParagraphModel", "What changed since the previous draft; in bold: a significant "
                                             "wording change (point at it to see which)"),
-        Column.NATIONAL: tr("ParagraphModel", "Our delegation's stance (\"Amend\": support with amendments)"),
-        Column.EU: tr("ParagraphModel", "The coordinated EU stance (\"Amend\": support with amendments)"),
-        Column.BRACKETS: tr("ParagraphModel", "Square brackets: text not yet agreed"),
-        Column.FLAGS: tr("ParagraphModel", "Red line, divergence from the EU, review, agreement, "
+        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "Our delegation's stance (\"Amend\": support with amendments)"),
+        Column.EU: QCoreApplication.translate("ParagraphModel", "The coordinated EU stance (\"Amend\": support with amendments)"),
+        Column.BRACKETS: QCoreApplication.translate("ParagraphModel", "Square brackets: text not yet agreed"),
+        Column.FLAGS: QCoreApplication.translate("ParagraphModel", "Red line, divergence from the EU, review, agreement, "
                                            "instructions: see the legend (?)"),
     }
 
