@@ -18,7 +18,7 @@ from negotiator.views.draft_table import ParagraphRow, PositionSummary
 
 # Size of a flag icon in a table cell and the gap between two of them (pixels).
 FLAG_ICON_PX = 16
-FLAG_GAP_PX = 4
+FLAG_GAP_PX = 3
 # Every flag a paragraph can carry, in the order the cell shows them (most urgent first).
 FLAG_KEYS = ("red_line", "divergent", "review", "unbalanced", "agreed_ad_ref", "agreed", "no_instructions")
 

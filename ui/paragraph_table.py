@@ -16,8 +16,8 @@ from ui.models.paragraphs import Column
 
 # Columns other than the text, at their narrowest (pixels); a header wider than
 # this in the user's language widens its column.
-DEFAULT_WIDTHS = {Column.NUMBER: 72, Column.CHANGE: 88, Column.NATIONAL: 76,
-                  Column.EU: 76, Column.BRACKETS: 30, Column.FLAGS: flags_width(4) + 10}
+DEFAULT_WIDTHS = {Column.NUMBER: 64, Column.CHANGE: 84, Column.NATIONAL: 70,
+                  Column.EU: 70, Column.BRACKETS: 28, Column.FLAGS: flags_width(4) + 8}
 # Above this many rows every row is three lines high: measuring each wrapped
 # paragraph would stall the window on very long drafts.
 AUTO_ROW_HEIGHT_MAX_ROWS = 1500

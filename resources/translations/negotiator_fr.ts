@@ -2057,17 +2057,7 @@
         <translation>Modification</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Our stance</source>
-        <translation>National</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EU stance</source>
-        <translation>UE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>[ ]</source>
         <translation>[ ]</translation>
     </message>
@@ -2152,7 +2142,17 @@
         <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+11"/>
+        <source>National</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EU</source>
+        <translation>UE</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Amend</source>
         <translation>Amender</translation>
     </message>

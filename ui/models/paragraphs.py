@@ -69,8 +69,8 @@ def header_titles() -> dict[Column, str]:
         Column.NUMBER: QCoreApplication.translate("ParagraphModel", "No."),
         Column.TEXT: QCoreApplication.translate("ParagraphModel", "Text"),
         Column.CHANGE: QCoreApplication.translate("ParagraphModel", "Change"),
-        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "Our stance"),
-        Column.EU: QCoreApplication.translate("ParagraphModel", "EU stance"),
+        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "National"),
+        Column.EU: QCoreApplication.translate("ParagraphModel", "EU"),
         Column.BRACKETS: QCoreApplication.translate("ParagraphModel", "[ ]"),
         Column.FLAGS: QCoreApplication.translate("ParagraphModel", "Flags"),
     }
