@@ -8,6 +8,7 @@ decides how the table shows it.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.delegates import MAX_TEXT_LINES, FlagsDelegate, WrappedTextDelegate
@@ -21,6 +22,12 @@ DEFAULT_WIDTHS = {Column.NUMBER: 64, Column.CHANGE: 84, Column.NATIONAL: 70,
 # Above this many rows every row is three lines high: measuring each wrapped
 # paragraph would stall the window on very long drafts.
 AUTO_ROW_HEIGHT_MAX_ROWS = 1500
+# The reference column fits the longest reference ("OP 13 (b) (iii)") up to this
+# width; longer labels (a title's) are cut and shown whole on hover.
+MAX_NUMBER_WIDTH = 110
+MAX_REFERENCE_CHARS = 16
+# References measured per draft (each costs a data() call on the GUI thread).
+REFERENCES_MEASURED = 500
 
 
 class ParagraphTableLayout(QObject):
@@ -55,6 +62,23 @@ class ParagraphTableLayout(QObject):
         """Fit the rows again whenever the (proxy) model's rows change."""
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self.schedule)
+        model.modelReset.connect(self.fit_number_column)
+
+    def fit_number_column(self) -> None:
+        """Wide enough for this draft's references, so none is cut ("Section II", "OP 6 (b)")."""
+        model = self.table.model()
+        if model is None:
+            return
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # headings' references are bold
+        metrics = QFontMetrics(bold)
+        rows = min(model.rowCount(), REFERENCES_MEASURED)
+        references = (model.index(r, Column.NUMBER).data() or "" for r in range(rows))
+        widest = max((metrics.horizontalAdvance(ref) for ref in references if _is_short_reference(ref)),
+                     default=0)
+        header = self.table.horizontalHeader().sectionSizeHint(Column.NUMBER)
+        self.table.setColumnWidth(Column.NUMBER, min(MAX_NUMBER_WIDTH, max(DEFAULT_WIDTHS[Column.NUMBER],
+                                                                          header, widest + 14)))
 
     def schedule(self, *_args: object) -> None:
         self._timer.start()
@@ -73,3 +97,10 @@ class ParagraphTableLayout(QObject):
             table.resizeRowsToContents()
         else:
             table.verticalHeader().setDefaultSectionSize(line * MAX_TEXT_LINES + 8)
+
+
+def _is_short_reference(reference: str) -> bool:
+    """A paragraph reference ("OP 13 (b) (iii)", "Section II"), not a label in
+    words standing in for one ("Symbol and date", a title)."""
+    return len(reference) <= MAX_REFERENCE_CHARS and \
+        (any(c.isdigit() for c in reference) or len(reference.split()) <= 2)

@@ -252,6 +252,8 @@ class ParagraphModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Column.TEXT:
                 return row.text if len(row.text) <= 2000 else row.text[:2000] + "…"
+            if col == Column.NUMBER:
+                return row.reference or None
             if col == Column.BRACKETS and not row.brackets_balanced:
                 return QCoreApplication.translate("ParagraphModel", "The square brackets in this paragraph do not pair up")
             if col == Column.CHANGE and (change := self.change_at(index.row())) and change.salient:
