@@ -259,7 +259,7 @@ def test_decision_through_the_cli(cli, tmp_path: Path) -> None:
     path = tmp_path / "zero-draft.docx"
     path.write_bytes(decision_docx())
     assert cli("new", "ICT CBMs", "--forum", "OSCE PC").code == 0
-    result = cli("import", "ICT CBMs", str(path), "--label", "Zero draft")
+    result = cli("import", "ICT CBMs", str(path), "--label", "Zero draft", "--tracked-changes", "accept")
     assert result.code == 0, result.err
     assert "tracked changes; imported as if all were accepted" in result.err
     rows = json.loads(cli("show", "ICT CBMs", "Zero draft", "--json").out)

@@ -1,11 +1,14 @@
 """Screenshots of the desktop client on the demo negotiation.
 
-    python tools/screenshots.py [OUT_DIR] [--lang fr] [--size 1440x900]
+    python tools/screenshots.py [OUT_DIR] [--lang fr] [--dark] [--size 1440x900]
+    python tools/screenshots.py [OUT_DIR] --all [--size 1280x800]   # en/fr x light/dark
 
 Starts the app under a virtual X server (``xvfb-run``) when there is no
 display, opens the demo negotiation in a throwaway store, and saves PNGs of the
-main window (paragraphs and a paragraph's positions), the comparison (inline
-and side by side) and the overview chart. Default OUT_DIR: ``screenshots/``.
+main window (paragraphs and a paragraph's positions), the history tab, the
+comparison (inline with a selected row, and side by side), the overview chart,
+and the dialogs: export, import preview, the tracked-changes question, the
+legend of the table's icons, agreed ad ref. Default OUT_DIR: ``screenshots/``.
 """
 
 from __future__ import annotations
@@ -72,7 +75,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", help="UI language, e.g. fr")
     parser.add_argument("--size", default="1440x900")
     parser.add_argument("--dark", action="store_true", help="a dark palette, as a system in dark mode gives")
+    parser.add_argument("--all", action="store_true", help="English and French, light and dark (four runs)")
     args = parser.parse_args(args_list)
+    if args.all:
+        # Language and palette are per process: one child run each.
+        for lang in ("en", "fr"):
+            for dark in (False, True):
+                extra = ["--lang", lang, "--size", args.size, args.out] + (["--dark"] if dark else [])
+                code = subprocess.call([sys.executable, __file__, *extra])
+                if code:
+                    return code
+        return 0
     sys.path.insert(0, str(ROOT))
     import tempfile
 
@@ -109,25 +122,34 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(5):  # let the last repaints through
             app.processEvents()
 
-    def save(name: str) -> None:
+    def save(name: str, widget: Any = None) -> None:
         suffix = ("" if args.lang == "en" else "-" + args.lang) + ("-dark" if args.dark else "")
         path = out / f"{name}{suffix}.png"
-        window.grab().save(str(path))
+        (widget or window).grab().save(str(path))
         print(path)
 
     settle(lambda: window.paragraph_model.changes_known)
     proxy = window.paragraph_proxy
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.NUMBER).data() == "8")
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.NUMBER).data() == "OP 8")
     window.table.setCurrentIndex(proxy.index(row, Column.TEXT))
     window.detail.tabs.setCurrentWidget(window.detail.positions)
     settle(lambda: window.detail.positions.loaded is not None)
     save("main-window")
+    window.detail.tabs.setCurrentWidget(window.detail.history)
+    settle(lambda: True)
+    save("history")
+    save_dialogs(window, settle, save)
 
     ids = {d.label: d.id for d in window.negotiations[0].drafts}
     window.show_compare(ids["Rev.1"], ids["Rev.2"])
     settle(lambda: window.diff_view.model.rowCount() > 0)
     window.diff_view.changed_only.setChecked(True)
     window.diff_view.inline_button.click()
+    settle(lambda: True)
+    # A selected row with deletions and insertions: the redline must read on the highlight.
+    diff_row = next(r for r in range(window.diff_view.proxy.rowCount())
+                    if window.diff_view.proxy.index(r, 3).data() == "OP 8")
+    window.diff_view.table.selectRow(diff_row)
     settle(lambda: True)
     save("diff-inline")
     window.diff_view.side_button.click()
@@ -145,6 +167,45 @@ def main(argv: list[str] | None = None) -> int:
     del op
     QApplication.quit()
     return 0
+
+
+def save_dialogs(window: Any, settle: Callable[[Callable[[], bool]], None], save: Callable[..., None]) -> None:
+    """The dialogs a user meets, each grabbed on its own."""
+    from ui import operations as op
+    from ui.detail_pane import AdRefDialog
+    from ui.import_dialog import ImportPreviewDialog, TrackedChangesQuestion
+
+    export = window.show_export()
+    settle(lambda: True)
+    save("export-dialog", export)
+    export.reject()
+
+    question = TrackedChangesQuestion("Rev.2 (chair, with revisions).docx", window)
+    question.show()
+    settle(lambda: True)
+    save("tracked-changes-question", question)
+    question.close()
+
+    parsed = op.read_file(ROOT / "resources" / "demo" / "rev1.docx")
+    preview = ImportPreviewDialog(parsed, window.negotiations, window.current_negotiation_id,
+                                  lambda _neg: "Rev.3", window)
+    preview.show()
+    settle(lambda: True)
+    save("import-preview", preview)
+    preview.reject()
+
+    state = window.detail.state
+    if state is not None and window.detail.row is not None:
+        ad_ref = AdRefDialog(window.detail.row.reference, state, window)
+        ad_ref.show()
+        settle(lambda: True)
+        save("ad-ref-dialog", ad_ref)
+        ad_ref.reject()
+
+    legend = window.legend_button.show_legend()
+    settle(lambda: True)
+    save("legend", legend)
+    legend.close()
 
 
 if __name__ == "__main__":

@@ -7,10 +7,8 @@ import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 
 import argparse
 import logging
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +20,7 @@ from negotiator.storage.store import Store
 from ui import operations as op
 from ui import paths
 from ui import settings as cfg
+from ui.demo_store import create_demo_folder, remove_demo_folder, remove_stale_demo_folders
 from ui.settings import Settings
 from ui.translations import compile_translations
 
@@ -133,8 +132,9 @@ def default_store() -> str | None:
 
 
 def make_demo_store() -> tuple[Store, Path]:
-    """A throwaway store in a temporary folder, holding the demo negotiation."""
-    folder = Path(tempfile.mkdtemp(prefix="negotiator-demo-"))
+    """A throwaway store in this run's own temporary folder, holding the demo
+    negotiation; the folder goes when Python exits (see ``ui.demo_store``)."""
+    folder = create_demo_folder()
     store = Store.open(folder / "demo.sqlite")
     op.load_demo(store)
     return store, folder
@@ -147,6 +147,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_app()
     settings = Settings()
     install_translators(app, settings.get(cfg.LANGUAGE))
+    remove_stale_demo_folders()  # left by a demo run that crashed or was killed
     demo_folder: Path | None = None
     try:
         if args.demo:
@@ -170,4 +171,4 @@ def run_gui(args: argparse.Namespace) -> int:
             if isinstance(widget, MainWindow):
                 widget.store.close()
         if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
+            remove_demo_folder(demo_folder)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -120,11 +120,10 @@ class DetailPane(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("paragraphStatus")
         self.status_label.setWordWrap(True)
-        self.status_button = QToolButton()
+        # A push button: its size counts the menu arrow, which a tool button draws over the text.
+        self.status_button = QPushButton(self.tr("&Status"))
         self.status_button.setObjectName("statusButton")
-        self.status_button.setText(self.tr("&Status"))
         self.status_button.setAccessibleName(self.tr("Set the paragraph's status"))
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_button)
         self.agreed_ad_ref_action = QAction(self.tr("Agreed &ad ref…"), self)
         self.agreed_action = QAction(self.tr("A&greed"), self)
@@ -148,8 +147,16 @@ class DetailPane(QWidget):
         self.positions = PositionsPanel()
         self.notes = NotesPanel()
         self.history = HistoryPanel()
-        self.tabs.addTab(self.text_view, self.tr("&Text"))
-        self.tabs.addTab(self.diff_view, self.tr("C&hanges"))
+        # The text and what changed in it on one tab: read together, and five
+        # tabs do not fit a narrow pane in French.
+        text_page = QWidget()
+        text_layout = QVBoxLayout(text_page)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(self.text_view, 1)
+        self.diff_caption = QLabel("<b>" + self.tr("Change since the previous draft") + "</b>")
+        text_layout.addWidget(self.diff_caption)
+        text_layout.addWidget(self.diff_view, 1)
+        self.tabs.addTab(text_page, self.tr("&Text"))
         self.tabs.addTab(self.positions, self.tr("&Positions"))
         self.tabs.addTab(self.notes, self.tr("&Notes"))
         self.tabs.addTab(self.history, self.tr("Histor&y"))

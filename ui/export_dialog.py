@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,13 +42,21 @@ from sqlalchemy import select
 from negotiator.domain.errors import NotFound
 from negotiator.storage.models import Actor, Draft, Negotiation
 from negotiator.storage.store import Store
+from ui import settings as cfg
 from ui.dialogs import show_exception
+from ui.settings import Settings
 from ui.tasks import Task, TaskContext, TaskManager
 
 # Markings offered in the classification box (it also takes any other text).
 CLASSIFICATIONS = ("RESTRICTED", "EU RESTRICTED", "CONFIDENTIAL")
-# Characters a file name suggested from a title or label must not contain.
-UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
+# Characters no file system takes in a name (Windows is the strictest), and control
+# characters; a slash (as in a document symbol, "PC.DEL/112/26") becomes a hyphen.
+SLASHES = re.compile(r"[\\/]")
+UNSAFE_FILE_CHARS = re.compile(r'[:*?"<>|\x00-\x1f\x7f]+')
+# A negotiation's title in a file name: enough words to recognise it.
+TITLE_CHARS = 40
+# Longest suggested file name (Windows paths stay far below their 260-character limit).
+MAX_NAME_CHARS = 150
 BRIEF_PAGE, AMENDMENTS_PAGE = 0, 1
 ACTOR_LIST_HEIGHT = 150
 
@@ -133,8 +142,27 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
     return {k: v for k, v in result.items() if isinstance(v, (str, int))}
 
 
-def _file_part(text: str) -> str:
-    return UNSAFE_FILE_CHARS.sub("-", text).strip("-.")[:60] or "export"
+def default_classification(settings: Settings | None = None) -> str:
+    """The marking a new brief starts with: the delegation's setting, RESTRICTED unless changed."""
+    return (settings or Settings()).get(cfg.CLASSIFICATION)
+
+
+def file_part(text: str, limit: int = TITLE_CHARS) -> str:
+    """Text fit for a file name on any system: slashes become "-", other unsafe
+    characters spaces, spaces are collapsed, cut at a word boundary; no leading
+    or trailing dot, hyphen or space."""
+    clean = " ".join(UNSAFE_FILE_CHARS.sub(" ", SLASHES.sub("-", text)).split())
+    if len(clean) > limit:
+        cut = clean[:limit + 1]
+        clean = cut[:cut.rfind(" ")] if " " in cut else clean[:limit]
+    return clean.strip(" .-")
+
+
+def suggested_file_name(parts: list[str], today: dt.date | None = None) -> str:
+    """``Brief - ICT CBMs - Rev.1 to Rev.2 - 2026-03-04.docx``: the parts, then the date."""
+    day = (today or dt.date.today()).isoformat()
+    stem = " - ".join(p for p in (file_part(part) for part in parts) if p)
+    return (stem[:MAX_NAME_CHARS].rstrip(" .-") or "export") + f" - {day}.docx"
 
 
 class ExportDialog(QDialog):
@@ -148,9 +176,10 @@ class ExportDialog(QDialog):
 
     def __init__(self, store: Store, tasks: TaskManager, negotiation_id: int,
                  draft_id: int | None = None, author: str = "", folder: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.settings = settings or Settings()
         self.tasks = tasks
         self.choices = load_choices(store, negotiation_id)
         self.task: Task | None = None
@@ -175,8 +204,9 @@ class ExportDialog(QDialog):
         self.classification.addItem("")
         self.classification.addItems(CLASSIFICATIONS)
         self.classification.lineEdit().setPlaceholderText(self.tr("none"))
-        if self.choices.classification:  # the negotiation's marking, unless cleared here
-            self.classification.setCurrentText(self.choices.classification)
+        # The negotiation's marking if it has one, else the delegation's setting.
+        self.classification.setCurrentText(self.choices.classification
+                                           or default_classification(self.settings))
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Paragraphs"))
         for text, value in ((self.tr("All paragraphs"), "all"),
@@ -288,13 +318,17 @@ class ExportDialog(QDialog):
         return combo
 
     # Output file -----------------------------------------------------------------
-    def suggested_name(self) -> str:
-        """A file name for the chosen export, such as ``Brief-Rev.1-Rev.2.docx``."""
+    def suggested_name(self, today: dt.date | None = None) -> str:
+        """A file name for the chosen export, such as
+        ``Brief - ICT CBMs - Rev.1 to Rev.2 - 2026-03-04.docx``."""
+        title = self.choices.title
         if self.modes.currentIndex() == BRIEF_PAGE:
-            parts = [self.tr("Brief"), self.from_draft.currentText(), self.to_draft.currentText()]
+            drafts = self.tr("%1 to %2").replace("%1", self.from_draft.currentText()) \
+                .replace("%2", self.to_draft.currentText())
+            parts = [self.tr("Brief"), title, drafts]
         else:
-            parts = [self.tr("Amendments"), self.amend_actor.currentText(), self.amend_draft.currentText()]
-        return "-".join(_file_part(p) for p in parts) + ".docx"
+            parts = [self.tr("Amendments"), title, self.amend_actor.currentText(), self.amend_draft.currentText()]
+        return suggested_file_name(parts, today)
 
     def _suggest_output(self) -> None:
         if not self._path_edited:
@@ -362,6 +396,9 @@ class ExportDialog(QDialog):
             self.problem.setText(request)
             return
         self.problem.clear()
+        if isinstance(request, BriefRequest) and request.classification:
+            # The delegation's usual marking; a brief left unmarked is a one-off.
+            self.settings.set(cfg.CLASSIFICATION, request.classification)
         store = self.store
         label = self.tr("Exporting %1…").replace("%1", Path(request.path).name)
         self.task = self.tasks.run(label, lambda ctx: run_export(store, request, ctx),

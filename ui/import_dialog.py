@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -41,6 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.text.importer import ParsedDraft
+from negotiator.text.tracked import TrackedChanges
+from ui.icons import icon
 from ui.models.paragraphs import CELL_TEXT_CHARS
 from ui.operations import NegotiationInfo, NewNegotiation
 from ui.tasks import TaskManager
@@ -100,6 +104,36 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             return p.text
         return None
+
+
+class TrackedChangesQuestion(QMessageBox):
+    """Asked before the preview of a Word file with open revisions: a chair's
+    text with tracked changes is a decision, not a default.
+
+    Signals (inherited): ``finished``; ``choice`` then holds the answer, or None (Cancel).
+    """
+
+    def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trackedChangesQuestion")
+        self.setWindowTitle(self.tr("Tracked changes in %1").replace("%1", file_name))
+        self.setIconPixmap(icon("warning").pixmap(48, 48))
+        self.setText("<b>" + self.tr("%1 contains tracked changes (open revisions).")
+                     .replace("%1", file_name) + "</b>")
+        self.setInformativeText(self.tr(
+            "Import the text with every change accepted (as the chair proposes it), or with every "
+            "change rejected (the text before the revisions)?"))
+        self.accept_button = self.addButton(self.tr("&Accept All Changes"), QMessageBox.ButtonRole.AcceptRole)
+        self.reject_button = self.addButton(self.tr("&Reject All Changes"), QMessageBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(self.accept_button)
+        self.setEscapeButton(self.cancel_button)
+        self.choice: TrackedChanges | None = None
+        self.buttonClicked.connect(self._clicked)
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        self.choice = {self.accept_button: TrackedChanges.ACCEPT,
+                       self.reject_button: TrackedChanges.REJECT}.get(button)
 
 
 @dataclass(frozen=True)

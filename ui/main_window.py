@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -46,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from negotiator.text.importer import ParsedDraft
 from negotiator.storage.server_engine import shown
+from negotiator.text.tracked import TrackedChanges
 from negotiator.storage.store import Store
 from negotiator.domain.errors import StaleEdit
 from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
@@ -57,9 +57,11 @@ from ui.dialogs import show_error, show_exception
 from ui.diff_view import DiffView
 from ui.icons import icon
 from ui.export_dialog import ExportDialog
-from ui.import_dialog import ImportPreviewDialog, ImportRequest
+from ui.import_dialog import ImportPreviewDialog, ImportRequest, TrackedChangesQuestion
 from ui.link_dialog import LinkDialog
+from ui.flags import LegendButton
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
+from ui.paragraph_table import ParagraphTableLayout
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
 from ui.operations import DiffData, NegotiationInfo
 from ui.packages import PackageActions
@@ -72,9 +74,6 @@ log = logging.getLogger(__name__)
 
 # Files the window accepts by drag and drop (the importer decides by content).
 IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
-# Column widths of the paragraph table before the user changes them.
-DEFAULT_WIDTHS = {Column.NUMBER: 48, Column.CHANGE: 92, Column.NATIONAL: 112,
-                  Column.EU: 112, Column.BRACKETS: 36, Column.FLAGS: 130}
 
 
 class MainWindow(QMainWindow):
@@ -154,16 +153,10 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in DEFAULT_WIDTHS.items():
-            if column != Column.TEXT:
-                self.table.setColumnWidth(column, width)
+        self.table_layout = ParagraphTableLayout(self.table)  # wrapped text, flag icons, row heights
+        self.table_layout.watch(self.paragraph_proxy)
         self.table.selectionModel().currentRowChanged.connect(self._paragraph_changed)
 
         self.filter_changed = QCheckBox(self.tr("C&hanged"))
@@ -191,6 +184,8 @@ class MainWindow(QMainWindow):
             filter_bar.addWidget(box)
         filter_bar.addWidget(self.search, 1)
         filter_bar.addWidget(self.filter_count)
+        self.legend_button = LegendButton()
+        filter_bar.addWidget(self.legend_button)
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,8 +199,9 @@ class MainWindow(QMainWindow):
         self.paragraph_split = QSplitter(Qt.Orientation.Horizontal)
         self.paragraph_split.addWidget(table_page)
         self.paragraph_split.addWidget(self.detail)
-        self.paragraph_split.setStretchFactor(0, 3)
-        self.paragraph_split.setStretchFactor(1, 2)
+        # Width goes to the table, whose text column stretches; the details keep a reading width.
+        self.paragraph_split.setStretchFactor(0, 2)
+        self.paragraph_split.setStretchFactor(1, 1)
 
         self.diff_view = DiffView()
         self.diff_view.compare_requested.connect(self.compare_drafts)
@@ -223,8 +219,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([215, 1185])
-        self.paragraph_split.setSizes([840, 360])
+        self.splitter.setSizes([190, 1210])
+        self.paragraph_split.setSizes([840, 370])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
@@ -778,15 +774,33 @@ class MainWindow(QMainWindow):
             self.settings.set(cfg.IMPORT_DIR, str(Path(path).parent))
             self.import_file(path)
 
-    def import_file(self, path: str | Path) -> None:
-        """Parse a file in the background, then show the preview dialog."""
+    def import_file(self, path: str | Path, tracked_changes: TrackedChanges | None = None) -> None:
+        """Parse a file in the background, then show the preview dialog; a Word
+        file with tracked changes first asks how to read them."""
         name = Path(path).name
+        reading = tracked_changes or TrackedChanges.ACCEPT
         self.tasks.run(
             self.tr("Reading %1…").replace("%1", name),
-            lambda ctx: op.read_file(path),
-            on_done=self.preview_import,
+            lambda ctx: op.read_file(path, reading),
+            on_done=lambda parsed: self._file_read(path, parsed, asked=tracked_changes is not None),
             on_error=lambda exc: self._task_failed(self.tr("Could not import %1").replace("%1", name), exc),
         )
+
+    def _file_read(self, path: str | Path, parsed: ParsedDraft, *, asked: bool) -> None:
+        if not parsed.has_tracked_changes or asked:
+            self.preview_import(parsed)
+            return
+        question = TrackedChangesQuestion(parsed.source_name, self)
+        question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if question.choice == TrackedChanges.ACCEPT:
+                self.preview_import(parsed)  # already read that way
+            elif question.choice == TrackedChanges.REJECT:
+                self.import_file(path, TrackedChanges.REJECT)
+
+        question.finished.connect(answered)
+        question.open()
 
     def paste_draft(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -841,7 +855,7 @@ class MainWindow(QMainWindow):
         if self.current_negotiation_id is None:
             return None
         dialog = ExportDialog(self.store, self.tasks, self.current_negotiation_id, self.current_draft_id,
-                              author=self.settings.author(), parent=self)
+                              author=self.settings.author(), parent=self, settings=self.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

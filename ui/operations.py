@@ -24,6 +24,7 @@ from negotiator.positions.results import NoteView
 from negotiator.storage.store import Store
 from negotiator.text import importer
 from negotiator.text.importer import ParsedDraft
+from negotiator.text.tracked import TrackedChanges
 from negotiator.views import comparison_view, draft_table, links, paragraph_detail
 from negotiator.views.comparison_view import DiffData
 from negotiator.views.draft_table import ChartPoint, ParagraphChange, ParagraphRow, PositionSummary
@@ -148,9 +149,10 @@ def delete_note(store: Store, paragraph_id: int, uid: str, author: str | None) -
         positions.delete_note_on(s, paragraph_id, uid, author=author)
 
 
-def read_file(path: str | Path) -> ParsedDraft:
-    """Parse a file for the import preview; nothing is stored."""
-    return importer.read_file(path)
+def read_file(path: str | Path, tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> ParsedDraft:
+    """Parse a file for the import preview (a Word file's tracked changes all
+    accepted or all rejected); nothing is stored."""
+    return importer.read_file(path, tracked_changes=tracked_changes)
 
 
 def read_text(text: str, name: str = "clipboard.txt") -> ParsedDraft:

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +38,10 @@ from negotiator.positions.history import FieldChange, HistoryEntry
 from negotiator.positions.results import NoteView
 from ui.operations import ParagraphDetail, PositionValues
 
-# Lines a free-text field shows before it scrolls.
-TEXT_FIELD_LINES = 3
+# A free-text field is as tall as its text, between these many lines; beyond
+# the maximum it scrolls (the pane around it scrolls too).
+TEXT_FIELD_MIN_LINES = 2
+TEXT_FIELD_MAX_LINES = 12
 
 
 def status_names() -> dict[str, str]:
@@ -115,8 +117,9 @@ def state_texts() -> dict[str, str]:
     }
 
 
-class CommitTextEdit(QPlainTextEdit):
-    """A multi-line field that commits when it loses focus or on Ctrl+Enter.
+class CommitTextEdit(QTextEdit):
+    """A multi-line plain-text field that grows with its text (up to
+    ``TEXT_FIELD_MAX_LINES``) and commits when it loses focus or on Ctrl+Enter.
 
     Signals:
         committed(): the user finished editing.
@@ -126,9 +129,27 @@ class CommitTextEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
-        lines = self.fontMetrics().lineSpacing() * TEXT_FIELD_LINES + 12
-        self.setFixedHeight(lines)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().contentsChanged.connect(self.fit_height)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as the text at the current width, within the line limits."""
+        line = self.fontMetrics().lineSpacing()
+        frame = self.frameWidth() * 2 + int(self.document().documentMargin() * 2)
+        width = self.viewport().width()
+        if width > 0:
+            self.document().setTextWidth(width)
+        text_height = int(self.document().size().height() - self.document().documentMargin() * 2 + 0.999)
+        lines_height = min(max(text_height, line * TEXT_FIELD_MIN_LINES), line * TEXT_FIELD_MAX_LINES)
+        self.setFixedHeight(lines_height + frame)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_height()
 
     def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)

@@ -44,9 +44,12 @@ AUTHOR: Setting[str] = Setting("user/author", str, "", "name recorded with edits
 SERVER_URL: Setting[str] = Setting("server/url", str, "", "shared store's address, without user or password")
 SERVER_USER: Setting[str] = Setting("server/user", str, "", "user name on the shared store's server")
 
+CLASSIFICATION: Setting[str] = Setting("export/classification", str, "RESTRICTED",
+                                       "the delegation's marking for briefs (the Export dialog's default)")
+
 ALL: tuple[Setting[Any], ...] = (
     GEOMETRY, WINDOW_STATE, SPLITTER, HEADER, RECENT_STORES, LAST_STORE, DEMO_OFFERED,
-    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, PACKAGE_DIR, AUTHOR, SERVER_URL, SERVER_USER,
+    DIFF_SIDE_BY_SIDE, LANGUAGE, IMPORT_DIR, PACKAGE_DIR, AUTHOR, CLASSIFICATION, SERVER_URL, SERVER_USER,
 )
 
 

@@ -99,10 +99,18 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.domain.errors import InputError
+    from negotiator.text.tracked import TrackedChanges
+
+    # Without a choice the file is read as if accepted, only to learn whether it has revisions.
+    reading = TrackedChanges(args.tracked_changes or TrackedChanges.ACCEPT)
     if args.file == "-":
-        parsed = read_stdin(sys.stdin.buffer)
+        parsed = read_stdin(sys.stdin.buffer, tracked_changes=reading)
     else:
-        parsed = read_file(args.file)
+        parsed = read_file(args.file, tracked_changes=reading)
+    if parsed.has_tracked_changes and args.tracked_changes is None:
+        raise InputError(parsed.source_name, "has tracked changes (open revisions); choose how to read them: "
+                                             "--tracked-changes accept or --tracked-changes reject")
     with store.transaction() as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         result = negotiations.import_draft(s, neg, parsed, args.label, symbol=args.symbol, date=args.date)
@@ -679,6 +687,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", required=True, help="e.g. 'Zero draft', 'Rev.1'")
     p.add_argument("--symbol", help="document symbol, e.g. A/C.1/79/L.12/Rev.1")
     p.add_argument("--date", type=_date, help="YYYY-MM-DD")
+    p.add_argument("--tracked-changes", choices=("accept", "reject"),
+                   help="a Word file with tracked changes: import it with all of them accepted or "
+                        "all rejected (required for such a file)")
 
     p = command("list", cmd_list, "list negotiations")
     p.add_argument("--json", action="store_true")

@@ -32,11 +32,16 @@ What a user sees in Word is what we import:
   current one into decimals, as in "Section 1.01"). Bullets carry no number.
   Formats we cannot render are shown as decimals, with one warning per format.
   An empty numbered paragraph still advances its counter (Word shows its number).
-* **Tracked changes** are read as if all were accepted: inserted and moved-to text
-  kept, deleted and moved-from text dropped. A paragraph whose mark was deleted
-  is joined to the next paragraph exactly as Word joins them on acceptance (no
-  space added) and keeps its own style and numbering; if nothing of it remains,
-  it disappears and the next paragraph keeps its own. One warning says so.
+* **Tracked changes** are read as if all were accepted (inserted and moved-to
+  text kept, deleted and moved-from text dropped) or, on request, all rejected
+  (the reverse: the text before the revisions). A paragraph whose mark goes
+  away (deleted on acceptance, inserted on rejection) is joined to the next
+  paragraph exactly as Word joins them (no space added) and keeps its own style
+  and numbering; if nothing of it remains, it disappears and the next paragraph
+  keeps its own. Table rows and cells follow the same rule. One warning says
+  which reading was used, and ``WordRead.has_tracked_changes`` says there were
+  any. Formatting changes (w:rPrChange, w:pPrChange) are not revisions of the
+  text and are ignored in both readings.
 * **Footnotes and endnotes** referenced in a paragraph go to ``RawBlock.footnotes``
   in order; the reference mark is not part of the text. Comments, hidden text,
   field instructions and text boxes are not text of the draft (text boxes with
@@ -59,6 +64,7 @@ from lxml import etree
 
 from negotiator.domain.errors import InputError
 from negotiator.text.parse import RawBlock
+from negotiator.text.tracked import TrackedChanges
 
 # Drafts are text: even a long treaty with annexes and images unpacks to a few
 # tens of MB. Anything larger is refused as a probable zip bomb.
@@ -107,6 +113,7 @@ def _w(tag: str) -> str:
 
 
 W_VAL = _w("val")
+DEL_TEXT = _w("delText")
 P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (_w(t) for t in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
 PPR, RPR, TRPR, TCPR, NUMPR, ILVL, NUMID = (_w(t) for t in ("pPr", "rPr", "trPr", "tcPr", "numPr", "ilvl", "numId"))
 INS, DEL, MOVE_TO, MOVE_FROM = (_w(t) for t in ("ins", "del", "moveTo", "moveFrom"))
@@ -122,7 +129,7 @@ DRAWING, PICT, OBJECT, TXBX_CONTENT = _w("drawing"), _w("pict"), _w("object"), _
 VANISH, PSTYLE, OUTLINE_LVL = _w("vanish"), _w("pStyle"), _w("outlineLvl")
 # Children of a paragraph (or of its inline wrappers) that never hold displayed text.
 _SKIP_INLINE = {
-    DEL, MOVE_FROM, PPR, RPR, _w("sdtPr"), _w("sdtEndPr"), _w("commentReference"),
+    PPR, RPR, _w("sdtPr"), _w("sdtEndPr"), _w("commentReference"),
     _w("commentRangeStart"), _w("commentRangeEnd"), _w("bookmarkStart"), _w("bookmarkEnd"),
     _w("proofErr"), _w("permStart"), _w("permEnd"), _w("fldData"), _w("customXmlPr"),
     _w("smartTagPr"), _w("rPrChange"), _w("pPrChange"),
@@ -147,15 +154,33 @@ _SAFE_PARSER = etree.XMLParser(
 )
 
 
-def read_docx(data: bytes, name: str) -> tuple[list[RawBlock], list[str]]:
+@dataclass(frozen=True)
+class WordRead:
+    """What a Word document holds, read with one of the tracked-changes readings."""
+
+    blocks: list[RawBlock]
+    warnings: list[str]
+    has_tracked_changes: bool
+
+
+def read_docx(data: bytes, name: str,
+              tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> tuple[list[RawBlock], list[str]]:
+    """Read a Word document into raw blocks in body order (see ``read_word``).
+
+    Returns:
+        The blocks (paragraphs and table rows) and the warnings for the user.
+    """
+    read = read_word(data, name, tracked_changes)
+    return read.blocks, read.warnings
+
+
+def read_word(data: bytes, name: str, tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> WordRead:
     """Read a Word document into raw blocks in body order.
 
     Args:
         data: the bytes of the .docx (a zip archive).
         name: the file name, used in messages only.
-
-    Returns:
-        The blocks (paragraphs and table rows) and the warnings for the user.
+        tracked_changes: import the text with every revision accepted, or rejected.
 
     Raises:
         InputError: the file is damaged, not a Word document, or unsafe to parse.
@@ -167,7 +192,9 @@ def read_docx(data: bytes, name: str) -> tuple[list[RawBlock], list[str]]:
     document = _open_with_python_docx(members, name)
     del members  # python-docx holds its own copy; a large file should not stay twice in memory
     try:
-        return _Reader(document, name).read()
+        reader = _Reader(document, name, TrackedChanges(tracked_changes))
+        blocks, warnings = reader.read()
+        return WordRead(blocks, warnings, reader.tracked)
     except InputError:
         raise
     except (ValueError, KeyError, IndexError, TypeError, etree.LxmlError, RecursionError) as exc:
@@ -695,7 +722,7 @@ class _Numbering:
 
 @dataclass
 class _Para:
-    """One paragraph after tracked changes are accepted, before it is emitted."""
+    """One paragraph after tracked changes are accepted or rejected, before it is emitted."""
 
     props: etree._Element  # the w:p whose properties (style, numbering) apply
     text: list[str]
@@ -703,8 +730,12 @@ class _Para:
 
 
 class _Reader:
-    def __init__(self, document, name: str) -> None:
+    def __init__(self, document, name: str, tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> None:
         self.name = name
+        self.mode = tracked_changes
+        # The revision marks whose content stays in this reading, and those whose content goes.
+        accept = tracked_changes == TrackedChanges.ACCEPT
+        self.kept, self.dropped = ((INS, MOVE_TO), (DEL, MOVE_FROM)) if accept else ((DEL, MOVE_FROM), (INS, MOVE_TO))
         self.body = document.element.body
         self.warnings: list[str] = []
         self.styles = _Styles(_part_element(document, RT_STYLES))
@@ -729,7 +760,8 @@ class _Reader:
                 if block is not None:
                     blocks.append(block)
         if self.tracked:
-            self.warnings.append("the document contains tracked changes; imported as if all were accepted")
+            reading = "accepted" if self.mode == TrackedChanges.ACCEPT else "rejected"
+            self.warnings.append(f"the document contains tracked changes; imported as if all were {reading}")
         if self.tables:
             self.warnings.append(f"{self.tables} table(s) imported row by row")
         if self.text_boxes:
@@ -743,7 +775,7 @@ class _Reader:
     # -- structure
 
     def _container(self, container: etree._Element) -> Iterator[tuple[str, object]]:
-        """Paragraphs (tracked changes accepted, deleted marks merged) and tables in order."""
+        """Paragraphs (tracked changes applied, removed marks merged) and tables in order."""
         pending: _Para | None = None
         for el in self._block_elements(container):
             if el.tag == TBL:
@@ -761,7 +793,7 @@ class _Reader:
                 props = pending.props if "".join(pending.text).strip() else el
                 para = _Para(props, pending.text + text, pending.notes + notes)
                 pending = None
-            if self._mark_deleted(el):
+            if self._mark_removed(el):
                 pending = para
             else:
                 yield "para", para
@@ -777,26 +809,27 @@ class _Reader:
                 content = el.find(SDT_CONTENT)
                 if content is not None:
                     yield from self._block_elements(content)
-            elif tag in (CUSTOM_XML, INS, MOVE_TO):
-                if tag != CUSTOM_XML:
-                    self.tracked = True
+            elif tag == CUSTOM_XML:
                 yield from self._block_elements(el)
-            elif tag in (DEL, MOVE_FROM):
+            elif tag in _TRACKED:
                 self.tracked = True
+                if tag in self.kept:
+                    yield from self._block_elements(el)
             elif tag == ALT_CHUNK:
                 self.alt_chunks += 1
 
-    def _mark_deleted(self, p: etree._Element) -> bool:
+    def _mark_removed(self, p: etree._Element) -> bool:
+        """Whether this reading removes the paragraph's mark (it then joins the next)."""
         ppr = p.find(PPR)
         rpr = ppr.find(RPR) if ppr is not None else None
         if rpr is None:
             return False
-        deleted = False
+        removed = False
         for child in rpr:
             if child.tag in _TRACKED:
                 self.tracked = True
-                deleted = deleted or child.tag in (DEL, MOVE_FROM)
-        return deleted
+                removed = removed or child.tag in self.dropped
+        return removed
 
     def _number(self, p: etree._Element, style_id: str | None) -> tuple[str | None, int | None]:
         ppr = p.find(PPR)
@@ -842,7 +875,7 @@ class _Reader:
             trpr = tr.find(TRPR)
             if trpr is not None and (trpr.find(INS) is not None or trpr.find(DEL) is not None):
                 self.tracked = True
-                if trpr.find(DEL) is not None:
+                if trpr.find(self.dropped[0]) is not None:
                     continue
             cells: list[str] = []
             notes: list[str] = []
@@ -851,7 +884,7 @@ class _Reader:
                 if tcpr is not None:
                     if tcpr.find(CELL_DEL) is not None or tcpr.find(CELL_INS) is not None:
                         self.tracked = True
-                    if tcpr.find(CELL_DEL) is not None:
+                    if tcpr.find(CELL_DEL if self.mode == TrackedChanges.ACCEPT else CELL_INS) is not None:
                         continue
                     vmerge = tcpr.find(VMERGE)
                     if vmerge is not None and vmerge.get(W_VAL, "continue") == "continue":
@@ -892,17 +925,17 @@ class _Reader:
     # -- text
 
     def _inline(self, el: etree._Element, out: list[str], notes: list[str]) -> None:
-        """Displayed text of a paragraph (or of an inline wrapper), changes accepted."""
+        """Displayed text of a paragraph (or of an inline wrapper), changes accepted or rejected."""
         for child in el:
             tag = child.tag
             if tag == R:
                 self._run(child, out, notes)
             elif tag in _SKIP_INLINE:
-                if tag == DEL or tag == MOVE_FROM:
-                    self.tracked = True
-            elif tag == INS or tag == MOVE_TO:
+                pass
+            elif tag in _TRACKED:
                 self.tracked = True
-                self._inline(child, out, notes)
+                if tag in self.kept:
+                    self._inline(child, out, notes)
             elif tag == MC_ALTERNATE:
                 self._alternate(child, out, notes)
             elif tag in (DRAWING, PICT, OBJECT):
@@ -924,7 +957,7 @@ class _Reader:
             return  # hidden text is not part of what the reader sees
         for c in r:
             tag = c.tag
-            if tag == T:
+            if tag == T or tag == DEL_TEXT:  # deleted text is only reached when rejecting
                 out.append(c.text or "")
             elif tag == TAB or tag == PTAB:
                 out.append("\t")

@@ -21,6 +21,7 @@ from negotiator.text.parse import (
     build_paragraphs,
     content_checksum,
 )
+from negotiator.text.tracked import TrackedChanges
 
 # The longest negotiated texts (a treaty with annexes) are under 2 MB of text;
 # 10 MB leaves room and keeps a pasted log file or a dump out of the store.
@@ -53,16 +54,20 @@ class ParsedDraft:
     # preview can show the page beside the paragraphs found on it.
     pdf: bytes | None = None
     pages: tuple[int, ...] = ()
+    # A Word file with open revisions: read as asked (accepted or rejected), but
+    # the user should have been the one to choose.
+    has_tracked_changes: bool = False
 
     @property
     def content_checksum(self) -> str:
         return content_checksum(self.paragraphs)
 
 
-def read_file(path: str | Path) -> ParsedDraft:
-    """Read a .docx, .pdf, .txt or .md file from disk."""
+def read_file(path: str | Path, *, tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> ParsedDraft:
+    """Read a .docx, .pdf, .txt or .md file from disk (a Word file's tracked
+    changes all accepted or all rejected)."""
     path = Path(path)
-    return read_bytes(read_limited(path, MAX_DOCX_BYTES, "a draft"), path.name)
+    return read_bytes(read_limited(path, MAX_DOCX_BYTES, "a draft"), path.name, tracked_changes=tracked_changes)
 
 
 def _too_large(name: str, what: str, limit: int) -> InputError:
@@ -120,9 +125,11 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
             os.close(fd)
 
 
-def read_stdin(stream: BinaryIO) -> ParsedDraft:
+def read_stdin(stream: BinaryIO, *,
+               tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> ParsedDraft:
     """A draft from standard input (``import -``), bounded like a file."""
-    return read_bytes(read_stream(stream, MAX_DOCX_BYTES, "<stdin>", "a draft"), "<stdin>")
+    return read_bytes(read_stream(stream, MAX_DOCX_BYTES, "<stdin>", "a draft"), "<stdin>",
+                      tracked_changes=tracked_changes)
 
 
 def checked_blocks(blocks: list[RawBlock], name: str, warnings: list[str]) -> list[RawBlock]:
@@ -149,7 +156,8 @@ def checked_blocks(blocks: list[RawBlock], name: str, warnings: list[str]) -> li
     return out
 
 
-def read_bytes(data: bytes, name: str) -> ParsedDraft:
+def read_bytes(data: bytes, name: str, *,
+               tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> ParsedDraft:
     """Read a draft from its bytes; ``name`` decides nothing but the messages,
     except that a name ending in .docx must hold a Word document."""
     suffix = Path(name).suffix.lower()
@@ -157,15 +165,17 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
     if not data.strip():
         raise InputError(name, "is empty")
     pdf_pages: list[int] | None = None
+    tracked = False
     if data[:1024].lstrip().startswith(PDF_MAGIC):
         from negotiator.text.pdf_reader import read_pdf
 
         read = read_pdf(data, name)
         blocks, warnings, pdf_pages = read.blocks, read.warnings, read.pages
     elif data.startswith(ZIP_MAGIC):
-        from negotiator.text.docx_reader import read_docx
+        from negotiator.text.docx_reader import read_word
 
-        blocks, warnings = read_docx(data, name)
+        word = read_word(data, name, tracked_changes)
+        blocks, warnings, tracked = word.blocks, word.warnings, word.has_tracked_changes
     elif data.startswith(OLE_MAGIC):
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in data:
             raise InputError(name, "is a password-protected Word document; "
@@ -191,7 +201,7 @@ def read_bytes(data: bytes, name: str) -> ParsedDraft:
         # build_paragraphs keeps every non-empty block, so pages line up.
         pages = tuple(pdf_pages) if len(pdf_pages) == len(paragraphs) else ()
         return ParsedDraft(name, checksum, paragraphs, warnings, pdf=data, pages=pages)
-    return ParsedDraft(name, checksum, paragraphs, warnings)
+    return ParsedDraft(name, checksum, paragraphs, warnings, has_tracked_changes=tracked)
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../../ui/detail_pane.py" line="+198"/>
+        <location filename="../../ui/detail_pane.py" line="+205"/>
         <source>%n bracket(s)</source>
         <translation>
             <numerusform>%n bracket</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/import_dialog.py" line="+137"/>
+        <location filename="../../ui/import_dialog.py" line="+171"/>
         <source>%n paragraph(s) detected</source>
         <translation>
             <numerusform>%n paragraph detected</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+415"/>
+        <location filename="../../ui/main_window.py" line="+411"/>
         <source>%n negotiation(s) in this store</source>
         <translation>
             <numerusform>%n negotiation in this store</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+254"/>
+        <location line="+277"/>
         <source>%n paragraph(s)</source>
         <translation>
             <numerusform>%n paragraph</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+154"/>
         <source>Imported %1: %n paragraph(s)</source>
         <translation>
             <numerusform>Imported %1: %n paragraph</numerusform>

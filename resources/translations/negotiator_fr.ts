@@ -301,17 +301,17 @@
         <translation>le texte a changé depuis !</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>&amp;Status</source>
         <translation>&amp;Statut</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Set the paragraph&apos;s status</source>
         <translation>Définir le statut du paragraphe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Agreed &amp;ad ref…</source>
         <translation>Agréé &amp;ad referendum…</translation>
     </message>
@@ -336,14 +336,14 @@
         <translation>Modifications par rapport au projet précédent</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Text</source>
-        <translation>&amp;Texte</translation>
+        <location line="+10"/>
+        <source>Change since the previous draft</source>
+        <translation>Modification depuis le projet précédent</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>C&amp;hanges</source>
-        <translation>&amp;Modifications</translation>
+        <location line="+3"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Texte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -556,7 +556,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+161"/>
+        <location filename="../../ui/export_dialog.py" line="+190"/>
         <source>Export – %1</source>
         <translation>Exporter – %1</translation>
     </message>
@@ -581,7 +581,7 @@
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Paragraphs</source>
         <translation>Paragraphes</translation>
     </message>
@@ -726,7 +726,12 @@
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
+        <source>%1 to %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Brief</source>
         <translation>Note</translation>
     </message>
@@ -766,7 +771,7 @@
         <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Exporting %1…</source>
         <translation>Exportation de %1…</translation>
     </message>
@@ -807,9 +812,112 @@
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <location filename="../../ui/flags.py" line="+37"/>
+        <source>Red line touched</source>
+        <translation>Ligne rouge touchée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wording changes a text our delegation marked as a red line.</source>
+        <translation>Le libellé modifie un texte que notre délégation a marqué comme ligne rouge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Divergent from EU</source>
+        <translation>Divergence avec l&apos;UE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our stance differs from the coordinated EU line.</source>
+        <translation>Notre position diffère de la ligne coordonnée de l’UE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs review</source>
+        <translation>À réexaminer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wording changed since a position was taken on it.</source>
+        <translation>Le libellé a changé depuis qu’une position a été prise.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unbalanced brackets</source>
+        <translation>Crochets déséquilibrés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The square brackets in the paragraph do not pair up.</source>
+        <translation>Les crochets du paragraphe ne se correspondent pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed ad ref</source>
+        <translation>Agréé ad referendum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed, subject to confirmation by a capital.</source>
+        <translation>Agréé, sous réserve de confirmation par une capitale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed</source>
+        <translation>Agréé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed: the paragraph is closed.</source>
+        <translation>Agréé : le paragraphe est clos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No instructions</source>
+        <translation>Sans instructions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our delegation has recorded no position on this paragraph.</source>
+        <translation>Notre délégation n’a enregistré aucune position sur ce paragraphe.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>[ ]</source>
+        <translation>[ ]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Square brackets in the paragraph: text not yet agreed (&quot;!&quot; when they do not pair up).</source>
+        <translation>Crochets dans le paragraphe : texte pas encore agréé (« ! » quand ils ne se correspondent pas).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amend</source>
+        <translation>Amender</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stance: support with amendments.</source>
+        <translation>Position : soutien avec amendements.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change in bold: a significant wording change (shall → should, a number, a negation); point at it to see which.</source>
+        <translation>Modification en gras : un changement de libellé important (shall → should, un nombre, une négation) ; pointez-la pour voir lequel.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="+63"/>
+        <location filename="../../ui/positions_editor.py" line="+65"/>
         <source>Stance</source>
         <translation>Position</translation>
     </message>
@@ -897,7 +1005,7 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location line="+295"/>
+        <location line="+314"/>
         <source>Position history</source>
         <translation>Historique des positions</translation>
     </message>
@@ -910,7 +1018,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+131"/>
+        <location filename="../../ui/import_dialog.py" line="+165"/>
         <source>Import draft – %1</source>
         <translation>Importer un projet – %1</translation>
     </message>
@@ -1040,6 +1148,32 @@
     </message>
 </context>
 <context>
+    <name>LegendButton</name>
+    <message>
+        <location filename="../../ui/flags.py" line="+48"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the icons and marks in the table mean</source>
+        <translation>Ce que signifient les icônes et les marques du tableau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend of the table&apos;s icons</source>
+        <translation>Légende des icônes du tableau</translation>
+    </message>
+</context>
+<context>
+    <name>LegendPopup</name>
+    <message>
+        <location line="-36"/>
+        <source>What the marks in the table mean</source>
+        <translation>Ce que signifient les marques du tableau</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <location filename="../../ui/link_dialog.py" line="+36"/>
@@ -1085,7 +1219,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+140"/>
+        <location filename="../../ui/main_window.py" line="+139"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1095,7 +1229,7 @@
         <translation>Paragraphes du projet</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>C&amp;hanged</source>
         <translation>&amp;Modifiés</translation>
     </message>
@@ -1130,7 +1264,7 @@
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Paragraphs</source>
         <translation>Paragraphes</translation>
     </message>
@@ -1339,24 +1473,26 @@
     </message>
     <message>
         <location line="+27"/>
-        <location line="+73"/>
+        <location line="+11"/>
+        <location line="+81"/>
         <source>Reading positions…</source>
         <translation>Lecture des positions…</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+73"/>
+        <location line="-89"/>
+        <location line="+11"/>
+        <location line="+81"/>
         <source>Could not read positions</source>
         <translation>Impossible de lire les positions</translation>
     </message>
     <message>
         <location line="-57"/>
-        <location line="+211"/>
+        <location line="+215"/>
         <source>Could not compare drafts</source>
         <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-195"/>
         <location line="+4"/>
         <source>Correct Paragraph Link</source>
         <translation>Corriger le lien du paragraphe</translation>
@@ -1412,7 +1548,7 @@
         <translation>Rouvrir %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
@@ -1480,13 +1616,13 @@
         <translation>Projets (*.docx *.pdf *.txt *.md);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+33"/>
+        <location line="+49"/>
         <source>Could not import %1</source>
         <translation>Impossible d&apos;importer %1</translation>
     </message>
@@ -1995,7 +2131,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>ParagraphModel</name>
     <message>
-        <location filename="../../ui/models/paragraphs.py" line="+48"/>
+        <location filename="../../ui/models/paragraphs.py" line="+69"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -2010,14 +2146,44 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <translation>Modification</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Our stance</source>
-        <translation>Notre position</translation>
+        <location line="-16"/>
+        <source>The paragraph&apos;s reference (PP: preambular, OP: operative)</source>
+        <translation>La référence du paragraphe (PP : préambule, OP : dispositif)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>EU stance</source>
-        <translation>Position UE</translation>
+        <source>The paragraph&apos;s text; point at it to read it whole</source>
+        <translation>Le texte du paragraphe ; pointez-le pour le lire en entier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed since the previous draft; in bold: a significant wording change (point at it to see which)</source>
+        <translation>Ce qui a changé depuis le projet précédent ; en gras : un changement de libellé important (pointez-le pour voir lequel)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our delegation&apos;s stance (&quot;Amend&quot;: support with amendments)</source>
+        <translation>La position de notre délégation (« Amender » : soutien avec amendements)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coordinated EU stance (&quot;Amend&quot;: support with amendments)</source>
+        <translation>La position coordonnée de l’UE (« Amender » : soutien avec amendements)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Red line, divergence from the EU, review, agreement, instructions: see the legend (?)</source>
+        <translation>Ligne rouge, divergence avec l’UE, réexamen, accord, instructions : voir la légende (?)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>National</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EU</source>
+        <translation>UE</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2100,82 +2266,22 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <translation>Cote/date</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Support, amend.</source>
-        <translation>Soutien, amend.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Agreed</source>
-        <translation>Agréé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ad ref</source>
-        <translation>Ad ref</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Review</source>
-        <translation>À revoir</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Red line</source>
-        <translation>Ligne rouge</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Divergent</source>
-        <translation>Divergence</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No instr.</source>
-        <translation>Sans instr.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Brackets!</source>
-        <translation>Crochets !</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Agreed ad ref</source>
-        <translation>Agréé ad referendum</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Needs review</source>
-        <translation>À réexaminer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Red line touched</source>
-        <translation>Ligne rouge touchée</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Divergent from EU</source>
-        <translation>Divergence avec l&apos;UE</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No instructions</source>
-        <translation>Sans instructions</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Unbalanced brackets</source>
-        <translation>Crochets déséquilibrés</translation>
-    </message>
-    <message>
-        <location line="+104"/>
+        <location line="-46"/>
         <source>Square brackets: text not yet agreed</source>
         <translation>Crochets : texte non encore agréé</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+59"/>
+        <source>Amend</source>
+        <translation>Amender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>The square brackets in this paragraph do not pair up</source>
         <translation>Les crochets de ce paragraphe ne s&apos;apparient pas</translation>
     </message>
@@ -2183,7 +2289,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>PositionForm</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="-312"/>
+        <location filename="../../ui/positions_editor.py" line="-331"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -2233,7 +2339,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <translation>Le paragraphe visé (%1) a été supprimé.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+65"/>
         <source>— no position recorded —</source>
         <translation>— aucune position enregistrée —</translation>
     </message>
@@ -2389,7 +2495,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="-292"/>
+        <location filename="../../ui/import_dialog.py" line="-322"/>
         <source>Heading</source>
         <translation>Titre</translation>
     </message>
@@ -2460,6 +2566,34 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <location line="+17"/>
         <source>Colleagues&apos; changes arrived</source>
         <translation>Des modifications de collègues sont arrivées</translation>
+    </message>
+</context>
+<context>
+    <name>TrackedChangesQuestion</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="+33"/>
+        <source>Tracked changes in %1</source>
+        <translation>Modifications suivies dans %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 contains tracked changes (open revisions).</source>
+        <translation>%1 contient des modifications suivies (révisions non acceptées).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the text with every change accepted (as the chair proposes it), or with every change rejected (the text before the revisions)?</source>
+        <translation>Importer le texte avec toutes les modifications acceptées (tel que la présidence le propose), ou toutes refusées (le texte d’avant les révisions) ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Accept All Changes</source>
+        <translation>&amp;Accepter toutes les modifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject All Changes</source>
+        <translation>&amp;Refuser toutes les modifications</translation>
     </message>
 </context>
 <context>

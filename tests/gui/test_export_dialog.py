@@ -83,7 +83,8 @@ def test_amendments_for_belgium(make_window, full_demo_store, qtbot, tmp_path: P
     select(dialog.amend_draft, "Rev.1")
     # Our delegation is offered first.
     assert dialog.amend_actor.currentText() == "Belgium"
-    assert dialog.output.text().endswith("Amendments-Belgium-Rev.1.docx")
+    assert Path(dialog.output.text()).name.startswith("Amendments - Draft decision on enhancing ICT-related - "
+                                                      "Belgium - Rev.1 - ")
     out = tmp_path / "amendments.docx"
     dialog.set_output(out)
 
@@ -146,3 +147,55 @@ def test_amendments_sent_as_comments(make_window, full_demo_store, qtbot, tmp_pa
     assert revisions(out) == (0, 0)
     assert len(docx.Document(str(out)).comments) > 0
     box.button(QMessageBox.StandardButton.Close).click()
+
+
+def test_classification_defaults_to_restricted_and_follows_the_delegation_setting(
+        make_window, full_demo_store, qtbot, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui import settings as cfg
+    from ui.export_dialog import default_classification
+
+    window = make_window(full_demo_store)
+    dialog = open_dialog(window, qtbot)
+    # A brief full of red lines and fallbacks is never unmarked by default.
+    assert default_classification(settings) == "RESTRICTED"
+    assert dialog.classification.currentText() == "RESTRICTED"
+    # The marking chosen for a brief becomes the delegation's default.
+    dialog.classification.setCurrentText("EU RESTRICTED")
+    dialog.set_output(tmp_path / "brief.docx")
+    export_and_wait(dialog, window, qtbot).close()
+    assert settings.get(cfg.CLASSIFICATION) == "EU RESTRICTED"
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None or not window.findChild(ExportDialog).isVisible())
+    assert open_dialog(window, qtbot).classification.currentText() == "EU RESTRICTED"
+
+
+def test_suggested_file_names_name_the_negotiation_and_drafts(
+        make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    window = make_window(full_demo_store)
+    dialog = open_dialog(window, qtbot)
+    day = dt.date(2026, 3, 4)
+    select(dialog.from_draft, "Rev.1")
+    select(dialog.to_draft, "Rev.2")
+    assert dialog.suggested_name(day) == \
+        "Brief - Draft decision on enhancing ICT-related - Rev.1 to Rev.2 - 2026-03-04.docx"
+    assert Path(dialog.output.text()).name == dialog.suggested_name()
+    dialog.modes.setCurrentIndex(AMENDMENTS_PAGE)
+    select(dialog.amend_draft, "Rev.2")
+    assert dialog.suggested_name(day) == \
+        "Amendments - Draft decision on enhancing ICT-related - Belgium - Rev.2 - 2026-03-04.docx"
+
+
+def test_file_names_are_safe_on_every_file_system() -> None:
+    import datetime as dt
+
+    from ui.export_dialog import suggested_file_name
+
+    day = dt.date(2026, 3, 4)
+    assert suggested_file_name(["Brief", "ICT CBMs", "Rev.1 to Rev.2"], day) == \
+        "Brief - ICT CBMs - Rev.1 to Rev.2 - 2026-03-04.docx"
+    name = suggested_file_name(["Brief", 'A/C.1: "cyber"? <draft> | *x*\t\n', "PC.DEL/112/26 to ..Rev.2."], day)
+    assert not set('/\\:*?"<>|\t\n') & set(name)
+    assert name == "Brief - A-C.1 cyber draft x - PC.DEL-112-26 to ..Rev.2 - 2026-03-04.docx"
+    assert suggested_file_name(["Brief", "x" * 500], day).endswith(" - 2026-03-04.docx")
+    assert len(suggested_file_name(["Brief", "word " * 200, "Rev.1"], day)) < 160

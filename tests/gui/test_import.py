@@ -170,3 +170,63 @@ def test_drop_of_a_word_file_with_automatic_numbering(make_window, empty_store, 
     numbers = [dialog.preview_model.index(r, 0).data() for r in range(dialog.preview_model.rowCount())]
     # Word's automatic numbers are read, as Word shows them.
     assert {"1", "2", "(a)", "8 bis"} <= set(numbers)
+
+
+def tracked_word_file(tmp_path: Path) -> Path:
+    """Rev.1 as the chair circulated it, with open revisions (python-docx + lxml)."""
+    from tests.text.test_docx_tracked_changes import chair_revision
+
+    path = tmp_path / "rev1-tracked.docx"
+    path.write_bytes(chair_revision())
+    return path
+
+
+def wait_question(qtbot, window):  # type: ignore[no-untyped-def]
+    from ui.import_dialog import TrackedChangesQuestion
+
+    qtbot.waitUntil(lambda: window.findChild(TrackedChangesQuestion) is not None, timeout=10000)
+    return window.findChild(TrackedChangesQuestion)
+
+
+@pytest.mark.parametrize(("answer", "first_text"), [
+    ("accept", "Decides to establish a working group;"),
+    ("reject", "Decides to consider a working group;"),
+])
+def test_tracked_changes_are_a_choice_before_the_preview(make_window, empty_store, qtbot, tmp_path: Path,
+                                                         answer: str, first_text: str) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(empty_store)
+    window.import_file(tracked_word_file(tmp_path))
+    question = wait_question(qtbot, window)
+    # A warning, the three choices, and no preview until the user has chosen.
+    assert question.iconPixmap().isNull() is False
+    assert {b.text().replace("&", "") for b in question.buttons()} == {
+        "Accept All Changes", "Reject All Changes", "Cancel"}
+    assert window.findChild(ImportPreviewDialog) is None
+    (question.accept_button if answer == "accept" else question.reject_button).click()
+    dialog = wait_dialog(qtbot, window)
+    assert dialog.preview_model.index(0, 3).data() == first_text
+    reading = "accepted" if answer == "accept" else "rejected"
+    warnings = [dialog.warnings.item(r).text() for r in range(dialog.warnings.count())]
+    assert f"the document contains tracked changes; imported as if all were {reading}" in warnings
+
+
+def test_cancel_at_the_tracked_changes_question_imports_nothing(make_window, empty_store, qtbot,
+                                                                tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(empty_store)
+    window.import_file(tracked_word_file(tmp_path))
+    question = wait_question(qtbot, window)
+    question.cancel_button.click()
+    qtbot.wait(200)
+    assert window.findChild(ImportPreviewDialog) is None
+    assert not window.tasks.running
+    assert drafts_in_store(empty_store) == []
+
+
+def test_a_word_file_without_tracked_changes_goes_straight_to_the_preview(make_window, empty_store, qtbot,
+                                                                         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.import_dialog import TrackedChangesQuestion
+
+    window = make_window(empty_store)
+    window.import_file(Path(__file__).resolve().parents[2] / "resources" / "demo" / "rev1.docx")
+    wait_dialog(qtbot, window)
+    assert window.findChild(TrackedChangesQuestion) is None

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from negotiator.drafts import negotiations
 from ui import operations as op
-from ui.models.paragraphs import Column
+from ui.models.paragraphs import FLAGS_ROLE, Column
 
 pytestmark = pytest.mark.gui
 
@@ -196,8 +196,8 @@ def test_mark_a_paragraph_agreed_ad_ref_then_undo(make_window, full_demo_store, 
     assert (st.status, st.holder, st.due) == ("agreed_ad_ref", "Türkiye", dt.date(2026, 12, 4))
     assert w.detail.status_label.text() == ("Status: Agreed ad ref – held by Türkiye, "
                                             "answer due 4 December 2026, since Rev.2")
-    qtbot.waitUntil(lambda: "Ad ref" in w.paragraph_model.index(
-        w.paragraph_model.row_of_paragraph(row.id), Column.FLAGS).data(), timeout=10000)
+    qtbot.waitUntil(lambda: "agreed_ad_ref" in w.paragraph_model.index(
+        w.paragraph_model.row_of_paragraph(row.id), Column.FLAGS).data(FLAGS_ROLE), timeout=10000)
     assert w.undo_action.text().replace("&", "") == "Undo Mark OP 9 agreed ad ref"
 
     with qtbot.waitSignal(w.positions_loaded, timeout=10000):

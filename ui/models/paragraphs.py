@@ -19,15 +19,21 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont
 
 from negotiator.drafts.references import reference_key, reference_keys
+from ui.flags import flag_keys, flags
 from ui.operations import ParagraphChange, ParagraphRow, PositionSummary
 
-# Characters of paragraph text shown in the table cell; the detail pane has it all.
-CELL_TEXT_CHARS = 240
+# Characters of paragraph text handed to the table cell (three wrapped lines
+# never show more); the tooltip and the detail pane have it all.
+CELL_TEXT_CHARS = 600
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The flags of a row (keys of ``ui.flags.FLAG_KEYS``), painted as icons.
+FLAGS_ROLE = Qt.ItemDataRole.UserRole + 2
+# Indentation level of the paragraph (0 = top), for the text delegate.
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -43,13 +49,28 @@ class Column(IntEnum):
 
 
 
+def header_tooltips() -> dict[Column, str]:
+    """What each column holds, for its header's tooltip."""
+    return {
+        Column.NUMBER: QCoreApplication.translate("ParagraphModel", "The paragraph's reference (PP: preambular, OP: operative)"),
+        Column.TEXT: QCoreApplication.translate("ParagraphModel", "The paragraph's text; point at it to read it whole"),
+        Column.CHANGE: QCoreApplication.translate("ParagraphModel", "What changed since the previous draft; in bold: a significant "
+                                            "wording change (point at it to see which)"),
+        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "Our delegation's stance (\"Amend\": support with amendments)"),
+        Column.EU: QCoreApplication.translate("ParagraphModel", "The coordinated EU stance (\"Amend\": support with amendments)"),
+        Column.BRACKETS: QCoreApplication.translate("ParagraphModel", "Square brackets: text not yet agreed"),
+        Column.FLAGS: QCoreApplication.translate("ParagraphModel", "Red line, divergence from the EU, review, agreement, "
+                                           "instructions: see the legend (?)"),
+    }
+
+
 def header_titles() -> dict[Column, str]:
     return {
         Column.NUMBER: QCoreApplication.translate("ParagraphModel", "No."),
         Column.TEXT: QCoreApplication.translate("ParagraphModel", "Text"),
         Column.CHANGE: QCoreApplication.translate("ParagraphModel", "Change"),
-        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "Our stance"),
-        Column.EU: QCoreApplication.translate("ParagraphModel", "EU stance"),
+        Column.NATIONAL: QCoreApplication.translate("ParagraphModel", "National"),
+        Column.EU: QCoreApplication.translate("ParagraphModel", "EU"),
         Column.BRACKETS: QCoreApplication.translate("ParagraphModel", "[ ]"),
         Column.FLAGS: QCoreApplication.translate("ParagraphModel", "Flags"),
     }
@@ -96,7 +117,8 @@ def is_changed(change: ParagraphChange | None) -> bool:
 def short_stance_names() -> dict[str, str]:
     """Stances as the narrow table columns show them (the tooltip has the full name)."""
     return {**stance_names(),
-            "support_with_amendments": QCoreApplication.translate("ParagraphModel", "Support, amend.")}
+            "support_with_amendments": QCoreApplication.translate("ParagraphModel", "Amend"),
+            "no_position": QCoreApplication.translate("ParagraphModel", "None")}
 
 
 def reference_matches(typed: str, row: ParagraphRow) -> bool:
@@ -104,31 +126,10 @@ def reference_matches(typed: str, row: ParagraphRow) -> bool:
     return reference_key(typed) in reference_keys(row.reference, row.number)
 
 
-def flag_texts(summary: PositionSummary | None, row: ParagraphRow, *, short: bool = False) -> list[str]:
-    """The flags of a paragraph, in full (tooltips, screen readers) or short (the table cell)."""
-    translate = QCoreApplication.translate
-    keys: list[str] = []
-    if summary is not None:
-        if summary.agreement in ("agreed", "agreed_ad_ref"):
-            keys.append(summary.agreement)
-        keys += [key for key, on in (("review", summary.needs_review), ("red_line", summary.red_line),
-                                     ("divergent", summary.divergent),
-                                     ("no_instructions", summary.no_instructions)) if on]
-    if not row.brackets_balanced:
-        keys.append("unbalanced")
-    # (short for the cell, full for tooltips and screen readers)
-    names = {
-        "agreed": (translate("ParagraphModel", "Agreed"), translate("ParagraphModel", "Agreed")),
-        "agreed_ad_ref": (translate("ParagraphModel", "Ad ref"), translate("ParagraphModel", "Agreed ad ref")),
-        "review": (translate("ParagraphModel", "Review"), translate("ParagraphModel", "Needs review")),
-        "red_line": (translate("ParagraphModel", "Red line"), translate("ParagraphModel", "Red line touched")),
-        "divergent": (translate("ParagraphModel", "Divergent"), translate("ParagraphModel", "Divergent from EU")),
-        "no_instructions": (translate("ParagraphModel", "No instr."),
-                            translate("ParagraphModel", "No instructions")),
-        "unbalanced": (translate("ParagraphModel", "Brackets!"),
-                       translate("ParagraphModel", "Unbalanced brackets")),
-    }
-    return [names[key][0 if short else 1] for key in keys]
+def flag_texts(summary: PositionSummary | None, row: ParagraphRow) -> list[str]:
+    """The flags of a paragraph in words (tooltips, screen readers, sorting)."""
+    names = flags()
+    return [names[key].name for key in flag_keys(summary, row)]
 
 
 class ParagraphModel(QAbstractTableModel):
@@ -233,8 +234,8 @@ class ParagraphModel(QAbstractTableModel):
             if 0 <= section < len(Column):
                 return header_titles()[Column(section)]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
-                and section == Column.BRACKETS:
-            return QCoreApplication.translate("ParagraphModel", "Square brackets: text not yet agreed")
+                and 0 <= section < len(Column):
+            return header_tooltips()[Column(section)]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -248,9 +249,15 @@ class ParagraphModel(QAbstractTableModel):
             return self._display(row, index.row(), col)
         if role == SORT_ROLE:
             return self._sort_key(row, index.row(), col)
+        if role == FLAGS_ROLE:
+            return flag_keys(self._positions.get(row.index), row) if col == Column.FLAGS else None
+        if role == LEVEL_ROLE:
+            return row.level
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == Column.TEXT:
                 return row.text if len(row.text) <= 2000 else row.text[:2000] + "…"
+            if col == Column.NUMBER:
+                return row.reference or None
             if col == Column.BRACKETS and not row.brackets_balanced:
                 return QCoreApplication.translate("ParagraphModel", "The square brackets in this paragraph do not pair up")
             if col == Column.CHANGE and (change := self.change_at(index.row())) and change.salient:
@@ -271,26 +278,21 @@ class ParagraphModel(QAbstractTableModel):
                 return font
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Rows hold up to three lines of text: every cell starts at the top, as a page does.
             if col == Column.BRACKETS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, index.row(), col, full=True)
-        if role == Qt.ItemDataRole.ForegroundRole and col == Column.FLAGS:
-            summary = self._positions.get(row.index)
-            # "No instructions" alone is routine on a fresh draft: keep it quiet.
-            if summary and summary.no_instructions and len(flag_texts(summary, row)) == 1:
-                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-            return None
         return None
 
     def _display(self, row: ParagraphRow, r: int, col: int, *, full: bool = False) -> str:
         if col == Column.NUMBER:
             return row.reference
         if col == Column.TEXT:
+            # The delegate wraps and indents it, and ends it with "…" after three lines.
             text = row.text.replace("\n", " ")
-            indent = "    " * row.level
-            return indent + (text if len(text) <= CELL_TEXT_CHARS else text[:CELL_TEXT_CHARS] + "…")
+            return text if len(text) <= CELL_TEXT_CHARS else text[:CELL_TEXT_CHARS] + "…"
         if col == Column.CHANGE:
             if self._changes is None:
                 return ""
@@ -306,7 +308,8 @@ class ParagraphModel(QAbstractTableModel):
                 return "" if row.brackets_balanced else "!"
             return str(row.brackets) + ("" if row.brackets_balanced else " !")
         if col == Column.FLAGS:
-            return " · ".join(flag_texts(summary, row, short=not full))
+            # Icons in the cell (see FLAGS_ROLE); words for screen readers and sorting.
+            return " · ".join(flag_texts(summary, row)) if full else ""
         return ""
 
     def _sort_key(self, row: ParagraphRow, r: int, col: int) -> Any:
@@ -316,7 +319,7 @@ class ParagraphModel(QAbstractTableModel):
             return row.brackets
         if col == Column.TEXT:
             return row.text.casefold()
-        return self._display(row, r, col).casefold()
+        return self._display(row, r, col, full=True).casefold()
 
 
 class ParagraphFilter(QSortFilterProxyModel):
