@@ -180,7 +180,10 @@ def build_entries(comparison: Comparison, side_a: Side, side_b: Side, ours: str 
         entry.summary = next((side.summaries[r.index] for r in rows if r.index in side.summaries),
                              None)
         refs = item.new_refs or item.old_refs
-        entry.label = ", ".join(refs) if new else text("of_draft", label=refs[0], draft=label_a)
+        if item.top_matter:
+            entry.label = text("top_matter")
+        else:
+            entry.label = ", ".join(refs) if new else text("of_draft", label=refs[0], draft=label_a)
         entries.append(entry)
     return entries
 

@@ -78,8 +78,9 @@ def write_entry(ctx: Context, e: Entry) -> int:
     rows = e.new or e.old
     heading = wd.paragraph(style=LABEL_STYLE, keep_with_next=True)
     wd.add_text(heading, e.label)
-    kinds = [t("symbol_and_date") if k == "symbol and date" else t.kind(k) for k in e.statuses]
-    wd.add_text(heading, "   " + " · ".join(kinds), bold=False, colour="595959")
+    if "symbol and date" not in e.statuses:  # the label already says it
+        wd.add_text(heading, "   " + " · ".join(t.kind(k) for k in e.statuses), bold=False,
+                    colour="595959")
     for text, colour in _markers(ctx, e):
         wd.add_text(heading, "   " + text, colour=colour)
 
@@ -88,7 +89,7 @@ def write_entry(ctx: Context, e: Entry) -> int:
         wd.paragraph(statement, SMALL_STYLE, keep_with_next=True)
 
     anchor = None
-    written: list[Any] = []
+    written: list[Any] = []  # what follows the label and statement, in order
     if "split" in e.statuses and len(e.new) > 1:
         # Each part as it now reads; the old paragraph once, for reference.
         for r in e.new:
@@ -111,10 +112,13 @@ def write_entry(ctx: Context, e: Entry) -> int:
         anchor = p
         written.append(p)
     if e.salient:
-        written.append(wd.paragraph(t("salient", items="; ".join(t.salient(s) for s in e.salient)),
+        written.append(wd.paragraph(t("salient", items=t.series(t.salient(s) for s in e.salient)),
                                     SMALL_STYLE))
     if e.positions:
-        keep_with_next(written[-1])  # the text and the first position table go together
+        written.append(None)  # the first position table
+    for p in written[:-1]:  # the text, its salient line and the first table go together
+        keep_with_next(p)
+    if e.positions:
         _write_positions(ctx, e)
 
     comments = 0
@@ -145,14 +149,14 @@ def _write_positions(ctx: Context, e: Entry) -> None:
             if value:
                 rows.append([t(key), value])
         redlines = []
-        if pos.state and pos.state != "current":
-            review = t.state(pos.state)
+        if pos.needs_review:
             excerpt = tuple(excerpt_ops(pos.diff or ()))
-            if excerpt:
+            if excerpt:  # what changed since, shown under the sentence
                 taken = t("of_draft", label=pos.taken_on.reference, draft=pos.taken_on.draft)
-                review += "\n" + t("wording_since", taken=taken)
                 redlines.append((len(rows), excerpt))
-            rows.append([t("review"), review])
+                rows.append([t("review"), t("wording_since", taken=taken)])
+            else:
+                rows.append([t("review"), t.state(pos.state)])
         tables.append((wd.table(None, rows, widths_mm=POSITION_WIDTHS_MM, first_column_bold=True),
                        redlines))
         tables.append((wd.spacer(), []))

@@ -43,13 +43,15 @@ ACTION_KEYS = {Concern.RED_LINE: "action_defend_red_line", Concern.DIVERGENT: "a
 
 # The "at a glance" table must fit one A4 page: column widths (mm), the height
 # its rows may take, and how a row's height is estimated from its text (9 pt
-# Calibri: about 0.6 characters per mm of cell, 3.9 mm per line, 2 mm padding).
-GLANCE_WIDTHS_MM = (19, 33, 24, 22, 31, 31)
-GLANCE_ROWS_MM = 196
-CHARS_PER_MM = 0.6
+# Calibri as LibreOffice sets it: about 0.72 characters per mm of cell, 3.6 mm
+# a line, 1.4 mm between two paragraphs of a cell, 3.4 mm of padding a row).
+GLANCE_WIDTHS_MM = (19, 31, 24, 22, 30, 34)
+GLANCE_ROWS_MM = 200
+CHARS_PER_MM = 0.72
 CELL_MARGINS_MM = 3.8
-LINE_MM = 3.9
-ROW_PADDING_MM = 2.2
+LINE_MM = 3.6
+PARAGRAPH_GAP_MM = 1.4
+ROW_PADDING_MM = 3.4
 ATTENTION_WIDTHS_MM = (31, 22, 42, 65)
 
 
@@ -94,7 +96,7 @@ def _named(ctx: Context, entries: list[Entry], concern: Concern, key: str, flag:
     if not n:
         return ctx.text(f"{key}_none")
     named = [e.label for e in entries if concern in concerns(ctx, e)]
-    return ctx.text.one_or_many(key, n, where=ctx.text.join(named))
+    return ctx.text.one_or_many(key, n, where=ctx.text.refs(named))
 
 
 def _instructions_point(ctx: Context, entries: list[Entry]) -> str:
@@ -109,7 +111,7 @@ def _instructions_point(ctx: Context, entries: list[Entry]) -> str:
         return t("instructions_unchanged", total=total)
     if len(missing) == 1:
         return t("instructions_changed_one", total=total)
-    return t("instructions_changed", total=total, n=len(changed), where=t.join(changed))
+    return t("instructions_changed", total=total, n=len(changed), where=t.refs(changed))
 
 
 # --------------------------------------------------------------------------- at a glance
@@ -132,13 +134,12 @@ def glance_rows(ctx: Context, entries: list[Entry], wanted: set[str] | None) -> 
         found = concerns(ctx, e)
         if not found:
             continue
-        change = ", ".join(t.kind(k) for k in e.statuses if k != "unchanged")
-        salient = "; ".join(t.salient(s) for s in e.salient) if e.changed else ""
-        change = "; ".join(x for x in (change, salient) if x) or "—"
+        change = _change_words(ctx, e)
         s = e.summary
         show_ours = s is not None and s.national and _wanted(wanted, ctx.ours)
         show_eu = s is not None and s.eu and _wanted_eu(wanted)
-        others = "\n".join(f"{actor}: {t.stance(stance)}" for actor, stance in (s.others if s else ())
+        others = "\n".join(t("actor_stance", actor=actor, stance=t.stance(stance))
+                            for actor, stance in (s.others if s else ())
                            if wanted is None or actor.casefold() in wanted)
         rows.append(GlanceRow(found[0], n, (
             e.label, change,
@@ -163,16 +164,34 @@ def _actions(ctx: Context, found: tuple[Concern, ...]) -> str:
     if not actions:
         actions = [ctx.text("action_newly_agreed" if Concern.NEWLY_AGREED in found
                             else "action_information")]
-    return "; ".join(actions)
+    return "\n".join(actions)
 
 
 def _row_height_mm(cells: tuple[str, ...]) -> float:
-    lines = 1
+    """A row's height on the page, estimated by wrapping its words."""
+    tallest = 0.0
     for text, width in zip(cells, GLANCE_WIDTHS_MM, strict=True):
         per_line = max(1, int((width - CELL_MARGINS_MM) * CHARS_PER_MM))
-        cell_lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-        lines = max(lines, cell_lines)
-    return lines * LINE_MM + ROW_PADDING_MM
+        parts = text.split("\n")
+        lines = sum(_wrapped_lines(part, per_line) for part in parts)
+        tallest = max(tallest, lines * LINE_MM + (len(parts) - 1) * PARAGRAPH_GAP_MM)
+    return tallest + ROW_PADDING_MM
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines greedy word wrapping gives (a long word takes what it needs)."""
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > per_line:
+            lines, used = lines + 1, 0
+        if used:
+            used += 1
+        used += size
+        if used > per_line:
+            extra = math.ceil(used / per_line) - 1
+            lines, used = lines + extra, used - extra * per_line
+    return lines
 
 
 def at_a_glance(ctx: Context, entries: list[Entry], wanted: set[str] | None) -> list[GlanceRow]:
@@ -236,12 +255,14 @@ def attention_rows(ctx: Context, entries: list[Entry]) -> list[AttentionRow]:
             why, redline = _why(ctx, e, found)
             own.append((first, AttentionRow(first, e.label, change, why, redline)))
         elif Concern.SALIENT in found:
-            salient.append(AttentionRow(Concern.SALIENT, e.label, change, t("why_salient")))
+            categories = dict.fromkeys(str(s.category) for s in e.salient)  # first seen, once
+            why = t.series(t(f"why_salient_{c}") for c in categories)
+            salient.append(AttentionRow(Concern.SALIENT, e.label, change, why))
         if Concern.NO_INSTRUCTIONS in found:
             no_instructions.append(e.label)
     rows = [row for _, row in sorted(own, key=lambda pair: pair[0])]  # stable: document order
     if no_instructions:
-        rows.append(AttentionRow(Concern.NO_INSTRUCTIONS, ", ".join(no_instructions),
+        rows.append(AttentionRow(Concern.NO_INSTRUCTIONS, t.refs(no_instructions),
                                  t("changed_kinds"),
                                  t.one_or_many("why_no_instructions", len(no_instructions))))
     return rows + salient
@@ -251,7 +272,7 @@ def _change_words(ctx: Context, e: Entry) -> str:
     t = ctx.text
     kinds = ", ".join(t.kind(k) for k in e.statuses)
     if e.salient and e.changed:
-        kinds += "; " + "; ".join(t.salient(s) for s in e.salient)
+        return t.series([kinds] + [t.salient(s) for s in e.salient])
     return kinds
 
 
@@ -273,7 +294,7 @@ def _why(ctx: Context, e: Entry, found: tuple[Concern, ...]) -> tuple[str, tuple
             else:
                 reasons.append(t("why_review_parts", taken=taken, state=t.state(pos.state)))
     # the sentence that announces the redline comes last, right above it
-    return "; ".join(reasons), redline
+    return t.series(reasons), redline
 
 
 def _taken_on(ctx: Context, pos: PositionView) -> str:

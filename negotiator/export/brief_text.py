@@ -110,7 +110,11 @@ EN: dict[str, str] = {
     "why_partly": "our proposal is only partly reflected",
     "why_no_instructions_one": "1 changed paragraph without a national position",
     "why_no_instructions_many": "{n} changed paragraphs without a national position",
-    "why_salient": "the wording of an obligation, a negation or a figure changed",
+    "why_salient_modal": "the wording of an obligation changed",
+    "why_salient_operative": "the operative verb changed",
+    "why_salient_negation": "a negation was added or removed",
+    "why_salient_polarity": "the meaning was reversed",
+    "why_salient_number": "a figure or a date changed",
     "changed_kinds": "changed",
     # figures
     "figures_heading": "Figures",
@@ -130,7 +134,7 @@ EN: dict[str, str] = {
     # paragraph by paragraph
     "body_heading": "Paragraph by paragraph",
     "no_match": "No paragraph of {b} matches the chosen scope ({scope}).",
-    "symbol_and_date": "symbol and date",
+    "top_matter": "Symbol and date",
     "of_draft": "{label} of {draft}",
     "deleted": "Deleted: {old} of {a} does not appear in {b}.",
     "added": "New in {b}: no corresponding paragraph in {a}.",
@@ -154,7 +158,7 @@ EN: dict[str, str] = {
     "red_line": "Red line",
     "fallback": "Fallback",
     "review": "Review",
-    "wording_since": "Wording since it was taken ({taken}):",
+    "wording_since": "Taken on {taken}; the wording has changed since:",
     "eu_line": "EU line",
     "eu_amendment": "EU amendment",
     "eu_lines_to_take": "EU lines to take",
@@ -162,6 +166,7 @@ EN: dict[str, str] = {
     "stance": "Stance",
     "remarks": "Amendment / remarks",
     "proposes": "Proposes: {text}",
+    "actor_stance": "{actor}: {stance}",
     "priority": "priority {p}",
     "note_author": "Delegation note",
     "none": "—",
@@ -260,7 +265,11 @@ FR: dict[str, str] = {
     "why_partly": "notre proposition n'est que partiellement reprise",
     "why_no_instructions_one": "1 paragraphe modifié sans position nationale",
     "why_no_instructions_many": "{n} paragraphes modifiés sans position nationale",
-    "why_salient": "la formulation d'une obligation, une négation ou un chiffre a changé",
+    "why_salient_modal": "la formulation d'une obligation a changé",
+    "why_salient_operative": "le verbe du dispositif a changé",
+    "why_salient_negation": "une négation a été ajoutée ou supprimée",
+    "why_salient_polarity": "le sens a été inversé",
+    "why_salient_number": "un chiffre ou une date a changé",
     "changed_kinds": "modifié",
     "figures_heading": "Chiffres",
     "fig_text": "Le texte",
@@ -278,7 +287,7 @@ FR: dict[str, str] = {
     "not_assessed": "s.o.",
     "body_heading": "Paragraphe par paragraphe",
     "no_match": "Aucun paragraphe de {b} ne correspond à la portée choisie ({scope}).",
-    "symbol_and_date": "cote et date",
+    "top_matter": "Cote et date",
     "of_draft": "{label} de {draft}",
     "deleted": "Supprimé : {old} de {a} ne figure plus dans {b}.",
     "added": "Nouveau dans {b} : aucun paragraphe correspondant dans {a}.",
@@ -302,7 +311,7 @@ FR: dict[str, str] = {
     "red_line": "Ligne rouge",
     "fallback": "Position de repli",
     "review": "Réexamen",
-    "wording_since": "Le texte depuis la prise de position ({taken}) :",
+    "wording_since": "Prise sur {taken} ; le texte a changé depuis :",
     "eu_line": "Ligne de l'UE",
     "eu_amendment": "Amendement de l'UE",
     "eu_lines_to_take": "Éléments de langage de l'UE",
@@ -310,6 +319,7 @@ FR: dict[str, str] = {
     "stance": "Position",
     "remarks": "Amendement / observations",
     "proposes": "Propose : {text}",
+    "actor_stance": "{actor} : {stance}",
     "priority": "priorité {p}",
     "note_author": "Note de la délégation",
     "none": "—",
@@ -380,13 +390,14 @@ class BriefText:
             raise ValueError(f"unknown language '{self.language}' (choose {', '.join(LANGUAGES)})")
 
     def __call__(self, key: str, **values: object) -> str:
-        text = CATALOGUES[self.language][key].format(**values)
-        return self._typeset(text)
+        # typeset the message, not the values: a delegation's own words stay as written
+        return self._typeset(CATALOGUES[self.language][key]).format(**values)
 
     def _typeset(self, text: str) -> str:
         if self.language != "fr":
             return text
-        # « x », « a : b », « a ; b »: the space before is a no-break space.
+        # « x », « a : b », « a ; b »: the space before is a no-break space; l’UE.
+        text = text.replace("'", "\u2019")
         for mark in (" :", " ;", " ?", " !", " »"):
             text = text.replace(mark, NBSP + mark[1:])
         return text.replace("« ", "«" + NBSP)
@@ -405,6 +416,15 @@ class BriefText:
     def one_or_many(self, key: str, n: int, **values: object) -> str:
         """The "_one" or "_many" form of a message for a count."""
         return self(f"{key}_{'one' if n == 1 else 'many'}", n=n, **values)
+
+    def series(self, items: Iterable[str]) -> str:
+        """Clauses one after another: "a; b" / « a ; b »."""
+        return (f"{NBSP}; " if self.language == "fr" else "; ").join(items)
+
+    def refs(self, labels: Iterable[str]) -> str:
+        """Paragraph references listed in prose: "PP 5, OP 6 (b) and OP 14", each
+        kept on one line."""
+        return self.join(label.replace(" ", NBSP) for label in labels)
 
     def join(self, items: Iterable[str]) -> str:
         """ "a, b and c" / « a, b et c »."""
