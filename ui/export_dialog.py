@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTranslator, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,6 +90,8 @@ class BriefRequest:
     actors: tuple[str, ...] | None  # None: every delegation
     author: str
     redline: str
+    reference: str = ""  # the meeting or file, printed on the cover
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
                 classification=request.classification, scope=request.scope,  # type: ignore[arg-type]
                 actors=list(request.actors) if request.actors is not None else None,
                 author=request.author, redline=request.redline,  # type: ignore[arg-type]
+                reference=request.reference or None, language=request.language,
                 progress=ctx.progress, cancel=lambda: ctx.cancelled,
             )
         else:
@@ -127,6 +130,15 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
                                       as_comment=request.as_comment, progress=ctx.progress, cancel=lambda: ctx.cancelled)
     # Only plain values go back to the GUI thread.
     return {k: v for k, v in result.items() if isinstance(v, (str, int))}
+
+
+def ui_language() -> str:
+    """The brief's default language: French when the window speaks French."""
+    app = QCoreApplication.instance()
+    for translator in app.findChildren(QTranslator, "negotiator-translator") if app else ():
+        if translator.language().startswith("fr"):
+            return "fr"
+    return "en"
 
 
 def _file_part(text: str) -> str:
@@ -195,6 +207,16 @@ class ExportDialog(QDialog):
         self.redline.setAccessibleName(self.tr("Changes shown as"))
         self.redline.addItem(self.tr("Tracked changes (Word's Review pane)"), "tracked")
         self.redline.addItem(self.tr("Formatted for print (struck and underlined)"), "formatted")
+        self.reference = QLineEdit()
+        self.reference.setObjectName("exportReference")
+        self.reference.setAccessibleName(self.tr("Meeting or file"))
+        self.reference.setPlaceholderText(self.tr("e.g. Informal Working Group, 12 March 2026"))
+        self.language = QComboBox()
+        self.language.setObjectName("exportLanguage")
+        self.language.setAccessibleName(self.tr("Language of the brief"))
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(self.language.findData(ui_language()))
 
         brief_page = QWidget()
         brief_form = QFormLayout(brief_page)
@@ -205,6 +227,8 @@ class ExportDialog(QDialog):
         brief_form.addRow(self.tr("Positions &of:"), self.actors)
         brief_form.addRow(self.tr("&Prepared by:"), self.author)
         brief_form.addRow(self.tr("&Changes shown as:"), self.redline)
+        brief_form.addRow(self.tr("&Meeting or file:"), self.reference)
+        brief_form.addRow(self.tr("La&nguage:"), self.language)
 
         # Amendments ------------------------------------------------------------
         self.amend_draft = self._draft_combo(self.tr("Draft"), to_row)
@@ -340,6 +364,7 @@ class ExportDialog(QDialog):
             scope=self.scope.currentData(),
             actors=None if len(checked) == self.actors.count() else checked,
             author=self.author.text().strip(), redline=self.redline.currentData(),
+            reference=self.reference.text().strip(), language=self.language.currentData(),
         )
 
     @property

@@ -257,6 +257,7 @@ def attention_rows(ctx: Context, entries: list[Entry]) -> list[AttentionRow]:
         elif Concern.SALIENT in found:
             categories = dict.fromkeys(str(s.category) for s in e.salient)  # first seen, once
             why = t.series(t(f"why_salient_{c}") for c in categories)
+            why = why[:1].upper() + why[1:]
             salient.append(AttentionRow(Concern.SALIENT, e.label, change, why))
         if Concern.NO_INSTRUCTIONS in found:
             no_instructions.append(e.label)
@@ -294,7 +295,8 @@ def _why(ctx: Context, e: Entry, found: tuple[Concern, ...]) -> tuple[str, tuple
             else:
                 reasons.append(t("why_review_parts", taken=taken, state=t.state(pos.state)))
     # the sentence that announces the redline comes last, right above it
-    return t.series(reasons), redline
+    why = t.series(reasons)
+    return why[:1].upper() + why[1:], redline
 
 
 def _taken_on(ctx: Context, pos: PositionView) -> str:
