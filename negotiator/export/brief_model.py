@@ -104,6 +104,8 @@ class Entry:
     ours: list[PositionView] = field(default_factory=list)  # our delegation's, always
     notes: list[NoteView] = field(default_factory=list)
     summary: PositionSummary | None = None
+    # brackets gone since draft A (the comparison's rule, as `diff --json` says it)
+    newly_agreed: bool = False
 
     @property
     def changed(self) -> bool:
@@ -171,7 +173,8 @@ def build_entries(comparison: Comparison, side_a: Side, side_b: Side, ours: str 
         new = [side_b.rows[i] for i in item.new]
         # The new symbol and date are tracked like any text but are not a change to negotiate.
         statuses = ("symbol and date",) if item.top_matter else tuple(str(k) for k in item.kinds)
-        entry = Entry(statuses, old, new, entry_ops(item, old, new), list(item.salient))
+        entry = Entry(statuses, old, new, entry_ops(item, old, new), list(item.salient),
+                      newly_agreed=item.newly_agreed)
         side, rows = (side_b, new) if new else (side_a, old)
         speaking = [v for r in rows for v in side.positions.get(r.index, [])]
         entry.positions = [v for v in speaking if wanted is None or v.actor.casefold() in wanted]
@@ -211,7 +214,7 @@ def signal_flags(signals: Signals, ours: str | None) -> dict[str, set[int]]:
     """Paragraph indices of draft B per signal."""
     out: dict[str, set[int]] = {
         "divergent": set(signals.divergent), "red_lines_touched": set(signals.red_lines_touched),
-        "no_instructions": set(signals.no_instructions), "newly_agreed": set(signals.newly_agreed),
+        "no_instructions": set(signals.no_instructions),
         "adopted": set(), "partly": set(), "not_reflected": set()}
     for u in signals.uptake:
         if ours is None or is_our_delegation(u.actor, ours):
@@ -250,7 +253,7 @@ def concerns(ctx: Context, e: Entry) -> tuple[Concern, ...]:
         found.append(Concern.NO_INSTRUCTIONS)
     if e.salient and e.changed:
         found.append(Concern.SALIENT)
-    if idx & flags["newly_agreed"]:
+    if e.newly_agreed:
         found.append(Concern.NEWLY_AGREED)
     if e.changed:
         found.append(Concern.CHANGED)

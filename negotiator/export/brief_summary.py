@@ -336,6 +336,7 @@ def figures(ctx: Context, comparison: Comparison) -> None:
     text_rows = [[t.kind(k).capitalize(), str(count[k])] for k in CLASSES]
     text_rows.append([t("fig_brackets_before"), str(summary.brackets_from)])
     text_rows.append([t("fig_brackets_after"), str(summary.brackets_to)])
+    text_rows.append([t("fig_newly_agreed"), str(len(summary.newly_agreed))])
     uptake = Counter(str(u.result) for u in signals.uptake
                      if ctx.ours is None or is_our_delegation(u.actor, ctx.ours))
     # "n/a" where no position exists to measure.
@@ -349,7 +350,6 @@ def figures(ctx: Context, comparison: Comparison) -> None:
         [t("fig_partly"), str(uptake["partly"])],
         [t("fig_not_reflected"), str(uptake["not_reflected"])],
         [t("fig_no_instructions"), str(len(signals.no_instructions))],
-        [t("fig_newly_agreed"), str(len(signals.newly_agreed))],
     ]
     # Two measures per row (the text | our positions) keep the table to half a page.
     rows = []
