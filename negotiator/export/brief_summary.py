@@ -263,9 +263,10 @@ def attention_rows(ctx: Context, entries: list[Entry]) -> list[AttentionRow]:
             no_instructions.append(e.label)
     rows = [row for _, row in sorted(own, key=lambda pair: pair[0])]  # stable: document order
     if no_instructions:
-        rows.append(AttentionRow(Concern.NO_INSTRUCTIONS, t.refs(no_instructions),
+        # one row: the references where the text has room for them
+        rows.append(AttentionRow(Concern.NO_INSTRUCTIONS, t.count(len(no_instructions), "paragraph"),
                                  t("changed_kinds"),
-                                 t.one_or_many("why_no_instructions", len(no_instructions))))
+                                 t("why_no_instructions", where=t.refs(no_instructions))))
     return rows + salient
 
 
