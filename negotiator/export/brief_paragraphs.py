@@ -151,8 +151,11 @@ def _write_positions(ctx: Context, e: Entry) -> None:
         redlines = []
         if pos.needs_review:
             excerpt = tuple(excerpt_ops(pos.diff or ()))
-            if excerpt:  # what changed since, shown under the sentence
-                taken = t("of_draft", label=pos.taken_on.reference, draft=pos.taken_on.draft)
+            taken = t("of_draft", label=pos.taken_on.reference, draft=pos.taken_on.draft)
+            if excerpt and pos.taken_on.draft == ctx.draft_a.label and e.new:
+                # taken on the earlier draft of the brief: the text above tracks the change
+                rows.append([t("review"), t("wording_tracked_above", taken=taken)])
+            elif excerpt:  # what changed since, shown under the sentence
                 redlines.append((len(rows), excerpt))
                 rows.append([t("review"), t("wording_since", taken=taken)])
             else:
