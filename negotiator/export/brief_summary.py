@@ -23,6 +23,7 @@ from negotiator.export.brief_model import (
 )
 from negotiator.export.draft_text import excerpt_ops
 from negotiator.positions.results import PositionView
+from negotiator.views.draft_table import PositionSummary
 
 # Classes of the alignment, in the order the figures list them.
 CLASSES = ("unchanged", "modified", "renumbered", "moved", "split", "merged", "added", "deleted")
@@ -127,35 +128,31 @@ class GlanceRow:
 
 
 def glance_rows(ctx: Context, entries: list[Entry], wanted: set[str] | None) -> list[GlanceRow]:
-    """Every paragraph that changed or carries a signal, the most severe first."""
+    """Every paragraph that changed or carries a signal, the most severe first.
+
+    Args:
+        wanted: the actors whose positions the brief shows (casefolded); None for all.
+    """
     t = ctx.text
     rows: list[GlanceRow] = []
     for n, e in enumerate(entries):
         found = concerns(ctx, e)
         if not found:
             continue
-        change = _change_words(ctx, e)
-        s = e.summary
-        show_ours = s is not None and s.national and _wanted(wanted, ctx.ours)
-        show_eu = s is not None and s.eu and _wanted_eu(wanted)
+        summary = e.summary or PositionSummary()
+        ours = summary.national if summary.national and _shown(wanted, ctx.ours) else None
+        eu = summary.eu if summary.eu and (wanted is None or any(is_eu(w) for w in wanted)) else None
         others = "\n".join(t("actor_stance", actor=actor, stance=t.stance(stance))
-                            for actor, stance in (s.others if s else ())
-                           if wanted is None or actor.casefold() in wanted)
+                           for actor, stance in summary.others if _shown(wanted, actor))
         rows.append(GlanceRow(found[0], n, (
-            e.label, change,
-            t.stance(s.national) if show_ours and s and s.national else "",
-            t.stance(s.eu) if show_eu and s and s.eu else "",
-            others, _actions(ctx, found))))
+            e.label, _change_words(ctx, e), t.stance(ours) if ours else "",
+            t.stance(eu) if eu else "", others, _actions(ctx, found))))
     rows.sort(key=lambda r: (r.severity, r.order))
     return rows
 
 
-def _wanted(wanted: set[str] | None, name: str | None) -> bool:
+def _shown(wanted: set[str] | None, name: str | None) -> bool:
     return wanted is None or (name or "").casefold() in wanted
-
-
-def _wanted_eu(wanted: set[str] | None) -> bool:
-    return wanted is None or any(is_eu(w) for w in wanted)
 
 
 def _actions(ctx: Context, found: tuple[Concern, ...]) -> str:
