@@ -147,7 +147,7 @@ def write_brief(
 
     _title_block(ctx, negotiation, today, author, scope, actors, reference)
     executive_summary(ctx, comparison, entries, len(side_b.rows))
-    at_a_glance(ctx, entries, wanted)
+    at_a_glance(ctx, entries, wanted, whole_draft=scope == "all")
     needs_your_attention(ctx, entries)
     figures(ctx, comparison)
     wd.page_break()

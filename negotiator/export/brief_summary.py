@@ -191,9 +191,11 @@ def _wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
-def at_a_glance(ctx: Context, entries: list[Entry], wanted: set[str] | None) -> list[GlanceRow]:
+def at_a_glance(ctx: Context, entries: list[Entry], wanted: set[str] | None, *,
+                whole_draft: bool = True) -> list[GlanceRow]:
     """The one-page table up front; rows that do not fit are counted in a line
-    under it. Returns the rows written."""
+    under it (pointing to the body when the body holds every paragraph).
+    Returns the rows written."""
     wd, t = ctx.wd, ctx.text
     wd.page_break()
     wd.heading(t("glance_heading"), 1)
@@ -216,7 +218,8 @@ def at_a_glance(ctx: Context, entries: list[Entry], wanted: set[str] | None) -> 
              first_column_bold=True, size_pt=9)
     more = len(rows) - len(kept)
     if more:
-        wd.paragraph(t.one_or_many("glance_more", more), "Small Print", italic=True)
+        key = "glance_more" if whole_draft else "glance_more_unlisted"
+        wd.paragraph(t.one_or_many(key, more), "Small Print", italic=True)
     return kept
 
 

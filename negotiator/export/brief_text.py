@@ -75,6 +75,10 @@ EN: dict[str, str] = {
     "glance_more_one": "1 more paragraph is in the body of the brief (“Paragraph by paragraph”).",
     "glance_more_many": "{n} more paragraphs are in the body of the brief "
                         "(“Paragraph by paragraph”).",
+    "glance_more_unlisted_one": "1 more paragraph changed or carries a signal; there is no room "
+                                "for it on this page.",
+    "glance_more_unlisted_many": "{n} more paragraphs changed or carry a signal; there is no "
+                                 "room for them on this page.",
     "glance_none": "No paragraph changed or carries a signal.",
     "col_paragraph": "Paragraph",
     "col_change": "Change",
@@ -231,6 +235,10 @@ FR: dict[str, str] = {
                        "(« Paragraphe par paragraphe »).",
     "glance_more_many": "{n} autres paragraphes figurent dans le corps de la note "
                         "(« Paragraphe par paragraphe »).",
+    "glance_more_unlisted_one": "1 autre paragraphe a changé ou porte un signal ; la place "
+                                "manque sur cette page.",
+    "glance_more_unlisted_many": "{n} autres paragraphes ont changé ou portent un signal ; la "
+                                 "place manque sur cette page.",
     "glance_none": "Aucun paragraphe n'a changé ni ne porte de signal.",
     "col_paragraph": "Paragraphe",
     "col_change": "Modification",

@@ -126,6 +126,12 @@ def test_many_paragraphs_the_table_keeps_to_a_page_and_says_how_many_more(tmp_pa
     assert 15 <= len(rows) < 60
     assert rows[0][0] == "OP 60"  # the red line first, though it is the last paragraph
     assert f"{60 - len(rows)} more paragraphs are in the body of the brief" in text_of(brief)
+    # a body narrowed to our positions does not hold them: the line does not send the reader there
+    narrow = tmp_path / "narrow.docx"
+    ok(db, "brief", NEG, "--from", "A", "--to", "B", "-o", str(narrow), "--scope", "with_positions")
+    said = text_of(narrow)
+    assert "in the body" not in said
+    assert f"{60 - len(rows)} more paragraphs changed or carry a signal; there is no room" in said
 
 
 def test_the_language_must_be_one_we_write(tmp_path: Path) -> None:
