@@ -109,7 +109,7 @@ def main() -> None:
         with st.transaction() as s:
             neg = negotiations.find_negotiation(s, neg_id)
             a, b = negotiations.find_draft(s, neg, "Rev.1"), negotiations.find_draft(s, neg, "Rev.2")
-            n_pos = sum(len(r["positions"]) for r in positions.draft_positions(s, neg, b))
+            n_pos = sum(len(r.positions) for r in positions.draft_positions(s, neg, b))
             out = tmpdir / "brief.docx"
             t, mem, result = measure(lambda: write_brief(
                 s, neg, a, b, out, classification="RESTRICTED", author="bench"))
@@ -125,7 +125,7 @@ def main() -> None:
                          f"{t:.2f}", f"{mem:.0f}", ""))
             t, mem, _ = measure(lambda: compare_drafts(s, a, b))
             rows.append(("peer: compare_drafts alone", n, "", "", "", f"{t:.2f}", f"{mem:.0f}", ""))
-            texts = [r["text"] for r in negotiations.draft_paragraphs(s, b)]
+            texts = [r.text for r in negotiations.draft_paragraphs(s, b)]
 
         def plain() -> None:
             d = docx.Document()

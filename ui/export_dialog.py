@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTranslator, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -100,6 +100,8 @@ class BriefRequest:
     actors: tuple[str, ...] | None  # None: every delegation
     author: str
     redline: str
+    reference: str = ""  # the meeting or file, printed on the cover
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
                 classification=request.classification, scope=request.scope,  # type: ignore[arg-type]
                 actors=list(request.actors) if request.actors is not None else None,
                 author=request.author, redline=request.redline,  # type: ignore[arg-type]
+                reference=request.reference or None, language=request.language,
                 progress=ctx.progress, cancel=lambda: ctx.cancelled,
             )
         else:
@@ -163,6 +166,16 @@ def suggested_file_name(parts: list[str], today: dt.date | None = None) -> str:
     day = (today or dt.date.today()).isoformat()
     stem = " - ".join(p for p in (file_part(part) for part in parts) if p)
     return (stem[:MAX_NAME_CHARS].rstrip(" .-") or "export") + f" - {day}.docx"
+
+
+def ui_language() -> str:
+    """The brief's default language: French when the window speaks French."""
+    app = QCoreApplication.instance()
+    for translator in app.findChildren(QTranslator, "negotiator-translator") if app else ():
+        if translator.language().startswith("fr"):
+            return "fr"
+    return "en"
+
 
 
 class ExportDialog(QDialog):
@@ -231,6 +244,16 @@ class ExportDialog(QDialog):
         self.redline.setAccessibleName(self.tr("Changes shown as"))
         self.redline.addItem(self.tr("Tracked changes (Word's Review pane)"), "tracked")
         self.redline.addItem(self.tr("Formatted for print (struck and underlined)"), "formatted")
+        self.reference = QLineEdit()
+        self.reference.setObjectName("exportReference")
+        self.reference.setAccessibleName(self.tr("Meeting or file"))
+        self.reference.setPlaceholderText(self.tr("e.g. Informal Working Group, 12 March 2026"))
+        self.language = QComboBox()
+        self.language.setObjectName("exportLanguage")
+        self.language.setAccessibleName(self.tr("Language of the brief"))
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(self.language.findData(ui_language()))
 
         brief_page = QWidget()
         brief_form = QFormLayout(brief_page)
@@ -241,6 +264,8 @@ class ExportDialog(QDialog):
         brief_form.addRow(self.tr("Positions &of:"), self.actors)
         brief_form.addRow(self.tr("&Prepared by:"), self.author)
         brief_form.addRow(self.tr("&Changes shown as:"), self.redline)
+        brief_form.addRow(self.tr("&Meeting or file:"), self.reference)
+        brief_form.addRow(self.tr("La&nguage:"), self.language)
 
         # Amendments ------------------------------------------------------------
         self.amend_draft = self._draft_combo(self.tr("Draft"), to_row)
@@ -381,6 +406,7 @@ class ExportDialog(QDialog):
             scope=self.scope.currentData(),
             actors=None if len(checked) == self.actors.count() else checked,
             author=self.author.text().strip(), redline=self.redline.currentData(),
+            reference=self.reference.text().strip(), language=self.language.currentData(),
         )
 
     @property

@@ -621,7 +621,8 @@ def cmd_brief(args: argparse.Namespace, store: Store) -> int:
         result = write_brief(
             s, neg, draft_a, draft_b, args.output,
             classification=classification(args, neg), scope=args.scope, actors=args.actor or None,
-            author=args.author or "", redline=args.redline,
+            author=args.author or "", redline=args.redline, reference=args.reference,
+            language=args.language,
         )
     print(f"wrote {safe(result['path'])}: {result['paragraphs']} paragraphs, "
           f"{result['revisions']} tracked changes, {result['comments']} comments")
@@ -736,6 +737,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--author", metavar="NAME", help="prepared by")
     p.add_argument("--redline", default="tracked", choices=("tracked", "formatted"),
                    help="changes as real tracked changes (default) or as formatting for print")
+    p.add_argument("--reference", metavar="TEXT",
+                   help="the meeting or file the brief is for, printed on the cover, e.g. "
+                   "'Meeting of the Informal Working Group, 12 March 2026'")
+    p.add_argument("--language", default="en", choices=("en", "fr"),
+                   help="language of the brief's own words (default: en); the draft's text "
+                   "stays as it is")
 
     p = command("amendments", cmd_amendments,
                 "write a draft with one delegation's amendments as tracked changes")

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from negotiator.diff.align_groups import find_groups
 from negotiator.diff.align_order import best_chain, longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
-    BODY, HEADING, LABEL, Features, Lazy, content_words, kind_of, normalise, words,
+    BODY, HEADING, LABEL, Features, Lazy, kind_of, normalise, words,
+    words_beside_identifiers,
 )
 from negotiator.text.parse import split_number
 
@@ -569,7 +570,7 @@ class _Aligner:
     def _pair_status(self, i: int, j: int, moved: bool) -> tuple[str, ...]:
         same = self.key[0][i] == self.key[1][j]
         if not same and self.kind[0][i] != BODY and self.kind[1][j] != BODY \
-                and content_words(self.a[i].text) == content_words(self.b[j].text):
+                and words_beside_identifiers(self.a[i].text) == words_beside_identifiers(self.b[j].text):
             # A label or heading whose only change is its number.
             return (MOVED,) if moved else (RENUMBERED,)
         if moved:

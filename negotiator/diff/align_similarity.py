@@ -85,6 +85,21 @@ def content_words(text: str, keep_numbers: bool = False) -> list[str]:
     return [w for w in found if not w.isdigit() and w.rstrip("0123456789") not in LABEL_WORDS]
 
 
+def words_beside_identifiers(text: str) -> list[str]:
+    """The words of a text with its identifiers dropped: label words and the
+    numbers they introduce ("Article 3", "Option 2"), and a number at the start.
+    Other numbers stay: "a workshop in 2027" and "in 2028" say different things."""
+    out: list[str] = []
+    previous = ""
+    for k, w in enumerate(content_words(text, keep_numbers=True)):
+        label = w.rstrip("0123456789") in LABEL_WORDS
+        identifier = w.isdigit() and (k == 0 or previous in LABEL_WORDS)
+        if not label and not identifier:
+            out.append(w)
+        previous = w.rstrip("0123456789")
+    return out
+
+
 _BULLETS = ("o ", "* ", "- ", "• ", "· ")
 # "Field Name: Hiring", "Status: current": a record line, not a title.
 _RECORD = re.compile(r"^[^:]{1,40}:\s+\S")

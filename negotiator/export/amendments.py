@@ -20,24 +20,20 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.actors import same_actor
 from negotiator.drafts import negotiations
-from negotiator.export.brief import (
-    PROGRESS_EVERY,
-    Cancel,
-    Cancelled,
-    Progress,
-    _describe_draft,
-    _indent_level,
-    _number_run,
-    _printed_number,
-    _short,
-    _write_text,
-    read_annotations,
-)
+from negotiator.export.brief_model import PROGRESS_EVERY, Cancel, Cancelled, Progress, read_annotations
 from negotiator.export.docx_writer import (
     DRAFT_TEXT_STYLE,
     SMALL_STYLE,
     ExportError,
     WordDocument,
+)
+from negotiator.export.draft_text import (
+    describe_draft,
+    indent_level,
+    number_run,
+    printed_number,
+    short,
+    write_text,
 )
 from negotiator.positions.amendment_text import (
     Applied,
@@ -116,12 +112,12 @@ def write_amendments(
         title=f"Amendments proposed by {actor} to {draft.label}",
         classification=classification,
         author=actor,
-        footer_note=f"{_short(negotiation.title)} · {draft.label} · amendments by {actor}",
+        footer_note=f"{short(negotiation.title)} · {draft.label} · amendments by {actor}",
         created=dt.datetime.now(dt.timezone.utc),
     )
     wd.paragraph(negotiation.forum or "", SMALL_STYLE)
     wd.heading(negotiation.title, 0)
-    wd.paragraph(f"Amendments proposed by {actor} to {_describe_draft(draft)}", "Subtitle")
+    wd.paragraph(f"Amendments proposed by {actor} to {describe_draft(draft)}", "Subtitle")
     wd.paragraph(("The proposed amendments are attached as comments to the text "
                   if as_comment else
                   "The proposed amendments are shown as tracked changes against the text ")
@@ -136,13 +132,13 @@ def write_amendments(
         if r.kind == "heading":
             p = wd.paragraph(style="Heading 2")
             if r.number:
-                wd.add_text(p, f"{_printed_number(r.number, heading=True)} ")
+                wd.add_text(p, f"{printed_number(r.number, heading=True)} ")
         else:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE)
-            _number_run(wd, p, r)
-            _indent_level(p, r)
+            number_run(wd, p, r)
+            indent_level(p, r)
         ops = applied.ops if applied is not None and applied.ops is not None else [("=", r.text)]
-        _write_text(wd, p, ops, r.kind, redline="tracked", author=actor, date=None,
+        write_text(wd, p, ops, r.kind, redline="tracked", author=actor, date=None,
                     break_long_words=False)
         if view is not None and applied is not None:
             if applied.ops is None:

@@ -388,6 +388,8 @@ class WordDocument:
         author: who prepared it (core properties; default author of comments).
         footer_note: a short line at the bottom left of every page.
         created: the document's date (default now); tests pass a fixed one.
+        language: the language tag of the document's own words ("en-GB", "fr-FR").
+        page_of: the words around the page numbers: ("Page ", " of ") gives "Page 2 of 8".
     """
 
     def __init__(
@@ -398,8 +400,12 @@ class WordDocument:
         author: str = "",
         footer_note: str | None = None,
         created: dt.datetime | None = None,
+        language: str = LANGUAGE,
+        page_of: tuple[str, str] = ("Page ", " of "),
     ) -> None:
         self.document: DocxDocument = Document()
+        self.language = language
+        self.page_of = page_of
         self.classification = clean_text(classification or "", break_long_words=False).strip()
         self.footer_note = clean_text(footer_note or "", break_long_words=False).strip()
         self.author = clean_text(author, break_long_words=False).strip()
@@ -412,7 +418,7 @@ class WordDocument:
         props.last_modified_by = self.author[:250]
         props.created = self.created.replace(tzinfo=None)
         props.modified = self.created.replace(tzinfo=None)
-        props.language = LANGUAGE
+        props.language = language
         props.comments = ""
         if self.classification:
             props.keywords = self.classification[:250]
@@ -436,7 +442,7 @@ class WordDocument:
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), BODY_FONT)
         lang = rpr.find(qn("w:lang"))
-        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:val"), self.language)
         half = str(BODY_PT * 2)
         rpr.find(qn("w:sz")).set(qn("w:val"), half)
         rpr.find(qn("w:szCs")).set(qn("w:val"), half)
@@ -519,10 +525,11 @@ class WordDocument:
             self.add_text(paragraph, self.footer_note, break_long_words=False)
         paragraph._p.append(_make_run("\t", None))
         small = {"size_pt": SMALL_PT, "colour": GREY}
-        paragraph._p.append(_make_run("Page ", _run_properties(**small)))  # type: ignore[arg-type]
+        before, between = self.page_of
+        paragraph._p.append(_make_run(before, _run_properties(**small)))  # type: ignore[arg-type]
         for r in _field_runs("PAGE", "1", small):
             paragraph._p.append(r)
-        paragraph._p.append(_make_run(" of ", _run_properties(**small)))  # type: ignore[arg-type]
+        paragraph._p.append(_make_run(between, _run_properties(**small)))  # type: ignore[arg-type]
         for r in _field_runs("NUMPAGES", "1", small):
             paragraph._p.append(r)
         if self.classification:
@@ -753,6 +760,7 @@ class WordDocument:
         *,
         widths_mm: Sequence[float] | None = None,
         first_column_bold: bool = False,
+        size_pt: float | None = None,
     ) -> Table:
         """A table in the brief's table style: fixed column widths, rows that
         never break across pages, a header row that repeats on every page.
@@ -781,14 +789,15 @@ class WordDocument:
         if header:
             # Direct formatting as well as the style's firstRow: LibreOffice
             # ignores conditional table-style formatting.
-            self._table_row(tbl, header, widths, header=True)
+            self._table_row(tbl, header, widths, header=True, size_pt=size_pt)
         for row in rows:
-            self._table_row(tbl, row, widths, bold_first=first_column_bold)
+            self._table_row(tbl, row, widths, bold_first=first_column_bold, size_pt=size_pt)
         self._append_block(tbl)
         return Table(tbl, self.document._body)  # type: ignore[arg-type]
 
     def _table_row(self, tbl: etree._Element, cells: Sequence[str], widths: Sequence[int], *,
-                   header: bool = False, bold_first: bool = False) -> None:
+                   header: bool = False, bold_first: bool = False,
+                   size_pt: float | None = None) -> None:
         tr = _sub(tbl, "w:tr")
         tr_pr = _sub(tr, "w:trPr")
         _sub(tr_pr, "w:cantSplit")
@@ -808,7 +817,7 @@ class WordDocument:
                 p_pr = _sub(p, "w:pPr")
                 # tight rows: the table style's spacing is not honoured by LibreOffice
                 _sub(p_pr, "w:spacing", before="40", after="40", line="240", lineRule="auto")
-                for r in _text_runs(line, bold=bold, colour=colour):
+                for r in _text_runs(line, bold=bold, colour=colour, size_pt=size_pt):
                     p.append(r)
                 if line and is_mostly_rtl(line):
                     set_bidi(Paragraph(p, None))  # type: ignore[arg-type]
@@ -839,6 +848,29 @@ class WordDocument:
             para.paragraph_format.space_after = Pt(2)
             para.paragraph_format.line_spacing = 1.0
         return p
+
+    def cell_diff(self, table: Table, row: int, column: int,
+                  ops: Iterable[tuple[str, str]]) -> Paragraph:
+        """Add word-diff ops to a table cell as a new paragraph, struck and
+        underlined (never tracked: accepting the brief's changes must not edit
+        a commentary)."""
+        tc = table._tbl.tr_lst[row].tc_lst[column]
+        p = _sub(tc, "w:p")
+        p_pr = _sub(p, "w:pPr")
+        _sub(p_pr, "w:spacing", before="40", after="40", line="240", lineRule="auto")
+        paragraph = Paragraph(p, None)  # type: ignore[arg-type]
+        self.add_diff(paragraph, ops, redline="formatted")
+        return paragraph
+
+    @staticmethod
+    def keep_table_with_next(table: Table, *, last_row: bool = False) -> None:
+        """Keep a table on one page (the Word technique: every paragraph of every
+        row but the last keeps with the next); with ``last_row`` the table also
+        keeps with what follows it."""
+        rows = table._tbl.tr_lst
+        for tr in rows if last_row else rows[:-1]:
+            for p in tr.iter(qn("w:p")):
+                keep_with_next(Paragraph(p, None))  # type: ignore[arg-type]
 
     def spacer(self, points: float = 4) -> Paragraph:
         """A small empty paragraph: keeps two tables apart (Word would show
@@ -881,6 +913,11 @@ class WordDocument:
         except OSError as exc:
             raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
         return target
+
+
+def keep_with_next(paragraph: Paragraph) -> None:
+    """Keep a paragraph on the same page as the next one (w:keepNext)."""
+    paragraph.paragraph_format.keep_with_next = True
 
 
 def set_bidi(paragraph: Paragraph) -> None:

@@ -556,7 +556,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+190"/>
+        <location filename="../../ui/export_dialog.py" line="+203"/>
         <source>Export – %1</source>
         <translation>Exporter – %1</translation>
     </message>
@@ -631,7 +631,22 @@
         <translation>Mise en forme pour l&apos;impression (barré et souligné)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Meeting or file</source>
+        <translation>Réunion ou dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Informal Working Group, 12 March 2026</source>
+        <translation>p. ex. Groupe de travail informel, 12 mars 2026</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language of the brief</source>
+        <translation>Langue de la note</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;From draft:</source>
         <translation>Projet de &amp;départ :</translation>
     </message>
@@ -664,6 +679,16 @@
         <location line="+1"/>
         <source>&amp;Changes shown as:</source>
         <translation>&amp;Modifications :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meeting or file:</source>
+        <translation>Réunion ou do&amp;ssier :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La&amp;nguage:</source>
+        <translation>Lang&amp;ue :</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -771,7 +796,7 @@
         <translation>Cochez au moins une délégation dont la note montre les positions.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Exporting %1…</source>
         <translation>Exportation de %1…</translation>
     </message>

@@ -330,3 +330,16 @@ def test_a_user_anchor_is_not_regrouped_into_a_split() -> None:
     links = align(a, b, anchors=[(1, 2)], unlinked_b=[1])
     assert by_old(links)[1] == Link(("modified",), (1,), (2,))
     assert by_new(links)[1].status == ("added",)
+
+
+def test_a_year_changed_in_a_short_numbered_paragraph_is_a_modification() -> None:
+    # Short numbered paragraphs read like headings, but a year in their text is
+    # content, not an identifier: only "Article 3" -> "Article 4" is a renumbering.
+    a = [Para("4", "Invites participating States to hold a workshop in 2027;"),
+         Para(None, "Article 3"),
+         Para("5", "Decides to review this decision at the next meeting.")]
+    b = [Para("4", "Invites participating States to hold a workshop in 2028;"),
+         Para(None, "Article 4"),
+         Para("5", "Decides to review this decision at the next meeting.")]
+    links = align(a, b)
+    assert [link.status for link in links] == [("modified",), ("renumbered",), ("unchanged",)]

@@ -22,9 +22,10 @@ def open_dialog(window, qtbot) -> ExportDialog:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.current_negotiation_id is not None and window.export_action.isEnabled(),
                     timeout=10000)
     window.export_action.trigger()
-    dialog = window.findChild(ExportDialog)
-    assert dialog is not None and dialog.isVisible()
-    return dialog
+    # A dialog closed earlier may still be a child until Qt deletes it: take the shown one.
+    shown = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
 
 
 def select(combo, text: str) -> None:  # type: ignore[no-untyped-def]
