@@ -100,35 +100,40 @@ def test_notes_and_status_commands(two_drafts) -> None:
     assert "CHANGED since agreed on Rev.1" in out.out
 
 
-def test_exchange_conflicts_and_resolve_from_the_command_line(tmp_path: Path, cli) -> None:
+def test_exchange_conflicts_and_resolve_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from negotiator.cli.main import main
+
+    def run(db: str, *args: str) -> Any:
+        capsys.readouterr()
+        code = main(["--db", db, *args])
+        out = capsys.readouterr()
+        return type("Run", (), {"code": code, "out": out.out, "err": out.err})
+
     a, b = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
     for db in (a, b):
-        assert run_negotiator("--db", db, "new", T, "--forum", "OSCE PC").returncode == 0
-        assert run_negotiator("--db", db, "import", T, str(DATA / "positions_rev1.txt"),
-                              "--label", "Rev.1").returncode == 0
-    assert run_negotiator("--db", a, "position", T, "Rev.1", "1", "--actor", "Belgium",
-                          "--stance", "support").returncode == 0
+        assert run(db, "new", T, "--forum", "OSCE PC").code == 0
+        assert run(db, "import", T, str(DATA / "positions_rev1.txt"), "--label", "Rev.1").code == 0
+    assert run(a, "position", T, "Rev.1", "1", "--actor", "Belgium", "--stance", "support").code == 0
     pkg = tmp_path / "a.json"
-    assert run_negotiator("--db", a, "export-positions", T, "-o", str(pkg)).returncode == 0
-    assert b"1 positions added" in run_negotiator("--db", b, "import-positions", str(pkg)).stdout
-    assert b"nothing new" in run_negotiator("--db", b, "import-positions", str(pkg)).stdout
-    run_negotiator("--db", a, "position", T, "Rev.1", "1", "--actor", "Belgium", "--stance", "oppose")
-    run_negotiator("--db", b, "position", T, "Rev.1", "1", "--actor", "Belgium", "--stance", "reserve")
-    run_negotiator("--db", a, "export-positions", T, "-o", str(pkg))
-    done = run_negotiator("--db", b, "import-positions", str(pkg))
-    assert b"1 conflict(s) to resolve" in done.stdout
-    listed = json.loads(run_negotiator("--db", b, "conflicts", "--json").stdout)
+    assert run(a, "export-positions", T, "-o", str(pkg)).code == 0
+    assert "1 positions added" in run(b, "import-positions", str(pkg)).out
+    assert "nothing new" in run(b, "import-positions", str(pkg)).out
+    run(a, "position", T, "Rev.1", "1", "--actor", "Belgium", "--stance", "oppose")
+    run(b, "position", T, "Rev.1", "1", "--actor", "Belgium", "--stance", "reserve")
+    run(a, "export-positions", T, "-o", str(pkg))
+    assert "1 conflict(s) to resolve" in run(b, "import-positions", str(pkg)).out
+    listed = json.loads(run(b, "conflicts", "--json").out)
     assert len(listed) == 1 and {s["values"]["stance"] for s in listed[0]["sides"]} == {
         "oppose", "reserve"}
     side = next(s["side"] for s in listed[0]["sides"] if s["values"]["stance"] == "reserve")
-    assert run_negotiator("--db", b, "resolve", str(listed[0]["id"]), "--take", side).returncode == 0
-    assert json.loads(run_negotiator("--db", b, "conflicts", "--json").stdout) == []
-    again = run_negotiator("--db", b, "resolve", str(listed[0]["id"]), "--take", side)
-    assert again.returncode == 1 and b"already resolved" in again.stderr
+    assert run(b, "resolve", str(listed[0]["id"]), "--take", side).code == 0
+    assert json.loads(run(b, "conflicts", "--json").out) == []
+    again = run(b, "resolve", str(listed[0]["id"]), "--take", side)
+    assert again.code == 1 and "already resolved" in again.err
     bad = tmp_path / "bad.json"
     bad.write_text(pkg.read_text().replace('"oppose"', '"support"'))
-    refused = run_negotiator("--db", b, "import-positions", str(bad))
-    assert refused.returncode == 1 and b"altered" in refused.stderr
+    refused = run(b, "import-positions", str(bad))
+    assert refused.code == 1 and "altered" in refused.err and len(refused.err.strip().splitlines()) == 1
 
 
 @pytest.mark.slow
