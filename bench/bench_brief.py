@@ -19,14 +19,14 @@ import docx  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
-from negotiator.drafts import negotiations
 from negotiator import positions  # noqa: E402
+from negotiator.drafts import negotiations
+from negotiator.drafts.comparison import compare_drafts  # noqa: E402
 from negotiator.export.amendments import write_amendments  # noqa: E402
 from negotiator.export.brief import write_brief  # noqa: E402
-from negotiator.drafts.comparison import compare_drafts  # noqa: E402
-from negotiator.text.importer import read_bytes  # noqa: E402
 from negotiator.storage.models import Paragraph  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402
+from negotiator.text.importer import read_bytes  # noqa: E402
 
 TARGET_S = 5.0
 WORDS = ("participating States shall voluntarily exchange information on national policies "

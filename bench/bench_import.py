@@ -17,8 +17,8 @@ import docx  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
 from negotiator.drafts import negotiations  # noqa: E402
-from negotiator.text.importer import read_file  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402
+from negotiator.text.importer import read_file  # noqa: E402
 
 SENTENCE = ("participating States [shall][should] voluntarily exchange information on national "
             "policies, points of contact and [[relevant] national] assessments of ICT threats")

@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select  # noqa: E402
 
 from bench.common import measure, table  # noqa: E402
-from negotiator.drafts import negotiations
 from negotiator import positions  # noqa: E402
-from negotiator.text.importer import read_bytes  # noqa: E402
 from negotiator.domain.stamps import utcnow  # noqa: E402
+from negotiator.drafts import negotiations
 from negotiator.storage.models import Actor, Paragraph, Position  # noqa: E402
 from negotiator.storage.store import Store  # noqa: E402
+from negotiator.text.importer import read_bytes  # noqa: E402
 from negotiator.views import draft_table, paragraph_detail  # noqa: E402
 
 PARAGRAPHS = 1000
@@ -48,7 +48,7 @@ def texts(seed: int) -> tuple[list[str], list[str]]:
         rev1.append(f"{i}. Decides that {body} {i};")
     rev2: list[str] = []
     n = 0
-    for i, t in enumerate(rev1):
+    for t in rev1:
         r = rnd.random()
         if r < 0.02:
             continue  # deleted

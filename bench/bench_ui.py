@@ -66,9 +66,9 @@ def draft_text(n: int, variant: int) -> str:
 
 
 def build_store(path: Path, n: int) -> tuple[int, int]:
-    from negotiator.text import importer
     from negotiator.drafts import negotiations
     from negotiator.storage.store import Store
+    from negotiator.text import importer
 
     store = Store.open(path)
     with store.transaction() as s:
@@ -142,7 +142,7 @@ def main() -> int:
 
     def fill_items() -> QStandardItemModel:
         items = QStandardItemModel(len(rows), len(Column))
-        for r, p in enumerate(rows):
+        for r in range(len(rows)):
             for c in range(len(Column)):
                 items.setItem(r, c, QStandardItem(model.data(model.index(r, c))))
         return items

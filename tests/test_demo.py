@@ -16,8 +16,8 @@ from types import ModuleType
 import pytest
 from lxml import etree
 
-from negotiator.text.importer import read_file
 from negotiator.storage.store import Store
+from negotiator.text.importer import read_file
 from tests.conftest import DEMO, ROOT
 
 HAS_DOCX_READER = importlib.util.find_spec("negotiator.text.docx_reader") is not None
@@ -317,10 +317,8 @@ def test_negotiator_demo_loads_once_and_then_refuses(cli, meta):
 
 
 def test_load_demo_adds_the_actors(db_path, meta):
-    from negotiator.demo import load_demo
+    from negotiator.demo import find_demo, load_demo
     from negotiator.storage.models import Negotiation
-
-    from negotiator.demo import find_demo
 
     store = Store.open(db_path)
     try:

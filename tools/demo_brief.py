@@ -4,8 +4,9 @@ Usage: python tools/demo_brief.py [OUTDIR] [--language en|fr] [--reference TEXT]
        (OUTDIR defaults to /tmp/brief-png; the French brief is demo-brief-fr.docx)
 
 Loads the demo negotiation (drafts, positions, notes, statuses: exactly what
-`negotiator demo` loads) into a throwaway store, writes the Rev.1 -> Rev.2 brief and Belgium's amendments to Rev.2, converts the
-brief to PDF with LibreOffice and its pages to PNG (pdftoppm) for a look.
+`negotiator demo` loads) into a throwaway store, writes the Rev.1 -> Rev.2
+brief and Belgium's amendments to Rev.2, converts the brief to PDF with
+LibreOffice and its pages to PNG (pdftoppm) for a look.
 """
 
 from __future__ import annotations

@@ -3,8 +3,6 @@ throwaway demo store), the first-start offer, and the main window."""
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 import argparse
 import logging
 import subprocess
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import NegotiatorError
 from negotiator.storage.store import Store
 from ui import operations as op

@@ -7,8 +7,6 @@ Without a usable keyring the password is asked again next time.
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 import logging
 from dataclasses import dataclass
 
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import NegotiatorError
 from negotiator.storage.server_engine import bare_url, login_url
 from negotiator.storage.store import Store

@@ -16,18 +16,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTabWidget,
     QTextBrowser,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.delegates import ops_to_html
-from ui.positions_editor import HistoryPanel, NotesPanel, PositionsPanel
-from ui.models.paragraphs import change_text, status_names
 from negotiator.positions.results import AgreementView
+from ui.delegates import ops_to_html
+from ui.models.paragraphs import change_text, status_names
 from ui.operations import ParagraphChange, ParagraphDetail, ParagraphRow
+from ui.positions_editor import HistoryPanel, NotesPanel, PositionsPanel
 
 
 def paragraph_status_names() -> dict[str, str]:

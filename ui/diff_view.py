@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from negotiator.views.comparison_view import DiffData
 from ui.delegates import DiffDelegate
 from ui.models.diff import DiffColumn, DiffFilter, DiffModel
 from ui.models.paragraphs import status_names
-from negotiator.views.comparison_view import DiffData
 
 # Above this many rows, rows keep a fixed height: measuring every wrapped
 # redline would stall the GUI thread.

@@ -8,8 +8,6 @@ task that opens its own session and calls ``negotiator.brief``.
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import NotFound
 from negotiator.storage.models import Actor, Draft, Negotiation
 from negotiator.storage.store import Store

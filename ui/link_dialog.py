@@ -5,8 +5,6 @@ corrected link, in this draft and every later one."""
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from ui.operations import LinkChoices
 
 # Characters of each candidate's text shown in the list.

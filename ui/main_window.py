@@ -7,8 +7,6 @@ Slots stay short: they collect ids from the selection and call a function of
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 import logging
 from pathlib import Path
 from typing import Any
@@ -43,11 +41,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from negotiator.text.importer import ParsedDraft
-from negotiator.storage.server_engine import shown
-from negotiator.text.tracked import TrackedChanges
-from negotiator.storage.store import Store
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import StaleEdit
+from negotiator.storage.server_engine import shown
+from negotiator.storage.store import Store
+from negotiator.text.importer import ParsedDraft
+from negotiator.text.tracked import TrackedChanges
 from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
 from ui import operations as op
 from ui import settings as cfg
@@ -55,18 +54,18 @@ from ui.chart import ChartPanel
 from ui.detail_pane import DetailPane
 from ui.dialogs import show_error, show_exception
 from ui.diff_view import DiffView
-from ui.icons import icon
 from ui.export_dialog import ExportDialog
+from ui.flags import LegendButton
+from ui.icons import icon
 from ui.import_dialog import ImportPreviewDialog, ImportRequest, TrackedChangesQuestion
 from ui.link_dialog import LinkDialog
-from ui.flags import LegendButton
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
-from ui.paragraph_table import ParagraphTableLayout
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
 from ui.operations import DiffData, NegotiationInfo
 from ui.packages import PackageActions
-from ui.settings import Settings
+from ui.paragraph_table import ParagraphTableLayout
 from ui.server_watch import ServerMode
+from ui.settings import Settings
 from ui.tasks import TaskManager
 from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
 

@@ -16,8 +16,6 @@ the tree until *Negotiation > Confirm Draft from Package…*.
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 import datetime as dt
 import re
 from pathlib import Path
@@ -43,15 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
+from negotiator.positions.conflicts import ConflictSide, ConflictView
 from negotiator.positions.signing import UntrustedSigner
 from negotiator.storage.store import Store
-from negotiator.positions.conflicts import ConflictSide, ConflictView
 from ui import operations as op
-from ui.positions_editor import local_time
 from ui import settings as cfg
 from ui.dialogs import show_exception
 from ui.models.paragraphs import stance_names
-from ui.positions_editor import priority_names, status_names
+from ui.positions_editor import local_time, priority_names, status_names
 from ui.tasks import Task, TaskManager
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ main window turns each change into an undoable command that is saved at once.
 from __future__ import annotations
 
 import datetime as dt
-
 import html
 from typing import Any
 
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.delegates import ops_to_html
-from ui.models.paragraphs import stance_names
 from negotiator.positions.history import FieldChange, HistoryEntry
 from negotiator.positions.results import NoteView
+from ui.delegates import ops_to_html
+from ui.models.paragraphs import stance_names
 from ui.operations import ParagraphDetail, PositionValues
 
 # A free-text field is as tall as its text, between these many lines; beyond

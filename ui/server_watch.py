@@ -8,14 +8,13 @@ count), and the same code for a SQLite file on a shared drive.
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.engine import make_url
 
-from negotiator.storage.changes import ChangeToken, Changes, changes_since
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
+from negotiator.storage.changes import Changes, ChangeToken, changes_since
 from negotiator.storage.store import Store
 from ui.tasks import TaskManager
 

@@ -12,15 +12,15 @@ objects or widgets.
 
 from __future__ import annotations
 
-import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-
 import logging
 import threading
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 
 log = logging.getLogger(__name__)
 

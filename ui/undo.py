@@ -24,7 +24,6 @@ from negotiator.storage.store import Store
 from ui import operations as op
 
 
-
 @dataclass(frozen=True)
 class Failure:
     """What a failed command was doing (plain values: the command itself may be gone)."""

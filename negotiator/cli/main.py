@@ -14,14 +14,14 @@ from typing import Any
 
 from negotiator import __version__
 from negotiator.cli import json_shapes
-from negotiator.domain.actors import same_actor
 from negotiator.cli.server_commands import add_server_commands
+from negotiator.domain.actors import same_actor
 from negotiator.domain.errors import NegotiatorError
 from negotiator.domain.wording import plural
 from negotiator.drafts import lineage, negotiations
 from negotiator.drafts.references import draft_references, paragraph_reference
-from negotiator.text.importer import read_file, read_stdin
 from negotiator.storage.store import ENV_VAR, Store
+from negotiator.text.importer import read_file, read_stdin
 
 Handler = Callable[[argparse.Namespace, Store], int]
 

@@ -36,7 +36,14 @@ from dataclasses import dataclass
 from negotiator.diff.align_groups import find_groups
 from negotiator.diff.align_order import best_chain, longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
-    BODY, HEADING, LABEL, Features, Lazy, kind_of, normalise, words,
+    BODY,
+    HEADING,
+    LABEL,
+    Features,
+    Lazy,
+    kind_of,
+    normalise,
+    words,
     words_beside_identifiers,
 )
 from negotiator.text.parse import split_number
@@ -490,10 +497,10 @@ class _Aligner:
         for i, j in enumerate(self.match[0]):
             if j >= 0:
                 units[(i, j)] = ([i], [j])
-        for key, (olds, news) in units.items():
-            for i in olds:
+        for key, (unit_olds, unit_news) in units.items():
+            for i in unit_olds:
                 unit_of[0][i] = key
-            for j in news:
+            for j in unit_news:
                 unit_of[1][j] = key
         for side in (0, 1):
             other = 1 - side

@@ -112,8 +112,8 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
         return False
     feat = al.features()
     whole_mass = feat.mass[whole_side][w]
-    return whole_mass > 0 and feat.shared(feat.counts[whole_side][w],
-                                          feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass
+    return bool(whole_mass > 0 and feat.shared(feat.counts[whole_side][w],
+                                               feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass)
 
 
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
@@ -133,7 +133,7 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
         total: Counter[str] = Counter()
         for p in parts:
             total.update(feat.counts[part_side][p])
-        return feat.shared(whole_counts, total) / whole_mass
+        return float(feat.shared(whole_counts, total) / whole_mass)
 
     # Cheap first: a part with under a fifth of its distinct words in the whole
     # cannot draw PART_WEAK of its weighted wording from it in practice.

@@ -223,7 +223,7 @@ class Features:
             return 1.0 if not va and not vb else 0.0
         if len(vb) < len(va):
             va, vb = vb, va
-        return sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb)
+        return float(sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""

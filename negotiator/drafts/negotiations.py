@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.drafts.lineage import assign_lineages
-from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.drafts.provenance import unconfirmed_note
+from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.storage.locks import lock_negotiation
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 from negotiator.text.importer import ParsedDraft

@@ -64,7 +64,7 @@ def _apply_instructions(base: str, amendment: str) -> str | None:
     for m in _INSTRUCTION.finditer(amendment):
         verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
 
-        def locate(words: str) -> str | None:
+        def locate(words: str, text: str = text) -> str | None:
             if words in text:
                 return words
             if f"[{words}]" in text:

@@ -66,7 +66,7 @@ def _position_view(carry: CarryForward, refs: _References, pos: Any, res: Resolu
             merged_from = tuple(refs.of(carry.paras[i]) for i in res.merged_from)
     return PositionView(
         uid=pos.uid, actor=actor.name, actor_kind=actor.kind, stance=pos.stance,
-        stage=pos.status, state=res.state, amendment=pos.amendment,
+        stage=pos.status, state=CarryState(res.state), amendment=pos.amendment,
         amended_text=amended_text(pos.text, pos.amendment) if pos.amendment else None,
         rationale=pos.rationale, red_line=pos.red_line, red_line_flag=bool(pos.red_line_flag),
         fallback=pos.fallback, priority=pos.priority, author=pos.author,

@@ -20,7 +20,7 @@ from negotiator.storage.models import (
     Paragraph,
     Position,
 )
-from negotiator.text.normalise import collapse_whitespace
+from negotiator.text.normalise import same_wording
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class CarryForward:
         siblings = self.by_lineage.get((anchor.lineage, o0), [anchor])
         # A position taken on one part of an earlier split follows that part.
         part = siblings.index(anchor) if len(siblings) > 1 and anchor in siblings else None
-        lineage = anchor.lineage
+        lineage: int | None = anchor.lineage
         merged_from: tuple[int, ...] = ()
         split = False
         for order in range(o0 + 1, target + 1):
@@ -166,7 +166,8 @@ class CarryForward:
         if len(finals) > 1:
             return Resolution(CarryState.SPLIT, tuple(p.id for p in finals))
         # (Split in between and joined again: the wording decides.)
-        state = CarryState.CURRENT if collapse_whitespace(finals[0].text) == collapse_whitespace(anchor.text) else CarryState.NEEDS_REVIEW
+        unchanged = same_wording(finals[0].text, anchor.text)
+        state = CarryState.CURRENT if unchanged else CarryState.NEEDS_REVIEW
         return Resolution(state, (finals[0].id,))
 
     def _merge_parts(self, into: Para) -> tuple[int, ...]:

@@ -31,6 +31,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, InputError, NotFound
+from negotiator.domain.stamps import utcnow
 from negotiator.domain.vocabulary import CarryState
 from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import assign_lineages
@@ -58,7 +59,6 @@ from negotiator.storage.models import (
     Position,
     PositionConflict,
     PositionHistory,
-    utcnow,
 )
 from negotiator.storage.private_files import write_private
 from negotiator.storage.store import chunks
@@ -188,7 +188,10 @@ def write_package(package: Mapping[str, Any], path: str | Path,
         The signed package as written.
     """
     path = Path(path)
-    signed = signing.sign_package(package, key or signing.load_signing_key())
+    key = key or signing.load_signing_key()
+    if key is None:
+        raise InputError(str(path), "cannot be signed: this user has no signing key")
+    signed = signing.sign_package(package, key)
     try:
         write_private(path, json.dumps(signed, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
@@ -291,10 +294,11 @@ def import_package(session: Session, package: Mapping[str, Any],
     if negotiation is not None:
         neg = negotiations.find_negotiation(session, negotiation)
     else:
-        neg = session.scalar(select(Negotiation).where(Negotiation.title == title))
-        if neg is None:
+        found = session.scalar(select(Negotiation).where(Negotiation.title == title))
+        if found is None:
             raise NotFound(f"the package is for the negotiation '{title}', which this store "
                            "does not hold; create it, or name a local one with --negotiation")
+        neg = found
     local = {d.content_checksum: d for d in session.scalars(
         select(Draft).where(Draft.negotiation_id == neg.id))}
     theirs = [d["checksum"] for d in payload["drafts"]]
@@ -480,7 +484,8 @@ def _detect_duplicates(session: Session, pos: Position) -> None:
     if mine is None or mine.state in (CarryState.PARAGRAPH_DELETED, CarryState.SPLIT):
         return
     for p, res in resolved:
-        if p.id != pos.id and res.state not in (CarryState.PARAGRAPH_DELETED, CarryState.SPLIT) and res.targets == mine.targets:
+        gone = res.state in (CarryState.PARAGRAPH_DELETED, CarryState.SPLIT)
+        if p.id != pos.id and not gone and res.targets == mine.targets:
             others.append(p)
     for other in others:
         if [getattr(other, f) for f in FIELDS] == [getattr(pos, f) for f in FIELDS]:

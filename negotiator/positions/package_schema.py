@@ -110,8 +110,8 @@ Uid = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._:-]{1,36}$")]
 Checksum = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Time = Annotated[str, StringConstraints(max_length=40), AfterValidator(_iso_time)]
 Date = Annotated[str, StringConstraints(max_length=10), AfterValidator(_iso_date)]
-Name = Text(NAME_CHARS)
-LongText = Text(LONG_TEXT_CHARS)
+Name = Annotated[str, StringConstraints(max_length=NAME_CHARS), AfterValidator(_nfc)]
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_CHARS), AfterValidator(_nfc)]
 
 
 class Strict(BaseModel):

@@ -34,7 +34,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import InputError
-from negotiator.storage.models import TrustedKey, utcnow
+from negotiator.domain.stamps import utcnow
+from negotiator.storage.models import TrustedKey
 from negotiator.storage.private_files import private_dir, write_private
 
 HOME_ENV = "NEGOTIATOR_HOME"

@@ -7,11 +7,11 @@ no session outlives the action and none crosses threads.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-import contextlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from negotiator.domain.errors import Conflict, StoreError
+from negotiator.storage.limits import check_lengths
 from negotiator.storage.private_files import (
     atomic_target,
     clean_stale_parts,
@@ -35,7 +36,6 @@ from negotiator.storage.private_files import (
     make_private,
     private_dir,
 )
-from negotiator.storage.limits import check_lengths
 from negotiator.storage.server_engine import (
     check_server_access,
     describe_server_error,

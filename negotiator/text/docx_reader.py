@@ -352,7 +352,8 @@ def _refuse_dtd(member: str, blob: bytes, name: str) -> None:
     if found:
         raise InputError(name, f"part '{member}' declares a DOCTYPE or ENTITY, which Word never writes: "
                                "refused as unsafe XML")
-    if text is None and (m := _XML_ENCODING.match(blob)) and not SAFE_XML_ENCODINGS.match(m[1].decode("ascii", "replace")):
+    m = _XML_ENCODING.match(blob) if text is None else None
+    if m and not SAFE_XML_ENCODINGS.match(m[1].decode("ascii", "replace")):
         raise InputError(name, f"part '{member}' uses the XML encoding '{m[1].decode('ascii', 'replace')}', "
                                "which Word never writes: refused as unsafe XML")
 

@@ -335,7 +335,7 @@ def _blocks(paragraphs: list[Paragraph], notes: list[Footnote], vocab: set[str],
             if note is None:
                 return m.group(2)  # a raised number that no footnote explains
             used.add(id(note))
-            footnotes.append(_join_lines(note.text, vocab))
+            footnotes.append(_join_lines(note.text, vocab))  # noqa: B023 - used in this iteration only
             return _GONE
 
         text = _MARK_RE.sub(replace, text)

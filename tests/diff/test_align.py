@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
+
 from negotiator.diff.align import Link, Para, align
 from negotiator.diff.worddiff import DELETE, INSERT, word_diff
 
@@ -149,9 +149,9 @@ def test_comparison_does_not_freeze_stored_lineage_guesses(db_path: Path) -> Non
 
     from negotiator.drafts import negotiations as ops
     from negotiator.drafts.comparison import compare_drafts
-    from negotiator.text.importer import read_bytes
     from negotiator.storage.models import Paragraph
     from negotiator.storage.store import Store
+    from negotiator.text.importer import read_bytes
 
     def body(texts: list[str]) -> bytes:
         return "\n\n".join(f"{k + 1}. {t}" for k, t in enumerate(texts)).encode()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-from negotiator.text import importer
 from negotiator.drafts import negotiations
 from negotiator.storage.store import Store
+from negotiator.text import importer
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "demo"

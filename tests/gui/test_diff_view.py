@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 
-from negotiator.text import importer
 from negotiator.drafts import negotiations
+from negotiator.text import importer
 from ui.delegates import DELETE_LIGHT, INSERT_LIGHT, ops_to_html
 from ui.models.diff import DiffColumn
 

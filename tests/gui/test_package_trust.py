@@ -29,7 +29,7 @@ def anna_package(full_demo_store: Store, tmp_path: Path) -> tuple[Path, str, str
     key = Ed25519PrivateKey.generate()
     with full_demo_store.read() as s:
         neg = s.get(Negotiation, negotiations.list_negotiations(s)[0].id)
-        title, forum = neg.title, neg.forum
+        title = neg.title
         package = exchange.export_package(s, neg, "anna")
     exchange.write_package(package, tmp_path / "anna.json", key)
     return tmp_path / "anna.json", title, signing.fingerprint(signing.public_key_text(key))

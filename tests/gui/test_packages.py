@@ -14,15 +14,15 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from negotiator.positions import exchange
-from negotiator.drafts import lineage, negotiations
 from negotiator import positions
 from negotiator.domain.errors import Conflict, InputError
-from negotiator.text.importer import read_bytes
+from negotiator.drafts import lineage, negotiations
+from negotiator.positions import exchange
 from negotiator.storage.models import Negotiation
 from negotiator.storage.store import Store
-from ui import operations as op
+from negotiator.text.importer import read_bytes
 from tests.gui.conftest import open_copy
+from ui import operations as op
 from ui.packages import ConflictsDialog, package_file_name
 
 pytestmark = pytest.mark.gui

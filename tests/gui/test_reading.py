@@ -9,11 +9,11 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionViewItem, QTableView
 
+from negotiator.views.paragraph_detail import PositionValues
 from ui.delegates import DELETE_CHIP, DELETE_LIGHT, MAX_TEXT_LINES, DiffDelegate, FlagsDelegate
 from ui.flags import FLAG_KEYS, LegendPopup
 from ui.models.paragraphs import FLAGS_ROLE, Column
 from ui.positions_editor import TEXT_FIELD_MAX_LINES, TEXT_FIELD_MIN_LINES
-from negotiator.views.paragraph_detail import PositionValues
 
 pytestmark = pytest.mark.gui
 

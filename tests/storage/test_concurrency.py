@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-
 from bench.bench_server import lost_updates, run
 from negotiator.drafts import negotiations
 from negotiator.storage.store import Store

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from negotiator.cli.main import main
 from negotiator.storage.models import Base
 from negotiator.storage.store import Store
-from tests.test_exchange import TITLE, digest, export, import_, make_store, note, take
+from tests.positions.test_exchange import TITLE, digest, export, import_, make_store, note, take
 
 
 def rows(st: Store) -> dict[str, list[dict[str, Any]]]:

@@ -1,4 +1,4 @@
-"""The exchange tests of tests/test_exchange.py with Ben's store on a
+"""The exchange tests of tests/positions/test_exchange.py with Ben's store on a
 PostgreSQL server: a laptop's package merges into the server (and the
 server's package into the laptop) like into any store."""
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_exchange import *  # noqa: F401,F403  (the tests themselves)
-from tests.test_exchange import make_store
+from tests.positions.test_exchange import *  # noqa: F401,F403  (the tests themselves)
+from tests.positions.test_exchange import make_store
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
-"""The positions tests of tests/test_positions.py, run again on a PostgreSQL server."""
+"""The positions tests of tests/positions/test_positions.py, run again on a PostgreSQL server."""
 
 import pytest
 
-from tests.test_positions import *  # noqa: F401,F403  (the tests themselves)
+from tests.positions.test_positions import *  # noqa: F401,F403  (the tests themselves)
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from negotiator import positions
+from negotiator.cli.main import main
 from negotiator.domain.errors import Conflict, StoreError
 from negotiator.drafts import lineage, negotiations
 from negotiator.storage import server
-from negotiator.cli.main import main
 from negotiator.storage.store import Store
 from negotiator.text.importer import read_file
 

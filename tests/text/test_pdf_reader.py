@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from negotiator.text import pdf_reader
 from negotiator.domain.errors import InputError
+from negotiator.text import pdf_reader
 from negotiator.text.importer import read_bytes, read_file
 from negotiator.text.pdf_layout import _join_lines
 from tests.conftest import CORPUS, DEMO

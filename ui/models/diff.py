@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ui.models.paragraphs import _begin_filter_change, _end_filter_change, status_names
 from negotiator.views.comparison_view import DiffData, DiffEntry
+from ui.models.paragraphs import _begin_filter_change, _end_filter_change, status_names
 
 OPS_ROLE = Qt.ItemDataRole.UserRole + 10  # tuple of (op, text)
 SIDE_ROLE = Qt.ItemDataRole.UserRole + 11  # which ops a cell shows: "=-", "=+" or "=-+"

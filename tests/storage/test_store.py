@@ -14,8 +14,8 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from negotiator.storage import store as store_mod
 from negotiator.domain.errors import StoreError
+from negotiator.storage import store as store_mod
 from negotiator.storage.store import Store, _alembic_config, head_revision, make_engine, resolve_url
 from tests.conftest import ROOT, run_negotiator
 

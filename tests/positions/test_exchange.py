@@ -9,15 +9,15 @@ from typing import Any
 
 import pytest
 
-from negotiator.positions import exchange
-from negotiator.drafts import lineage, negotiations
 from negotiator import positions
 from negotiator.cli import json_shapes
 from negotiator.domain.errors import Conflict, InputError, NotFound
-from negotiator.text.importer import read_file
+from negotiator.drafts import lineage, negotiations
+from negotiator.positions import exchange
 from negotiator.storage.store import Store
+from negotiator.text.importer import read_file
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 TITLE = "ICT CBMs decision"
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import DEMO, run_negotiator
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 T = "ICT CBMs decision"
 
 

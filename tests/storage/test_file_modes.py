@@ -15,9 +15,9 @@ import pytest
 
 from negotiator.positions import signing
 from negotiator.storage.store import Store, default_db_path
-from tests.test_store import _store_at_first_revision
+from tests.storage.test_store import _store_at_first_revision
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
 

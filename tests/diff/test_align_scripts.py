@@ -7,11 +7,11 @@ import random
 from collections.abc import Sequence
 
 import pytest
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negotiator.diff.align import Link, Para, align, normalise
-from conftest import CORPUS
 
 # A small OEWG-style draft, written for these tests.
 BASE = [

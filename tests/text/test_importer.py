@@ -70,8 +70,8 @@ def test_plain_text_import(cli, negotiation, tmp_path):
         "Zero draft", "PC.DEL/12/26", "2026-02-03", 9, 5)
 
 
-def test_markdown_and_stdin(negotiation, db_path):
-    md = "# Draft decision\n\n*Recalling* its earlier decisions,\n\n1. **Decides** to act;\n"
+def test_stdin(negotiation, db_path):
+    # Markdown is covered by test_markdown_headings_and_emphasis below.
     assert run_negotiator("--db", str(db_path), "new", "X", "--forum", "UN").returncode == 0
     done = run_negotiator("--db", str(db_path), "import", "X", "-", "--label", "Rev.1",
                           stdin=DRAFT.encode())

@@ -28,14 +28,14 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from negotiator.text.docx_reader import MAX_UNCOMPRESSED_BYTES, format_number, read_docx
 from negotiator.domain.errors import InputError
+from negotiator.text.docx_reader import MAX_UNCOMPRESSED_BYTES, format_number, read_docx
 from negotiator.text.importer import read_bytes, read_file
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
 # The shared corpus (read, never copied), found as tests/conftest.py finds it.
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = Path(__file__).resolve().parents[2]
 CORPUS_DOCX = _ROOT.parent.parent / "shared" / "corpus" / "docx"
 if not CORPUS_DOCX.exists():
     CORPUS_DOCX = Path(os.environ.get("NEGOTIATOR_CORPUS", "/work/shared/corpus")) / "docx"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from negotiator.drafts import negotiations
 from negotiator.domain.errors import Conflict, NotFound
-from negotiator.text.importer import read_bytes
+from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import assign_lineages, correct_link, find_paragraph, link_override, reset_link
 from negotiator.storage.models import Draft, Lineage, LineageMerge, LineageOverride, Paragraph
 from negotiator.storage.store import Store
+from negotiator.text.importer import read_bytes
 
 P1 = ("Welcomes the convening of the informal intersessional consultations on "
       "confidence-building measures in the field of ICT security;")
