@@ -98,13 +98,13 @@ def change_words(change: FieldChange) -> str:
 
 
 def local_time(value: dt.datetime | str | None) -> str:
-    """A stored UTC time as the user reads it: local zone, the locale's short format."""
+    """A stored UTC time as the user reads it: local zone, day and month name in the locale."""
     if not value:
         return "?"
     when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
     local = when.replace(tzinfo=dt.timezone.utc).astimezone()
     qt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return QLocale().toString(qt, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qt, "d MMM yyyy, HH:mm")  # "16 Jan 2026, 12:00" / "16 janv. 2026, 12:00"
 
 
 def state_texts() -> dict[str, str]:
