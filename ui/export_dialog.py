@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +34,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-from negotiator.domain.errors import NotFound
-from negotiator.storage.models import Actor, Draft, Negotiation
+from negotiator.export import requests as export_requests
+from negotiator.export.requests import AmendmentsRequest, BriefRequest, ExportChoices
 from negotiator.storage.store import Store
 from ui import settings as cfg
 from ui.dialogs import show_exception
@@ -60,88 +58,15 @@ BRIEF_PAGE, AMENDMENTS_PAGE = 0, 1
 ACTOR_LIST_HEIGHT = 150
 
 
-@dataclass(frozen=True)
-class ExportChoices:
-    """What the dialog offers for one negotiation (plain values)."""
-
-    negotiation_id: int
-    title: str
-    delegation: str | None
-    drafts: tuple[tuple[int, str], ...]  # (id, label) in order
-    actors: tuple[str, ...]
-    classification: str | None = None  # the negotiation's default marking
-
-
 def load_choices(store: Store, negotiation_id: int) -> ExportChoices:
-    """The drafts and actors of a negotiation, for the dialog's lists."""
     with store.transaction(read_only=True) as s:
-        neg = s.get(Negotiation, negotiation_id)
-        if neg is None:
-            raise NotFound(f"negotiation {negotiation_id} no longer exists")
-        drafts = s.execute(select(Draft.id, Draft.label).where(Draft.negotiation_id == neg.id)
-                           .order_by(Draft.order)).all()
-        actors = s.scalars(select(Actor.name).where(Actor.negotiation_id == neg.id)
-                           .order_by(Actor.name)).all()
-        return ExportChoices(neg.id, neg.title, neg.delegation,
-                             tuple((d.id, d.label) for d in drafts), tuple(actors), neg.classification)
-
-
-@dataclass(frozen=True)
-class BriefRequest:
-    """The options of a brief, as chosen in the dialog."""
-
-    negotiation_id: int
-    from_id: int
-    to_id: int
-    path: str
-    classification: str | None
-    scope: str
-    actors: tuple[str, ...] | None  # None: every delegation
-    author: str
-    redline: str
-    reference: str = ""  # the meeting or file, printed on the cover
-    language: str = "en"
-
-
-@dataclass(frozen=True)
-class AmendmentsRequest:
-    """The options of an amendments file, as chosen in the dialog."""
-
-    negotiation_id: int
-    draft_id: int
-    actor: str
-    path: str
-    as_comment: bool = False
-    classification: str | None = None
+        return export_requests.load_choices(s, negotiation_id)
 
 
 def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: TaskContext) -> dict[str, Any]:
-    """Write the file (in a worker thread, with its own session).
-
-    Returns:
-        The writer's plain summary (path, paragraphs, revisions…).
-    """
-    from negotiator.export.amendments import write_amendments
-    from negotiator.export.brief import write_brief
-
+    """Write the file (in a worker thread, with its own session); only plain values come back."""
     with store.transaction(read_only=True) as s:
-        neg = s.get(Negotiation, request.negotiation_id)
-        if isinstance(request, BriefRequest):
-            result = write_brief(
-                s, neg, s.get(Draft, request.from_id), s.get(Draft, request.to_id), request.path,
-                classification=request.classification, scope=request.scope,  # type: ignore[arg-type]
-                actors=list(request.actors) if request.actors is not None else None,
-                author=request.author, redline=request.redline,  # type: ignore[arg-type]
-                reference=request.reference or None, language=request.language,
-                progress=ctx.progress, cancel=lambda: ctx.cancelled,
-            )
-        else:
-            result = write_amendments(s, neg, s.get(Draft, request.draft_id), request.actor, request.path,
-                                      as_comment=request.as_comment,
-                                      classification=request.classification,
-                                      progress=ctx.progress, cancel=lambda: ctx.cancelled)
-    # Only plain values go back to the GUI thread.
-    return {k: v for k, v in result.items() if isinstance(v, (str, int))}
+        return export_requests.run_request(s, request, ctx.progress, lambda: ctx.cancelled)
 
 
 def default_classification(settings: Settings | None = None) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.engine import make_url
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.storage.changes import Changes, ChangeToken, changes_since
@@ -113,13 +112,13 @@ class ServerMode(QObject):
 
     def show_store(self) -> None:
         """After the window switched stores: the label, and the watch on a server."""
-        from negotiator.storage.server_engine import where
+        from negotiator.storage.server_engine import user_of, where
 
         store = self.window.store
         server = not store.url.startswith("sqlite")
         self.label.setVisible(server)
         if server:
-            user = make_url(store.url).username or ""
+            user = user_of(store.url)
             who = (self.tr("Acting for %1 as %2").replace("%1", store.acting_for).replace("%2", user)
                    if store.acting_for else self.tr("Administrator %1").replace("%1", user))
             self.label.setText(f"{who} · {where(store.url)}")

@@ -41,6 +41,11 @@ def server_url(url: str) -> str:
     return url
 
 
+def user_of(url: str) -> str:
+    """The user name a store URL connects as ("" when none is given)."""
+    return make_url(url).username or ""
+
+
 def shown(url: str | URL) -> str:
     """A store URL fit to print: never its password."""
     try:

@@ -67,3 +67,13 @@ def test_each_layer_imports_only_the_layers_below() -> None:
             if LAYERS[other] >= LAYERS[own]:
                 offences.append(f"{path.relative_to(ROOT)} ({own}) imports {module} ({other})")
     assert offences == []
+
+
+def test_the_window_holds_no_sql_and_no_orm_models() -> None:
+    """ui/ asks the core; it never queries the store itself."""
+    ui_root = ROOT.parent / "ui"
+    offences = [f"{path.relative_to(ui_root.parent)}: {module}"
+                for path in sorted(ui_root.rglob("*.py"))
+                for module in _imports(path)
+                if module.split(".")[0] == "sqlalchemy" or module.startswith("negotiator.storage.models")]
+    assert offences == []
