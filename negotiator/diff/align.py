@@ -46,21 +46,23 @@ from negotiator.diff.align_similarity import (
     words,
     words_beside_identifiers,
 )
+from negotiator.domain.vocabulary import ChangeKind
 from negotiator.text.parse import split_number
 
 __all__ = ["ADDED", "DELETED", "MERGED", "MODIFIED", "MOVED", "RENUMBERED", "SPLIT",
            "STATUSES", "UNCHANGED", "Link", "Para", "align", "displayed_number",
            "normalise", "normalise_number", "words"]
 
-UNCHANGED = "unchanged"
-MODIFIED = "modified"
-RENUMBERED = "renumbered"
-MOVED = "moved"
-SPLIT = "split"
-MERGED = "merged"
-ADDED = "added"
-DELETED = "deleted"
-STATUSES = (UNCHANGED, MODIFIED, RENUMBERED, MOVED, SPLIT, MERGED, ADDED, DELETED)
+# The classes of a link: the domain's change kinds (one vocabulary for every layer).
+UNCHANGED = ChangeKind.UNCHANGED
+MODIFIED = ChangeKind.MODIFIED
+RENUMBERED = ChangeKind.RENUMBERED
+MOVED = ChangeKind.MOVED
+SPLIT = ChangeKind.SPLIT
+MERGED = ChangeKind.MERGED
+ADDED = ChangeKind.ADDED
+DELETED = ChangeKind.DELETED
+STATUSES = tuple(ChangeKind)
 
 # --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
 # Alone between two matched neighbours, a paragraph almost surely continues
