@@ -373,6 +373,33 @@ def _dropped_alternatives(text: str, changed: list[tuple[int, int]],
     return out
 
 
+def _trigger_words(lexicons: dict[str, Lexicon]) -> frozenset[str]:
+    """Every word that can take part in a salient term in any language: a change
+    that touches none of them (and no digit) cannot be salient."""
+    words: set[str] = set()
+    for lex in lexicons.values():
+        for phrase in lex.index:
+            words.update(phrase)
+        words.update(lex.modals, lex.negations, lex.negation_partners, lex.months,
+                     lex.number_words, lex.contractions, lex.polarity, {lex.negation_head})
+        for opposites in lex.opposites.values():
+            words.update(opposites)
+    return frozenset(w for word in words for w in _PLAIN_WORD.findall(word.lower()))
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_TRIGGERS = _trigger_words(LEXICONS)
+
+
+def _may_be_salient(ops: list[tuple[str, str]]) -> bool:
+    """A cheap first look: whether the changed words could hold a salient term.
+    Most changes in a long draft touch none, and skip the full reading."""
+    changed = " ".join(t for op, t in ops if op != EQUAL)
+    if any(c.isdigit() or c in "'\u2019" for c in changed):
+        return True
+    return any(w in _TRIGGERS for w in _PLAIN_WORD.findall(changed.lower()))
+
+
 def salient_changes(ops: list[tuple[str, str]], lang: str | None = None) -> list[Salient]:
     """High-salience changes in a paragraph's word diff.
 
@@ -391,6 +418,13 @@ def salient_changes(ops: list[tuple[str, str]], lang: str | None = None) -> list
         ("[by 2026][at the 2026 meeting]" -> "by 2026"), but not "[shall][should]"
         -> "shall", where "should" went.
     """
+    if not _may_be_salient(ops):
+        return []
+    return read_salience(ops, lang)
+
+
+def read_salience(ops: list[tuple[str, str]], lang: str | None = None) -> list[Salient]:
+    """The full reading behind ``salient_changes``, without its first look."""
     old = "".join(t for op, t in ops if op != INSERT)
     new = "".join(t for op, t in ops if op != DELETE)
     if lang is None:

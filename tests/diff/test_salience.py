@@ -331,3 +331,30 @@ def test_lexicons_ship_as_package_data() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     data = pyproject["tool"]["setuptools"]["package-data"]
     assert "lexicons/*.toml" in data["negotiator.diff"]
+
+
+def test_the_first_look_never_hides_a_salient_change() -> None:
+    """Skipping changes that touch no listed word is only a shortcut: on every
+    changed paragraph of the demo's drafts, in English and French wording, the
+    full reading finds nothing where the first look says there is nothing."""
+    from negotiator.demo import read_demo_drafts
+    from negotiator.diff.align import Para, align
+    from negotiator.diff.salience import _may_be_salient, read_salience
+    from negotiator.diff.worddiff import word_diff
+
+    drafts = [parsed for _info, parsed in read_demo_drafts("txt")]
+    pairs = skipped = 0
+    for older, newer in zip(drafts, drafts[1:]):
+        a = [Para(p.number, p.text) for p in older.paragraphs]
+        b = [Para(p.number, p.text) for p in newer.paragraphs]
+        for link in align(a, b):
+            if not (link.old and link.new):
+                continue
+            ops = word_diff(" ".join(a[i].text for i in link.old), " ".join(b[j].text for j in link.new))
+            french = [(op, t.replace("shall", "doit").replace("Decides", "Décide")) for op, t in ops]
+            for case in (ops, french):
+                pairs += 1
+                if not _may_be_salient(case):
+                    skipped += 1
+                    assert read_salience(case) == [], case
+    assert pairs > 40 and skipped > 0
