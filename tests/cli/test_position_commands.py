@@ -220,3 +220,38 @@ def test_demo_positions_carry_through_its_drafts(cli) -> None:
     assert uptake[("United States", 12)][0] == "not_reflected"  # brackets still there
     zero = js(cli("signals", neg, "Zero draft", "--json"))
     assert 20 in zero["divergent"]  # Belgium 'shall' against the EU line 'should'
+
+
+def test_the_demo_loaded_by_the_command_line_has_the_windows_positions(cli, tmp_path: Path) -> None:
+    """`negotiator demo` then `negotiator positions` lists the demo's positions,
+    and the window's demo (another store) holds the very same ones."""
+    from negotiator.storage.store import Store
+    from ui import operations as op
+
+    meta = json.loads((DEMO / "demo.json").read_text())
+    loaded = cli("demo", "--format", "txt")
+    assert loaded.code == 0 and f"{len(meta['positions'])} positions" in loaded.out
+    rows = js(cli("positions", meta["title"], "Rev.2", "--json"))
+    shown = {(p["actor"], p["taken_on"]["draft"], p["taken_on"]["index"], p["stance"])
+             for r in rows for p in r["positions"]}
+    expected = {(p["actor"], p["draft"], p["index"]) for p in meta["positions"]}
+    assert expected == {s[:3] for s in shown}
+    assert {n["text"] for r in rows for n in r["notes"]} == {n["text"] for n in meta["notes"]}
+    assert any(s["status"] == "agreed_ad_ref" for s in js(cli("status", meta["title"], "Rev.2", "--json")))
+
+    window_store = Store.open(tmp_path / "window.sqlite")
+    try:
+        op.load_demo(window_store)
+    finally:
+        window_store.close()
+    import contextlib
+    import io
+
+    from negotiator.cli.main import main
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(tmp_path / "window.sqlite"), "positions", meta["title"], "Rev.2",
+                     "--json"]) == 0
+    in_window = {(p["actor"], p["taken_on"]["draft"], p["taken_on"]["index"], p["stance"])
+                 for r in json.loads(out.getvalue()) for p in r["positions"]}
+    assert in_window == shown
