@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui import operations as op
-    from ui.application import install_translators, make_app, make_demo_store
+    from ui.application import make_app, make_demo_store
+    from ui.languages import install_translators
     from ui.main_window import MainWindow
     from ui.models.paragraphs import Column
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
@@ -20,11 +18,8 @@ from ui import operations as op
 from ui import paths
 from ui import settings as cfg
 from ui.demo_store import create_demo_folder, remove_demo_folder, remove_stale_demo_folders
+from ui.languages import install_translators
 from ui.settings import Settings
-from ui.translations import compile_translations
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 APP_NAME = "Negotiator"
 log = logging.getLogger(__name__)
@@ -39,83 +34,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("negotiator")
     return app  # type: ignore[return-value]
-
-
-def available_languages() -> list[str]:
-    """Language codes the client speaks: English (the source) and every shipped translation."""
-    compile_checkout_translations()
-    shipped = {p.stem.removeprefix("negotiator_") for p in paths.TRANSLATIONS.glob("negotiator_*.qm")}
-    return ["en"] + sorted(shipped - {"en"})  # negotiator_en.qm only holds English plurals
-
-
-def language_name(code: str) -> str:
-    """A language's name in that language ("English", "français"), as language menus show it."""
-    if code == "en":
-        return "English"  # Qt's native name for plain "en" is "American English"
-    name = QLocale(code).nativeLanguageName()
-    return name[:1].upper() + name[1:] if name else code
-
-
-def compile_checkout_translations() -> None:
-    """A source checkout holds only the .ts: compile each one newer than its .qm (an
-    installed wheel holds only .qm, so nothing happens there). On failure the app
-    speaks English."""
-    try:
-        compile_translations(paths.TRANSLATIONS, only_stale=True)
-    except (OSError, subprocess.CalledProcessError) as error:
-        log.warning("could not compile the translations: %s %s", error, getattr(error, "stderr", ""))
-
-
-def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
-    """Our translation (and Qt's own dialogs') for the chosen or system language;
-    replaces the ones installed before. A language we do not ship gets English,
-    with its plural forms ("1 paragraph", "2 paragraphs")."""
-    remove_translators(app)
-    compile_checkout_translations()
-    locale = QLocale(language) if language else QLocale.system()
-    installed: list[QTranslator] = []
-    ours = QTranslator(app)
-    if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)) \
-            or ours.load("negotiator_en", str(paths.TRANSLATIONS)):
-        app.installTranslator(ours)
-        installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    for translator in (ours, qt):
-        translator.setObjectName("negotiator-translator")
-        if translator not in installed:
-            translator.deleteLater()
-    return installed
-
-
-def remove_translators(app: QApplication) -> None:
-    """Back to the source strings (what ``install_translators`` installed is removed)."""
-    for old in app.findChildren(QTranslator, "negotiator-translator"):
-        app.removeTranslator(old)
-        old.deleteLater()
-
-
-def change_language(window: MainWindow, language: str) -> MainWindow:
-    """Switch the UI language now: a new main window on the same store, in the
-    same place, showing the same draft (every string is set when a widget is
-    built, so rebuilding is simpler and surer than retranslating each one)."""
-    from ui.main_window import MainWindow
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window.settings.set(cfg.LANGUAGE, language)
-    window.save_window_state()
-    window.tasks.cancel_all()
-    window.tasks.wait()
-    install_translators(app, language)
-    new = MainWindow(window.store, window.settings, demo=window.demo_store)
-    new.refresh_tree(select_draft=window.current_draft_id)
-    new.show()
-    window.hide()
-    window.deleteLater()
-    return new
 
 
 def default_store() -> str | None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -58,6 +59,7 @@ from ui.export_dialog import ExportDialog
 from ui.flags import LegendButton
 from ui.icons import icon
 from ui.import_dialog import ImportPreviewDialog, ImportRequest, TrackedChangesQuestion
+from ui.languages import install_translators
 from ui.link_dialog import LinkDialog
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
@@ -919,7 +921,7 @@ class MainWindow(QMainWindow):
         self.server.show_store()
 
     def _fill_language_menu(self) -> None:
-        from ui.application import available_languages, language_name
+        from ui.languages import available_languages, language_name
 
         group = QActionGroup(self)
         chosen = self.settings.get(cfg.LANGUAGE)
@@ -934,7 +936,6 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, code: str) -> None:
         """Rebuild the window in another language (on the same store, same draft)."""
-        from ui.application import change_language
 
         if code != self.settings.get(cfg.LANGUAGE):
             change_language(self, code)
@@ -1034,3 +1035,22 @@ class MainWindow(QMainWindow):
         self.tasks.cancel_all()
         self.tasks.wait()
         super().closeEvent(event)
+
+
+def change_language(window: MainWindow, language: str) -> MainWindow:
+    """Switch the UI language now: a new main window on the same store, in the
+    same place, showing the same draft (every string is set when a widget is
+    built, so rebuilding is simpler and surer than retranslating each one)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.settings.set(cfg.LANGUAGE, language)
+    window.save_window_state()
+    window.tasks.cancel_all()
+    window.tasks.wait()
+    install_translators(app, language)
+    new = MainWindow(window.store, window.settings, demo=window.demo_store)
+    new.refresh_tree(select_draft=window.current_draft_id)
+    new.show()
+    window.hide()
+    window.deleteLater()
+    return new

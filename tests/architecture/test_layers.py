@@ -77,3 +77,11 @@ def test_the_window_holds_no_sql_and_no_orm_models() -> None:
                 for module in _imports(path)
                 if module.split(".")[0] == "sqlalchemy" or module.startswith("negotiator.storage.models")]
     assert offences == []
+
+
+def test_the_window_does_not_import_the_application_that_starts_it() -> None:
+    """application -> main_window -> packages, never back (even inside a function)."""
+    ui_root = ROOT.parent / "ui"
+    back = [f"{name}: {module}" for name in ("main_window.py", "packages.py")
+            for module in _imports(ui_root / name) if module.startswith("ui.application")]
+    assert back == []

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from ui import paths
-from ui.application import install_translators, remove_translators
+from ui.languages import install_translators, remove_translators
 from ui.translations import compile_translations
 
 pytestmark = pytest.mark.gui

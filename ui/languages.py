@@ -1,0 +1,71 @@
+"""The languages the client speaks: which are shipped, their names, and the Qt
+translators that put them on screen (compiled from the .ts in a checkout)."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui import paths
+from ui.translations import compile_translations
+
+log = logging.getLogger(__name__)
+
+
+def available_languages() -> list[str]:
+    """Language codes the client speaks: English (the source) and every shipped translation."""
+    compile_checkout_translations()
+    shipped = {p.stem.removeprefix("negotiator_") for p in paths.TRANSLATIONS.glob("negotiator_*.qm")}
+    return ["en"] + sorted(shipped - {"en"})  # negotiator_en.qm only holds English plurals
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("English", "français"), as language menus show it."""
+    if code == "en":
+        return "English"  # Qt's native name for plain "en" is "American English"
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
+
+
+def compile_checkout_translations() -> None:
+    """A source checkout holds only the .ts: compile each one newer than its .qm (an
+    installed wheel holds only .qm, so nothing happens there). On failure the app
+    speaks English."""
+    try:
+        compile_translations(paths.TRANSLATIONS, only_stale=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        log.warning("could not compile the translations: %s %s", error, getattr(error, "stderr", ""))
+
+
+def install_translators(app: QApplication, language: str = "") -> list[QTranslator]:
+    """Our translation (and Qt's own dialogs') for the chosen or system language;
+    replaces the ones installed before. A language we do not ship gets English,
+    with its plural forms ("1 paragraph", "2 paragraphs")."""
+    remove_translators(app)
+    compile_checkout_translations()
+    locale = QLocale(language) if language else QLocale.system()
+    installed: list[QTranslator] = []
+    ours = QTranslator(app)
+    if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)) \
+            or ours.load("negotiator_en", str(paths.TRANSLATIONS)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    for translator in (ours, qt):
+        translator.setObjectName("negotiator-translator")
+        if translator not in installed:
+            translator.deleteLater()
+    return installed
+
+
+def remove_translators(app: QApplication) -> None:
+    """Back to the source strings (what ``install_translators`` installed is removed)."""
+    for old in app.findChildren(QTranslator, "negotiator-translator"):
+        app.removeTranslator(old)
+        old.deleteLater()
