@@ -34,7 +34,8 @@ class ParagraphRow(NamedTuple):
     """One paragraph of a draft as the table shows it (a tuple: 10,000 are
     made each time a draft is selected)."""
 
-    index: int
+    # The paragraph index, named as everywhere else; it hides tuple.index(), which nothing calls.
+    index: int  # type: ignore[assignment]
     id: int
     number: str | None
     level: int
@@ -98,7 +99,7 @@ def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     rows = negotiations.paragraph_rows(session, draft(session, draft_id).id)
     labels = reference_labels([ParagraphFacts(r.number, r.level, r.kind, r.section, r.text)
                                for r in rows])
-    return [ParagraphRow(*r, labels[r.ordinal]) for r in rows]
+    return [ParagraphRow._make((*r, labels[r.ordinal])) for r in rows]
 
 
 def salient_text(description: str) -> str:
