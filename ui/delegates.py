@@ -13,6 +13,7 @@ import html
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -129,7 +130,7 @@ class DiffDelegate(QStyledItemDelegate):
 
 
 
-def _text_colour(opt: QStyleOptionViewItem):  # -> QColor
+def _text_colour(opt: QStyleOptionViewItem) -> QColor:
     selected = opt.state & QStyle.StateFlag.State_Selected
     return opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
 

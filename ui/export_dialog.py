@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTranslator, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -38,13 +38,17 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-from negotiator.domain.errors import NotFound
-from negotiator.storage.models import Actor, Draft, Negotiation
+from negotiator.storage.models import Actor, Draft
 from negotiator.storage.store import Store
+from negotiator.views.draft_table import draft, negotiation
 from ui import settings as cfg
 from ui.dialogs import show_exception
 from ui.settings import Settings
 from ui.tasks import Task, TaskContext, TaskManager
+
+if TYPE_CHECKING:  # the writers load on first export
+    from negotiator.export.brief_model import Scope
+    from negotiator.export.docx_writer import Redline
 
 # Markings offered in the classification box (it also takes any other text).
 CLASSIFICATIONS = ("RESTRICTED", "EU RESTRICTED", "CONFIDENTIAL")
@@ -75,9 +79,7 @@ class ExportChoices:
 def load_choices(store: Store, negotiation_id: int) -> ExportChoices:
     """The drafts and actors of a negotiation, for the dialog's lists."""
     with store.transaction(read_only=True) as s:
-        neg = s.get(Negotiation, negotiation_id)
-        if neg is None:
-            raise NotFound(f"negotiation {negotiation_id} no longer exists")
+        neg = negotiation(s, negotiation_id)
         drafts = s.execute(select(Draft.id, Draft.label).where(Draft.negotiation_id == neg.id)
                            .order_by(Draft.order)).all()
         actors = s.scalars(select(Actor.name).where(Actor.negotiation_id == neg.id)
@@ -95,10 +97,10 @@ class BriefRequest:
     to_id: int
     path: str
     classification: str | None
-    scope: str
+    scope: Scope
     actors: tuple[str, ...] | None  # None: every delegation
     author: str
-    redline: str
+    redline: Redline
     reference: str = ""  # the meeting or file, printed on the cover
     language: str = "en"
 
@@ -125,18 +127,18 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
     from negotiator.export.brief import write_brief
 
     with store.transaction(read_only=True) as s:
-        neg = s.get(Negotiation, request.negotiation_id)
+        neg = negotiation(s, request.negotiation_id)
         if isinstance(request, BriefRequest):
             result = write_brief(
-                s, neg, s.get(Draft, request.from_id), s.get(Draft, request.to_id), request.path,
-                classification=request.classification, scope=request.scope,  # type: ignore[arg-type]
+                s, neg, draft(s, request.from_id), draft(s, request.to_id), request.path,
+                classification=request.classification, scope=request.scope,
                 actors=list(request.actors) if request.actors is not None else None,
-                author=request.author, redline=request.redline,  # type: ignore[arg-type]
+                author=request.author, redline=request.redline,
                 reference=request.reference or None, language=request.language,
                 progress=ctx.progress, cancel=lambda: ctx.cancelled,
             )
         else:
-            result = write_amendments(s, neg, s.get(Draft, request.draft_id), request.actor, request.path,
+            result = write_amendments(s, neg, draft(s, request.draft_id), request.actor, request.path,
                                       as_comment=request.as_comment,
                                       classification=request.classification,
                                       progress=ctx.progress, cancel=lambda: ctx.cancelled)
@@ -215,7 +217,9 @@ class ExportDialog(QDialog):
         self.classification.setAccessibleName(self.tr("Classification"))
         self.classification.addItem("")
         self.classification.addItems(CLASSIFICATIONS)
-        self.classification.lineEdit().setPlaceholderText(self.tr("none"))
+        line_edit = self.classification.lineEdit()  # there is one: the box is editable
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("none"))
         # The negotiation's marking if it has one, else the delegation's setting.
         self.classification.setCurrentText(self.choices.classification
                                            or default_classification(self.settings))

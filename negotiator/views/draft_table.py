@@ -94,6 +94,14 @@ def draft(session: Session, draft_id: int) -> Draft:
     return found
 
 
+def negotiation(session: Session, negotiation_id: int) -> Negotiation:
+    """A negotiation by id, or a one-line error if it is gone."""
+    found = session.get(Negotiation, negotiation_id)
+    if found is None:
+        raise NotFound(f"negotiation {negotiation_id} no longer exists")
+    return found
+
+
 def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order, with their reference labels."""
     rows = negotiations.paragraph_rows(session, draft(session, draft_id).id)
@@ -191,9 +199,7 @@ def chart_points(session: Session, negotiation_id: int,
                  progress: Progress | None = None) -> list[ChartPoint]:
     """Per draft: brackets remaining, paragraphs changed since the previous draft,
     positions needing review."""
-    neg = session.get(Negotiation, negotiation_id)
-    if neg is None:
-        raise NotFound(f"negotiation {negotiation_id} no longer exists")
+    neg = negotiation(session, negotiation_id)
     drafts = sorted(neg.drafts, key=lambda d: d.order)
     summaries = negotiations.list_drafts(session, neg)
     points: list[ChartPoint] = []
