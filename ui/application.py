@@ -27,13 +27,13 @@ log = logging.getLogger(__name__)
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):  # None: the first call makes it
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("negotiator")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def default_store() -> str | None:

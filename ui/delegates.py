@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -129,7 +130,7 @@ class DiffDelegate(QStyledItemDelegate):
 
 
 
-def _text_colour(opt: QStyleOptionViewItem):  # -> QColor
+def _text_colour(opt: QStyleOptionViewItem) -> QColor:
     selected = opt.state & QStyle.StateFlag.State_Selected
     return opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
 
@@ -146,7 +147,7 @@ class WrappedTextDelegate(QStyledItemDelegate):
     """A paragraph's text wrapped to the column, at most ``max_lines`` lines, the
     last one ending in "…" when there is more; indented by its level."""
 
-    def __init__(self, parent=None, max_lines: int = MAX_TEXT_LINES) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None, max_lines: int = MAX_TEXT_LINES) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
 

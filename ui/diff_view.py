@@ -81,10 +81,11 @@ class DiffView(QWidget):
         header.sectionResized.connect(lambda *_: self._fit_rows())
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("&From:"), buddy=self.from_box))
-        top.addWidget(self.from_box)
-        top.addWidget(QLabel(self.tr("&To:"), buddy=self.to_box))
-        top.addWidget(self.to_box)
+        for caption, box in ((self.tr("&From:"), self.from_box), (self.tr("&To:"), self.to_box)):
+            label = QLabel(caption)
+            label.setBuddy(box)
+            top.addWidget(label)
+            top.addWidget(box)
         top.addWidget(self.compare_button)
         top.addSpacing(16)
         top.addWidget(self.inline_button)

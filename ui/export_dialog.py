@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTranslator, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -43,6 +43,9 @@ from ui import settings as cfg
 from ui.dialogs import show_exception
 from ui.settings import Settings
 from ui.tasks import Task, TaskContext, TaskManager
+
+if TYPE_CHECKING:  # the writers load on first export
+    pass
 
 # Markings offered in the classification box (it also takes any other text).
 CLASSIFICATIONS = ("RESTRICTED", "EU RESTRICTED", "CONFIDENTIAL")
@@ -140,7 +143,9 @@ class ExportDialog(QDialog):
         self.classification.setAccessibleName(self.tr("Classification"))
         self.classification.addItem("")
         self.classification.addItems(CLASSIFICATIONS)
-        self.classification.lineEdit().setPlaceholderText(self.tr("none"))
+        line_edit = self.classification.lineEdit()  # there is one: the box is editable
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("none"))
         # The negotiation's marking if it has one, else the delegation's setting.
         self.classification.setCurrentText(self.choices.classification
                                            or default_classification(self.settings))

@@ -132,8 +132,9 @@ class TrackedChangesQuestion(QMessageBox):
         self.buttonClicked.connect(self._clicked)
 
     def _clicked(self, button: QAbstractButton) -> None:
-        self.choice = {self.accept_button: TrackedChanges.ACCEPT,
-                       self.reject_button: TrackedChanges.REJECT}.get(button)
+        choices: dict[QAbstractButton, TrackedChanges] = {self.accept_button: TrackedChanges.ACCEPT,
+                                                          self.reject_button: TrackedChanges.REJECT}
+        self.choice = choices.get(button)
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,8 @@ class ImportPreviewDialog(QDialog):
                 self.new_delegation.text().strip() or None,
             ) if new else None,
             symbol=self.symbol.text().strip() or None,
-            date=self.date.date().toPython() if self.dated.isChecked() else None,
+            # PySide6's stub types QDate.toPython() as object; it returns a datetime.date.
+            date=self.date.date().toPython() if self.dated.isChecked() else None,  # type: ignore[arg-type]
         )
 
     def _accept_if_valid(self) -> None:
@@ -334,7 +336,7 @@ class PageView(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
-        self.scroll = scroll
+        self.scroll_area = scroll  # not self.scroll: that is QWidget.scroll()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.caption)
@@ -351,7 +353,7 @@ class PageView(QWidget):
         self.tasks.run(
             self.tr("Rendering page %1…").replace("%1", str(page)),
             lambda ctx: render_page(pdf, page, width),
-            on_done=lambda image, page=page: self._rendered(page, image),
+            on_done=lambda image: self._rendered(page, image),
             on_error=lambda exc: self._failed(exc),
             key="page",
         )
@@ -371,8 +373,8 @@ class PageView(QWidget):
         """The whole width of the page in the pane; scroll for the rest."""
         if self._full is not None:
             # Leave room for the vertical scroll bar a tall page brings.
-            bar = self.scroll.verticalScrollBar().sizeHint().width()
-            width = max(100, self.scroll.width() - bar - 4)
+            bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+            width = max(100, self.scroll_area.width() - bar - 4)
             self.image.setPixmap(self._full.scaledToWidth(
                 min(width, self._full.width()), Qt.TransformationMode.SmoothTransformation))
 

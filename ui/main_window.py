@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         self.paragraph_split.setSizes([840, 370])
         self.setCentralWidget(self.splitter)
 
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 icon_name: str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -491,6 +491,8 @@ class MainWindow(QMainWindow):
     def load_summary(self, paragraph_id: int, index: int) -> None:
         """One paragraph's stances and flags after an edit: it costs what it touches."""
         draft_id, store = self.current_draft_id, self.store
+        if draft_id is None:  # the draft was closed meanwhile: nothing to refresh
+            return
         self.tasks.run(
             self.tr("Reading positions…"),
             lambda ctx: op.load_position_summaries(store, draft_id, {paragraph_id}),

@@ -525,7 +525,9 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(not has_any)
         if has_any:
             row = next((i for i, c in enumerate(conflicts) if c.id == keep), 0)
-            self.list.setCurrentItem(self.list.topLevelItem(row))
+            to_select = self.list.topLevelItem(row)
+            if to_select is not None:
+                self.list.setCurrentItem(to_select)
             self.list.setFocus()
         self.list.blockSignals(False)
         self._set_busy(False)

@@ -7,7 +7,7 @@ decides how the table shows it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QAbstractItemModel, QObject, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -58,7 +58,7 @@ class ParagraphTableLayout(QObject):
         for column, width in DEFAULT_WIDTHS.items():
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
-    def watch(self, model: QObject) -> None:
+    def watch(self, model: QAbstractItemModel) -> None:
         """Fit the rows again whenever the (proxy) model's rows change."""
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self.schedule)

@@ -223,10 +223,10 @@ class PositionForm(QGroupBox):
         form.addRow(self.meta)
         for widget in (self.priority, self.status, self.rationale, self.fallback):
             widget.setVisible(full)
-        for label, widget in ((self.tr("Priority"), self.priority), (self.tr("Status"), self.status),
-                              (self.tr("Amendment"), self.amendment), (self.tr("Rationale"), self.rationale),
-                              (self.tr("Red line"), self.red_line), (self.tr("Fallback"), self.fallback)):
-            widget.setAccessibleName(f"{title}: {label}")
+        for name, widget in ((self.tr("Priority"), self.priority), (self.tr("Status"), self.status),
+                             (self.tr("Amendment"), self.amendment), (self.tr("Rationale"), self.rationale),
+                             (self.tr("Red line"), self.red_line), (self.tr("Fallback"), self.fallback)):
+            widget.setAccessibleName(f"{title}: {name}")
 
         for combo in (self.stance, self.priority, self.status):
             combo.activated.connect(self._changed)
@@ -245,11 +245,11 @@ class PositionForm(QGroupBox):
         self.stance.setCurrentIndex(max(0, self.stance.findData(v.stance)))
         self.priority.setCurrentIndex(max(0, self.priority.findData(v.priority)))
         self.status.setCurrentIndex(max(0, self.status.findData(v.status or "draft")))
-        for widget, text in ((self.amendment, v.amendment), (self.rationale, v.rationale),
+        for editor, text in ((self.amendment, v.amendment), (self.rationale, v.rationale),
                              (self.red_line, v.red_line), (self.fallback, v.fallback)):
             # A reload after a save must not wipe what the user is typing elsewhere.
-            if not (widget.hasFocus() and same_paragraph):
-                widget.setPlainText(text or "")
+            if not (editor.hasFocus() and same_paragraph):
+                editor.setPlainText(text or "")
         has = values is not None
         for widget in (self.priority, self.status, self.amendment, self.rationale, self.red_line,
                        self.fallback):

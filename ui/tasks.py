@@ -150,7 +150,7 @@ class TaskManager(QObject):
         label: str,
         fn: Callable[[TaskContext], Any],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,  # what it returns is not used
         on_error: Callable[[BaseException], None] | None = None,
         key: str | None = None,
     ) -> Task:

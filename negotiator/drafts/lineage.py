@@ -100,8 +100,8 @@ def assign_lineages(session: Session, draft: Draft) -> None:
     prev_rows = _rows(session, prev.id) if prev is not None else []
     prev_pos = {r.id: k for k, r in enumerate(prev_rows)}
     if prev_rows:
-        anchors = [(prev_pos[overrides[r.id]], j) for j, r in enumerate(rows)
-                   if overrides.get(r.id) in prev_pos]
+        anchors = [(prev_pos[src], j) for j, r in enumerate(rows)
+                   if (src := overrides.get(r.id)) is not None and src in prev_pos]
         unlinked = [j for j, r in enumerate(rows)
                     if r.id in overrides and overrides[r.id] not in prev_pos]
         links = align(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.drafts.lineage import assign_lineages
@@ -238,7 +238,7 @@ def paragraph_rows(session: Session, draft_id: int, *, footnotes: bool = False) 
     The desktop table reads 10,000 of these when a draft is selected; leaving
     out the footnotes (a JSON column) halves the time.
     """
-    columns = [
+    columns: list[InstrumentedAttribute[Any]] = [
         Paragraph.ordinal, Paragraph.id, Paragraph.number, Paragraph.level, Paragraph.kind,
         Paragraph.section, Paragraph.text, Paragraph.brackets, Paragraph.brackets_balanced,
         Paragraph.lineage_id,

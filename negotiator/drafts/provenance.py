@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict
-from negotiator.storage.models import Draft, utcnow
+from negotiator.domain.stamps import utcnow
+from negotiator.storage.models import Draft
 
 
 def unconfirmed_note(brought_by: str | None, confirmed_at: dt.datetime | None) -> str | None:

@@ -32,6 +32,8 @@ HEADING_LABEL_CHARS = 40
 _DIGIT_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?:\s*[a-z]+)?$", re.IGNORECASE)
 _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
 _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
+# Keyed by plain str: the stored kind arrives as a str (ParagraphKind is a StrEnum).
+_KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def _top_level_label(number: str, kind: str) -> str:
     if typed:  # "PP3" / "OP 4" typed in the text
         return f"{typed[1].upper()} {typed[2].strip()}"
     if _DIGIT_NUMBER.match(number):
-        tag = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}.get(kind, "")
+        tag = _KIND_TAGS.get(kind, "")
         return f"{tag}{number}"
     return number
 

@@ -61,8 +61,8 @@ class Concern(IntEnum):
 # --------------------------------------------------------------------------- reading
 
 
-def annotations(rows: Iterable[ParagraphPositions]
-                ) -> tuple[dict[int, list[PositionView]], dict[int, list[NoteView]]]:
+def positions_and_notes(rows: Iterable[ParagraphPositions]
+                        ) -> tuple[dict[int, list[PositionView]], dict[int, list[NoteView]]]:
     """Per paragraph index, the positions that speak for each actor there (the
     rule every face uses) and the live notes on it."""
     positions: dict[int, list[PositionView]] = {}
@@ -84,7 +84,7 @@ def read_annotations(
 ) -> tuple[dict[int, list[PositionView]], dict[int, list[NoteView]]]:
     """Per paragraph index of a draft, the positions that speak for each actor there
     and the notes on it."""
-    return annotations(draft_positions(session, negotiation, draft))
+    return positions_and_notes(draft_positions(session, negotiation, draft))
 
 
 # --------------------------------------------------------------------------- entries
@@ -152,7 +152,7 @@ def read_side(session: Session, negotiation: Negotiation, draft: Draft,
               rows: list[ParagraphView], signals: Signals | None = None) -> Side:
     """Positions, notes and the window's per-paragraph summary of one draft."""
     board = draft_positions(session, negotiation, draft)
-    positions, notes = annotations(board)
+    positions, notes = positions_and_notes(board)
     if signals is None:
         summaries = summarise(board, negotiation)
     else:

@@ -88,17 +88,18 @@ def write_entry(ctx: Context, e: Entry) -> int:
     if statement:
         wd.paragraph(statement, SMALL_STYLE, keep_with_next=True)
 
-    anchor = None
     written: list[Any] = []  # what follows the label and statement, in order
     if "split" in e.statuses and len(e.new) > 1:
         # Each part as it now reads; the old paragraph once, for reference.
+        parts = []
         for r in e.new:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE, keep_with_next=True)
             number_run(wd, p, r)
             indent_level(p, r)
             write_text(wd, p, [("=", r.text)], r.kind, redline=ctx.redline,
                        author=ctx.change_author, date=ctx.change_date)
-            anchor = anchor or p
+            parts.append(p)
+        anchor = parts[0]  # notes are anchored on the first part
         old = wd.paragraph(style=SMALL_STYLE)
         wd.add_text(old, t("old_read", a=ctx.draft_a.label), bold=True)
         wd.add_text(old, " ".join(r.text for r in e.old), italic=True)

@@ -378,6 +378,14 @@ _HEADINGS = {
 # --------------------------------------------------------------------------- document
 
 
+def _text_width(section: Section) -> int:
+    """The width between the side margins (EMU); ``_setup_page`` sets all three."""
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        raise ExportError("the page section has no width or side margins")
+    return width - left - right
+
+
 class WordDocument:
     """A Word document being written: styles, sections, text, revisions, comments.
 
@@ -427,8 +435,7 @@ class WordDocument:
         # a brief has thousands of paragraphs, so resolve names to ids once.
         self._style_ids = {st.name: st.style_id for st in self.document.styles}
         self._setup_page(self.document.sections[0])
-        section = self.document.sections[0]
-        self._text_width = section.page_width - section.left_margin - section.right_margin
+        self._text_width = _text_width(self.document.sections[0])
 
     # ---- setup
 
@@ -494,7 +501,7 @@ class WordDocument:
 
     def new_section(self, *, landscape: bool = False) -> Section:
         """Start a new page section (A4, portrait or landscape), decorated on save."""
-        section = self.document.add_section()
+        section: Section = self.document.add_section()  # python-docx leaves this one unannotated
         self._setup_page(section)
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
@@ -503,7 +510,7 @@ class WordDocument:
 
     def _decorate(self, section: Section) -> None:
         """Classification at the top and bottom of every page; note and page numbers."""
-        text_width_mm = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+        text_width_mm = _text_width(section) / Mm(1)
         for part, is_footer in ((section.header, False), (section.footer, True)):
             part.is_linked_to_previous = False
             for p in list(part.paragraphs)[1:]:
@@ -553,7 +560,7 @@ class WordDocument:
                 raise ExportError(f"no paragraph style '{style}' in the document")
             _sub(_sub(p, "w:pPr"), "w:pStyle", val=style_id)
         self._append_block(p)
-        return Paragraph(p, self.document._body)  # type: ignore[arg-type]
+        return Paragraph(p, self.document._body)
 
     def paragraph(
         self,
@@ -602,7 +609,7 @@ class WordDocument:
         for r in _text_runs(text, bold=bold, italic=italic, size_pt=size_pt, colour=colour,
                             font=font):
             paragraph._p.append(r)
-            runs.append(Run(r, paragraph))  # type: ignore[arg-type]
+            runs.append(Run(r, paragraph))
         if text and is_mostly_rtl(text):
             set_bidi(paragraph)
         return runs
@@ -793,7 +800,7 @@ class WordDocument:
         for row in rows:
             self._table_row(tbl, row, widths, bold_first=first_column_bold, size_pt=size_pt)
         self._append_block(tbl)
-        return Table(tbl, self.document._body)  # type: ignore[arg-type]
+        return Table(tbl, self.document._body)
 
     def _table_row(self, tbl: etree._Element, cells: Sequence[str], widths: Sequence[int], *,
                    header: bool = False, bold_first: bool = False,
@@ -838,7 +845,7 @@ class WordDocument:
                   colour: str | None = None) -> Paragraph:
         """Write text into a table cell's first paragraph (more lines, more paragraphs)."""
         lines = clean_text(text).split("\n")
-        p = cell.paragraphs[0]
+        p: Paragraph = cell.paragraphs[0]  # python-docx leaves this one unannotated
         self.add_text(p, lines[0], bold=bold, italic=italic, colour=colour)
         for line in lines[1:]:
             self.add_text(cell.add_paragraph(), line, bold=bold, italic=italic, colour=colour)

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import NotFound
 from negotiator.export.amendments import write_amendments
-from negotiator.export.brief import write_brief
+from negotiator.export.brief import Scope, write_brief
+from negotiator.export.docx_writer import Redline
 from negotiator.storage.models import Actor, Draft, Negotiation
 
 
@@ -49,10 +50,10 @@ class BriefRequest:
     to_id: int
     path: str
     classification: str | None
-    scope: str
+    scope: Scope
     actors: tuple[str, ...] | None  # None: every delegation
     author: str
-    redline: str
+    redline: Redline
     reference: str = ""  # the meeting or file, printed on the cover
     language: str = "en"
 
@@ -84,9 +85,9 @@ def run_request(session: Session, request: BriefRequest | AmendmentsRequest,
     if isinstance(request, BriefRequest):
         result = write_brief(
             session, neg, _found(session, Draft, request.from_id), _found(session, Draft, request.to_id),
-            request.path, classification=request.classification, scope=request.scope,  # type: ignore[arg-type]
+            request.path, classification=request.classification, scope=request.scope,
             actors=list(request.actors) if request.actors is not None else None,
-            author=request.author, redline=request.redline,  # type: ignore[arg-type]
+            author=request.author, redline=request.redline,
             reference=request.reference or None, language=request.language,
             progress=progress, cancel=cancel)
     else:

@@ -202,7 +202,7 @@ class Store:
     def path(self) -> Path | None:
         url = make_url(self.url)
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            return Path(url.database)  # type: ignore[arg-type]
+            return Path(url.database)
         return None
 
     def revision(self) -> str | None:

@@ -59,12 +59,16 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from negotiator.domain.errors import InputError
 from negotiator.text.parse import RawBlock
 from negotiator.text.tracked import TrackedChanges
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 # Drafts are text: even a long treaty with annexes and images unpacks to a few
 # tens of MB. Anything larger is refused as a probable zip bomb.
@@ -288,7 +292,7 @@ def _main_part_name(members: dict[str, bytes], name: str) -> str:
         raise InputError(name, "is a zip archive but not a Word document (no word/document.xml)")
     rels = members["_rels/.rels"]
     _refuse_dtd("_rels/.rels", rels, name)
-    target = None
+    target: str | None = None
     try:
         root = etree.fromstring(rels, _SAFE_PARSER)
         for rel in root.iter(f"{{{REL_NS}}}Relationship"):
@@ -358,7 +362,7 @@ def _refuse_dtd(member: str, blob: bytes, name: str) -> None:
                                "which Word never writes: refused as unsafe XML")
 
 
-def _open_with_python_docx(members: dict[str, bytes], name: str):  # -> docx.document.Document
+def _open_with_python_docx(members: dict[str, bytes], name: str) -> DocxDocument:
     """Open the checked parts with python-docx from a stored (uncompressed) copy."""
     import docx
 
@@ -397,7 +401,7 @@ def _on(el: etree._Element | None) -> bool:
     return el is not None and el.get(W_VAL, "true").lower() not in ("0", "false", "off")
 
 
-def _part_element(document, reltype: str) -> etree._Element | None:
+def _part_element(document: DocxDocument, reltype: str) -> etree._Element | None:
     """The root element of a part related to the main document, or None."""
     try:
         part = document.part.part_related_by(reltype)
@@ -700,7 +704,8 @@ class _Numbering:
         def render(m: re.Match[str]) -> str:
             k = int(m[1]) - 1
             other = level if k == ilvl else self._level(nid, aid, k)
-            value = state[k] if state[k] is not None else (other.start if other else 1)
+            counted = state[k]
+            value = counted if counted is not None else (other.start if other else 1)
             fmt = other.fmt if other else "decimal"
             if level.is_legal and k < ilvl:
                 fmt = "decimal"
@@ -731,7 +736,8 @@ class _Para:
 
 
 class _Reader:
-    def __init__(self, document, name: str, tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> None:
+    def __init__(self, document: DocxDocument, name: str,
+                 tracked_changes: TrackedChanges = TrackedChanges.ACCEPT) -> None:
         self.name = name
         self.mode = tracked_changes
         # The revision marks whose content stays in this reading, and those whose content goes.
@@ -751,15 +757,15 @@ class _Reader:
 
     def read(self) -> tuple[list[RawBlock], list[str]]:
         blocks: list[RawBlock] = []
-        for kind, payload in self._container(self.body):
-            if kind == "table":
-                rows = self._table_rows(payload)
-                self.tables += 1
-                blocks.extend(RawBlock(text, footnotes=tuple(notes), kind="other") for text, notes in rows)
-            else:
+        for _, payload in self._container(self.body):
+            if isinstance(payload, _Para):
                 block = self._block(payload)
                 if block is not None:
                     blocks.append(block)
+            else:
+                rows = self._table_rows(payload)
+                self.tables += 1
+                blocks.extend(RawBlock(text, footnotes=tuple(notes), kind="other") for text, notes in rows)
         if self.tracked:
             reading = "accepted" if self.mode == TrackedChanges.ACCEPT else "rejected"
             self.warnings.append(f"the document contains tracked changes; imported as if all were {reading}")
@@ -775,7 +781,7 @@ class _Reader:
 
     # -- structure
 
-    def _container(self, container: etree._Element) -> Iterator[tuple[str, object]]:
+    def _container(self, container: etree._Element) -> Iterator[tuple[str, _Para | etree._Element]]:
         """Paragraphs (tracked changes applied, removed marks merged) and tables in order."""
         pending: _Para | None = None
         for el in self._block_elements(container):
@@ -891,8 +897,8 @@ class _Reader:
                     if vmerge is not None and vmerge.get(W_VAL, "continue") == "continue":
                         continue
                 lines: list[str] = []
-                for kind, payload in self._container(tc):
-                    if kind == "table":
+                for _, payload in self._container(tc):
+                    if not isinstance(payload, _Para):  # a nested table
                         self.tables += 1
                         for text, inner_notes in self._table_rows(payload):
                             lines.append(text)

@@ -150,7 +150,7 @@ def _line(row: Row) -> Line:
 
 
 def _join(words: list[Word]) -> str:
-    out = []
+    out: list[str] = []
     for w in words:
         if out and not w.joined:
             out.append(" ")
@@ -160,7 +160,7 @@ def _join(words: list[Word]) -> str:
 
 def _text(line: Line) -> str:
     """The words after the label, footnote marks wrapped for later removal."""
-    out = []
+    out: list[str] = []
     for w in line.words:
         if out and not w.joined:
             out.append(" ")

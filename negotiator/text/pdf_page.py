@@ -72,7 +72,7 @@ class Row:
 
     @cached_property
     def size(self) -> float:
-        sizes = Counter()
+        sizes: Counter[float] = Counter()
         for w in self.words:
             sizes[round(w.size, 1)] += len(w.text)
         return sizes.most_common(1)[0][0]
@@ -97,7 +97,7 @@ class Row:
 
 
 def join_words(words: list[Word]) -> str:
-    out = []
+    out: list[str] = []
     for w in words:
         if out and not w.joined:
             out.append(" ")
@@ -292,7 +292,7 @@ def _gutter(rows: list[Row]) -> tuple[float, float] | None:
     bins = int(width / step) + 1
     cover = [0] * bins
     for row in rows:
-        spans = []
+        spans: list[list[float]] = []
         for w in row.words:
             if spans and w.x0 - spans[-1][1] < 1.0 * w.size:
                 spans[-1][1] = w.x1  # a word space is not a gutter

@@ -19,6 +19,11 @@ from __future__ import annotations
 import ctypes
 import json
 import sys
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 ERROR_STATUS = 3
 # A draft page holds 2-5,000 characters; a page far beyond that is generated
@@ -54,7 +59,7 @@ def set_limits(memory_bytes: int, cpu_seconds: int) -> None:
             pass
 
 
-def _open(data: bytes):  # -> pdfium.PdfDocument
+def _open(data: bytes) -> pdfium.PdfDocument:
     import pypdfium2 as pdfium
 
     try:
@@ -79,7 +84,7 @@ def _reason(message: str) -> str:
     return inner.lower() or "unknown error"
 
 
-def extract(data: bytes) -> dict:
+def extract(data: bytes) -> dict[str, object]:
     """Every page as positioned words: [text, x0, x1, baseline, size, style, joined].
 
     Coordinates are PDF points from the page's top-left corner. ``joined`` is 1
@@ -88,7 +93,7 @@ def extract(data: bytes) -> dict:
     import pypdfium2.raw as raw
 
     pdf = _open(data)
-    pages = []
+    pages: list[dict[str, object]] = []
     total = 0
     for index in range(len(pdf)):
         try:
@@ -116,7 +121,7 @@ def extract(data: bytes) -> dict:
     return {"pages": pages}
 
 
-def _words(raw, tp, n: int, height: float) -> list[list]:
+def _words(raw: ModuleType, tp: Any, n: int, height: float) -> list[list[str | float]]:
     """Group characters into words; a new word at a space, a line break, or a
     change of font, size or baseline (so a superscript mark stands alone)."""
     # The text object only tells where a new run (font) starts: its address
@@ -126,7 +131,7 @@ def _words(raw, tp, n: int, height: float) -> list[list]:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    words: list[list] = []
+    words: list[list[str | float]] = []
     chars: list[str] = []
     x0 = x1 = base = size = 0.0
     style = 0
@@ -178,7 +183,7 @@ def _words(raw, tp, n: int, height: float) -> list[list]:
     return words
 
 
-def render(data: bytes, index: int, width_px: int) -> tuple[dict, bytes]:
+def render(data: bytes, index: int, width_px: int) -> tuple[dict[str, object], bytes]:
     """One page as RGB pixels ``width_px`` wide."""
     pdf = _open(data)
     if not 0 <= index < len(pdf):

@@ -34,7 +34,8 @@ class ParagraphRow(NamedTuple):
     """One paragraph of a draft as the table shows it (a tuple: 10,000 are
     made each time a draft is selected)."""
 
-    index: int
+    # The paragraph index, named as everywhere else; it hides tuple.index(), which nothing calls.
+    index: int  # type: ignore[assignment]
     id: int
     number: str | None
     level: int
@@ -93,12 +94,20 @@ def draft(session: Session, draft_id: int) -> Draft:
     return found
 
 
+def negotiation(session: Session, negotiation_id: int) -> Negotiation:
+    """A negotiation by id, or a one-line error if it is gone."""
+    found = session.get(Negotiation, negotiation_id)
+    if found is None:
+        raise NotFound(f"negotiation {negotiation_id} no longer exists")
+    return found
+
+
 def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order, with their reference labels."""
     rows = negotiations.paragraph_rows(session, draft(session, draft_id).id)
     labels = reference_labels([ParagraphFacts(r.number, r.level, r.kind, r.section, r.text)
                                for r in rows])
-    return [ParagraphRow(*r, labels[r.ordinal]) for r in rows]
+    return [ParagraphRow._make((*r, labels[r.ordinal])) for r in rows]
 
 
 def salient_text(description: str) -> str:
@@ -190,9 +199,7 @@ def chart_points(session: Session, negotiation_id: int,
                  progress: Progress | None = None) -> list[ChartPoint]:
     """Per draft: brackets remaining, paragraphs changed since the previous draft,
     positions needing review."""
-    neg = session.get(Negotiation, negotiation_id)
-    if neg is None:
-        raise NotFound(f"negotiation {negotiation_id} no longer exists")
+    neg = negotiation(session, negotiation_id)
     drafts = sorted(neg.drafts, key=lambda d: d.order)
     summaries = negotiations.list_drafts(session, neg)
     points: list[ChartPoint] = []

@@ -35,7 +35,7 @@ def test_dropped_pdf_previews_paragraphs_beside_their_page(make_window, empty_st
     qtbot.waitUntil(lambda: view.image.pixmap() is not None and not view.image.pixmap().isNull(),
                     timeout=10000)
     assert view._full is not None and view._full.width() == view.RENDER_WIDTH_PX
-    assert 0 < view.image.pixmap().width() <= view.scroll.width()  # fitted to the pane
+    assert 0 < view.image.pixmap().width() <= view.scroll_area.width()  # fitted to the pane
     dialog.grab().save(str(tmp_path / "preview.png"))
     dialog.reject()
     assert drafts_in_store(empty_store) == []
