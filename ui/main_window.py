@@ -11,14 +11,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QKeySequence,
     QUndoStack,
 )
@@ -46,7 +45,6 @@ import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import StaleEdit
 from negotiator.storage.server_engine import shown
 from negotiator.storage.store import Store
-from negotiator.text.importer import ParsedDraft
 from negotiator.text.tracked import TrackedChanges
 from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
 from ui import operations as op
@@ -58,7 +56,7 @@ from ui.diff_view import DiffView
 from ui.export_dialog import ExportDialog
 from ui.flags import LegendButton
 from ui.icons import icon
-from ui.import_dialog import ImportPreviewDialog, ImportRequest, TrackedChangesQuestion
+from ui.import_flow import ImportFlow, droppable
 from ui.languages import install_translators
 from ui.link_dialog import LinkDialog
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
@@ -74,7 +72,6 @@ from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
 log = logging.getLogger(__name__)
 
 # Files the window accepts by drag and drop (the importer decides by content).
-IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1400, 860)
 
+        self.imports = ImportFlow(self)  # File > Import, paste, drop
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -244,9 +242,9 @@ class MainWindow(QMainWindow):
         Std = QKeySequence.StandardKey
         self.open_action = self._action(self.tr("&Open Store…"), self.choose_store, Std.Open, "open",
                                         self.tr("Open another negotiation store (a .sqlite file)"))
-        self.import_action = self._action(self.tr("&Import Draft…"), self.choose_import_file, "Ctrl+I",
+        self.import_action = self._action(self.tr("&Import Draft…"), self.imports.choose_import_file, "Ctrl+I",
                                           "import", self.tr("Import a draft from a Word or text file"))
-        self.paste_action = self._action(self.tr("&Paste Draft from Clipboard"), self.paste_draft,
+        self.paste_action = self._action(self.tr("&Paste Draft from Clipboard"), self.imports.paste_draft,
                                          "Ctrl+Shift+V", "paste",
                                          self.tr("Import the text on the clipboard as a draft"))
         self.export_action = self._action(self.tr("&Export…"), self.show_export, "Ctrl+E", "export",
@@ -766,88 +764,9 @@ class MainWindow(QMainWindow):
         self.chart.set_points(title, points)
         self.chart_loaded.emit()
 
-    # Import -----------------------------------------------------------------
-    def choose_import_file(self) -> None:
-        start = self.settings.get(cfg.IMPORT_DIR) or str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Draft"), start,
-            self.tr("Drafts (*.docx *.pdf *.txt *.md);;All files (*)"),
-        )
-        if path:
-            self.settings.set(cfg.IMPORT_DIR, str(Path(path).parent))
-            self.import_file(path)
-
+    # Import (the flow lives in ui/import_flow.py) ----------------------------------
     def import_file(self, path: str | Path, tracked_changes: TrackedChanges | None = None) -> None:
-        """Parse a file in the background, then show the preview dialog; a Word
-        file with tracked changes first asks how to read them."""
-        name = Path(path).name
-        reading = tracked_changes or TrackedChanges.ACCEPT
-        self.tasks.run(
-            self.tr("Reading %1…").replace("%1", name),
-            lambda ctx: op.read_file(path, reading),
-            on_done=lambda parsed: self._file_read(path, parsed, asked=tracked_changes is not None),
-            on_error=lambda exc: self._task_failed(self.tr("Could not import %1").replace("%1", name), exc),
-        )
-
-    def _file_read(self, path: str | Path, parsed: ParsedDraft, *, asked: bool) -> None:
-        if not parsed.has_tracked_changes or asked:
-            self.preview_import(parsed)
-            return
-        question = TrackedChangesQuestion(parsed.source_name, self)
-        question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(_result: int) -> None:
-            if question.choice == TrackedChanges.ACCEPT:
-                self.preview_import(parsed)  # already read that way
-            elif question.choice == TrackedChanges.REJECT:
-                self.import_file(path, TrackedChanges.REJECT)
-
-        question.finished.connect(answered)
-        question.open()
-
-    def paste_draft(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            show_error(self, self.tr("Paste Draft"), self.tr("The clipboard holds no text to import."))
-            return
-        self.tasks.run(
-            self.tr("Reading the clipboard…"),
-            lambda ctx: op.read_text(text, "clipboard.txt"),
-            on_done=self.preview_import,
-            on_error=lambda exc: self._task_failed(self.tr("Could not import the clipboard"), exc),
-        )
-
-    def preview_import(self, parsed: ParsedDraft) -> ImportPreviewDialog:
-        store = self.store
-        dialog = ImportPreviewDialog(parsed, self.negotiations, self.current_negotiation_id,
-                                     lambda neg_id: op.suggest_label(store, neg_id), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.store_import(parsed, dialog.request()))
-        dialog.open()
-        return dialog
-
-    def store_import(self, parsed: ParsedDraft, request: ImportRequest) -> None:
-        store = self.store
-        self.tasks.run(
-            self.tr("Storing %1…").replace("%1", request.label),
-            lambda ctx: op.import_parsed(store, parsed, request.label,
-                                         negotiation_id=request.negotiation_id,
-                                         new_negotiation=request.new_negotiation,
-                                         symbol=request.symbol, date=request.date),
-            on_done=self._import_done,
-            on_error=lambda exc: self._task_failed(self.tr("Could not import %1").replace("%1", request.label),
-                                                   exc),
-        )
-
-    def _import_done(self, result: Any) -> None:
-        self.current_negotiation_id = result.negotiation_id
-        self.refresh_tree(select_draft=result.draft_id)
-        message = self.tr("Imported %1: %n paragraph(s)", "", result.paragraphs).replace("%1", result.label)
-        self.statusBar().showMessage(message, 8000)
-        self.draft_imported.emit(result.draft_id)
-        # Show right away how the new draft lines up with the one before it.
-        if op.previous_draft_id(self.store, result.draft_id) is not None:
-            self.show_compare(to_id=result.draft_id)
+        self.imports.import_file(path, tracked_changes)
 
     # Export -----------------------------------------------------------------
     def _update_export_action(self) -> None:
@@ -864,28 +783,23 @@ class MainWindow(QMainWindow):
         return dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self._droppable(event.mimeData().urls()):
+        if droppable(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if self._droppable(event.mimeData().urls()):
+        if droppable(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        files = self._droppable(event.mimeData().urls())
+        files = droppable(event.mimeData().urls())
         if not files:
             event.ignore()
             return
         event.acceptProposedAction()
         for path in files:
-            self.import_file(path)
-
-    @staticmethod
-    def _droppable(urls: list[QUrl]) -> list[str]:
-        return [u.toLocalFile() for u in urls
-                if u.isLocalFile() and u.toLocalFile().lower().endswith(IMPORT_SUFFIXES)]
+            self.imports.import_file(path)
 
     # Stores and the demo -----------------------------------------------------
     def choose_store(self) -> None:

@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <location filename="../../ui/import_flow.py" line="+117"/>
+        <source>Imported %1: %n paragraph(s)</source>
+        <translation>
+            <numerusform>Imported %1: %n paragraph</numerusform>
+            <numerusform>Imported %1: %n paragraphs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/import_dialog.py" line="+171"/>
+        <location filename="../../ui/import_dialog.py" line="+172"/>
         <source>%n paragraph(s) detected</source>
         <translation>
             <numerusform>%n paragraph detected</numerusform>
@@ -42,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+411"/>
+        <location filename="../../ui/main_window.py" line="+410"/>
         <source>%n negotiation(s) in this store</source>
         <translation>
             <numerusform>%n negotiation in this store</numerusform>
@@ -50,19 +61,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+277"/>
+        <location line="+279"/>
         <source>%n paragraph(s)</source>
         <translation>
             <numerusform>%n paragraph</numerusform>
             <numerusform>%n paragraphs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+154"/>
-        <source>Imported %1: %n paragraph(s)</source>
-        <translation>
-            <numerusform>Imported %1: %n paragraph</numerusform>
-            <numerusform>Imported %1: %n paragraphs</numerusform>
         </translation>
     </message>
 </context>
@@ -96,7 +99,7 @@
 <context>
     <name>Packages</name>
     <message numerus="yes">
-        <location filename="../../ui/packages.py" line="+85"/>
+        <location filename="../../ui/packages.py" line="+83"/>
         <source>%n draft(s) this store did not hold</source>
         <translation>
             <numerusform>%n draft this store did not hold</numerusform>

@@ -75,7 +75,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="+431"/>
+        <location filename="../../ui/packages.py" line="+429"/>
         <source>Conflicts – %1</source>
         <translation>Conflits – %1</translation>
     </message>
@@ -150,7 +150,7 @@
         <translation>Constaté le %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Could not read the conflicts</source>
         <translation>Impossible de lire les conflits</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="+88"/>
+        <location filename="../../ui/connect_dialog.py" line="+87"/>
         <source>Connect to Server</source>
         <translation>Se connecter à un serveur</translation>
     </message>
@@ -513,12 +513,12 @@
         <translation>&amp;De :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>&amp;To:</source>
         <translation>&amp;À :</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>&amp;Next Change</source>
         <translation>Modification &amp;suivante</translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+203"/>
+        <location filename="../../ui/export_dialog.py" line="+130"/>
         <source>Export – %1</source>
         <translation>Exporter – %1</translation>
     </message>
@@ -576,7 +576,7 @@
         <translation>Classification</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -942,7 +942,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../ui/positions_editor.py" line="+65"/>
+        <location filename="../../ui/positions_editor.py" line="+64"/>
         <source>Stance</source>
         <translation>Position</translation>
     </message>
@@ -1041,9 +1041,66 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../ui/import_flow.py" line="+45"/>
+        <source>Import Draft</source>
+        <translation>Importer un projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts (*.docx *.pdf *.txt *.md);;All files (*)</source>
+        <translation>Projets (*.docx *.pdf *.txt *.md);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+49"/>
+        <source>Could not import %1</source>
+        <translation>Impossible d&apos;importer %1</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Paste Draft</source>
+        <translation>Coller un projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The clipboard holds no text to import.</source>
+        <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading the clipboard…</source>
+        <translation>Lecture du presse-papiers…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not import the clipboard</source>
+        <translation>Impossible d&apos;importer le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Storing %1…</source>
+        <translation>Enregistrement de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Imported %1: %n paragraph(s)</source>
+        <translation>
+            <numerusform>%1 importé : %n paragraphe</numerusform>
+            <numerusform>%1 importé : %n paragraphes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+165"/>
+        <location filename="../../ui/import_dialog.py" line="+166"/>
         <source>Import draft – %1</source>
         <translation>Importer un projet – %1</translation>
     </message>
@@ -1162,7 +1219,7 @@
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Give the draft a label, such as &apos;Rev.1&apos;.</source>
         <translation>Donnez un libellé au projet, par exemple « Rev.1 ».</translation>
     </message>
@@ -1201,7 +1258,7 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../ui/link_dialog.py" line="+36"/>
+        <location filename="../../ui/link_dialog.py" line="+35"/>
         <source>Correct the Link of %1</source>
         <translation>Corriger le lien de %1</translation>
     </message>
@@ -1244,7 +1301,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+139"/>
+        <location filename="../../ui/main_window.py" line="+138"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1498,14 +1555,14 @@
     </message>
     <message>
         <location line="+27"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <location line="+81"/>
         <source>Reading positions…</source>
         <translation>Lecture des positions…</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+11"/>
+        <location line="-91"/>
+        <location line="+13"/>
         <location line="+81"/>
         <source>Could not read positions</source>
         <translation>Impossible de lire les positions</translation>
@@ -1631,60 +1688,6 @@
         <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Import Draft</source>
-        <translation>Importer un projet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drafts (*.docx *.pdf *.txt *.md);;All files (*)</source>
-        <translation>Projets (*.docx *.pdf *.txt *.md);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+49"/>
-        <source>Could not import %1</source>
-        <translation>Impossible d&apos;importer %1</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>Paste Draft</source>
-        <translation>Coller un projet</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The clipboard holds no text to import.</source>
-        <translation>Le presse-papiers ne contient aucun texte à importer.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reading the clipboard…</source>
-        <translation>Lecture du presse-papiers…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Could not import the clipboard</source>
-        <translation>Impossible d&apos;importer le presse-papiers</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Storing %1…</source>
-        <translation>Enregistrement de %1…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>Imported %1: %n paragraph(s)</source>
-        <translation>
-            <numerusform>%1 importé : %n paragraphe</numerusform>
-            <numerusform>%1 importé : %n paragraphes</numerusform>
-        </translation>
-    </message>
-    <message>
         <location line="+48"/>
         <source>Open Store</source>
         <translation>Ouvrir une base</translation>
@@ -1705,7 +1708,7 @@
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
@@ -1808,7 +1811,7 @@
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../ui/packages.py" line="-431"/>
+        <location filename="../../ui/packages.py" line="-433"/>
         <source>Export Positions Pac&amp;kage…</source>
         <translation>Exporter un &amp;paquet de positions…</translation>
     </message>
@@ -2520,7 +2523,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="-322"/>
+        <location filename="../../ui/import_dialog.py" line="-324"/>
         <source>Heading</source>
         <translation>Titre</translation>
     </message>
@@ -2568,7 +2571,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>ServerMode</name>
     <message>
-        <location filename="../../ui/server_watch.py" line="+95"/>
+        <location filename="../../ui/server_watch.py" line="+93"/>
         <source>Connect to &amp;Server…</source>
         <translation>Se connecter à un ser&amp;veur…</translation>
     </message>
@@ -2624,7 +2627,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../ui/undo.py" line="+94"/>
+        <location filename="../../ui/undo.py" line="+93"/>
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
