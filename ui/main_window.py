@@ -42,23 +42,21 @@ from PySide6.QtWidgets import (
 )
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
-from negotiator.domain.errors import StaleEdit
 from negotiator.storage.server_engine import shown
 from negotiator.storage.store import Store
 from negotiator.text.tracked import TrackedChanges
-from negotiator.views.paragraph_detail import NOT_EDITABLE_STATES
 from ui import operations as op
 from ui import settings as cfg
 from ui.chart import ChartPanel
 from ui.detail_pane import DetailPane
-from ui.dialogs import show_error, show_exception
+from ui.dialogs import show_exception
 from ui.diff_view import DiffView
+from ui.editing_flow import EditingFlow
 from ui.export_dialog import ExportDialog
 from ui.flags import LegendButton
 from ui.icons import icon
 from ui.import_flow import ImportFlow, droppable
 from ui.languages import install_translators
-from ui.link_dialog import LinkDialog
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
 from ui.operations import DiffData, NegotiationInfo
@@ -67,7 +65,7 @@ from ui.paragraph_table import ParagraphTableLayout
 from ui.server_watch import ServerMode
 from ui.settings import Settings
 from ui.tasks import TaskManager
-from ui.undo import Failure, NoteEdit, PositionEdit, StatusEdit, VersionBook
+from ui.undo import VersionBook
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +117,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.imports = ImportFlow(self)  # File > Import, paste, drop
+        self.edits = EditingFlow(self)  # positions, notes, status, links: one undo step each
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -192,9 +191,9 @@ class MainWindow(QMainWindow):
         table_layout.addWidget(self.table, 1)
 
         self.detail = DetailPane()
-        self.detail.positions.edited.connect(self.edit_position)
-        self.detail.notes.note_added.connect(self.add_note)
-        self.detail.status_requested.connect(self.set_status)
+        self.detail.positions.edited.connect(self.edits.edit_position)
+        self.detail.notes.note_added.connect(self.edits.add_note)
+        self.detail.status_requested.connect(self.edits.set_status)
         self.paragraph_split = QSplitter(Qt.Orientation.Horizontal)
         self.paragraph_split.addWidget(table_page)
         self.paragraph_split.addWidget(self.detail)
@@ -268,7 +267,7 @@ class MainWindow(QMainWindow):
         self.chart_action = self._action(self.tr("&Overview Chart"), self.show_chart, "Ctrl+G", "chart",
                                          self.tr("Brackets, changes and reviews per draft"))
         self.demo_action = self._action(self.tr("Open the &Demo Negotiation"), self.open_demo)
-        self.link_action = self._action(self.tr("Correct Paragraph &Link…"), self.correct_link, "Ctrl+L",
+        self.link_action = self._action(self.tr("Correct Paragraph &Link…"), self.edits.correct_link, "Ctrl+L",
                                         tip=self.tr("Say which paragraph of the previous draft this one continues"))
         self.link_action.setEnabled(False)
         self.next_change_action = self.diff_view.next_action
@@ -534,38 +533,6 @@ class MainWindow(QMainWindow):
                                    self.previous_draft_id is not None)
         self.load_positions(row.id)
 
-    # Link corrections ---------------------------------------------------------
-    def correct_link(self) -> None:
-        """Ask which paragraph of the previous draft the selected one continues."""
-        row = self.detail.row
-        if row is None:
-            show_error(self, self.tr("Correct Paragraph Link"), self.tr("Select a paragraph first."))
-            return
-        choices = op.link_choices(self.store, row.id)
-        if choices is None:
-            show_error(self, self.tr("Correct Paragraph Link"),
-                       self.tr("This is the first draft: its paragraphs continue nothing."))
-            return
-        dialog = LinkDialog(choices, row.reference, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._store_link(row.id, row.reference, dialog.source()))
-        dialog.open()
-
-    def _store_link(self, paragraph_id: int, number: str, source: int | None | str) -> None:
-        store, author = self.store, self.settings.author()
-        self.tasks.run(
-            self.tr("Re-linking paragraphs…"),
-            lambda ctx: op.correct_paragraph_link(store, paragraph_id, source, author),
-            on_done=lambda _result: self._link_stored(paragraph_id, number),
-            on_error=lambda exc: self._task_failed(self.tr("Could not correct the link"), exc),
-        )
-
-    def _link_stored(self, paragraph_id: int, number: str) -> None:
-        # Lineages changed from this draft on: comparisons, stances and positions too.
-        self.reload_draft()
-        self.statusBar().showMessage(self.tr("Link of %1 corrected").replace("%1", number), 5000)
-        self.link_corrected.emit(paragraph_id)
-
     # Positions and notes ------------------------------------------------------
     def current_paragraph_id(self) -> int | None:
         return self.detail.row.id if self.detail.row is not None else None
@@ -585,87 +552,6 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_positions(loaded)
         self.positions_loaded.emit(paragraph_id)
-
-    def edit_position(self, actor: str, fields: dict[str, Any] | None) -> None:
-        """One edit in the positions editor: saved now, as one undo step."""
-        loaded = self.detail.positions.loaded
-        if loaded is None:
-            return
-        before = next((v for v in (loaded.ours, loaded.eu, *loaded.others)
-                       if v is not None and v.actor == actor), None)
-        if before is not None and before.state in NOT_EDITABLE_STATES:
-            # A position taken before a split: an edit here starts one for this part.
-            before = None
-        number = self.detail.row.reference if self.detail.row else ""
-        label = (self.tr("Withdraw %1's position on %2") if fields is None
-                 else self.tr("Change %1's position on %2")).replace("%1", actor).replace("%2", number)
-        self.undo_stack.push(PositionEdit(
-            self.store, self.versions, loaded.paragraph_id, actor, before, fields,
-            author=self.settings.author(), label=label, on_done=self._written, on_error=self._edit_failed))
-
-    def add_note(self, text: str) -> None:
-        paragraph_id = self.current_paragraph_id()
-        if paragraph_id is not None:
-            self.undo_stack.push(NoteEdit(self.store, paragraph_id, text, author=self.settings.author(),
-                                          on_done=self._written, on_error=self._edit_failed))
-
-    def set_status(self, status: str, holder: str | None, due: str | None) -> None:
-        """Mark the selected paragraph agreed ad ref, agreed, or open again: saved now, one undo step."""
-        loaded = self.detail.positions.loaded
-        if loaded is None or self.detail.row is None:
-            return
-        number = self.detail.row.reference
-        label = {"agreed_ad_ref": self.tr("Mark %1 agreed ad ref"), "agreed": self.tr("Mark %1 agreed"),
-                 "open": self.tr("Open %1 again")}[status].replace("%1", number)
-        self.undo_stack.push(StatusEdit(
-            self.store, loaded.paragraph_id, loaded.settable_agreement, (status, holder, due),
-            author=self.settings.author(), label=label, on_done=self._written, on_error=self._edit_failed))
-
-    def _written(self, paragraph_id: int) -> None:
-        # Undo may touch a paragraph of another draft; show it where it is.
-        if paragraph_id == self.current_paragraph_id():
-            self.load_positions(paragraph_id)
-        index = self.paragraph_model.index_of_paragraph(paragraph_id)
-        if index is None:  # a paragraph of another draft: its positions carry into this one
-            self.load_summaries()
-        else:
-            self.load_summary(paragraph_id, index)
-        self.server.own_change()
-        self.statusBar().showMessage(self.tr("Saved"), 3000)
-
-    def _edit_failed(self, failure: Failure, exc: BaseException) -> None:
-        if isinstance(exc, StaleEdit) and failure.actor is not None:
-            self._ask_about_stale_edit(failure, exc)
-        else:
-            show_exception(self, self.tr("Could not save"), exc)
-            if failure.paragraph_id == self.current_paragraph_id():
-                self.load_positions(failure.paragraph_id)
-
-    def _ask_about_stale_edit(self, command: Failure, exc: StaleEdit) -> None:
-        """Someone changed the position since it was loaded: ask, never overwrite silently."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Position changed elsewhere"),
-                          str(exc) + ".\n\n" + self.tr("Keep their version, or replace it with yours?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("staleEditDialog")
-        keep = box.addButton(self.tr("Keep Theirs"), QMessageBox.ButtonRole.RejectRole)
-        mine = box.addButton(self.tr("Use Mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: Any) -> None:
-            if button is mine:
-                assert command.actor is not None
-                current = op.current_position(self.store, command.paragraph_id, command.actor)
-                self.undo_stack.push(PositionEdit(
-                    self.store, self.versions, command.paragraph_id, command.actor, current,
-                    command.fields, author=self.settings.author(), label=command.label,
-                    on_done=self._written, on_error=self._edit_failed,
-                    expected_version=current.version if current else 0))
-            elif command.paragraph_id == self.current_paragraph_id():
-                self.load_positions(command.paragraph_id)
-
-        box.buttonClicked.connect(answered)
-        box.open()
 
     def select_paragraph(self, paragraph_id: int) -> bool:
         """Select a paragraph of the shown draft by id; False if it is filtered out."""

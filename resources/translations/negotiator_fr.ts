@@ -554,6 +554,95 @@
     </message>
 </context>
 <context>
+    <name>EditingFlow</name>
+    <message>
+        <location filename="../../ui/editing_flow.py" line="+35"/>
+        <location line="+4"/>
+        <source>Correct Paragraph Link</source>
+        <translation>Corriger le lien du paragraphe</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Select a paragraph first.</source>
+        <translation>Sélectionnez d&apos;abord un paragraphe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is the first draft: its paragraphs continue nothing.</source>
+        <translation>C&apos;est le premier projet : ses paragraphes ne prolongent rien.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Re-linking paragraphs…</source>
+        <translation>Mise à jour des liens…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not correct the link</source>
+        <translation>Impossible de corriger le lien</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link of %1 corrected</source>
+        <translation>Lien de %1 corrigé</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Withdraw %1&apos;s position on %2</source>
+        <translation>Retirer la position de %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change %1&apos;s position on %2</source>
+        <translation>Modifier la position de %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Mark %1 agreed ad ref</source>
+        <translation>Marquer %1 agréé ad referendum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark %1 agreed</source>
+        <translation>Marquer %1 agréé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open %1 again</source>
+        <translation>Rouvrir %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not save</source>
+        <translation>Impossible d&apos;enregistrer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Position changed elsewhere</source>
+        <translation>Position modifiée ailleurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep their version, or replace it with yours?</source>
+        <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep Theirs</source>
+        <translation>Garder la leur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use Mine</source>
+        <translation>Utiliser la mienne</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/export_dialog.py" line="+130"/>
@@ -1301,7 +1390,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+138"/>
+        <location filename="../../ui/main_window.py" line="+137"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1556,111 +1645,25 @@
     <message>
         <location line="+27"/>
         <location line="+13"/>
-        <location line="+81"/>
+        <location line="+49"/>
         <source>Reading positions…</source>
         <translation>Lecture des positions…</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-59"/>
         <location line="+13"/>
-        <location line="+81"/>
+        <location line="+49"/>
         <source>Could not read positions</source>
         <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+215"/>
+        <location line="-25"/>
+        <location line="+102"/>
         <source>Could not compare drafts</source>
         <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+4"/>
-        <source>Correct Paragraph Link</source>
-        <translation>Corriger le lien du paragraphe</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Select a paragraph first.</source>
-        <translation>Sélectionnez d&apos;abord un paragraphe.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>This is the first draft: its paragraphs continue nothing.</source>
-        <translation>C&apos;est le premier projet : ses paragraphes ne prolongent rien.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Re-linking paragraphs…</source>
-        <translation>Mise à jour des liens…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Could not correct the link</source>
-        <translation>Impossible de corriger le lien</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Link of %1 corrected</source>
-        <translation>Lien de %1 corrigé</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Withdraw %1&apos;s position on %2</source>
-        <translation>Retirer la position de %1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change %1&apos;s position on %2</source>
-        <translation>Modifier la position de %1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Mark %1 agreed ad ref</source>
-        <translation>Marquer %1 agréé ad referendum</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mark %1 agreed</source>
-        <translation>Marquer %1 agréé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open %1 again</source>
-        <translation>Rouvrir %1</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Saved</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Could not save</source>
-        <translation>Impossible d&apos;enregistrer</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Position changed elsewhere</source>
-        <translation>Position modifiée ailleurs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep their version, or replace it with yours?</source>
-        <translation>Garder leur version, ou la remplacer par la vôtre ?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Keep Theirs</source>
-        <translation>Garder la leur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use Mine</source>
-        <translation>Utiliser la mienne</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="-49"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>

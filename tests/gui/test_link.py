@@ -75,7 +75,7 @@ def test_a_paragraph_of_the_first_draft_has_no_link_to_correct(demo_window, qtbo
     w.tree.setCurrentIndex(w.tree_model.find_draft(first))
     w.table.setCurrentIndex(w.paragraph_proxy.index(3, Column.TEXT))
     assert not w.link_action.isEnabled()
-    w.correct_link()  # even when called directly: a clear message, no dialog
+    w.edits.correct_link()  # even when called directly: a clear message, no dialog
     box = next(b for b in w.findChildren(QMessageBox) if b.isVisible())
     assert "first draft" in box.text()
     box.close()
