@@ -7,15 +7,17 @@ import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 
 import argparse
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from negotiator.domain.errors import NegotiatorError
 from negotiator.storage.store import Store
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 APP_NAME = "Negotiator"
+# Set: print a monotonic timestamp after the first paint (for bench/bench_process.py).
+PAINTED_ENV = "NEGOTIATOR_PAINTED"
 log = logging.getLogger(__name__)
 
 
@@ -140,6 +144,27 @@ def make_demo_store() -> tuple[Store, Path]:
     return store, folder
 
 
+class _FirstPaint(QObject):
+    """Prints ``NEGOTIATOR_PAINTED <monotonic seconds>`` once the window's first
+    paint is done ($NEGOTIATOR_PAINTED set): bench/bench_process.py times start-up
+    from outside the process, from spawn to that moment."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._report)  # after this paint reached the screen
+        return False
+
+    @staticmethod
+    def _report() -> None:
+        print(f"NEGOTIATOR_PAINTED {time.monotonic():.6f}", flush=True)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window; returns the application's exit code."""
     from ui.main_window import MainWindow
@@ -159,6 +184,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(store, settings, demo=args.demo)
     if not args.demo and store.path is not None:
         settings.add_recent_store(str(store.path))
+    if os.environ.get(PAINTED_ENV):
+        _FirstPaint(window)
     window.show()
     if not args.demo:
         QTimer.singleShot(0, window.offer_demo_if_empty)

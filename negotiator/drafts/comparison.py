@@ -150,13 +150,22 @@ class Comparison:
 
 
 def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> Comparison:
-    """Compare two drafts of a negotiation, in either order.
+    """Compare two drafts of a negotiation, in either order: the stored
+    comparison while it is still valid, else computed now and stored.
 
     Args:
         session: An open session.
         draft_a: The FROM draft.
         draft_b: The TO draft.
     """
+    # Imported here: the cache module builds on this one's types.
+    from negotiator.drafts.comparison_cache import cached
+
+    return cached(session, draft_a, draft_b, compute_comparison)
+
+
+def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comparison:
+    """Compare two drafts afresh (``compare_drafts`` without the stored result)."""
     pa = _paragraphs(session, draft_a)
     pb = _paragraphs(session, draft_b)
     anchors = _lineage_anchors(pa, pb)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.diff.align import MERGED, SPLIT, Para, align
 from negotiator.domain.errors import Conflict, NotFound
+from negotiator.drafts.comparison_cache import forget as forget_comparisons
 from negotiator.drafts.references import (
     ParagraphFacts,
     find_by_reference,
@@ -44,20 +45,20 @@ class LinkChange:
 
 
 @dataclass(frozen=True)
-class _Row:
-    id: int
+class LineageRow:
+    id: int | None  # None: not stored yet
     number: str | None
     text: str
     lineage_id: int | None
 
 
-def _rows(session: Session, draft_id: int) -> list[_Row]:
+def _rows(session: Session, draft_id: int) -> list[LineageRow]:
     result = session.execute(
         select(Paragraph.id, Paragraph.number, Paragraph.text, Paragraph.lineage_id)
         .where(Paragraph.draft_id == draft_id)
         .order_by(Paragraph.ordinal)
     ).all()
-    return [_Row(*r) for r in result]
+    return [LineageRow(*r) for r in result]
 
 
 def previous_draft(session: Session, draft: Draft) -> Draft | None:
@@ -68,6 +69,121 @@ def previous_draft(session: Session, draft: Draft) -> Draft | None:
         .order_by(Draft.order.desc())
         .limit(1)
     )
+
+
+@dataclass(frozen=True)
+class LineagePlan:
+    """The lineage of each paragraph of a draft (by place), how it continues it,
+    and the further lineages merged paragraphs continue (place, lineage id)."""
+
+    lineage: list[int]
+    relation: list[str | None]
+    merges: list[tuple[int, int]]
+
+
+def plan_lineages(session: Session, draft: Draft, rows: list[LineageRow],
+                  overrides: dict[int, int | None]) -> LineagePlan:
+    """Each paragraph's lineage from its alignment to the previous draft, with the
+    user's corrections (``overrides``: paragraph id -> source paragraph id or
+    None) winning; lineages that start here are allocated now.
+
+    ``rows`` may be paragraphs not stored yet (ids None, no overrides): an
+    import then writes each paragraph once, with its lineage.
+    """
+    lineage: list[int | None] = [None] * len(rows)
+    relation: list[str | None] = [None] * len(rows)
+    merges: list[tuple[int, int]] = []
+    prev = previous_draft(session, draft)
+    prev_rows = _rows(session, prev.id) if prev is not None else []
+    prev_pos = {r.id: k for k, r in enumerate(prev_rows)}
+    if prev_rows:
+        anchors = [(prev_pos[overrides[r.id]], j) for j, r in enumerate(rows)
+                   if overrides.get(r.id) in prev_pos]  # type: ignore[arg-type]
+        unlinked = [j for j, r in enumerate(rows)
+                    if r.id in overrides and overrides[r.id] not in prev_pos]
+        links = align(
+            [Para(r.number, r.text) for r in prev_rows],
+            [Para(r.number, r.text) for r in rows],
+            anchors,
+            unlinked_b=unlinked,
+        )
+        for link in links:
+            if not link.old or not link.new:
+                continue
+            first = prev_rows[link.old[0]].lineage_id
+            if SPLIT in link.status:
+                for j in link.new:
+                    lineage[j], relation[j] = first, SPLIT
+            elif MERGED in link.status:
+                j = link.new[0]
+                lineage[j], relation[j] = first, MERGED
+                for i in link.old[1:]:
+                    other = prev_rows[i].lineage_id
+                    if other is not None and other != first:
+                        merges.append((j, other))
+            else:
+                lineage[link.new[0]] = first
+    # Corrections pointing further back than the previous draft.
+    far = [overrides[r.id] for r in rows if overrides.get(r.id) is not None  # type: ignore[arg-type]
+           and overrides[r.id] not in prev_pos]  # type: ignore[index]
+    far_lineage = {
+        pid: lid
+        for part in chunks(far)
+        for pid, lid in session.execute(
+            select(Paragraph.id, Paragraph.lineage_id).where(Paragraph.id.in_(part))).all()
+    }
+    for j, r in enumerate(rows):
+        if r.id in overrides:
+            src = overrides[r.id]  # type: ignore[index]
+            if src is None:
+                lineage[j], relation[j] = None, None
+            elif src not in prev_pos:
+                lineage[j], relation[j] = far_lineage.get(src), None
+    # Several paragraphs continuing one lineage (a correction can make that) are parts.
+    counts = Counter(x for x in lineage if x is not None)
+    for j, x in enumerate(lineage):
+        if x is not None and counts[x] > 1 and relation[j] is None:
+            relation[j] = SPLIT
+    # New lineages: keep the one a paragraph already started, if nobody else uses it.
+    used_before: set[int] = set()
+    if any(r.lineage_id is not None for r in rows):
+        used_before = set(
+            session.scalars(
+                select(Paragraph.lineage_id)
+                .join(Draft, Draft.id == Paragraph.draft_id)
+                .where(Draft.negotiation_id == draft.negotiation_id, Draft.order < draft.order,
+                       Paragraph.lineage_id.is_not(None))
+                .distinct()
+            ).all()
+        )
+    claimed = set(counts)
+    need_new: list[int] = []
+    for j, r in enumerate(rows):
+        if lineage[j] is None:
+            own = r.lineage_id
+            if own is not None and own not in used_before and own not in claimed:
+                lineage[j] = own
+                claimed.add(own)
+            else:
+                need_new.append(j)
+    if need_new:
+        new_ids = session.scalars(
+            insert(Lineage).returning(Lineage.id, sort_by_parameter_order=True),
+            [{"negotiation_id": draft.negotiation_id} for _ in need_new],
+        ).all()
+        for j, lid in zip(need_new, new_ids, strict=True):
+            lineage[j] = lid
+    return LineagePlan(lineage, relation, merges)  # type: ignore[arg-type]
+
+
+def store_merges(session: Session, paragraph_ids: list[int], merges: list[tuple[int, int]]) -> None:
+    """Record the further lineages of merged paragraphs (``merges``: place, lineage)."""
+    if merges:
+        session.execute(
+            insert(LineageMerge),
+            [{"paragraph_id": paragraph_ids[j], "lineage_id": lid}
+             for j, lid in dict.fromkeys(merges)],
+        )
 
 
 def assign_lineages(session: Session, draft: Draft) -> None:
@@ -93,99 +209,14 @@ def assign_lineages(session: Session, draft: Draft) -> None:
             .where(LineageOverride.paragraph_id.in_(part))
         ).all()
     }
-    lineage: list[int | None] = [None] * len(rows)
-    relation: list[str | None] = [None] * len(rows)
-    merges: list[tuple[int, int]] = []
-    prev = previous_draft(session, draft)
-    prev_rows = _rows(session, prev.id) if prev is not None else []
-    prev_pos = {r.id: k for k, r in enumerate(prev_rows)}
-    if prev_rows:
-        anchors = [(prev_pos[overrides[r.id]], j) for j, r in enumerate(rows)
-                   if overrides.get(r.id) in prev_pos]
-        unlinked = [j for j, r in enumerate(rows)
-                    if r.id in overrides and overrides[r.id] not in prev_pos]
-        links = align(
-            [Para(r.number, r.text) for r in prev_rows],
-            [Para(r.number, r.text) for r in rows],
-            anchors,
-            unlinked_b=unlinked,
-        )
-        for link in links:
-            if not link.old or not link.new:
-                continue
-            first = prev_rows[link.old[0]].lineage_id
-            if SPLIT in link.status:
-                for j in link.new:
-                    lineage[j], relation[j] = first, SPLIT
-            elif MERGED in link.status:
-                j = link.new[0]
-                lineage[j], relation[j] = first, MERGED
-                for i in link.old[1:]:
-                    other = prev_rows[i].lineage_id
-                    if other is not None and other != first:
-                        merges.append((rows[j].id, other))
-            else:
-                lineage[link.new[0]] = first
-    # Corrections pointing further back than the previous draft.
-    far = [overrides[r.id] for r in rows if overrides.get(r.id) is not None
-           and overrides[r.id] not in prev_pos]
-    far_lineage = {
-        pid: lid
-        for part in chunks(far)
-        for pid, lid in session.execute(
-            select(Paragraph.id, Paragraph.lineage_id).where(Paragraph.id.in_(part))).all()
-    }
-    for j, r in enumerate(rows):
-        if r.id in overrides:
-            src = overrides[r.id]
-            if src is None:
-                lineage[j], relation[j] = None, None
-            elif src not in prev_pos:
-                lineage[j], relation[j] = far_lineage.get(src), None
-    # Several paragraphs continuing one lineage (a correction can make that) are parts.
-    counts = Counter(x for x in lineage if x is not None)
-    for j, x in enumerate(lineage):
-        if x is not None and counts[x] > 1 and relation[j] is None:
-            relation[j] = SPLIT
-    # New lineages: keep the one a paragraph already started, if nobody else uses it.
-    used_before = set(
-        session.scalars(
-            select(Paragraph.lineage_id)
-            .join(Draft, Draft.id == Paragraph.draft_id)
-            .where(Draft.negotiation_id == draft.negotiation_id, Draft.order < draft.order,
-                   Paragraph.lineage_id.is_not(None))
-            .distinct()
-        ).all()
-    )
-    claimed = set(counts)
-    need_new: list[int] = []
-    for j, r in enumerate(rows):
-        if lineage[j] is None:
-            own = r.lineage_id
-            if own is not None and own not in used_before and own not in claimed:
-                lineage[j] = own
-                claimed.add(own)
-            else:
-                need_new.append(j)
-    if need_new:
-        new_ids = session.scalars(
-            insert(Lineage).returning(Lineage.id, sort_by_parameter_order=True),
-            [{"negotiation_id": draft.negotiation_id} for _ in need_new],
-        ).all()
-        for j, lid in zip(need_new, new_ids, strict=True):
-            lineage[j] = lid
-    changed = [
-        {"id": r.id, "lineage_id": lineage[j], "lineage_relation": relation[j]}
+    plan = plan_lineages(session, draft, rows, overrides)
+    session.execute(update(Paragraph), [
+        {"id": r.id, "lineage_id": plan.lineage[j], "lineage_relation": plan.relation[j]}
         for j, r in enumerate(rows)
-    ]
-    session.execute(update(Paragraph), changed)
+    ])
     for part in chunks(ids):
         session.execute(delete(LineageMerge).where(LineageMerge.paragraph_id.in_(part)))
-    if merges:
-        session.execute(
-            insert(LineageMerge),
-            [{"paragraph_id": p, "lineage_id": lid} for p, lid in dict.fromkeys(merges)],
-        )
+    store_merges(session, ids, plan.merges)
 
 
 def correct_link(
@@ -250,6 +281,7 @@ def _relink_from(session: Session, paragraph: Paragraph, old_lineage: int | None
     ).all()
     for d in later:
         assign_lineages(session, d)
+    forget_comparisons(session, [d.id for d in later])
     session.flush()
     session.expire_all()
     new_lineage = session.scalar(select(Paragraph.lineage_id).where(Paragraph.id == paragraph.id))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 import contextlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import platformdirs
 from alembic import command
@@ -238,6 +238,43 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# How long a best-effort write (``write_aside``) waits for another writer.
+ASIDE_BUSY_TIMEOUT_MS = 100
+
+
+def write_aside(session: Session, write: Callable[[Any], None]) -> bool:
+    """Write something that can always be computed again (a cache), without
+    putting the caller's action at risk: inside a writing transaction under a
+    savepoint; inside a read-only one on a connection of its own that gives up
+    after ``ASIDE_BUSY_TIMEOUT_MS`` rather than make a reader wait for a writer.
+
+    Returns:
+        Whether it was written.
+    """
+    conn = session.connection()
+    try:
+        if not conn.get_execution_options().get(READ_ONLY):
+            with session.begin_nested():
+                write(session)
+            return True
+        engine = conn.engine
+        if engine.url.get_backend_name() == "sqlite" and engine.url.database in (None, "", ":memory:"):
+            return False  # one connection only: nothing aside to write through
+        with engine.connect() as aside:
+            raw = aside.connection.driver_connection
+            if engine.url.get_backend_name() == "sqlite":
+                raw.execute(f"PRAGMA busy_timeout={ASIDE_BUSY_TIMEOUT_MS}")  # type: ignore[union-attr]
+            try:
+                with aside.begin():
+                    write(aside)
+            finally:
+                if engine.url.get_backend_name() == "sqlite":
+                    raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # type: ignore[union-attr]
+        return True
+    except DBAPIError:
+        return False
 
 
 def _known_revisions() -> set[str]:

@@ -1,0 +1,322 @@
+"""Whole-process benchmark: each figure of issue 16 measured the way a user meets
+it, as a fresh process timed from outside, several runs, median and spread,
+with its peer measured in the same run on the same input.
+
+    python bench/bench_process.py [--sizes 1000,10000,30000] [--runs 5] [--no-gui]
+
+- diff: `negotiator diff NEG A B --json` on two stored drafts of N paragraphs;
+  peer `git diff --no-index --word-diff` on the same two texts.
+- import: `negotiator import NEG FILE.txt` of the second draft (the first is
+  stored, so the import aligns against it); peer a process that splits the
+  text into paragraphs and stores them with one executemany (the floor).
+- start-up: `negotiator --demo` and `negotiator --db STORE` with a 10,000-
+  paragraph draft, to a painted window, under Xvfb (a real X server) and
+  offscreen; peer a bare PySide6 window with a table. The time runs from
+  spawning the process to the monotonic timestamp the process prints after
+  its first paint ($NEGOTIATOR_PAINTED=1, see ui/application.py).
+
+Peak memory is the child's own maximum resident set size (`os.wait4`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.common import table  # noqa: E402
+
+PY = sys.executable
+WORDS_PER_PARAGRAPH = 60
+EDITED, ADDED, DELETED, MOVED = 0.10, 0.02, 0.02, 0.01
+# After the first paint the app with a big draft is left this long (rows shown,
+# changes filled in the background) before its peak RSS is read.
+BIG_SETTLE_S = 4.0
+TARGETS = {
+    "start-up painted (Xvfb)": "<= 0.6 s",
+    "diff 1000": "<= 0.4 s",
+    "diff 10000": "<= 3x git, <= 70 MiB",
+    "import 10000": "<= 0.8 s",
+    "app 10000": "<= 150 MiB",
+}
+
+BARE_WINDOW = r"""
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+model = QStandardItemModel(30, 5)
+for r in range(30):
+    for c in range(5):
+        model.setItem(r, c, QStandardItem(f"cell {r} {c}"))
+table = QTableView()
+table.setModel(model)
+window.setCentralWidget(table)
+window.resize(1200, 800)
+done = []
+def painted():
+    if not done:
+        done.append(1)
+        print(f"NEGOTIATOR_PAINTED {time.monotonic():.6f}", flush=True)
+from PySide6.QtCore import QObject, QEvent
+class Filter(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not done:
+            QTimer.singleShot(0, painted)
+        return False
+f = Filter()
+table.viewport().installEventFilter(f)
+window.show()
+app.exec()
+"""
+
+FLOOR_IMPORT = r"""
+import re, sqlite3, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+con = sqlite3.connect(sys.argv[2])
+con.execute("create table if not exists p (id integer primary key, draft int, ordinal int, "
+            "number text, text text, brackets int)")
+with con:
+    con.executemany("insert into p (draft, ordinal, number, text, brackets) values (2, ?, ?, ?, ?)",
+                    [(i, p.split(" ", 1)[0], p, p.count("[")) for i, p in enumerate(paras)])
+"""
+
+
+def make_texts(n: int, seed: int = 1) -> tuple[str, str]:
+    """Two drafts of ``n`` numbered paragraphs (about 60 words each); the second
+    with 10% of paragraphs edited by a few words, 2% added, 2% deleted, 1% moved,
+    and renumbered."""
+    rng = random.Random(seed)
+    vocab = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou")
+                     for _ in range(rng.randint(1, 4))) for _ in range(20000)]
+    weights = [1 / (k + 1) for k in range(len(vocab))]
+
+    def sentence() -> str:
+        k = rng.randint(WORDS_PER_PARAGRAPH - 20, WORDS_PER_PARAGRAPH + 20)
+        words = rng.choices(vocab, weights, k=k)
+        if rng.random() < 0.1:
+            words[3] = "[" + words[3] + "]"
+        return " ".join(words) + "."
+
+    a = [sentence() for _ in range(n)]
+    b = list(a)
+    for k in rng.sample(range(n), int(n * EDITED)):
+        words = b[k].split()
+        for _ in range(rng.randint(1, 5)):
+            words[rng.randrange(len(words))] = rng.choice(vocab)
+        b[k] = " ".join(words)
+    for k in sorted(rng.sample(range(len(b)), int(n * DELETED)), reverse=True):
+        del b[k]
+    for _ in range(int(n * MOVED)):
+        b.insert(rng.randrange(len(b)), b.pop(rng.randrange(len(b))))
+    for _ in range(int(n * ADDED)):
+        b.insert(rng.randrange(len(b)), sentence())
+
+    def doc(paras: list[str]) -> str:
+        return "\n\n".join(f"{k + 1}. {t}" for k, t in enumerate(paras)) + "\n"
+
+    return doc(a), doc(b)
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mib: float
+
+
+def spawn(cmd: list[str], env: dict[str, str] | None = None, *, until_painted: bool = False,
+          settle: float = 0.3, timeout: float = 300.0) -> Run:
+    """One process, timed from spawn to exit (or to the first-paint timestamp it
+    prints), with its own peak RSS."""
+    err_file = tempfile.TemporaryFile(mode="w+")
+    t0 = time.monotonic()
+    # Output goes to /dev/null (the peers' too): a pipe nobody reads would block a big diff.
+    proc = subprocess.Popen(cmd, env=env, stderr=err_file, cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE if until_painted else subprocess.DEVNULL)
+    painted: float | None = None
+    if until_painted:
+        assert proc.stdout is not None
+        deadline = time.monotonic() + timeout
+        for line in proc.stdout:
+            if line.startswith("NEGOTIATOR_PAINTED"):
+                painted = float(line.split()[1])
+                break
+            if time.monotonic() > deadline:
+                break
+        time.sleep(settle)  # let it settle, so the RSS includes what the window holds
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(proc.pid, signal.SIGTERM)
+    _, status, usage = os.wait4(proc.pid, 0)
+    end = time.monotonic()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err_file.seek(0)
+    err = err_file.read()
+    if until_painted and painted is None:
+        raise RuntimeError(f"{cmd} never painted: {err[-2000:]}")
+    if not until_painted and status != 0:
+        raise RuntimeError(f"{cmd} failed ({status}): {err[-2000:]}")
+    return Run((painted or end) - t0, usage.ru_maxrss / 1024)
+
+
+def series(label: str, cmd: list[str], runs: int, env: dict[str, str] | None = None,
+           *, until_painted: bool = False, settle: float = 0.3,
+           before: object = None) -> tuple[float, str, float]:
+    """Median seconds, spread ("min-max") and median peak RSS of ``runs`` runs."""
+    results = []
+    for _ in range(runs):
+        if callable(before):
+            before()
+        results.append(spawn(cmd, env, until_painted=until_painted, settle=settle))
+    times = [r.seconds for r in results]
+    rss = statistics.median(r.rss_mib for r in results)
+    return statistics.median(times), f"{min(times):.3f}-{max(times):.3f}", rss
+
+
+def negotiator(*args: str) -> list[str]:
+    return [PY, "-m", "ui.app", *args]
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,30000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-gui", action="store_true", help="skip the start-up figures")
+    parser.add_argument("--only", choices=("diff", "import", "gui"), action="append")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    parts = set(args.only or ("diff", "import", "gui"))
+    if args.no_gui:
+        parts.discard("gui")
+    tmp = Path(tempfile.mkdtemp(prefix="negotiator-bench-process-"))
+    env = dict(os.environ, NEGOTIATOR_HOME=str(tmp / "home"))
+    env.pop("NEGOTIATOR_DB", None)
+    # An installed Negotiator has its bytecode compiled; this machine's default
+    # environment forbids writing it, which would time the compiler at every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    rows: list[list[str]] = []
+    print(f"load average at start: {load()}", flush=True)
+
+    def row(what: str, n: int | str, tool: str, median: float, spread: str, rss: float,
+            notes: str = "") -> None:
+        rows.append([what, str(n), tool, f"{median:.3f}", spread, f"{rss:.0f}", notes])
+        print("  ".join(rows[-1]), flush=True)
+
+    stores: dict[int, Path] = {}
+    try:
+        for n in sizes:
+            a_text, b_text = make_texts(n)
+            a, b = tmp / f"a{n}.txt", tmp / f"b{n}.txt"
+            a.write_text(a_text, encoding="utf-8")
+            b.write_text(b_text, encoding="utf-8")
+            db = tmp / f"s{n}.sqlite"
+            base = tmp / f"base{n}.sqlite"
+            subprocess.run(negotiator("--db", str(base), "new", "Bench", "--forum", "X"),
+                           check=True, env=env, cwd=ROOT, capture_output=True)
+            subprocess.run(negotiator("--db", str(base), "import", "Bench", str(a), "--label", "A"),
+                           check=True, env=env, cwd=ROOT, capture_output=True)
+            if "import" in parts:
+                def fresh(base: Path = base, db: Path = db) -> None:
+                    for extra in ("", "-wal", "-shm"):
+                        Path(str(db) + extra).unlink(missing_ok=True)
+                    shutil.copy(base, db)
+                med, spread, rss = series("import", negotiator("--db", str(db), "import", "Bench",
+                                                               str(b), "--label", "B"),
+                                          args.runs, env, before=fresh)
+                row("import .txt 2nd draft", n, "negotiator import", med, spread, rss,
+                    "aligned to the first, comparison stored")
+                floor_db = tmp / "floor.sqlite"
+                med, spread, rss = series("floor", [PY, "-c", FLOOR_IMPORT, str(b), str(floor_db)],
+                                          args.runs, env,
+                                          before=lambda: floor_db.unlink(missing_ok=True))
+                row("import .txt 2nd draft", n, "floor: split + executemany", med, spread, rss)
+            if not db.exists() or "import" not in parts:
+                shutil.copy(base, db)
+                subprocess.run(negotiator("--db", str(db), "import", "Bench", str(b), "--label", "B"),
+                               check=True, env=env, cwd=ROOT, capture_output=True)
+            stores[n] = db
+            if "diff" in parts:
+                med, spread, rss = series("diff", negotiator("--db", str(db), "diff", "Bench", "A", "B",
+                                                             "--json"), args.runs, env)
+                row("diff --json", n, "negotiator", med, spread, rss)
+                ours = med
+                med, spread, rss = _git(a, b, args.runs)
+                row("diff --json", n, "git diff --no-index --word-diff", med, spread, rss,
+                    f"negotiator = {ours / med:.1f}x git")
+        if "gui" in parts:
+            gui_rows(rows, row, stores, tmp, env, args.runs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print()
+    print(table(["what", "size", "tool", "median s", "spread s", "peak RSS MiB", "notes"], rows))
+    print(f"\nload average at end: {load()}; {args.runs} runs each")
+    return 0
+
+
+def _git(a: Path, b: Path, runs: int) -> tuple[float, str, float]:
+    results = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        proc = subprocess.Popen(["git", "diff", "--no-index", "--word-diff", "--no-color", str(a), str(b)],
+                                stdout=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        results.append(Run(time.monotonic() - t0, usage.ru_maxrss / 1024))
+    times = [r.seconds for r in results]
+    return (statistics.median(times), f"{min(times):.3f}-{max(times):.3f}",
+            statistics.median(r.rss_mib for r in results))
+
+
+def gui_rows(rows: list[list[str]], row: object, stores: dict[int, Path], tmp: Path,
+             env: dict[str, str], runs: int) -> None:
+    assert callable(row)
+    xvfb = shutil.which("Xvfb")
+    displays: list[tuple[str, dict[str, str]]] = []
+    server = None
+    if xvfb:
+        display = ":87"
+        server = subprocess.Popen([xvfb, display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        x_env = dict(env, DISPLAY=display, NEGOTIATOR_PAINTED="1")
+        x_env.pop("QT_QPA_PLATFORM", None)
+        displays.append(("Xvfb", x_env))
+    displays.append(("offscreen", dict(env, QT_QPA_PLATFORM="offscreen", NEGOTIATOR_PAINTED="1")))
+    try:
+        for where, genv in displays:
+            med, spread, rss = series("bare", [PY, "-c", BARE_WINDOW], runs, genv, until_painted=True)
+            row(f"start-up painted ({where})", "-", "bare PySide6 table window", med, spread, rss)
+            med, spread, rss = series("demo", negotiator("--demo"), runs, genv, until_painted=True)
+            row(f"start-up painted ({where})", "demo", "negotiator --demo", med, spread, rss)
+            big = max(stores) if stores else None
+            if big is not None:
+                med, spread, rss = series("big", negotiator("--db", str(stores[big])), runs, genv,
+                                          until_painted=True, settle=BIG_SETTLE_S)
+                row(f"start-up painted ({where})", big, "negotiator, last draft shown", med, spread, rss,
+                    "RSS: the app holding the draft")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""A comparison is computed once: the typed ``Comparison`` of a draft pair is
+stored (compact JSON, zlib) under a key made of everything it was computed
+from, and read back while the key still matches.
+
+The key: both drafts' content checksums, their paragraphs' lineages and the
+user's link corrections on them (a correction anywhere upstream changes the
+lineages the comparison anchors on), and a fingerprint of the code that
+compares (aligner, word diff, salience, references). A link correction
+therefore changes the key; ``forget`` also deletes the rows it made stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from negotiator.diff.salience import Category, Salient
+from negotiator.domain.vocabulary import ChangeKind
+from negotiator.drafts.comparison import AlignedEntry, Comparison, ComparisonSummary
+from negotiator.storage.models import ComparisonCache, Draft, LineageOverride, Paragraph
+from negotiator.storage.store import write_aside
+
+# Bump when the stored shape changes (the code fingerprint covers the algorithms).
+FORMAT = 1
+# The code whose output a stored comparison is: any change to it is a new key.
+_CODE = {
+    "negotiator.diff": ("*.py", "lexicons/*.toml"),
+    "negotiator.drafts": ("comparison.py", "references.py"),
+    "negotiator.domain": ("changes.py", "vocabulary.py"),
+    "negotiator.text": ("parse.py",),
+}
+_KINDS = {str(k): k for k in ChangeKind}
+_CATEGORIES = {str(c): c for c in Category}
+_COUNTS = tuple(ChangeKind)
+
+
+@cache
+def code_version() -> str:
+    """A fingerprint of the comparing code (read once per process, about 1 ms)."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for package, patterns in _CODE.items():
+        folder = resources.files(package)
+        files = sorted(
+            (p for pattern in patterns for p in _glob(folder, pattern)), key=lambda p: p.name)
+        for path in files:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _glob(folder: Any, pattern: str) -> Iterable[Any]:
+    sub, _, name = pattern.rpartition("/")
+    where = folder.joinpath(sub) if sub else folder
+    if not where.is_dir():
+        return []
+    suffix = name.removeprefix("*")
+    return [p for p in where.iterdir() if (p.name.endswith(suffix) if name.startswith("*")
+                                           else p.name == name)]
+
+
+def cache_key(session: Session, draft_a: Draft, draft_b: Draft) -> str:
+    """What a comparison of ``draft_a`` -> ``draft_b`` depends on, as one hash."""
+    digest = hashlib.sha256(
+        f"{code_version()}|{draft_a.content_checksum}|{draft_b.content_checksum}|"
+        f"{draft_a.order}|{draft_b.order}".encode())
+    for draft in (draft_a, draft_b):
+        rows = session.execute(
+            select(Paragraph.lineage_id, LineageOverride.id.is_not(None),
+                   LineageOverride.source_paragraph_id)
+            .outerjoin(LineageOverride, LineageOverride.paragraph_id == Paragraph.id)
+            .where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
+        ).all()
+        digest.update(repr(rows).encode())
+    return digest.hexdigest()
+
+
+def encode(result: Comparison) -> bytes:
+    """A comparison as compact, compressed JSON (labels are not kept: they come
+    from the drafts when read)."""
+    s = result.summary
+    data = [
+        FORMAT,
+        [s.counts[k] for k in _COUNTS], s.brackets_from, s.brackets_to,
+        s.newly_agreed, s.salient, s.top_matter,
+        [[e.kinds, e.old, e.new, e.old_refs, e.new_refs, e.ops,
+          [[x.category, x.removed, x.added] for x in e.salient],
+          e.brackets_from, e.brackets_to, e.top_matter, e.newly_agreed]
+         for e in result.entries],
+        result.from_refs, result.to_refs,
+    ]
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def decode(blob: bytes, from_label: str, to_label: str) -> Comparison | None:
+    """The comparison ``encode`` stored, or None if it is of another format."""
+    data = json.loads(zlib.decompress(blob))
+    if data[0] != FORMAT:
+        return None
+    _, counts, b_from, b_to, agreed, salient, top, entries, from_refs, to_refs = data
+    kinds, categories = _KINDS, _CATEGORIES
+    summary = ComparisonSummary(dict(zip(_COUNTS, counts)), b_from, b_to, tuple(agreed),
+                                salient, top)
+    return Comparison(from_label, to_label, summary, tuple(
+        AlignedEntry(tuple(kinds[k] for k in ks), tuple(old), tuple(new), tuple(orefs),
+                     tuple(nrefs), tuple(map(tuple, ops)),  # type: ignore[arg-type]
+                     tuple(Salient(categories[c], tuple(r), tuple(a)) for c, r, a in sal),
+                     bf, bt, tm, na)
+        for ks, old, new, orefs, nrefs, ops, sal, bf, bt, tm, na in entries
+    ), tuple(from_refs), tuple(to_refs))
+
+
+def cached(session: Session, draft_a: Draft, draft_b: Draft,
+           compute: Callable[[Session, Draft, Draft], Comparison]) -> Comparison:
+    """The stored comparison of the pair if still valid, else ``compute``'s,
+    stored for next time (in the caller's transaction, or, when it only reads,
+    in a short one of its own that gives up rather than wait for a writer)."""
+    key = cache_key(session, draft_a, draft_b)
+    row = session.execute(
+        select(ComparisonCache.key, ComparisonCache.data).where(
+            ComparisonCache.from_draft_id == draft_a.id, ComparisonCache.to_draft_id == draft_b.id)
+    ).first()
+    if row is not None and row.key == key:
+        found = decode(row.data, draft_a.label, draft_b.label)
+        if found is not None:
+            return found
+    result = compute(session, draft_a, draft_b)
+    blob = encode(result)
+
+    def store(conn: Connection | Session) -> None:
+        conn.execute(delete(ComparisonCache).where(ComparisonCache.from_draft_id == draft_a.id,
+                                                   ComparisonCache.to_draft_id == draft_b.id))
+        conn.execute(insert(ComparisonCache), [{
+            "from_draft_id": draft_a.id, "to_draft_id": draft_b.id, "key": key, "data": blob,
+        }])
+
+    write_aside(session, store)
+    return result
+
+
+def forget(session: Session, draft_ids: Iterable[int]) -> None:
+    """Delete the stored comparisons that involve these drafts (their lineages changed)."""
+    ids = list(draft_ids)
+    if ids:
+        session.execute(delete(ComparisonCache).where(or_(
+            ComparisonCache.from_draft_id.in_(ids), ComparisonCache.to_draft_id.in_(ids))))
