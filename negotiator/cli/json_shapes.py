@@ -28,8 +28,14 @@ from negotiator.positions.results import (
 )
 
 
-def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+def print_json(value: Any, pretty: bool = False) -> None:
+    """Compact JSON on one line (``pretty``: indented by two spaces). Encoded in
+    one piece: ``json.dump`` and ``indent`` would use the slow pure-Python encoder."""
+    if pretty:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(text)
     sys.stdout.write("\n")
 
 
