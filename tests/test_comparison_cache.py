@@ -116,4 +116,5 @@ def test_encoding_round_trips(store):
     with store.read() as s:
         zero, rev1 = drafts(s, "Zero", "Rev.1")
         fresh = compute_comparison(s, zero, rev1)
-    assert decode(encode(fresh), fresh.from_label, fresh.to_label) == fresh
+    texts = list(REV1)  # the stored texts: numbers apart
+    assert decode(encode(fresh), fresh.from_label, fresh.to_label, lambda: texts) == fresh

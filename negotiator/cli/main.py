@@ -576,7 +576,7 @@ def cmd_diff(args: argparse.Namespace, store: Store) -> int:
             # The redline previews moved paragraphs from their texts; JSON needs none.
             to_texts = [] if args.json else negotiations.paragraph_texts(s, draft_b.id)
         if args.json:
-            _print_json(args, json_shapes.comparison(result))
+            json_shapes.print_comparison(result, pretty=args.pretty)
         else:
             sys.stdout.write(render_redline(result, to_texts, colour=sys.stdout.isatty()))
     return 0

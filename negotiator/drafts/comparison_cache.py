@@ -24,13 +24,20 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from negotiator.diff.salience import Category, Salient
+from negotiator.domain.memory import paused_gc
 from negotiator.domain.vocabulary import ChangeKind
-from negotiator.drafts.comparison import AlignedEntry, Comparison, ComparisonSummary
+from negotiator.diff.worddiff import EQUAL
+from negotiator.drafts.comparison import (
+    PART_SEPARATOR,
+    AlignedEntry,
+    Comparison,
+    ComparisonSummary,
+)
 from negotiator.storage.models import ComparisonCache, Draft, LineageOverride, Paragraph
 from negotiator.storage.store import write_aside
 
 # Bump when the stored shape changes (the code fingerprint covers the algorithms).
-FORMAT = 1
+FORMAT = 3
 # The code whose output a stored comparison is: any change to it is a new key.
 _CODE = {
     "negotiator.diff": ("*.py", "lexicons/*.toml"),
@@ -73,25 +80,33 @@ def cache_key(session: Session, draft_a: Draft, draft_b: Draft) -> str:
         f"{code_version()}|{draft_a.content_checksum}|{draft_b.content_checksum}|"
         f"{draft_a.order}|{draft_b.order}".encode())
     for draft in (draft_a, draft_b):
-        rows = session.execute(
-            select(Paragraph.lineage_id, LineageOverride.id.is_not(None),
-                   LineageOverride.source_paragraph_id)
-            .outerjoin(LineageOverride, LineageOverride.paragraph_id == Paragraph.id)
-            .where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
-        ).all()
-        digest.update(repr(rows).encode())
+        lineages = session.scalars(select(Paragraph.lineage_id).where(Paragraph.draft_id == draft.id)
+                                   .order_by(Paragraph.ordinal)).all()
+        digest.update(repr(lineages).encode())  # a list of ints: repr runs in C
+    corrections = session.execute(
+        select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
+        .join(Paragraph, Paragraph.id == LineageOverride.paragraph_id)
+        .where(Paragraph.draft_id.in_((draft_a.id, draft_b.id)))
+        .order_by(LineageOverride.paragraph_id)).all()
+    digest.update(repr([tuple(r) for r in corrections]).encode())
     return digest.hexdigest()
+
+
+def _kept_whole(e: AlignedEntry) -> bool:
+    # The TO paragraphs' words all kept: the ops are their text, read back from
+    # the draft rather than stored twice (most entries of a big comparison).
+    return len(e.ops) == 1 and e.ops[0][0] == EQUAL and bool(e.new)
 
 
 def encode(result: Comparison) -> bytes:
     """A comparison as compact, compressed JSON (labels are not kept: they come
-    from the drafts when read)."""
+    from the drafts when read, and so do the texts of paragraphs kept whole)."""
     s = result.summary
     data = [
         FORMAT,
         [s.counts[k] for k in _COUNTS], s.brackets_from, s.brackets_to,
         s.newly_agreed, s.salient, s.top_matter,
-        [[e.kinds, e.old, e.new, e.old_refs, e.new_refs, e.ops,
+        [[e.kinds, e.old, e.new, 0 if _kept_whole(e) else e.ops,
           [[x.category, x.removed, x.added] for x in e.salient],
           e.brackets_from, e.brackets_to, e.top_matter, e.newly_agreed]
          for e in result.entries],
@@ -100,22 +115,41 @@ def encode(result: Comparison) -> bytes:
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
-def decode(blob: bytes, from_label: str, to_label: str) -> Comparison | None:
-    """The comparison ``encode`` stored, or None if it is of another format."""
+def decode(blob: bytes, from_label: str, to_label: str,
+           to_texts: Callable[[], list[str]]) -> Comparison | None:
+    """The comparison ``encode`` stored, or None if it is of another format.
+
+    Args:
+        to_texts: the TO draft's paragraph texts (asked for once, if needed).
+    """
     data = json.loads(zlib.decompress(blob))
     if data[0] != FORMAT:
         return None
     _, counts, b_from, b_to, agreed, salient, top, entries, from_refs, to_refs = data
+    del data
     kinds, categories = _KINDS, _CATEGORIES
     summary = ComparisonSummary(dict(zip(_COUNTS, counts)), b_from, b_to, tuple(agreed),
                                 salient, top)
-    return Comparison(from_label, to_label, summary, tuple(
-        AlignedEntry(tuple(kinds[k] for k in ks), tuple(old), tuple(new), tuple(orefs),
-                     tuple(nrefs), tuple(map(tuple, ops)),  # type: ignore[arg-type]
-                     tuple(Salient(categories[c], tuple(r), tuple(a)) for c, r, a in sal),
-                     bf, bt, tm, na)
-        for ks, old, new, orefs, nrefs, ops, sal, bf, bt, tm, na in entries
-    ), tuple(from_refs), tuple(to_refs))
+    # Built from the end, each decoded entry dropped as its typed one is made:
+    # the two forms of a big comparison are never held whole at once.
+    texts = to_texts() if any(e[3] == 0 for e in entries) else []
+    from_refs, to_refs = tuple(from_refs), tuple(to_refs)  # entries share these strings
+    entries.reverse()
+    typed: list[AlignedEntry] = []
+    append, pop = typed.append, entries.pop
+    while entries:
+        ks, old, new, ops, sal, bf, bt, tm, na = pop()
+        if ops == 0:
+            kept = texts[new[0]] if len(new) == 1 else PART_SEPARATOR.join(texts[j] for j in new)
+            ops = ((EQUAL, kept),)
+        else:
+            ops = tuple(map(tuple, ops))
+        append(AlignedEntry(
+            tuple(kinds[k] for k in ks), tuple(old), tuple(new),
+            tuple(from_refs[i] for i in old), tuple(to_refs[j] for j in new), ops,
+            tuple(Salient(categories[c], tuple(r), tuple(a)) for c, r, a in sal),
+            bf, bt, tm, na))
+    return Comparison(from_label, to_label, summary, tuple(typed), from_refs, to_refs)
 
 
 def cached(session: Session, draft_a: Draft, draft_b: Draft,
@@ -129,7 +163,12 @@ def cached(session: Session, draft_a: Draft, draft_b: Draft,
             ComparisonCache.from_draft_id == draft_a.id, ComparisonCache.to_draft_id == draft_b.id)
     ).first()
     if row is not None and row.key == key:
-        found = decode(row.data, draft_a.label, draft_b.label)
+        blob = row.data
+        del row
+        with paused_gc():
+            found = decode(blob, draft_a.label, draft_b.label, lambda: list(session.scalars(
+                select(Paragraph.text).where(Paragraph.draft_id == draft_b.id)
+                .order_by(Paragraph.ordinal))))
         if found is not None:
             return found
     result = compute(session, draft_a, draft_b)

@@ -14,13 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 import contextlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -35,7 +31,14 @@ from negotiator.storage.private_files import (
     private_dir,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 _T = TypeVar("_T")
+# The newest migration's revision id, so opening a current store needs one
+# query and no Alembic (about 0.2 s of imports); tests/test_store.py keeps it
+# equal to the migrations' head.
+HEAD_REVISION = "0006"
 ENV_VAR = "NEGOTIATOR_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a writer waits for another program's transaction before giving up;
@@ -71,6 +74,8 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 
 def _alembic_config(connection: object | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -78,6 +83,9 @@ def _alembic_config(connection: object | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The migrations' head, asked of Alembic (``HEAD_REVISION`` without it)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -190,10 +198,27 @@ class Store:
         return None
 
     def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
+    def _stamped_revision(self) -> str | None:
+        """The store's schema revision by one query; None when that cannot say
+        (a new or foreign file: Alembic then looks closer)."""
+        try:
+            with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
+                rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except DBAPIError:
+            return None
+        return rows[0][0] if len(rows) == 1 else None
+
     def _upgrade(self) -> None:
+        if self._stamped_revision() == HEAD_REVISION:
+            return  # the usual start: no Alembic loaded
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
         head = head_revision()
         with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             current = MigrationContext.configure(conn).get_current_revision()
@@ -278,4 +303,6 @@ def write_aside(session: Session, write: Callable[[Any], None]) -> bool:
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
