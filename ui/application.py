@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,32 +138,44 @@ def default_store() -> str | None:
 
 
 def make_demo_store() -> tuple[Store, Path]:
-    """A throwaway store in a temporary folder, holding the demo negotiation."""
+    """A throwaway store in a temporary folder, holding the demo negotiation: a
+    copy of the ready demo store (nothing is imported at start)."""
+    from negotiator.demo import ready_demo_store
+
     folder = Path(tempfile.mkdtemp(prefix="negotiator-demo-"))
-    store = Store.open(folder / "demo.sqlite")
-    op.load_demo(store)
-    return store, folder
+    target = folder / "demo.sqlite"
+    shutil.copyfile(ready_demo_store(paths.cache_dir()), target)
+    return Store.open(target), folder
 
 
-class _FirstPaint(QObject):
-    """Prints ``NEGOTIATOR_PAINTED <monotonic seconds>`` once the window's first
-    paint is done ($NEGOTIATOR_PAINTED set): bench/bench_process.py times start-up
-    from outside the process, from spawn to that moment."""
+class AfterFirstPaint(QObject):
+    """Runs ``then`` once the window's first paint is done (or after
+    ``FALLBACK_MS`` if no paint comes: a window started minimised), so start-up
+    shows a window before it reads the store. With $NEGOTIATOR_PAINTED set it
+    also prints ``NEGOTIATOR_PAINTED <monotonic seconds>``: bench/bench_process.py
+    times start-up from outside the process, from spawn to that moment."""
 
-    def __init__(self, window: QWidget) -> None:
+    FALLBACK_MS = 500
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
-        self._done = False
+        self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            QTimer.singleShot(0, self._report)  # after this paint reached the screen
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._run)  # after this paint reached the screen
         return False
 
-    @staticmethod
-    def _report() -> None:
-        print(f"NEGOTIATOR_PAINTED {time.monotonic():.6f}", flush=True)
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is None:
+            return
+        self.parent().removeEventFilter(self)  # type: ignore[union-attr]
+        if os.environ.get(PAINTED_ENV):
+            print(f"NEGOTIATOR_PAINTED {time.monotonic():.6f}", flush=True)
+        then()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -181,11 +194,12 @@ def run_gui(args: argparse.Namespace) -> int:
     except NegotiatorError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(store, settings, demo=args.demo)
+    # Painted first, filled right after: the tree and the shown draft are read
+    # once the empty window is on the screen.
+    window = MainWindow(store, settings, demo=args.demo, load_later=True)
     if not args.demo and store.path is not None:
         settings.add_recent_store(str(store.path))
-    if os.environ.get(PAINTED_ENV):
-        _FirstPaint(window)
+    AfterFirstPaint(window, window.refresh_tree)
     window.show()
     if not args.demo:
         QTimer.singleShot(0, window.offer_demo_if_empty)
