@@ -205,7 +205,7 @@ class DraftSummary:
     unconfirmed: str | None = None  # "from anna's package, not confirmed", until a user confirms it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a brief holds two drafts' worth
 class ParagraphView:
     """A stored paragraph as every face shows it; ``reference`` is how a user names it."""
 
