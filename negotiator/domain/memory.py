@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,11 +14,16 @@ def paused_gc() -> Iterator[None]:
     thousands of tuples and objects, none of them cyclic garbage) is built:
     otherwise each few hundred allocations trigger a collection, and the older
     generations are rescanned again and again (a 30,000-paragraph diff spent a
-    quarter of its time there). Reference counting still frees everything."""
-    was_enabled = gc.isenabled()
+    quarter of its time there). Reference counting still frees everything.
+
+    Only on the main thread: the collector is the whole process's, and a
+    worker of the desktop client must not change when the others collect.
+    """
+    if threading.current_thread() is not threading.main_thread() or not gc.isenabled():
+        yield
+        return
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        gc.enable()
