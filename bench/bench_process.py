@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bench.common import table  # noqa: E402
 
 PY = sys.executable
-WORDS_PER_PARAGRAPH = 60
+WORDS_PER_PARAGRAPH = 50
 EDITED, ADDED, DELETED, MOVED = 0.10, 0.02, 0.02, 0.01
 # After the first paint the app with a big draft is left this long (rows shown,
 # changes filled in the background) before its peak RSS is read.

@@ -37,7 +37,7 @@ from negotiator.storage.models import ComparisonCache, Draft, LineageOverride, P
 from negotiator.storage.store import write_aside
 
 # Bump when the stored shape changes (the code fingerprint covers the algorithms).
-FORMAT = 3
+FORMAT = 4
 # The code whose output a stored comparison is: any change to it is a new key.
 _CODE = {
     "negotiator.diff": ("*.py", "lexicons/*.toml"),
@@ -100,17 +100,29 @@ def _kept_whole(e: AlignedEntry) -> bool:
 
 def encode(result: Comparison) -> bytes:
     """A comparison as compact, compressed JSON (labels are not kept: they come
-    from the drafts when read, and so do the texts of paragraphs kept whole)."""
+    from the drafts when read, and so do the texts of paragraphs kept whole).
+
+    Column by column rather than entry by entry: reading it back then makes a
+    few long lists of small numbers instead of a list per entry, so a big
+    comparison costs little more than its typed form.
+    """
     s = result.summary
+    entries = result.entries
+    kind_sets: dict[tuple[ChangeKind, ...], int] = {}
     data = [
         FORMAT,
-        [s.counts[k] for k in _COUNTS], s.brackets_from, s.brackets_to,
-        s.newly_agreed, s.salient, s.top_matter,
-        [[e.kinds, e.old, e.new, 0 if _kept_whole(e) else e.ops,
-          [[x.category, x.removed, x.added] for x in e.salient],
-          e.brackets_from, e.brackets_to, e.top_matter, e.newly_agreed]
-         for e in result.entries],
-        result.from_refs, result.to_refs,
+        [[s.counts[k] for k in _COUNTS], s.brackets_from, s.brackets_to, s.newly_agreed,
+         s.salient, s.top_matter],
+        [kind_sets.setdefault(e.kinds, len(kind_sets)) for e in entries],
+        [len(e.old) for e in entries], [i for e in entries for i in e.old],
+        [len(e.new) for e in entries], [j for e in entries for j in e.new],
+        [[k, e.ops] for k, e in enumerate(entries) if not _kept_whole(e)],
+        [[k, [[x.category, x.removed, x.added] for x in e.salient]]
+         for k, e in enumerate(entries) if e.salient],
+        [e.brackets_from for e in entries], [e.brackets_to for e in entries],
+        [k for k, e in enumerate(entries) if e.top_matter],
+        [k for k, e in enumerate(entries) if e.newly_agreed],
+        list(kind_sets), result.from_refs, result.to_refs,
     ]
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
@@ -125,31 +137,35 @@ def decode(blob: bytes, from_label: str, to_label: str,
     data = json.loads(zlib.decompress(blob))
     if data[0] != FORMAT:
         return None
-    _, counts, b_from, b_to, agreed, salient, top, entries, from_refs, to_refs = data
+    (_, summary, kinds, old_n, old_at, new_n, new_at, ops_at, salient_at, b_from, b_to, top,
+     agreed, kind_sets, from_refs, to_refs) = data
     del data
-    kinds, categories = _KINDS, _CATEGORIES
-    summary = ComparisonSummary(dict(zip(_COUNTS, counts)), b_from, b_to, tuple(agreed),
-                                salient, top)
-    # Built from the end, each decoded entry dropped as its typed one is made:
-    # the two forms of a big comparison are never held whole at once.
-    texts = to_texts() if any(e[3] == 0 for e in entries) else []
+    counts, brackets_from, brackets_to, newly_agreed, salient, top_matter = summary
+    typed_summary = ComparisonSummary(dict(zip(_COUNTS, counts)), brackets_from, brackets_to,
+                                      tuple(newly_agreed), salient, top_matter)
+    kind_tuples = [tuple(_KINDS[k] for k in ks) for ks in kind_sets]  # shared by the entries
+    ops_of = {k: tuple(map(tuple, ops)) for k, ops in ops_at}
+    salient_of = {k: tuple(Salient(_CATEGORIES[c], tuple(r), tuple(a)) for c, r, a in items)
+                  for k, items in salient_at}
+    top, agreed = set(top), set(agreed)
+    texts = to_texts() if len(ops_of) < len(kinds) else []
     from_refs, to_refs = tuple(from_refs), tuple(to_refs)  # entries share these strings
-    entries.reverse()
     typed: list[AlignedEntry] = []
-    append, pop = typed.append, entries.pop
-    while entries:
-        ks, old, new, ops, sal, bf, bt, tm, na = pop()
-        if ops == 0:
-            kept = texts[new[0]] if len(new) == 1 else PART_SEPARATOR.join(texts[j] for j in new)
-            ops = ((EQUAL, kept),)
-        else:
-            ops = tuple(map(tuple, ops))
-        append(AlignedEntry(
-            tuple(kinds[k] for k in ks), tuple(old), tuple(new),
-            tuple(from_refs[i] for i in old), tuple(to_refs[j] for j in new), ops,
-            tuple(Salient(categories[c], tuple(r), tuple(a)) for c, r, a in sal),
-            bf, bt, tm, na))
-    return Comparison(from_label, to_label, summary, tuple(typed), from_refs, to_refs)
+    oi = ni = 0
+    for k, kind in enumerate(kinds):
+        old = tuple(old_at[oi:oi + old_n[k]])
+        new = tuple(new_at[ni:ni + new_n[k]])
+        oi += old_n[k]
+        ni += new_n[k]
+        ops = ops_of.get(k)
+        if ops is None:
+            ops = ((EQUAL, texts[new[0]] if len(new) == 1
+                    else PART_SEPARATOR.join(texts[j] for j in new)),)
+        typed.append(AlignedEntry(
+            kind_tuples[kind], old, new, tuple(from_refs[i] for i in old),
+            tuple(to_refs[j] for j in new), ops, salient_of.get(k, ()),  # type: ignore[arg-type]
+            b_from[k], b_to[k], k in top, k in agreed))
+    return Comparison(from_label, to_label, typed_summary, tuple(typed), from_refs, to_refs)
 
 
 def cached(session: Session, draft_a: Draft, draft_b: Draft,

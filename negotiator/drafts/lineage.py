@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from negotiator.diff.align import MERGED, SPLIT, Para, align
 from negotiator.domain.errors import Conflict, NotFound
-from negotiator.drafts.comparison_cache import forget as forget_comparisons
 from negotiator.drafts.references import (
     ParagraphFacts,
     find_by_reference,
@@ -279,9 +278,11 @@ def _relink_from(session: Session, paragraph: Paragraph, old_lineage: int | None
         .where(Draft.negotiation_id == draft.negotiation_id, Draft.order >= draft.order)
         .order_by(Draft.order)
     ).all()
+    from negotiator.drafts.comparison_cache import forget  # loaded with corrections only
+
     for d in later:
         assign_lineages(session, d)
-    forget_comparisons(session, [d.id for d in later])
+    forget(session, [d.id for d in later])
     session.flush()
     session.expire_all()
     new_lineage = session.scalar(select(Paragraph.lineage_id).where(Paragraph.id == paragraph.id))

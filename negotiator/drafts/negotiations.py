@@ -13,7 +13,6 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
-from negotiator.drafts.comparison import compare_drafts
 from negotiator.drafts.lineage import LineageRow, plan_lineages, previous_draft, store_merges
 from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.drafts.provenance import unconfirmed_note
@@ -167,6 +166,8 @@ def import_draft(
                                    .where(Paragraph.draft_id == draft_id)).all())
         store_merges(session, [ids[i] for i in range(len(paras))], plan.merges)
     if compare_previous:
+        from negotiator.drafts.comparison import compare_drafts  # commands that list need none of it
+
         previous = previous_draft(session, draft)
         if previous is not None:
             compare_drafts(session, previous, draft)  # stored for `diff`, the window, the brief
