@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,7 +148,7 @@ class Run:
 
 
 def spawn(cmd: list[str], env: dict[str, str] | None = None, *, until_painted: bool = False,
-          settle: float = 0.3, timeout: float = 300.0) -> Run:
+          settle: float = 0.3, check: bool = True, timeout: float = 300.0) -> Run:
     """One process, timed from spawn to exit (or to the first-paint timestamp it
     prints), with its own peak RSS."""
     err_file = tempfile.TemporaryFile(mode="w+")
@@ -175,23 +176,49 @@ def spawn(cmd: list[str], env: dict[str, str] | None = None, *, until_painted: b
     err = err_file.read()
     if until_painted and painted is None:
         raise RuntimeError(f"{cmd} never painted: {err[-2000:]}")
-    if not until_painted and status != 0:
+    if check and not until_painted and status != 0:
         raise RuntimeError(f"{cmd} failed ({status}): {err[-2000:]}")
     return Run((painted or end) - t0, usage.ru_maxrss / 1024)
 
 
-def series(label: str, cmd: list[str], runs: int, env: dict[str, str] | None = None,
-           *, until_painted: bool = False, settle: float = 0.3,
-           before: object = None) -> tuple[float, str, float]:
-    """Median seconds, spread ("min-max") and median peak RSS of ``runs`` runs."""
-    results = []
-    for _ in range(runs):
-        if callable(before):
-            before()
-        results.append(spawn(cmd, env, until_painted=until_painted, settle=settle))
-    times = [r.seconds for r in results]
-    rss = statistics.median(r.rss_mib for r in results)
-    return statistics.median(times), f"{min(times):.3f}-{max(times):.3f}", rss
+@dataclass
+class Spec:
+    """One tool of a comparison: its command and how to run it."""
+
+    tool: str
+    cmd: list[str]
+    env: dict[str, str]
+    until_painted: bool = False
+    settle: float = 0.3
+    before: Callable[[], None] | None = None
+    check: bool = True
+
+
+def interleaved(specs: list[Spec], runs: int) -> list[tuple[float, str, float]]:
+    """Each tool's median seconds, spread ("min-max") and median peak RSS over
+    ``runs`` runs, taken in turn (ours, then the peer, then ours...) after one
+    warm-up run each, so a busy moment of this shared machine hits all alike."""
+    results: list[list[Run]] = [[] for _ in specs]
+    for k in range(runs + 1):
+        for spec, out in zip(specs, results):
+            if spec.before is not None:
+                spec.before()
+            run = spawn(spec.cmd, spec.env, until_painted=spec.until_painted,
+                        settle=spec.settle, check=spec.check)
+            if k:  # the first is the warm-up
+                out.append(run)
+    summary = []
+    for out in results:
+        times = [r.seconds for r in out]
+        summary.append((statistics.median(times), f"{min(times):.3f}-{max(times):.3f}",
+                        statistics.median(r.rss_mib for r in out)))
+    return summary
+
+
+def has_paused_gc() -> bool:
+    """Whether this checkout stores comparisons and pauses the collector (so the
+    bench also runs on an older checkout, for the figures before)."""
+    return (ROOT / "negotiator" / "domain" / "memory.py").exists()
 
 
 def negotiator(*args: str) -> list[str]:
@@ -242,48 +269,50 @@ def main() -> int:
             subprocess.run(negotiator("--db", str(base), "import", "Bench", str(a), "--label", "A"),
                            check=True, env=env, cwd=ROOT, capture_output=True)
             if "import" in parts:
+                floor_db = tmp / "floor.sqlite"
+
                 def fresh(base: Path = base, db: Path = db) -> None:
                     for extra in ("", "-wal", "-shm"):
                         Path(str(db) + extra).unlink(missing_ok=True)
                     shutil.copy(base, db)
-                med, spread, rss = series("import", negotiator("--db", str(db), "import", "Bench",
-                                                               str(b), "--label", "B"),
-                                          args.runs, env, before=fresh)
-                row("import .txt 2nd draft", n, "negotiator import", med, spread, rss,
+                (ours, spread, rss), floor = interleaved([
+                    Spec("negotiator import", negotiator("--db", str(db), "import", "Bench", str(b),
+                                                         "--label", "B"), env, before=fresh),
+                    Spec("floor", [PY, "-c", FLOOR_IMPORT, str(b), str(floor_db)], env,
+                         before=lambda: floor_db.unlink(missing_ok=True)),
+                ], args.runs)
+                row("import .txt 2nd draft", n, "negotiator import", ours, spread, rss,
                     "aligned to the first, comparison stored")
-                figures[("import", n)] = (med, 0.0)
-                floor_db = tmp / "floor.sqlite"
-                med, spread, rss = series("floor", [PY, "-c", FLOOR_IMPORT, str(b), str(floor_db)],
-                                          args.runs, env,
-                                          before=lambda: floor_db.unlink(missing_ok=True))
-                row("import .txt 2nd draft", n, "floor: split + executemany", med, spread, rss)
+                row("import .txt 2nd draft", n, "floor: split + executemany", *floor,
+                    f"negotiator = {ours / floor[0]:.0f}x the floor")
+                figures[("import", n)] = (ours, floor[0])
             if not db.exists() or "import" not in parts:
                 shutil.copy(base, db)
                 subprocess.run(negotiator("--db", str(db), "import", "Bench", str(b), "--label", "B"),
                                check=True, env=env, cwd=ROOT, capture_output=True)
             stores[n] = db
             if "diff" in parts:
-                med, spread, rss = series("diff", negotiator("--db", str(db), "diff", "Bench", "A", "B",
-                                                             "--json"), args.runs, env)
-                row("diff --json", n, "negotiator", med, spread, rss)
-                ours = med
-                med, spread, rss = _git(a, b, args.runs)
-                row("diff --json", n, "git diff --no-index --word-diff", med, spread, rss,
-                    f"negotiator = {ours / med:.1f}x git")
-                figures[("diff", n)] = (ours, med)
-                med, spread, rss = series("diff gc", [PY, "-c", GC_RUNNING, "--db", str(db), "diff",
-                                                      "Bench", "A", "B", "--json"], args.runs, env)
-                row("diff --json", n, "negotiator, collector not paused", med, spread, rss,
-                    "what paused_gc() saves")
-
-                def forget(db: Path = db) -> None:
-                    with contextlib.closing(sqlite3.connect(db)) as con, con:
-                        con.execute("DELETE FROM comparison_cache")
-                med, spread, rss = series("diff cold", negotiator("--db", str(db), "diff", "Bench", "A",
-                                                                  "B", "--json"),
-                                          args.runs, env, before=forget)
-                row("diff --json", n, "negotiator, comparison not stored", med, spread, rss,
-                    "aligned, diffed and stored on the spot")
+                diff = negotiator("--db", str(db), "diff", "Bench", "A", "B", "--json")
+                specs = [Spec("negotiator", diff, env),
+                         Spec("git", ["git", "diff", "--no-index", "--word-diff", "--no-color",
+                                      str(a), str(b)], env, check=False)]
+                if has_paused_gc():  # a version that stores comparisons and pauses the collector
+                    def forget(db: Path = db) -> None:
+                        with contextlib.closing(sqlite3.connect(db)) as con, con:
+                            con.execute("DELETE FROM comparison_cache")
+                    specs += [Spec("no gc pause", [PY, "-c", GC_RUNNING, *diff[3:]], env),
+                              Spec("cold", diff, env, before=forget)]
+                measured = interleaved(specs, args.runs)
+                ours, git = measured[0][0], measured[1][0]
+                row("diff --json", n, "negotiator", *measured[0])
+                row("diff --json", n, "git diff --no-index --word-diff", *measured[1],
+                    f"negotiator = {ours / git:.1f}x git")
+                figures[("diff", n)] = (ours, git)
+                if len(measured) > 2:
+                    row("diff --json", n, "negotiator, collector not paused", *measured[2],
+                        "what paused_gc() saves")
+                    row("diff --json", n, "negotiator, comparison not stored", *measured[3],
+                        "aligned, diffed and stored on the spot")
         if "gui" in parts:
             gui_rows(rows, row, stores, tmp, env, args.runs)
     finally:
@@ -299,19 +328,6 @@ def main() -> int:
             print(f"growth of {what} {small} -> {large} paragraphs: {growth:.1f}x for "
                   f"{large / small:.0f}x the paragraphs ({'linear or better' if growth <= large / small else 'WORSE than linear'})")
     return 0
-
-
-def _git(a: Path, b: Path, runs: int) -> tuple[float, str, float]:
-    results = []
-    for _ in range(runs):
-        t0 = time.monotonic()
-        proc = subprocess.Popen(["git", "diff", "--no-index", "--word-diff", "--no-color", str(a), str(b)],
-                                stdout=subprocess.DEVNULL)
-        _, _, usage = os.wait4(proc.pid, 0)
-        results.append(Run(time.monotonic() - t0, usage.ru_maxrss / 1024))
-    times = [r.seconds for r in results]
-    return (statistics.median(times), f"{min(times):.3f}-{max(times):.3f}",
-            statistics.median(r.rss_mib for r in results))
 
 
 def gui_rows(rows: list[list[str]], row: object, stores: dict[int, Path], tmp: Path,
@@ -331,16 +347,19 @@ def gui_rows(rows: list[list[str]], row: object, stores: dict[int, Path], tmp: P
     displays.append(("offscreen", dict(env, QT_QPA_PLATFORM="offscreen", NEGOTIATOR_PAINTED="1")))
     try:
         for where, genv in displays:
-            med, spread, rss = series("bare", [PY, "-c", BARE_WINDOW], runs, genv, until_painted=True)
-            row(f"start-up painted ({where})", "-", "bare PySide6 table window", med, spread, rss)
-            med, spread, rss = series("demo", negotiator("--demo"), runs, genv, until_painted=True)
-            row(f"start-up painted ({where})", "demo", "negotiator --demo", med, spread, rss)
+            specs = [Spec("bare", [PY, "-c", BARE_WINDOW], genv, until_painted=True),
+                     Spec("demo", negotiator("--demo"), genv, until_painted=True)]
             big = (10_000 if 10_000 in stores else max(stores)) if stores else None
             if big is not None:
-                med, spread, rss = series("big", negotiator("--db", str(stores[big])), runs, genv,
-                                          until_painted=True, settle=BIG_SETTLE_S)
-                row(f"start-up painted ({where})", big, "negotiator, last draft shown", med, spread, rss,
-                    "RSS: the app holding the draft")
+                specs.append(Spec("big", negotiator("--db", str(stores[big])), genv,
+                                  until_painted=True, settle=BIG_SETTLE_S))
+            measured = interleaved(specs, runs)
+            row(f"start-up painted ({where})", "-", "bare PySide6 table window", *measured[0])
+            row(f"start-up painted ({where})", "demo", "negotiator --demo", *measured[1],
+                f"{measured[1][0] / measured[0][0]:.1f}x the bare window")
+            if big is not None:
+                row(f"start-up painted ({where})", big, "negotiator, last draft shown", *measured[2],
+                    f"RSS {BIG_SETTLE_S:g} s after the paint: draft and its changes loaded")
     finally:
         if server is not None:
             server.terminate()
