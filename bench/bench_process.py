@@ -92,6 +92,37 @@ from negotiator.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 
+# Where an import's time goes, timed inside one process (after its imports).
+IMPORT_PHASES = r"""
+import sys, time
+from negotiator.drafts import negotiations, comparison
+from negotiator.storage.store import Store
+from negotiator.text.importer import read_file
+spent = {}
+def timed(name, fn):
+    def run(*a, **k):
+        t = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+    return run
+negotiations.plan_lineages = timed("lineages (alignment to the previous draft)", negotiations.plan_lineages)
+comparison.compute_comparison = timed("comparison (alignment, word diff, salience)", comparison.compute_comparison)
+t0 = time.perf_counter()
+parsed = read_file(sys.argv[2])
+spent["read and parse"] = time.perf_counter() - t0
+store = Store.open(sys.argv[1])
+t1 = time.perf_counter()
+with store.transaction() as s:
+    negotiations.import_draft(s, negotiations.find_negotiation(s, "Bench"), parsed, "B")
+total = time.perf_counter() - t1
+spent["rest (rows written once, comparison encoded and stored, commit)"] = (
+    total - sum(v for k, v in spent.items() if k != "read and parse"))
+for name, seconds in spent.items():
+    print(f"{seconds:.3f}	{name}")
+"""
+
 FLOOR_IMPORT = r"""
 import re, sqlite3, sys
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -249,9 +280,10 @@ def main() -> int:
     rows: list[list[str]] = []
     print(f"load average at start: {load()}", flush=True)
 
-    def row(what: str, n: int | str, tool: str, median: float, spread: str, rss: float,
+    def row(what: str, n: int | str, tool: str, median: float, spread: str, rss: float | None,
             notes: str = "") -> None:
-        rows.append([what, str(n), tool, f"{median:.3f}", spread, f"{rss:.0f}", notes])
+        rows.append([what, str(n), tool, f"{median:.3f}", spread,
+                     "-" if rss is None else f"{rss:.0f}", notes])
         print("  ".join(rows[-1]), flush=True)
 
     stores: dict[int, Path] = {}
@@ -282,10 +314,17 @@ def main() -> int:
                          before=lambda: floor_db.unlink(missing_ok=True)),
                 ], args.runs)
                 row("import .txt 2nd draft", n, "negotiator import", ours, spread, rss,
-                    "aligned to the first, comparison stored")
+                    "aligned to the first" + (", comparison stored" if has_paused_gc() else ""))
                 row("import .txt 2nd draft", n, "floor: split + executemany", *floor,
                     f"negotiator = {ours / floor[0]:.0f}x the floor")
                 figures[("import", n)] = (ours, floor[0])
+                if has_paused_gc():
+                    fresh()
+                    phases = subprocess.run([PY, "-c", IMPORT_PHASES, str(db), str(b)], env=env,
+                                            cwd=ROOT, capture_output=True, text=True, check=True)
+                    for line in phases.stdout.splitlines():
+                        seconds, name = line.split("\t")
+                        row("  import phase (one run)", n, name, float(seconds), "-", None)
             if not db.exists() or "import" not in parts:
                 shutil.copy(base, db)
                 subprocess.run(negotiator("--db", str(db), "import", "Bench", str(b), "--label", "B"),
