@@ -1,7 +1,12 @@
-"""The one packaging step pyproject.toml cannot declare: the Qt translations
-(resources/translations/*.qm) are compiled from their sources (*.ts) by Qt's
-lrelease while the wheel is built, so no compiled file is committed. lrelease
-comes from PySide6-Essentials, a build requirement in pyproject.toml."""
+"""The packaging steps pyproject.toml cannot declare, run while the wheel is
+built so no built file is committed:
+
+- the Qt translations (resources/translations/*.qm) compiled from their sources
+  (*.ts) by Qt's lrelease (from PySide6-Essentials, a build requirement);
+- the demo as a ready store (resources/demo/demo.sqlite) built from the demo
+  sources by the core itself, so `negotiator --demo` copies it at start
+  instead of importing three Word files (the core's own dependencies are build
+  requirements for that)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ui.translations import compile_translations  # noqa: E402  (Qt-free; the checkout's own code)
 
 TRANSLATIONS = Path("resources", "translations")
+DEMO_STORE = Path("resources", "demo", "demo.sqlite")
 
 
 class BuildPyWithTranslations(build_py):
@@ -24,11 +30,16 @@ class BuildPyWithTranslations(build_py):
         super().run()
         if not self.editable_mode:  # an editable install uses the checkout: ui/ compiles them on first use
             compile_translations(TRANSLATIONS, Path(self.build_lib, TRANSLATIONS))
+            # An editable install (a checkout) builds its demo store once on first use instead.
+            from negotiator.demo import build_demo_store
+
+            build_demo_store(Path(self.build_lib, DEMO_STORE))
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         built = Path(self.build_lib, TRANSLATIONS)
         qms = [] if self.editable_mode else [str(built / ts.with_suffix(".qm").name) for ts in self._sources()]
-        return super().get_outputs(include_bytecode) + qms
+        demo = [] if self.editable_mode else [str(Path(self.build_lib, DEMO_STORE))]
+        return super().get_outputs(include_bytecode) + qms + demo
 
     def get_source_files(self) -> list[str]:
         # The .ts are left out of the wheel (pyproject.toml) but the sdist needs them.

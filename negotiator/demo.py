@@ -9,9 +9,12 @@ transaction: either the whole negotiation is there afterwards, or nothing is.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.resources
 import importlib.util
 import json
+import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +27,7 @@ from negotiator.domain.errors import Conflict, InputError
 from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import find_paragraph
 from negotiator.storage.models import Actor, Negotiation
-from negotiator.storage.store import Store
+from negotiator.storage.store import HEAD_REVISION, Store
 from negotiator.text.importer import ParsedDraft, read_file
 
 DEMO_PACKAGE = "resources"
@@ -166,3 +169,61 @@ def _demo_clock(label: str) -> Callable[[], dt.datetime]:
     day = next(dt.date.fromisoformat(d["date"]) for d in demo_metadata()["drafts"]
                if d["label"] == label)
     return lambda: dt.datetime(day.year, day.month, day.day, 12, 0)
+
+
+# --- The demo as a ready store ---------------------------------------------------
+#
+# `negotiator --demo` copies a store that already holds the demo instead of
+# importing three Word files at every start: the wheel carries one built at
+# packaging time (setup.py), a source checkout builds one once per version of
+# the demo's sources and of the code that reads them (``demo_store_key``).
+
+DEMO_STORE = "demo.sqlite"
+
+
+def demo_store_key() -> str:
+    """What a ready demo store is built from: the demo files, the schema and the
+    core's code (a changed reader could read the drafts differently)."""
+    digest = hashlib.sha256(HEAD_REVISION.encode())
+    folder = demo_files()
+    for path in sorted(p for p in folder.iterdir() if p.name != DEMO_STORE and p.is_file()):
+        digest.update(path.name.encode() + path.read_bytes())
+    core = Path(__file__).resolve().parent
+    for path in sorted(core.rglob("*.py")):  # by size and time: start-up reads no code
+        stat = path.stat()
+        digest.update(f"{path.relative_to(core)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def build_demo_store(path: Path, fmt: str | None = None) -> None:
+    """Write a store holding only the demo negotiation to ``path`` (replaced if
+    there), as one self-contained file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    for extra in ("", "-wal", "-shm"):
+        Path(str(part) + extra).unlink(missing_ok=True)
+    store = Store.open(part)
+    try:
+        load_demo(store, fmt)
+    finally:
+        store.close()
+    plain = sqlite3.connect(part)  # one file, no -wal beside it (a copy opens in WAL again)
+    try:
+        plain.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        plain.close()
+    os.replace(part, path)
+
+
+def ready_demo_store(cache: Path) -> Path:
+    """A ready demo store to copy: the one shipped in the wheel, else the one
+    built for this checkout in ``cache`` (built now if missing; older ones removed)."""
+    shipped = demo_files() / DEMO_STORE
+    if shipped.is_file():
+        return shipped
+    built = cache / f"demo-{demo_store_key()}.sqlite"
+    if not built.is_file():
+        for old in cache.glob("demo-*.sqlite"):
+            old.unlink(missing_ok=True)
+        build_demo_store(built)
+    return built

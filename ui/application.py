@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import NegotiatorError
 from negotiator.storage.store import Store
-from ui import operations as op
 from ui import paths
 from ui import settings as cfg
 from ui.demo_store import create_demo_folder, remove_demo_folder, remove_stale_demo_folders
@@ -22,6 +25,8 @@ from ui.languages import install_translators
 from ui.settings import Settings
 
 APP_NAME = "Negotiator"
+# Set: print a monotonic timestamp after the first paint (for bench/bench_process.py).
+PAINTED_ENV = "NEGOTIATOR_PAINTED"
 log = logging.getLogger(__name__)
 
 
@@ -49,12 +54,45 @@ def default_store() -> str | None:
 
 
 def make_demo_store() -> tuple[Store, Path]:
-    """A throwaway store in this run's own temporary folder, holding the demo
-    negotiation; the folder goes when Python exits (see ``ui.demo_store``)."""
+    """A throwaway store in this run's own temporary folder (removed on exit, or at
+    the next start after a crash: see ``ui.demo_store``), holding a copy of the
+    ready demo store: nothing is imported at start."""
+    from negotiator.demo import ready_demo_store
+
     folder = create_demo_folder()
-    store = Store.open(folder / "demo.sqlite")
-    op.load_demo(store)
-    return store, folder
+    target = folder / "demo.sqlite"
+    shutil.copyfile(ready_demo_store(paths.cache_dir()), target)
+    return Store.open(target), folder
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``then`` once the window's first paint is done (or after
+    ``FALLBACK_MS`` if no paint comes: a window started minimised), so start-up
+    shows a window before it reads the store. With $NEGOTIATOR_PAINTED set it
+    also prints ``NEGOTIATOR_PAINTED <monotonic seconds>``: bench/bench_process.py
+    times start-up from outside the process, from spawn to that moment."""
+
+    FALLBACK_MS = 500
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._run)  # after this paint reached the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is None:
+            return
+        self.parent().removeEventFilter(self)  # type: ignore[union-attr]
+        if os.environ.get(PAINTED_ENV):
+            print(f"NEGOTIATOR_PAINTED {time.monotonic():.6f}", flush=True)
+        then()
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -74,9 +112,12 @@ def run_gui(args: argparse.Namespace) -> int:
     except NegotiatorError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(store, settings, demo=args.demo)
+    # Painted first, filled right after: the tree and the shown draft are read
+    # once the empty window is on the screen.
+    window = MainWindow(store, settings, demo=args.demo, load_later=True)
     if not args.demo and store.path is not None:
         settings.add_recent_store(str(store.path))
+    AfterFirstPaint(window, window.refresh_tree)
     window.show()
     if not args.demo:
         QTimer.singleShot(0, window.offer_demo_if_empty)

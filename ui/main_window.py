@@ -96,7 +96,10 @@ class MainWindow(QMainWindow):
     link_corrected = Signal(int)
 
     def __init__(self, store: Store, settings: Settings | None = None,
-                 tasks: TaskManager | None = None, *, demo: bool = False) -> None:
+                 tasks: TaskManager | None = None, *, demo: bool = False,
+                 load_later: bool = False) -> None:
+        """``load_later``: the caller calls ``refresh_tree`` once the window is
+        painted (start-up), instead of the window reading the store now."""
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
@@ -126,7 +129,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
         self.server = ServerMode(self)  # File > Connect to Server…, colleagues' edits
-        self.refresh_tree()
+        if not load_later:
+            self.refresh_tree()
         self._update_title()
 
     # Construction -----------------------------------------------------------

@@ -12,14 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from negotiator import demo, positions
 from negotiator.drafts import lineage, negotiations, provenance
 from negotiator.drafts.negotiations import ImportResult, NewNegotiation
-from negotiator.positions import exchange, package_ops
 from negotiator.positions.conflicts import ConflictView
-from negotiator.positions.package_ops import MergeResult, PackageWritten
 from negotiator.positions.results import NoteView
 from negotiator.storage.store import Store
 from negotiator.text import importer
@@ -30,6 +28,9 @@ from negotiator.views.comparison_view import DiffData
 from negotiator.views.draft_table import ChartPoint, ParagraphChange, ParagraphRow, PositionSummary
 from negotiator.views.links import LinkChoices
 from negotiator.views.paragraph_detail import ParagraphDetail, PositionValues
+
+if TYPE_CHECKING:
+    from negotiator.positions.package_ops import MergeResult, PackageWritten
 
 Progress = Callable[[int, int], None]
 
@@ -199,6 +200,8 @@ def export_positions_package(store: Store, negotiation_id: int, path: str | Path
     ``progress`` is called between reading the store and writing the file; it may
     raise to stop before anything is written.
     """
+    from negotiator.positions import package_ops  # with its schema: loaded on first use
+
     with store.transaction(read_only=True) as s:
         package = package_ops.build_package(s, negotiation_id, author)
     if progress is not None:
@@ -216,6 +219,8 @@ def merge_positions_package(store: Store, path: str | Path, negotiation_id: int 
         UntrustedSigner: signed by a colleague this store does not trust and no
             ``trust`` (the user compares the fingerprint, then merges with it).
     """
+    from negotiator.positions import exchange, package_ops  # loaded on first use
+
     package = exchange.read_package(path)
     if progress is not None:
         progress(1, 3)
@@ -252,3 +257,13 @@ def correct_paragraph_link(store: Store, paragraph_id: int, source: int | None |
                            author: str | None) -> None:
     with store.transaction() as s:
         lineage.relink(s, paragraph_id, source, author)
+
+
+def __getattr__(name: str) -> Any:
+    # The package types come with the package code (pydantic schema, about
+    # 0.15 s to import), which start-up does not need.
+    if name in ("MergeResult", "PackageWritten"):
+        from negotiator.positions import package_ops
+
+        return getattr(package_ops, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

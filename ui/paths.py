@@ -37,6 +37,14 @@ def data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
+def cache_dir() -> Path:
+    """Directory for files the client can always make again (the checkout's demo store)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "cache"
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+
+
 def icon_path(name: str) -> Path:
     """Path of an SVG icon in resources/icons by its base name."""
     return ICONS / f"{name}.svg"

@@ -7,29 +7,36 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from negotiator.diff.salience import Salient
-from negotiator.drafts.comparison import AlignedEntry, Comparison
-from negotiator.drafts.negotiations import (
-    DraftSummary,
-    NegotiationSummary,
-    ParagraphView,
-)
-from negotiator.positions.conflicts import ConflictView
-from negotiator.positions.history import HistoryEntry
-from negotiator.positions.results import (
-    AgreementView,
-    NoteView,
-    ParagraphPositions,
-    ParagraphRef,
-    PositionView,
-    Signals,
-)
+if TYPE_CHECKING:  # types only: a command loads just the core modules it runs
+    from negotiator.diff.salience import Salient
+    from negotiator.drafts.comparison import AlignedEntry, Comparison
+    from negotiator.drafts.negotiations import (
+        DraftSummary,
+        NegotiationSummary,
+        ParagraphView,
+    )
+    from negotiator.positions.conflicts import ConflictView
+    from negotiator.positions.history import HistoryEntry
+    from negotiator.positions.results import (
+        AgreementView,
+        NoteView,
+        ParagraphPositions,
+        ParagraphRef,
+        PositionView,
+        Signals,
+    )
 
 
-def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+def print_json(value: Any, pretty: bool = False) -> None:
+    """Compact JSON on one line (``pretty``: indented by two spaces). Encoded in
+    one piece: ``json.dump`` and ``indent`` would use the slow pure-Python encoder."""
+    if pretty:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    sys.stdout.write(text)
     sys.stdout.write("\n")
 
 
@@ -71,13 +78,37 @@ def _entry(e: AlignedEntry) -> dict[str, Any]:
             "top_matter": e.top_matter, "newly_agreed": e.newly_agreed}
 
 
-def comparison(c: Comparison) -> dict[str, Any]:
+def _comparison_head(c: Comparison) -> dict[str, Any]:
     s = c.summary
     summary: dict[str, Any] = {str(k): n for k, n in s.counts.items()}
     summary.update(brackets_from=s.brackets_from, brackets_to=s.brackets_to,
                    newly_agreed=list(s.newly_agreed), salient=s.salient, top_matter=s.top_matter)
-    return {"from": c.from_label, "to": c.to_label, "summary": summary,
-            "paragraphs": [_entry(e) for e in c.entries]}
+    return {"from": c.from_label, "to": c.to_label, "summary": summary}
+
+
+def comparison(c: Comparison) -> dict[str, Any]:
+    return {**_comparison_head(c), "paragraphs": [_entry(e) for e in c.entries]}
+
+
+# Entries encoded per part when a comparison is printed compact.
+_PART = 1000
+
+
+def print_comparison(c: Comparison, pretty: bool = False) -> None:
+    """``print_json(comparison(c))``, written part by part when compact: a
+    30,000-paragraph comparison never exists whole as dicts or as one string."""
+    if pretty:
+        print_json(comparison(c), pretty=True)
+        return
+    head = json.dumps(_comparison_head(c), ensure_ascii=False, separators=(",", ":"))
+    write = sys.stdout.write
+    write(head[:-1] + ',"paragraphs":[')
+    entries = c.entries
+    for start in range(0, len(entries), _PART):
+        part = json.dumps([_entry(e) for e in entries[start:start + _PART]],
+                          ensure_ascii=False, separators=(",", ":"))
+        write(("," if start else "") + part[1:-1])
+    write("]}\n")
 
 
 def _ref(r: ParagraphRef) -> dict[str, Any]:

@@ -44,8 +44,8 @@ def safe(text: object) -> str:
     return str(text).translate(_TERMINAL_CONTROLS)
 
 
-def _print_json(value: Any) -> None:
-    json_shapes.print_json(value)
+def _print_json(args: argparse.Namespace, value: Any) -> None:
+    json_shapes.print_json(value, pretty=getattr(args, "pretty", False))
 
 
 
@@ -127,7 +127,7 @@ def cmd_list(args: argparse.Namespace, store: Store) -> int:
     with store.read() as s:
         rows = negotiations.list_negotiations(s)
     if args.json:
-        _print_json([json_shapes.negotiation(r) for r in rows])
+        _print_json(args, [json_shapes.negotiation(r) for r in rows])
     elif not rows:
         print("no negotiations yet; start one with `negotiator new TITLE --forum FORUM`")
     else:
@@ -142,7 +142,7 @@ def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
         neg = negotiations.find_negotiation(s, args.negotiation)
         rows = negotiations.list_drafts(s, neg)
     if args.json:
-        _print_json([json_shapes.draft(r) for r in rows])
+        _print_json(args, [json_shapes.draft(r) for r in rows])
     else:
         for r in rows:
             extra = " ".join(x for x in (r.symbol, r.date.isoformat() if r.date else None) if x)
@@ -159,7 +159,7 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
         draft = negotiations.find_draft(s, neg, args.label)
         rows = negotiations.draft_paragraphs(s, draft)
     if args.json:
-        _print_json([json_shapes.paragraph(r) for r in rows])
+        _print_json(args, [json_shapes.paragraph(r) for r in rows])
         return 0
     width = max((len(r.reference) for r in rows if r.kind != "heading"), default=8)
     for r in rows:
@@ -228,7 +228,7 @@ def cmd_positions(args: argparse.Namespace, store: Store) -> int:
                                                        if same_actor(p.actor, args.actor)))
                 for r in rows]
     if args.json:
-        _print_json(json_shapes.paragraph_positions(rows))
+        _print_json(args, json_shapes.paragraph_positions(rows))
         return 0
     shown = 0
     for r in rows:
@@ -267,7 +267,7 @@ def cmd_signals(args: argparse.Namespace, store: Store) -> int:
         draft = negotiations.find_draft(s, neg, args.label)
         result = positions.signals(s, neg, draft, national=args.national)
     if args.json:
-        _print_json(json_shapes.signals(result))
+        _print_json(args, json_shapes.signals(result))
         return 0
 
     def listing(name: str, values: tuple[int, ...]) -> None:
@@ -295,7 +295,7 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
         _neg, _draft, para = _paragraph(s, args)
         rows = positions.position_history(s, para.id, args.actor)
     if args.json:
-        _print_json([json_shapes.history(r) for r in rows])
+        _print_json(args, [json_shapes.history(r) for r in rows])
         return 0
     if not rows:
         print("no positions on this paragraph")
@@ -318,7 +318,7 @@ def cmd_note(args: argparse.Namespace, store: Store) -> int:
         else:
             result = positions.list_notes(s, para.id)
     if args.json:
-        _print_json([json_shapes.note(n) for n in result] if isinstance(result, list)
+        _print_json(args, [json_shapes.note(n) for n in result] if isinstance(result, list)
                     else json_shapes.note(result))
     elif args.delete:
         print(f"note {result.uid[:8]} deleted")
@@ -349,7 +349,7 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
             para = lineage.find_paragraph(s, draft, args.paragraph)
             rows = [r for r in rows if r.index == para.ordinal]
     if args.json:
-        _print_json([json_shapes.agreement(r) for r in rows])
+        _print_json(args, [json_shapes.agreement(r) for r in rows])
         return 0
     width = max((len(labels[r.index]) for r in rows), default=8)
     for r in rows:
@@ -387,7 +387,7 @@ def cmd_import_positions(args: argparse.Namespace, store: Store) -> int:
             s, package, negotiation=args.negotiation, trust=args.trust,
             own_fingerprint=signing.own_fingerprint(), author=_author(args), source=args.file)
     if args.json:
-        _print_json(result)
+        _print_json(args, result)
         return 0
     name = safe(args.file)
     signer = f" (signed by {safe(result['signed_by'])}, key {result['fingerprint']})"
@@ -412,7 +412,7 @@ def cmd_keys(args: argparse.Namespace, store: Store) -> int:
     with store.read() as s:
         keys = signing.trusted_keys(s)
     if args.json:
-        _print_json({"own": own, "trusted": keys})
+        _print_json(args, {"own": own, "trusted": keys})
         return 0
     print(f"your key: {own}" if own else "your key: none yet (made on your first export)")
     for k in keys:
@@ -442,7 +442,7 @@ def cmd_conflicts(args: argparse.Namespace, store: Store) -> int:
         neg = negotiations.find_negotiation(s, args.negotiation) if args.negotiation else None
         rows = positions.list_conflicts(s, neg, include_resolved=args.all)
     if args.json:
-        _print_json([json_shapes.conflict(c) for c in rows])
+        _print_json(args, [json_shapes.conflict(c) for c in rows])
         return 0
     if not rows:
         print("no conflicts")
@@ -573,18 +573,21 @@ def add_position_commands(command: Callable[[str, Handler, str], argparse.Argume
 
 
 def cmd_diff(args: argparse.Namespace, store: Store) -> int:
+    from negotiator.domain.memory import paused_gc
     from negotiator.drafts.comparison import compare_drafts, render_redline
 
-    with store.read() as s:
-        neg = negotiations.find_negotiation(s, args.negotiation)
-        draft_a = negotiations.find_draft(s, neg, args.from_label)
-        draft_b = negotiations.find_draft(s, neg, args.to_label)
-        result = compare_drafts(s, draft_a, draft_b)
-        to_texts = [] if args.json else [p.text for p in negotiations.draft_paragraphs(s, draft_b)]
-    if args.json:
-        _print_json(json_shapes.comparison(result))
-    else:
-        sys.stdout.write(render_redline(result, to_texts, colour=sys.stdout.isatty()))
+    with paused_gc():
+        with store.read() as s:
+            neg = negotiations.find_negotiation(s, args.negotiation)
+            draft_a = negotiations.find_draft(s, neg, args.from_label)
+            draft_b = negotiations.find_draft(s, neg, args.to_label)
+            result = compare_drafts(s, draft_a, draft_b)
+            # The redline previews moved paragraphs from their texts; JSON needs none.
+            to_texts = [] if args.json else negotiations.paragraph_texts(s, draft_b.id)
+        if args.json:
+            json_shapes.print_comparison(result, pretty=args.pretty)
+        else:
+            sys.stdout.write(render_redline(result, to_texts, colour=sys.stdout.isatty()))
     return 0
 
 
@@ -757,6 +760,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_position_commands(command)
     add_server_commands(command)
+    for p in sub.choices.values():
+        if "--json" in p._option_string_actions:  # every command that prints JSON
+            p.add_argument("--pretty", action="store_true",
+                           help="with --json: indented, one value per line (default: compact)")
     return parser
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-
-from diff_match_patch import diff_match_patch
+from functools import cache
+from typing import Any
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
 
@@ -81,8 +81,15 @@ def _encode(a: str, b: str) -> tuple[str, str, list[str], list[str], dict[str, i
     return ca, cb, ta, tb, sizes
 
 
-_DMP = diff_match_patch()
-_DMP.Diff_Timeout = DIFF_TIMEOUT_S
+@cache
+def _dmp() -> Any:
+    # Imported on first use: reading a stored comparison needs no diffing.
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = DIFF_TIMEOUT_S
+    return dmp
+
 _OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
 
 
@@ -130,7 +137,7 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     ca, cb, ta, tb, sizes = _encode(a, b)
     if _unrelated(a, b, ca, cb):
         return [(DELETE, a), (INSERT, b)]
-    diffs = _DMP.diff_main(ca, cb, False)
+    diffs = _dmp().diff_main(ca, cb, False)
     # On token codes, so a clean-up can never cut inside a word; weighed in
     # characters, so "[strongly]" -> "strongly" stays two bracket deletions.
     _cleanup_semantic(diffs, lambda codes: sum(sizes[c] for c in codes))
@@ -204,7 +211,7 @@ def _cleanup_semantic(diffs: list[tuple[int, str]], size: Callable[[str], int]) 
                 changes = True
         pointer += 1
     if changes:
-        _DMP.diff_cleanupMerge(diffs)
+        _dmp().diff_cleanupMerge(diffs)
 
 
 def is_layout_only(deleted: str, inserted: str) -> bool:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from negotiator.diff.align import Link, Para, align
 from negotiator.diff.salience import Salient, salient_changes
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, word_diff
 from negotiator.domain.changes import is_changed, is_newly_agreed
@@ -24,6 +23,9 @@ from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
 from negotiator.storage.store import chunks
 from negotiator.text.parse import is_symbol_or_date
+
+if TYPE_CHECKING:
+    from negotiator.diff.align import Link
 
 # Parts of a split or merge are joined with a line break in the ops.
 PART_SEPARATOR = "\n"
@@ -108,7 +110,7 @@ def _unique(items: list[Salient]) -> tuple[Salient, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # tens of thousands per comparison
 class AlignedEntry:
     """One line of a comparison: FROM paragraphs ``old`` continue as TO paragraphs ``new``.
 
@@ -166,13 +168,24 @@ class Comparison:
 
 
 def compare_drafts(session: Session, draft_a: Draft, draft_b: Draft) -> Comparison:
-    """Compare two drafts of a negotiation, in either order.
+    """Compare two drafts of a negotiation, in either order: the stored
+    comparison while it is still valid, else computed now and stored.
 
     Args:
         session: An open session.
         draft_a: The FROM draft.
         draft_b: The TO draft.
     """
+    # Imported here: the cache module builds on this one's types.
+    from negotiator.drafts.comparison_cache import cached
+
+    return cached(session, draft_a, draft_b, compute_comparison)
+
+
+def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comparison:
+    """Compare two drafts afresh (``compare_drafts`` without the stored result)."""
+    from negotiator.diff.align import Para, align  # not needed to read a stored comparison
+
     pa = _paragraphs(session, draft_a)
     pb = _paragraphs(session, draft_b)
     later_is_b = draft_b.order > draft_a.order

@@ -44,20 +44,20 @@ class LinkChange:
 
 
 @dataclass(frozen=True)
-class _Row:
-    id: int
+class LineageRow:
+    id: int | None  # None: not stored yet
     number: str | None
     text: str
     lineage_id: int | None
 
 
-def _rows(session: Session, draft_id: int) -> list[_Row]:
+def _rows(session: Session, draft_id: int) -> list[LineageRow]:
     result = session.execute(
         select(Paragraph.id, Paragraph.number, Paragraph.text, Paragraph.lineage_id)
         .where(Paragraph.draft_id == draft_id)
         .order_by(Paragraph.ordinal)
     ).all()
-    return [_Row(*r) for r in result]
+    return [LineageRow(*r) for r in result]
 
 
 def previous_draft(session: Session, draft: Draft) -> Draft | None:
@@ -70,29 +70,25 @@ def previous_draft(session: Session, draft: Draft) -> Draft | None:
     )
 
 
-def assign_lineages(session: Session, draft: Draft) -> None:
-    """Set the lineage of every paragraph of ``draft`` from its alignment to the
-    previous draft, with the user's corrections winning.
+@dataclass(frozen=True)
+class LineagePlan:
+    """The lineage of each paragraph of a draft (by place), how it continues it,
+    and the further lineages merged paragraphs continue (place, lineage id)."""
 
-    Safe to run again (after a correction upstream): a paragraph that starts a
-    lineage keeps the lineage id it already had, so what hangs on it stays.
+    lineage: list[int]
+    relation: list[str | None]
+    merges: list[tuple[int, int]]
 
-    Args:
-        session: The caller's transaction.
-        draft: A stored draft whose paragraphs are in the store.
+
+def plan_lineages(session: Session, draft: Draft, rows: list[LineageRow],
+                  overrides: dict[int, int | None]) -> LineagePlan:
+    """Each paragraph's lineage from its alignment to the previous draft, with the
+    user's corrections (``overrides``: paragraph id -> source paragraph id or
+    None) winning; lineages that start here are allocated now.
+
+    ``rows`` may be paragraphs not stored yet (ids None, no overrides): an
+    import then writes each paragraph once, with its lineage.
     """
-    rows = _rows(session, draft.id)
-    if not rows:
-        return
-    ids = [r.id for r in rows]
-    overrides = {
-        pid: src
-        for part in chunks(ids)
-        for pid, src in session.execute(
-            select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
-            .where(LineageOverride.paragraph_id.in_(part))
-        ).all()
-    }
     lineage: list[int | None] = [None] * len(rows)
     relation: list[str | None] = [None] * len(rows)
     merges: list[tuple[int, int]] = []
@@ -101,7 +97,7 @@ def assign_lineages(session: Session, draft: Draft) -> None:
     prev_pos = {r.id: k for k, r in enumerate(prev_rows)}
     if prev_rows:
         anchors = [(prev_pos[src], j) for j, r in enumerate(rows)
-                   if (src := overrides.get(r.id)) is not None and src in prev_pos]
+                   if r.id is not None and (src := overrides.get(r.id)) is not None and src in prev_pos]
         unlinked = [j for j, r in enumerate(rows)
                     if r.id in overrides and overrides[r.id] not in prev_pos]
         links = align(
@@ -123,12 +119,12 @@ def assign_lineages(session: Session, draft: Draft) -> None:
                 for i in link.old[1:]:
                     other = prev_rows[i].lineage_id
                     if other is not None and other != first:
-                        merges.append((rows[j].id, other))
+                        merges.append((j, other))
             else:
                 lineage[link.new[0]] = first
     # Corrections pointing further back than the previous draft.
-    far = [overrides[r.id] for r in rows if overrides.get(r.id) is not None
-           and overrides[r.id] not in prev_pos]
+    far = [src for r in rows
+           if r.id is not None and (src := overrides.get(r.id)) is not None and src not in prev_pos]
     far_lineage = {
         pid: lid
         for part in chunks(far)
@@ -136,7 +132,7 @@ def assign_lineages(session: Session, draft: Draft) -> None:
             select(Paragraph.id, Paragraph.lineage_id).where(Paragraph.id.in_(part))).all()
     }
     for j, r in enumerate(rows):
-        if r.id in overrides:
+        if r.id is not None and r.id in overrides:
             src = overrides[r.id]
             if src is None:
                 lineage[j], relation[j] = None, None
@@ -148,15 +144,17 @@ def assign_lineages(session: Session, draft: Draft) -> None:
         if x is not None and counts[x] > 1 and relation[j] is None:
             relation[j] = SPLIT
     # New lineages: keep the one a paragraph already started, if nobody else uses it.
-    used_before = set(
-        session.scalars(
-            select(Paragraph.lineage_id)
-            .join(Draft, Draft.id == Paragraph.draft_id)
-            .where(Draft.negotiation_id == draft.negotiation_id, Draft.order < draft.order,
-                   Paragraph.lineage_id.is_not(None))
-            .distinct()
-        ).all()
-    )
+    used_before: set[int] = set()
+    if any(r.lineage_id is not None for r in rows):
+        used_before = {
+            lineage_id for lineage_id in session.scalars(
+                select(Paragraph.lineage_id)
+                .join(Draft, Draft.id == Paragraph.draft_id)
+                .where(Draft.negotiation_id == draft.negotiation_id, Draft.order < draft.order,
+                       Paragraph.lineage_id.is_not(None))
+                .distinct()
+            ) if lineage_id is not None
+        }
     claimed = set(counts)
     need_new: list[int] = []
     for j, r in enumerate(rows):
@@ -174,18 +172,50 @@ def assign_lineages(session: Session, draft: Draft) -> None:
         ).all()
         for j, lid in zip(need_new, new_ids, strict=True):
             lineage[j] = lid
-    changed = [
-        {"id": r.id, "lineage_id": lineage[j], "lineage_relation": relation[j]}
-        for j, r in enumerate(rows)
-    ]
-    session.execute(update(Paragraph), changed)
-    for part in chunks(ids):
-        session.execute(delete(LineageMerge).where(LineageMerge.paragraph_id.in_(part)))
+    return LineagePlan(lineage, relation, merges)  # type: ignore[arg-type]
+
+
+def store_merges(session: Session, paragraph_ids: list[int], merges: list[tuple[int, int]]) -> None:
+    """Record the further lineages of merged paragraphs (``merges``: place, lineage)."""
     if merges:
         session.execute(
             insert(LineageMerge),
-            [{"paragraph_id": p, "lineage_id": lid} for p, lid in dict.fromkeys(merges)],
+            [{"paragraph_id": paragraph_ids[j], "lineage_id": lid}
+             for j, lid in dict.fromkeys(merges)],
         )
+
+
+def assign_lineages(session: Session, draft: Draft) -> None:
+    """Set the lineage of every paragraph of ``draft`` from its alignment to the
+    previous draft, with the user's corrections winning.
+
+    Safe to run again (after a correction upstream): a paragraph that starts a
+    lineage keeps the lineage id it already had, so what hangs on it stays.
+
+    Args:
+        session: The caller's transaction.
+        draft: A stored draft whose paragraphs are in the store.
+    """
+    rows = _rows(session, draft.id)
+    if not rows:
+        return
+    ids = [r.id for r in rows if r.id is not None]  # stored rows: every one has an id
+    overrides = {
+        pid: src
+        for part in chunks(ids)
+        for pid, src in session.execute(
+            select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
+            .where(LineageOverride.paragraph_id.in_(part))
+        ).all()
+    }
+    plan = plan_lineages(session, draft, rows, overrides)
+    session.execute(update(Paragraph), [
+        {"id": r.id, "lineage_id": plan.lineage[j], "lineage_relation": plan.relation[j]}
+        for j, r in enumerate(rows)
+    ])
+    for part in chunks(ids):
+        session.execute(delete(LineageMerge).where(LineageMerge.paragraph_id.in_(part)))
+    store_merges(session, ids, plan.merges)
 
 
 def correct_link(
@@ -248,8 +278,11 @@ def _relink_from(session: Session, paragraph: Paragraph, old_lineage: int | None
         .where(Draft.negotiation_id == draft.negotiation_id, Draft.order >= draft.order)
         .order_by(Draft.order)
     ).all()
+    from negotiator.drafts.comparison_cache import forget  # loaded with corrections only
+
     for d in later:
         assign_lineages(session, d)
+    forget(session, [d.id for d in later])
     session.flush()
     session.expire_all()
     new_lineage = session.scalar(select(Paragraph.lineage_id).where(Paragraph.id == paragraph.id))

@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -371,3 +372,23 @@ class TrustedKey(Base):
     name: Mapped[str] = mapped_column(String(200))
     added_by: Mapped[str | None] = mapped_column(String(200))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- Comparisons computed once (migration 0006) ----------------------------------
+
+
+class ComparisonCache(Base):
+    """A draft pair's comparison as last computed, valid while ``key`` (the
+    drafts' contents, their lineages and link corrections, the comparing code)
+    still matches. One row per ordered pair."""
+
+    __tablename__ = "comparison_cache"
+    __table_args__ = (UniqueConstraint("from_draft_id", "to_draft_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id", ondelete="CASCADE"))
+    to_draft_id: Mapped[int] = mapped_column(ForeignKey("draft.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    # The typed Comparison as compact JSON, zlib-compressed.
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -11,16 +11,12 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -43,7 +39,14 @@ from negotiator.storage.server_engine import (
     make_server_engine,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 _T = TypeVar("_T")
+# The newest migration's revision id, so opening a current store needs one
+# query and no Alembic (about 0.2 s of imports); tests/test_store.py keeps it
+# equal to the migrations' head.
+HEAD_REVISION = "0006"
 ENV_VAR = "NEGOTIATOR_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a writer waits for another program's transaction before giving up;
@@ -79,6 +82,8 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 
 def _alembic_config(connection: object | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -86,6 +91,9 @@ def _alembic_config(connection: object | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The migrations' head, asked of Alembic (``HEAD_REVISION`` without it)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -206,10 +214,27 @@ class Store:
         return None
 
     def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
+    def _stamped_revision(self) -> str | None:
+        """The store's schema revision by one query; None when that cannot say
+        (a new or foreign file: Alembic then looks closer)."""
+        try:
+            with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
+                rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except DBAPIError:
+            return None
+        return rows[0][0] if len(rows) == 1 else None
+
     def _upgrade(self) -> None:
+        if self._stamped_revision() == HEAD_REVISION:
+            return  # the usual start: no Alembic loaded
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
         head = head_revision()
         with self.engine.connect().execution_options(**{READ_ONLY: True}) as conn:
             current = MigrationContext.configure(conn).get_current_revision()
@@ -263,5 +288,44 @@ class Store:
         self.engine.dispose()
 
 
+# How long a best-effort write (``write_aside``) waits for another writer.
+ASIDE_BUSY_TIMEOUT_MS = 100
+
+
+def write_aside(session: Session, write: Callable[[Any], None]) -> bool:
+    """Write something that can always be computed again (a cache), without
+    putting the caller's action at risk: inside a writing transaction under a
+    savepoint; inside a read-only one on a connection of its own that gives up
+    after ``ASIDE_BUSY_TIMEOUT_MS`` rather than make a reader wait for a writer.
+
+    Returns:
+        Whether it was written.
+    """
+    conn = session.connection()
+    try:
+        if not conn.get_execution_options().get(READ_ONLY):
+            with session.begin_nested():
+                write(session)
+            return True
+        engine = conn.engine
+        if engine.url.get_backend_name() == "sqlite" and engine.url.database in (None, "", ":memory:"):
+            return False  # one connection only: nothing aside to write through
+        with engine.connect() as aside:
+            raw = aside.connection.driver_connection
+            if engine.url.get_backend_name() == "sqlite":
+                raw.execute(f"PRAGMA busy_timeout={ASIDE_BUSY_TIMEOUT_MS}")  # type: ignore[union-attr]
+            try:
+                with aside.begin():
+                    write(aside)
+            finally:
+                if engine.url.get_backend_name() == "sqlite":
+                    raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # type: ignore[union-attr]
+        return True
+    except DBAPIError:
+        return False
+
+
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 # Latin ordinal suffixes for paragraphs inserted during negotiation ("12 bis").
 SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|alt"
 
+# Up to six digits: drafts of 10,000 and more paragraphs number them so ("10000.").
 _DIGITS = re.compile(
-    rf"^(?P<num>\d{{1,4}}(?:\.\d{{1,3}})*)"
+    rf"^(?P<num>\d{{1,6}}(?:\.\d{{1,3}})*)"
     rf"(?:(?P<sp>\s*)(?P<suf>{SUFFIXES})\b)?"
     rf"(?P<punct>[.):])?(?P<rest>\s+|$)",
     re.IGNORECASE,
 )
 _PP_OP = re.compile(
-    rf"^(?P<tag>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s*(?P<suf>{SUFFIXES})\b)?[.):]?(?:\s+|$)",
+    rf"^(?P<tag>PP|OP)\s?(?P<num>\d{{1,6}})(?:\s*(?P<suf>{SUFFIXES})\b)?[.):]?(?:\s+|$)",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"^\((?P<lab>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)(?:\s+|$)")
@@ -108,20 +109,24 @@ class Brackets:
     depth: int  # deepest nesting
 
 
+_BRACKETS = re.compile(r"[\[\]]")
+
+
 def count_brackets(text: str) -> Brackets:
     """Square brackets of a text; a stray ']' or an unclosed '[' makes it unbalanced."""
-    depth = max_depth = count = 0
+    count = text.count("[")
+    if not count and "]" not in text:
+        return Brackets(0, True, 0)  # most paragraphs: two C scans, no Python loop
+    depth = max_depth = 0
     balanced = True
-    for ch in text:
+    for ch in _BRACKETS.findall(text):  # the brackets only, in order
         if ch == "[":
-            count += 1
             depth += 1
             max_depth = max(max_depth, depth)
-        elif ch == "]":
-            if depth == 0:
-                balanced = False
-            else:
-                depth -= 1
+        elif depth == 0:
+            balanced = False
+        else:
+            depth -= 1
     return Brackets(count, balanced and depth == 0, max_depth)
 
 

@@ -77,7 +77,7 @@ def test_wheel_carries_app_demo_data_migrations_and_entry_point(tmp_path):
     assert "negotiator/storage/migrations/versions/0001_initial.py" in names
     demo = {n for n in names if n.startswith("resources/demo/")}
     for expected in ("zero-draft.txt", "rev1.txt", "rev2.txt",
-                     "zero-draft.docx", "rev1.docx", "rev2.docx", "demo.json"):
+                     "zero-draft.docx", "rev1.docx", "rev2.docx", "demo.json", "demo.sqlite"):
         assert f"resources/demo/{expected}" in demo, sorted(demo)
 
 

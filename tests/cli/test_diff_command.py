@@ -161,3 +161,13 @@ def test_redline_colour_on_a_terminal(negotiation, db_path: Path) -> None:  # ty
         store.close()
     assert "\x1b[31;9mshall [strongly]\x1b[0m\x1b[32;4mshould\x1b[0m" in out
     assert "[-" not in out and "{+" not in out
+
+
+def test_json_is_compact_by_default_and_indented_with_pretty(negotiation) -> None:  # type: ignore[no-untyped-def]
+    compact = negotiation("diff", "CBMs", "Zero", "Rev.1", "--json")
+    pretty = negotiation("diff", "CBMs", "Zero", "Rev.1", "--json", "--pretty")
+    assert compact.out.count("\n") == 1 and '{"from":"Zero","to":"Rev.1",' in compact.out
+    assert pretty.out.startswith('{\n  "from": "Zero",\n  "to": "Rev.1",')
+    assert json.loads(compact.out) == json.loads(pretty.out)
+    listed = negotiation("list", "--json", "--pretty").out
+    assert listed.startswith("[\n  {\n") and json.loads(listed) == json.loads(negotiation("list", "--json").out)

@@ -51,6 +51,9 @@ seen = {}
 
 def look_and_quit():
     window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    if not window.negotiations:  # painted first, filled right after
+        QTimer.singleShot(100, look_and_quit)
+        return
     seen.update(title=window.windowTitle(), path=str(window.store.path),
                 drafts=[d.label for d in window.negotiations[0].drafts])
     window.close()

@@ -4,7 +4,9 @@ committed state). Real processes on a real SQLite file."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +107,10 @@ def _long_drafts(tmp_path: Path, paragraphs: int) -> tuple[Path, Path]:
 @pytest.mark.slow
 def test_a_long_diff_never_makes_a_colleague_s_edit_fail(db_path, tmp_path):
     _store(db_path, _long_drafts(tmp_path, 1500))
+    # Import stored this comparison: forget it, so the diff computes (and then
+    # stores) it while the edits run.
+    with contextlib.closing(sqlite3.connect(db_path)) as con, con:
+        con.execute("DELETE FROM comparison_cache")
     with open(tmp_path / "diff.json", "wb") as sink:  # not a pipe: a full pipe would stall it
         diff = subprocess.Popen([sys.executable, "-m", "negotiator", "--db", str(db_path), "diff", TITLE,
                                  "Rev.1", "Rev.2", "--json"], stdout=sink, stderr=subprocess.PIPE,
