@@ -2,7 +2,7 @@
 it was computed from (see negotiator/drafts/comparison_cache.py).
 
 Revision ID: 0006
-Revises: 0004 (the PostgreSQL branch adds 0005; the chain is re-linked at merge)
+Revises: 0005
 """
 
 import sqlalchemy as sa
@@ -32,6 +32,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("from_draft_id", "to_draft_id", name="uq_comparison_cache_from_draft_id"),
     )
     op.create_index("ix_comparison_cache_to_draft_id", "comparison_cache", ["to_draft_id"])
+    if op.get_bind().dialect.name == "postgresql":
+        # On a shared server every member reads and refreshes the stored comparisons
+        # (they derive from drafts, which all members share; see 0005).
+        op.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON comparison_cache TO negotiator_member")
+        op.execute("GRANT USAGE, SELECT ON SEQUENCE comparison_cache_id_seq TO negotiator_member")
 
 
 def downgrade() -> None:
