@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,3 +108,25 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.sqlite'}"
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests with a QApplication collect garbage on the GUI thread only, as the
+    client does (ui/gc_guard.py): a collection on a worker thread would free Qt
+    objects there. Afterwards the main thread collects what the test left, and
+    the other tests run with the usual automatic collection."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    import gc
+
+    from ui import gc_guard
+
+    gc_guard.install(request.getfixturevalue("qapp"))
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.domain.errors import NegotiatorError
 from negotiator.storage.store import Store
-from ui import paths
+from ui import gc_guard, paths
 from ui import settings as cfg
 from ui.demo_store import create_demo_folder, remove_demo_folder, remove_stale_demo_folders
 from ui.languages import install_translators
@@ -38,6 +38,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("negotiator")
+    gc_guard.install(app)
     return app
 
 

@@ -68,4 +68,5 @@ def remove_translators(app: QApplication) -> None:
     """Back to the source strings (what ``install_translators`` installed is removed)."""
     for old in app.findChildren(QTranslator, "negotiator-translator"):
         app.removeTranslator(old)
+        old.setObjectName("")  # no longer ours at once, though deleted only later
         old.deleteLater()

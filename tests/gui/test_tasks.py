@@ -79,3 +79,19 @@ def test_a_newer_task_with_the_same_key_wins(qtbot, manager) -> None:  # type: i
     release.set()
     qtbot.waitUntil(lambda: not manager.running, timeout=5000)
     assert results == ["new"]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Automatic collection is off while a QApplication runs (a worker thread must
+    never free Qt objects); the GUI thread's collector does the collecting."""
+    import gc
+
+    from ui import gc_guard
+
+    collector = gc_guard.install(qapp)
+    assert not gc.isenabled()
+    assert gc_guard.install(qapp) is collector  # one per application
+    for _ in range(gc.get_threshold()[0] + 10):
+        a: list[object] = []
+        a.append(a)  # cyclic garbage
+    assert collector.collect() > 0
