@@ -46,19 +46,35 @@ class Result:
     err: str
 
 
-@pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run `negotiator --db <tmp store> ARGS...` in-process."""
+def run_in_process(db: str | Path, *args: str) -> Result:
+    """`negotiator --db DB ARGS...` in this process (no start-up cost), its output captured."""
+    import contextlib
+    import io
+
     from negotiator.cli.main import main
 
-    def run(*args: str) -> Result:
-        capsys.readouterr()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = main(["--db", str(db_path), *args])
+            code = main(["--db", str(db), *args])
         except SystemExit as exc:  # argparse usage errors
             code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def ok_in_process(db: str | Path, *args: str) -> str:
+    """The output of a command that must succeed."""
+    done = run_in_process(db, *args)
+    assert done.code == 0, f"{args}: {done.err}"
+    return done.out
+
+
+@pytest.fixture
+def cli(db_path: Path):
+    """Run `negotiator --db <tmp store> ARGS...` in-process."""
+
+    def run(*args: str) -> Result:
+        return run_in_process(db_path, *args)
 
     return run
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DEMO, run_negotiator
+from tests.conftest import DEMO, run_in_process, run_negotiator
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 T = "ICT CBMs decision"
@@ -100,15 +100,8 @@ def test_notes_and_status_commands(two_drafts) -> None:
     assert "CHANGED since agreed on Rev.1" in out.out
 
 
-def test_exchange_conflicts_and_resolve_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from negotiator.cli.main import main
-
-    def run(db: str, *args: str) -> Any:
-        capsys.readouterr()
-        code = main(["--db", db, *args])
-        out = capsys.readouterr()
-        return type("Run", (), {"code": code, "out": out.out, "err": out.err})
-
+def test_exchange_conflicts_and_resolve_from_the_command_line(tmp_path: Path) -> None:
+    run = run_in_process
     a, b = str(tmp_path / "a.sqlite"), str(tmp_path / "b.sqlite")
     for db in (a, b):
         assert run(db, "new", T, "--forum", "OSCE PC").code == 0

@@ -3,8 +3,6 @@ and running the command line on a real store."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -12,24 +10,16 @@ from typing import Any
 import docx
 from lxml import etree
 
-from negotiator.cli.main import main
+from tests.conftest import ok_in_process, run_in_process
 from tests.docx_checks import NS, W, body, paragraph_text
 
 
 def run(db: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["--db", str(db), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    done = run_in_process(db, *args)
+    return done.code, done.out, done.err
 
 
-def ok(db: Path, *args: str) -> str:
-    code, out, err = run(db, *args)
-    assert code == 0, f"{args}: {err}"
-    return out
+ok = ok_in_process
 
 
 def ok_json(db: Path, *args: str) -> Any:

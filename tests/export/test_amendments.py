@@ -5,15 +5,12 @@ command line on a real store; the .docx is read back from disk."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from pathlib import Path
 
 import docx
 import pytest
 
-from negotiator.cli.main import main
 from negotiator.positions.amendment_text import (
     Form,
     apply_amendment,
@@ -21,6 +18,7 @@ from negotiator.positions.amendment_text import (
     tracked_ops,
 )
 from tests.docx_checks import NS, W, body, check_well_formed_revisions, libreoffice_view, paragraph_text
+from tests.export.brief_helpers import ok
 
 NEG = "Cyber CBMs"
 
@@ -50,20 +48,6 @@ OP3_ONE_LINE = "Requests the Secretariat to establish a database of national poi
 NOT_APPLYING = "Replace 'the Committee' with 'the Council'."
 
 
-def run(db: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["--db", str(db), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
-
-
-def ok(db: Path, *args: str) -> str:
-    code, out, err = run(db, *args)
-    assert code == 0, f"{args}: {err}"
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ LibreOffice, and checked against `negotiator diff --json` / `signals --json`."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from pathlib import Path
@@ -14,7 +12,6 @@ from typing import Any
 import docx
 import pytest
 
-from negotiator.cli.main import main
 from tests.docx_checks import (
     NS,
     W,
@@ -25,6 +22,7 @@ from tests.docx_checks import (
     pdf_text,
     to_pdf,
 )
+from tests.export.brief_helpers import ok, run
 
 NEG = "ICT confidence-building measures"
 
@@ -81,20 +79,6 @@ INSTRUCTION_PP1 = "Merge this paragraph with PP3 and shorten both."
 NOTE_1 = "Capital (Cyber Desk) instructs: hold on 'shall'; we may concede on the date."
 
 
-def run(db: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["--db", str(db), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
-
-
-def ok(db: Path, *args: str) -> str:
-    code, out, err = run(db, *args)
-    assert code == 0, f"{args}: {err}"
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from negotiator.domain.actors import is_eu
 from negotiator.domain.changes import is_changed
 from negotiator.export.brief import write_brief
 from negotiator.storage.store import Store
+from tests.conftest import run_in_process
 from tests.gui.conftest import open_copy
 from ui import operations as op
 from ui.models.paragraphs import Column, ParagraphModel
@@ -68,7 +69,7 @@ def faces(store: Store, qtbot, capsys, tmp_path: Path):  # type: ignore[no-untyp
         a, b = negotiations.find_draft(s, n, "Rev.1"), negotiations.find_draft(s, n, "Rev.2")
         written = write_brief(s, n, a, b, path)
         changed_brief = write_brief(s, n, a, b, tmp_path / "changed.docx", scope="changed")
-    return {"cli": cli, "model": model, "chart": chart, "diff_view": diff_view,
+    return {"title": title, "db": store.url, "cli": cli, "model": model, "chart": chart, "diff_view": diff_view,
             "brief": docx.Document(str(path)), "brief_result": written,
             "changed_brief": changed_brief}
 
@@ -98,9 +99,12 @@ def test_paragraph_references_are_the_same_everywhere(faces) -> None:  # type: i
     brief_text = "\n".join(p.text for p in faces["brief"].paragraphs)
     for ref in ("PP 1", "OP 1", "OP 6 (a)"):
         assert ref in shown and ref in brief_text
-    # What the brief prints, a command accepts: typed back, the same paragraph.
-    assert shown.index("OP 6 (a)") == next(p["index"] for p in faces["cli"]["show"]
-                                           if p["reference"] == "OP 6 (a)")
+    # What every face prints, every command accepts: each label, typed back, names its paragraph.
+    title = faces["title"]
+    for p in faces["cli"]["show"]:
+        listed = run_in_process(faces["db"], "status", title, "Rev.2", p["reference"], "--json")
+        assert listed.code == 0, (p["reference"], listed.err)
+        assert [row["index"] for row in json.loads(listed.out)] == [p["index"]], p["reference"]
 
 
 def test_newly_agreed_is_one_answer(faces) -> None:  # type: ignore[no-untyped-def]
