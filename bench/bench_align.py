@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import edited_copy  # noqa: E402
 from negotiator.diff.align import Para, align  # noqa: E402
 from negotiator.diff.salience import salient_changes  # noqa: E402
 from negotiator.diff.worddiff import word_diff  # noqa: E402
 
 WORDS_PER_PARAGRAPH = 60
-EDITED, ADDED, DELETED, MOVED = 0.10, 0.02, 0.02, 0.01
 # A peer that has not finished by then is stopped and reported as such: difflib
 # on words and redlines grow quadratically (about 3 s and 20 s at 1,000
 # paragraphs here), so at 10,000 they would take many minutes.
@@ -50,18 +50,7 @@ def make_pair(n: int, seed: int = 1) -> tuple[list[Para], list[Para]]:
         return " ".join(rng.choices(vocab, weights, k=k)) + "."
 
     a_texts = [sentence() for _ in range(n)]
-    b_texts = list(a_texts)
-    for k in rng.sample(range(n), int(n * EDITED)):
-        words = b_texts[k].split()
-        for _ in range(rng.randint(1, 5)):
-            words[rng.randrange(len(words))] = rng.choice(vocab)
-        b_texts[k] = " ".join(words)
-    for k in sorted(rng.sample(range(len(b_texts)), int(n * DELETED)), reverse=True):
-        del b_texts[k]
-    for _ in range(int(n * MOVED)):
-        b_texts.insert(rng.randrange(len(b_texts)), b_texts.pop(rng.randrange(len(b_texts))))
-    for _ in range(int(n * ADDED)):
-        b_texts.insert(rng.randrange(len(b_texts)), sentence())
+    b_texts = edited_copy(rng, a_texts, vocab, sentence)
     a = [Para(str(k + 1), t) for k, t in enumerate(a_texts)]
     b = [Para(str(k + 1), t) for k, t in enumerate(b_texts)]
     return a, b

@@ -39,11 +39,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import table  # noqa: E402
+from bench.common import edited_copy, table  # noqa: E402
 
 PY = sys.executable
 WORDS_PER_PARAGRAPH = 50
-EDITED, ADDED, DELETED, MOVED = 0.10, 0.02, 0.02, 0.01
 # After the first paint the app with a big draft is left this long (rows shown,
 # changes filled in the background) before its peak RSS is read.
 BIG_SETTLE_S = 4.0
@@ -153,18 +152,7 @@ def make_texts(n: int, seed: int = 1) -> tuple[str, str]:
         return " ".join(words) + "."
 
     a = [sentence() for _ in range(n)]
-    b = list(a)
-    for k in rng.sample(range(n), int(n * EDITED)):
-        words = b[k].split()
-        for _ in range(rng.randint(1, 5)):
-            words[rng.randrange(len(words))] = rng.choice(vocab)
-        b[k] = " ".join(words)
-    for k in sorted(rng.sample(range(len(b)), int(n * DELETED)), reverse=True):
-        del b[k]
-    for _ in range(int(n * MOVED)):
-        b.insert(rng.randrange(len(b)), b.pop(rng.randrange(len(b))))
-    for _ in range(int(n * ADDED)):
-        b.insert(rng.randrange(len(b)), sentence())
+    b = edited_copy(rng, a, vocab, sentence)
 
     def doc(paras: list[str]) -> str:
         return "\n\n".join(f"{k + 1}. {t}" for k, t in enumerate(paras)) + "\n"
