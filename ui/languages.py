@@ -47,6 +47,7 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
     remove_translators(app)
     compile_checkout_translations()
     locale = QLocale(language) if language else QLocale.system()
+    QLocale.setDefault(locale)  # dates and month names in the language the window speaks
     installed: list[QTranslator] = []
     ours = QTranslator(app)
     if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)) \
