@@ -72,18 +72,23 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
     from negotiator.domain.errors import InputError
     from negotiator.text.tracked import TrackedChanges
 
+    from negotiator.domain.memory import paused_gc
+
     # Without a choice the file is read as if accepted, only to learn whether it has revisions.
     reading = TrackedChanges(args.tracked_changes or TrackedChanges.ACCEPT)
-    if args.file == "-":
-        parsed = read_stdin(sys.stdin.buffer, tracked_changes=reading)
-    else:
-        parsed = read_file(args.file, tracked_changes=reading)
-    if parsed.has_tracked_changes and args.tracked_changes is None:
-        raise InputError(parsed.source_name, "has tracked changes (open revisions); choose how to read them: "
-                                             "--tracked-changes accept or --tracked-changes reject")
-    with store.transaction() as s:
-        neg = negotiations.find_negotiation(s, args.negotiation)
-        result = negotiations.import_draft(s, neg, parsed, args.label, symbol=args.symbol, date=args.date)
+    with paused_gc():  # parse, align and store: large results, no cyclic garbage
+        if args.file == "-":
+            parsed = read_stdin(sys.stdin.buffer, tracked_changes=reading)
+        else:
+            parsed = read_file(args.file, tracked_changes=reading)
+        if parsed.has_tracked_changes and args.tracked_changes is None:
+            raise InputError(parsed.source_name, "has tracked changes (open revisions); choose how "
+                                                 "to read them: --tracked-changes accept or "
+                                                 "--tracked-changes reject")
+        with store.transaction() as s:
+            neg = negotiations.find_negotiation(s, args.negotiation)
+            result = negotiations.import_draft(s, neg, parsed, args.label, symbol=args.symbol,
+                                               date=args.date)
     for warning in result.warnings:
         print(f"warning: {safe(parsed.source_name)}: {safe(warning)}", file=sys.stderr)
     print(

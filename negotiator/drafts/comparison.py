@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,8 +32,23 @@ if TYPE_CHECKING:
 PART_SEPARATOR = "\n"
 
 
-def _paragraphs(session: Session, draft: Draft) -> list[Any]:
-    """The columns a comparison reads, as plain rows: five times faster than ORM
+class ComparedRow(NamedTuple):
+    """The columns a comparison reads of a paragraph (``comparison_rows`` gives
+    the same names as database rows; an import builds these before it stores)."""
+
+    id: int | None
+    ordinal: int
+    number: str | None
+    text: str
+    brackets: int
+    lineage_id: int | None
+    level: int
+    kind: str
+    section: str | None
+
+
+def comparison_rows(session: Session, draft: Draft) -> list[Any]:
+    """The columns a comparison reads (``ComparedRow``), as plain rows: five times faster than ORM
     objects on a 10,000-paragraph draft, and no long pauses for the GUI thread
     when a comparison runs in the background."""
     return list(
@@ -88,7 +104,7 @@ def _declared_new(session: Session, paras: list[Any]) -> set[int]:
     return {ids[pid] for pid in found}
 
 
-def pair_ops(link: Link, a: list[Any], b: list[Any]) -> list[tuple[str, str]]:
+def pair_ops(link: Link, a: Sequence[Any], b: Sequence[Any]) -> list[tuple[str, str]]:
     """Word-diff ops of one link (parts of a split or merge joined by a line break)."""
     old = PART_SEPARATOR.join(a[i].text for i in link.old)
     new = PART_SEPARATOR.join(b[j].text for j in link.new)
@@ -186,8 +202,8 @@ def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comp
     """Compare two drafts afresh (``compare_drafts`` without the stored result)."""
     from negotiator.diff.align import Para, align  # not needed to read a stored comparison
 
-    pa = _paragraphs(session, draft_a)
-    pb = _paragraphs(session, draft_b)
+    pa = comparison_rows(session, draft_a)
+    pb = comparison_rows(session, draft_b)
     later_is_b = draft_b.order > draft_a.order
     if later_is_b:
         anchors = _user_anchors(session, pa, pb)
@@ -207,6 +223,17 @@ def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comp
         unlinked_a=unlinked_a,
         unlinked_b=unlinked_b,
     )
+    return comparison_from_links(draft_a.label, draft_b.label, pa, pb, links)
+
+
+def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb: Sequence[Any],
+                          links: Sequence[Link]) -> Comparison:
+    """The comparison of two drafts' rows (``comparison_rows``' columns) once
+    aligned: word diffs, salience, brackets and references of every link.
+
+    An import hands over the alignment it made for the lineages, so a new draft
+    is aligned once.
+    """
     refs_a = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pa])
     refs_b = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pb])
     counts: Counter[ChangeKind] = Counter()
@@ -251,7 +278,7 @@ def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comp
         salient=salient_paragraphs,
         top_matter=top_matter_count,
     )
-    return Comparison(draft_a.label, draft_b.label, summary, tuple(entries),
+    return Comparison(from_label, to_label, summary, tuple(entries),
                       tuple(refs_a), tuple(refs_b))
 
 

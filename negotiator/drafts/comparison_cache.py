@@ -188,17 +188,25 @@ def cached(session: Session, draft_a: Draft, draft_b: Draft,
         if found is not None:
             return found
     result = compute(session, draft_a, draft_b)
+    store(session, draft_a, draft_b, result, key)
+    return result
+
+
+def store(session: Session, draft_a: Draft, draft_b: Draft, result: Comparison,
+          key: str | None = None) -> None:
+    """Keep ``result`` as the comparison of ``draft_a`` -> ``draft_b`` (in the
+    caller's transaction, or aside when the caller only reads)."""
+    key = key or cache_key(session, draft_a, draft_b)
     blob = encode(result)
 
-    def store(conn: Connection | Session) -> None:
+    def write(conn: Connection | Session) -> None:
         conn.execute(delete(ComparisonCache).where(ComparisonCache.from_draft_id == draft_a.id,
                                                    ComparisonCache.to_draft_id == draft_b.id))
         conn.execute(insert(ComparisonCache), [{
             "from_draft_id": draft_a.id, "to_draft_id": draft_b.id, "key": key, "data": blob,
         }])
 
-    write_aside(session, store)
-    return result
+    write_aside(session, write)
 
 
 def forget(session: Session, draft_ids: Iterable[int]) -> None:

@@ -11,12 +11,14 @@ over the aligner, now and whenever lineages are assigned again.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from negotiator.diff.align import MERGED, SPLIT, Para, align
+from negotiator.diff.align import MERGED, SPLIT, Link, Para, align
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.drafts.references import (
     ParagraphFacts,
@@ -78,22 +80,32 @@ class LineagePlan:
     lineage: list[int]
     relation: list[str | None]
     merges: list[tuple[int, int]]
+    links: list[Link]  # the alignment to the previous draft it was made from
 
 
-def plan_lineages(session: Session, draft: Draft, rows: list[LineageRow],
-                  overrides: dict[int, int | None]) -> LineagePlan:
+
+
+def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
+                  overrides: dict[int, int | None],
+                  previous_rows: Sequence[Any] | None = None) -> LineagePlan:
     """Each paragraph's lineage from its alignment to the previous draft, with the
     user's corrections (``overrides``: paragraph id -> source paragraph id or
     None) winning; lineages that start here are allocated now.
 
     ``rows`` may be paragraphs not stored yet (ids None, no overrides): an
     import then writes each paragraph once, with its lineage.
+    ``previous_rows``: the previous draft's paragraphs if the caller read them
+    already (anything with ``LineageRow``'s fields, in order).
     """
     lineage: list[int | None] = [None] * len(rows)
     relation: list[str | None] = [None] * len(rows)
     merges: list[tuple[int, int]] = []
-    prev = previous_draft(session, draft)
-    prev_rows = _rows(session, prev.id) if prev is not None else []
+    links: list[Link] = []
+    if previous_rows is not None:
+        prev_rows: Sequence[Any] = previous_rows
+    else:
+        prev = previous_draft(session, draft)
+        prev_rows = _rows(session, prev.id) if prev is not None else []
     prev_pos = {r.id: k for k, r in enumerate(prev_rows)}
     if prev_rows:
         anchors = [(prev_pos[src], j) for j, r in enumerate(rows)
@@ -172,7 +184,7 @@ def plan_lineages(session: Session, draft: Draft, rows: list[LineageRow],
         ).all()
         for j, lid in zip(need_new, new_ids, strict=True):
             lineage[j] = lid
-    return LineagePlan(lineage, relation, merges)  # type: ignore[arg-type]
+    return LineagePlan(lineage, relation, merges, links)  # type: ignore[arg-type]
 
 
 def store_merges(session: Session, paragraph_ids: list[int], merges: list[tuple[int, int]]) -> None:

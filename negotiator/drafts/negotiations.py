@@ -139,9 +139,17 @@ def import_draft(
     session.add(draft)
     session.flush()
     # Lineages first, so each paragraph is written once, with its lineage, in one
-    # Core executemany (ten times faster than ORM objects on big drafts).
+    # Core executemany (ten times faster than ORM objects on big drafts); the
+    # alignment they come from also makes the comparison with the previous draft.
+    # Imported here: commands that list need none of it.
+    from negotiator.drafts import comparison_cache
+    from negotiator.drafts.comparison import ComparedRow, comparison_from_links, comparison_rows
+
     paras = parsed.paragraphs
-    plan = plan_lineages(session, draft, [LineageRow(None, p.number, p.text, None) for p in paras], {})
+    previous = previous_draft(session, draft)
+    previous_rows = comparison_rows(session, previous) if previous is not None else []
+    plan = plan_lineages(session, draft, [LineageRow(None, p.number, p.text, None) for p in paras],
+                         {}, previous_rows)
     draft_id = draft.id
     session.execute(
         insert(Paragraph),
@@ -167,12 +175,11 @@ def import_draft(
         ids = dict(session.execute(select(Paragraph.ordinal, Paragraph.id)
                                    .where(Paragraph.draft_id == draft_id)).all())
         store_merges(session, [ids[i] for i in range(len(paras))], plan.merges)
-    if compare_previous:
-        from negotiator.drafts.comparison import compare_drafts  # commands that list need none of it
-
-        previous = previous_draft(session, draft)
-        if previous is not None:
-            compare_drafts(session, previous, draft)  # stored for `diff`, the window, the brief
+    if compare_previous and previous is not None:
+        rows = [ComparedRow(None, i, p.number, p.text, p.brackets, lid, p.level, p.kind, p.section)
+                for i, (p, lid) in enumerate(zip(paras, plan.lineage, strict=True))]
+        result = comparison_from_links(previous.label, label, previous_rows, rows, plan.links)
+        comparison_cache.store(session, previous, draft, result)  # for `diff`, the window, the brief
     return ImportResult(
         negotiation.id,
         draft.id,
