@@ -175,10 +175,21 @@ def _letter_before(label: str) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _opening_word(text: str) -> tuple[str, str]:
     """The first significant word (adverbs and markup skipped) and the one after it."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[:200])
-    lowered = [w.lower() for w in words]
+    lowered: list[str] = []
+    significant = -1  # where the first word that is not an adverb stands
+    # The first 200 characters, read only as far as the answer needs.
+    for m in _WORD.finditer(text, 0, 200):
+        lowered.append(m.group().lower())
+        if significant < 0 and lowered[-1] not in ADVERBS:
+            significant = len(lowered) - 1
+        if significant >= 0 and len(lowered) >= significant + 4:
+            break
     i = 0
     while i < len(lowered) - 1 and lowered[i] in ADVERBS:
         i += 1
@@ -208,10 +219,10 @@ def infer_kind(text: str, number: TypedNumber | None) -> str:
     stripped = text.strip()
     if (
         stripped
-        and len(stripped.split()) <= HEADING_MAX_WORDS
         and stripped[-1] not in ".;:,!?"
         and "\n" not in stripped
         and (number is None or number.style in ("upper", "digit"))
+        and len(stripped.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
     ):
         return "heading"
     if number is not None and number.style in ("digit", "op"):
@@ -230,7 +241,7 @@ def _reads_as_title(text: str) -> bool:
     return (
         bool(stripped)
         and "\n" not in stripped
-        and len(stripped.split()) <= TITLE_MAX_WORDS
+        and len(stripped.split(None, TITLE_MAX_WORDS)) <= TITLE_MAX_WORDS
         and stripped[-1] not in ".;:,!?"
         and _starts_capitalised(stripped)
         and not is_symbol_or_date(stripped)
@@ -238,7 +249,7 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _starts_capitalised(text: str) -> bool:
-    m = re.search(r"[A-Za-z]", text)
+    m = _LETTER.search(text)
     return bool(m and m.group().isupper())
 
 
