@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # types only: a command loads just the core modules it runs
-    from negotiator.diff.salience import Salient
+    from negotiator.diff.findings import Salient
     from negotiator.drafts.comparison import AlignedEntry, Comparison
     from negotiator.drafts.negotiations import (
         DraftSummary,
@@ -69,11 +69,12 @@ def salient(s: Salient) -> dict[str, Any]:
 
 
 def _entry(e: AlignedEntry) -> dict[str, Any]:
-    return {"status": str(e.kinds[0]) if len(e.kinds) == 1 else [str(k) for k in e.kinds],
-            "from": list(e.old), "to": list(e.new),
-            "from_refs": list(e.old_refs), "to_refs": list(e.new_refs),
-            "ops": [[op, text] for op, text in e.ops],
-            "salient": [salient(s) for s in e.salient],
+    # Tuples and str enums go to the encoder as they are: it writes them as
+    # arrays and strings, and a 30,000-entry diff makes no copies.
+    kinds = e.kinds
+    return {"status": kinds[0] if len(kinds) == 1 else kinds,
+            "from": e.old, "to": e.new, "from_refs": e.old_refs, "to_refs": e.new_refs,
+            "ops": e.ops, "salient": [salient(s) for s in e.salient] if e.salient else [],
             "brackets_from": e.brackets_from, "brackets_to": e.brackets_to,
             "top_matter": e.top_matter, "newly_agreed": e.newly_agreed}
 

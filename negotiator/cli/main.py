@@ -70,9 +70,8 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_import(args: argparse.Namespace, store: Store) -> int:
     from negotiator.domain.errors import InputError
-    from negotiator.text.tracked import TrackedChanges
-
     from negotiator.domain.memory import paused_gc
+    from negotiator.text.tracked import TrackedChanges
 
     # Without a choice the file is read as if accepted, only to learn whether it has revisions.
     reading = TrackedChanges(args.tracked_changes or TrackedChanges.ACCEPT)

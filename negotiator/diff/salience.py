@@ -14,20 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from enum import StrEnum
 
 from negotiator.diff import lexicon as lx
+from negotiator.diff.findings import Category, Salient
 from negotiator.diff.lexicon import LEXICONS, Lexicon, detect_language
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT
-
-
-class Category(StrEnum):
-    MODAL = "modal"
-    OPERATIVE = "operative"
-    NEGATION = "negation"
-    POLARITY = "polarity"
-    NUMBER = "number"
-
 
 MODAL, OPERATIVE, NEGATION, POLARITY, NUMBER = (
     Category.MODAL, Category.OPERATIVE, Category.NEGATION, Category.POLARITY, Category.NUMBER)
@@ -35,41 +26,6 @@ CATEGORIES: tuple[Category, ...] = tuple(Category)
 ENGLISH = LEXICONS["en"]
 __all__ = ["CATEGORIES", "LEXICONS", "Category", "Salient", "detect_language", "salient_changes",
            "terms"]
-
-
-@dataclass(frozen=True)
-class Salient:
-    """One high-salience change within a paragraph: the salient words of one
-    category that left (``removed``) and came (``added``)."""
-
-    category: Category
-    removed: tuple[str, ...]
-    added: tuple[str, ...]
-
-    def describe(self) -> str:
-        """The change as a reader says it: "shall → should", "negation removed:
-        'not'", "'31 May 2026' added". The brief and the window both show this."""
-        # "ne ... pas" reads as one negation; other terms are listed.
-        sep = " " if self.category is Category.NEGATION else ", "
-        old, new = sep.join(self.removed), sep.join(self.added)
-        if old and new:
-            return f"{old} → {new}"
-        if self.category is Category.NEGATION:
-            return f"negation added: '{new}'" if new else f"negation removed: '{old}'"
-        words = ", ".join(f"'{t}'" for t in (self.added or self.removed))
-        return f"{words} added" if new else f"{words} removed"
-
-    @property
-    def description(self) -> str:
-        return self.describe()
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "category": self.category.value,
-            "from": ", ".join(self.removed),
-            "to": ", ".join(self.added),
-            "description": self.describe(),
-        }
 
 
 @dataclass(frozen=True)

@@ -35,17 +35,22 @@ _MARKS = (
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u0900-\u0903\u093a-\u094f\u200c\u200d"
 )
-_TOKEN = re.compile(
-    rf"[{_CJK}]"  # one CJK character
-    rf"|(?:(?![{_CJK}])[^\W_]|[{_MARKS}])+(?:['\u2019](?:(?![{_CJK}])[^\W_]|[{_MARKS}])+)*"  # a word
-    r"|\s+"  # a run of whitespace
-    r"|[\s\S]",  # anything else: punctuation, a bracket, a symbol
-)
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    # Compiled on first use (a few milliseconds): reading a stored comparison never tokenizes.
+    return re.compile(
+        rf"[{_CJK}]"  # one CJK character
+        rf"|(?:(?![{_CJK}])[^\W_]|[{_MARKS}])+(?:['\u2019](?:(?![{_CJK}])[^\W_]|[{_MARKS}])+)*"  # a word
+        r"|\s+"  # a run of whitespace
+        r"|[\s\S]",  # anything else: punctuation, a bracket, a symbol
+    )
 
 
 def tokenize(text: str) -> list[str]:
     """Split a text into word, whitespace and punctuation tokens that join back to it."""
-    return _TOKEN.findall(text)
+    return _token_pattern().findall(text)
 
 
 def _code(k: int) -> str:

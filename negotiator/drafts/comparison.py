@@ -9,14 +9,15 @@ declared new.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from negotiator.diff.salience import Salient, salient_changes
+from negotiator.diff.findings import Salient
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, word_diff
 from negotiator.domain.changes import is_changed, is_newly_agreed
 from negotiator.domain.vocabulary import ChangeKind
@@ -234,6 +235,8 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     An import hands over the alignment it made for the lineages, so a new draft
     is aligned once.
     """
+    from negotiator.diff.salience import salient_changes  # loads the lexicons: not to read
+
     refs_a = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pa])
     refs_b = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pb])
     counts: Counter[ChangeKind] = Counter()
@@ -241,34 +244,39 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     newly_agreed: list[int] = []
     salient_paragraphs = 0
     top_matter_count = 0
+    kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}  # a few distinct statuses
     for link in links:
         ops = pair_ops(link, pa, pb)
-        changed = link.old and link.new and any(op != "=" for op, _ in ops)
-        top_matter = bool(link.old and link.new) and all(
-            is_symbol_or_date(p.text) for p in [*(pa[i] for i in link.old), *(pb[j] for j in link.new)])
+        olds = [pa[i] for i in link.old]
+        news = [pb[j] for j in link.new]
+        changed = olds and news and any(op != EQUAL for op, _ in ops)
+        top_matter = bool(olds and news) and all(
+            is_symbol_or_date(p.text) for p in chain(olds, news))
         salient = _unique(salient_changes(ops)) if changed and not top_matter else ()
-        kinds = tuple(ChangeKind(k) for k in link.status)
+        kinds = kinds_of.get(link.status)
+        if kinds is None:
+            kinds = kinds_of[link.status] = tuple(ChangeKind(k) for k in link.status)
         if top_matter:
             top_matter_count += 1
         else:
             counts.update(kinds)
         if salient:
             salient_paragraphs += 1
-        before = [pa[i].brackets for i in link.old] if link.old else None
-        agreed_here = [pb[j].ordinal for j in link.new if is_newly_agreed(pb[j].brackets, before)]
+        before = [p.brackets for p in olds] if olds else None
+        agreed_here = [p.ordinal for p in news if is_newly_agreed(p.brackets, before)]
         newly_agreed.extend(agreed_here)
         entries.append(AlignedEntry(
-            kinds=kinds,
-            old=tuple(pa[i].ordinal for i in link.old),
-            new=tuple(pb[j].ordinal for j in link.new),
-            old_refs=tuple(refs_a[i] for i in link.old),
-            new_refs=tuple(refs_b[j] for j in link.new),
-            ops=tuple(ops),
-            salient=salient,
-            brackets_from=sum(pa[i].brackets for i in link.old),
-            brackets_to=sum(pb[j].brackets for j in link.new),
-            top_matter=top_matter,
-            newly_agreed=bool(agreed_here),
+            kinds,
+            tuple(p.ordinal for p in olds),
+            tuple(p.ordinal for p in news),
+            tuple(refs_a[i] for i in link.old),
+            tuple(refs_b[j] for j in link.new),
+            tuple(ops),
+            salient,
+            sum(p.brackets for p in olds),
+            sum(p.brackets for p in news),
+            top_matter,
+            bool(agreed_here),
         ))
     summary = ComparisonSummary(
         counts={k: counts.get(k, 0) for k in ChangeKind},

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from negotiator.diff.align import MERGED, SPLIT, Link, Para, align
 from negotiator.domain.errors import Conflict, NotFound
+from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.references import (
     ParagraphFacts,
     find_by_reference,
@@ -33,6 +33,9 @@ from negotiator.storage.models import (
     Paragraph,
 )
 from negotiator.storage.store import chunks
+
+if TYPE_CHECKING:
+    from negotiator.diff.align import Link
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
     lineage: list[int | None] = [None] * len(rows)
     relation: list[str | None] = [None] * len(rows)
     merges: list[tuple[int, int]] = []
+    from negotiator.diff.align import Para, align  # commands that only read need no aligning
+
     links: list[Link] = []
     if previous_rows is not None:
         prev_rows: Sequence[Any] = previous_rows
@@ -122,12 +127,12 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
             if not link.old or not link.new:
                 continue
             first = prev_rows[link.old[0]].lineage_id
-            if SPLIT in link.status:
+            if ChangeKind.SPLIT in link.status:
                 for j in link.new:
-                    lineage[j], relation[j] = first, SPLIT
-            elif MERGED in link.status:
+                    lineage[j], relation[j] = first, ChangeKind.SPLIT
+            elif ChangeKind.MERGED in link.status:
                 j = link.new[0]
-                lineage[j], relation[j] = first, MERGED
+                lineage[j], relation[j] = first, ChangeKind.MERGED
                 for i in link.old[1:]:
                     other = prev_rows[i].lineage_id
                     if other is not None and other != first:
@@ -154,7 +159,7 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
     counts = Counter(x for x in lineage if x is not None)
     for j, x in enumerate(lineage):
         if x is not None and counts[x] > 1 and relation[j] is None:
-            relation[j] = SPLIT
+            relation[j] = ChangeKind.SPLIT
     # New lineages: keep the one a paragraph already started, if nobody else uses it.
     used_before: set[int] = set()
     if any(r.lineage_id is not None for r in rows):

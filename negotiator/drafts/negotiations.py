@@ -151,7 +151,8 @@ def import_draft(
     plan = plan_lineages(session, draft, [LineageRow(None, p.number, p.text, None) for p in paras],
                          {}, previous_rows)
     draft_id = draft.id
-    session.execute(
+    # Core, not the ORM's bulk path: the rows are plain values, written once.
+    session.connection().execute(
         insert(Paragraph),
         [
             {

@@ -17,7 +17,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from negotiator.diff.salience import Salient
+from negotiator.diff.findings import Salient
 from negotiator.diff.worddiff import new_text, old_text, word_diff
 from negotiator.domain.actors import is_eu, is_our_delegation
 from negotiator.domain.changes import is_changed

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from negotiator.diff.salience import Category, Salient
+from negotiator.diff.findings import Category, Salient
 from negotiator.export.draft_text import long_date
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")

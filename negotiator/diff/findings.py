@@ -1,0 +1,51 @@
+"""What salience finds, as every face reads it: a category and the words that
+left and came. Kept apart from the lexicons and the word diff, so reading a
+stored comparison loads neither."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    MODAL = "modal"
+    OPERATIVE = "operative"
+    NEGATION = "negation"
+    POLARITY = "polarity"
+    NUMBER = "number"
+
+
+@dataclass(frozen=True)
+class Salient:
+    """One high-salience change within a paragraph: the salient words of one
+    category that left (``removed``) and came (``added``)."""
+
+    category: Category
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+    def describe(self) -> str:
+        """The change as a reader says it: "shall → should", "negation removed:
+        'not'", "'31 May 2026' added". The brief and the window both show this."""
+        # "ne ... pas" reads as one negation; other terms are listed.
+        sep = " " if self.category is Category.NEGATION else ", "
+        old, new = sep.join(self.removed), sep.join(self.added)
+        if old and new:
+            return f"{old} → {new}"
+        if self.category is Category.NEGATION:
+            return f"negation added: '{new}'" if new else f"negation removed: '{old}'"
+        words = ", ".join(f"'{t}'" for t in (self.added or self.removed))
+        return f"{words} added" if new else f"{words} removed"
+
+    @property
+    def description(self) -> str:
+        return self.describe()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "category": self.category.value,
+            "from": ", ".join(self.removed),
+            "to": ", ".join(self.added),
+            "description": self.describe(),
+        }
