@@ -21,7 +21,7 @@ from negotiator.diff.findings import Salient
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, word_diff
 from negotiator.domain.changes import is_changed, is_newly_agreed
 from negotiator.domain.vocabulary import ChangeKind
-from negotiator.drafts.references import ParagraphFacts, reference_labels
+from negotiator.drafts.references import reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
 from negotiator.storage.store import chunks
 from negotiator.text.parse import is_symbol_or_date
@@ -237,8 +237,8 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     """
     from negotiator.diff.salience import salient_changes  # loads the lexicons: not to read
 
-    refs_a = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pa])
-    refs_b = reference_labels([ParagraphFacts(p.number, p.level, p.kind, p.section, p.text) for p in pb])
+    refs_a = reference_labels(pa)  # the rows carry the facts the rule reads
+    refs_b = reference_labels(pb)
     counts: Counter[ChangeKind] = Counter()
     entries: list[AlignedEntry] = []
     newly_agreed: list[int] = []
@@ -246,6 +246,25 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     top_matter_count = 0
     kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}  # a few distinct statuses
     for link in links:
+        if len(link.old) == 1 and len(link.new) == 1 and pa[link.old[0]].text == pb[link.new[0]].text:
+            # A paragraph kept word for word (most of a draft): the same rules, no diff to run.
+            before, now = pa[link.old[0]], pb[link.new[0]]
+            kinds = kinds_of.get(link.status)
+            if kinds is None:
+                kinds = kinds_of[link.status] = tuple(ChangeKind(k) for k in link.status)
+            top_matter = is_symbol_or_date(now.text)
+            if top_matter:
+                top_matter_count += 1
+            else:
+                counts.update(kinds)
+            agreed = is_newly_agreed(now.brackets, (before.brackets,))
+            if agreed:
+                newly_agreed.append(now.ordinal)
+            entries.append(AlignedEntry(
+                kinds, (before.ordinal,), (now.ordinal,), (refs_a[link.old[0]],),
+                (refs_b[link.new[0]],), ((EQUAL, now.text),) if now.text else (), (),
+                before.brackets, now.brackets, top_matter, agreed))
+            continue
         ops = pair_ops(link, pa, pb)
         olds = [pa[i] for i in link.old]
         news = [pb[j] for j in link.new]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,9 +36,9 @@ _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECAS
 _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
 
 
-@dataclass(frozen=True)
-class ParagraphFacts:
-    """What the reference rule reads of a paragraph."""
+class ParagraphFacts(NamedTuple):
+    """What the reference rule reads of a paragraph (rows with these fields,
+    such as a comparison's, can be given as they are)."""
 
     number: str | None
     level: int
@@ -63,7 +63,7 @@ def reference_labels(paragraphs: Sequence[ParagraphFacts]) -> list[str]:
             in_section = 0
             section_prefix = f"{number} " if number else ""
             parents.clear()
-        elif is_symbol_or_date(p.text) and not number:
+        elif not number and is_symbol_or_date(p.text):
             label = TOP_MATTER_LABEL
         elif number and p.level > 0:
             parent = parents.get(p.level - 1) or next(
