@@ -48,8 +48,19 @@ def _token_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Without CJK characters or separate marks the full pattern is this one
+    # (its lookaheads always pass, its mark class never matches), twice as fast.
+    return (re.compile(rf"[{_CJK}{_MARKS}]"),
+            re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|\s+|[\s\S]"))
+
+
 def tokenize(text: str) -> list[str]:
     """Split a text into word, whitespace and punctuation tokens that join back to it."""
+    special, plain = _plain_patterns()
+    if special.search(text) is None:
+        return plain.findall(text)
     return _token_pattern().findall(text)
 
 

@@ -94,3 +94,13 @@ def test_ops_rebuild_both_texts_and_never_split_a_token(a: str, b: str) -> None:
 @given(TEXT)
 def test_diff_with_itself_is_one_equality(a: str) -> None:
     assert word_diff(a, a) == ([("=", a)] if a else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | TEXT)
+def test_the_quick_path_for_plain_text_tokenizes_as_the_full_rule(a: str) -> None:
+    # Texts without CJK or separate marks take a shorter pattern: same tokens.
+    from negotiator.diff.worddiff import _token_pattern
+
+    assert tokenize(a) == _token_pattern().findall(a)
+    assert "".join(tokenize(a)) == a
