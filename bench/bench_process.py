@@ -106,8 +106,10 @@ def timed(name, fn):
         finally:
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
     return run
-negotiations.plan_lineages = timed("lineages (alignment to the previous draft)", negotiations.plan_lineages)
-comparison.compute_comparison = timed("comparison (alignment, word diff, salience)", comparison.compute_comparison)
+negotiations.plan_lineages = timed("lineages (the one alignment to the previous draft)", negotiations.plan_lineages)
+comparison.comparison_from_links = timed("comparison from that alignment (word diff, salience, references)", comparison.comparison_from_links)
+import gc
+gc.disable()  # as `negotiator import` builds (paused_gc)
 t0 = time.perf_counter()
 parsed = read_file(sys.argv[2])
 spent["read and parse"] = time.perf_counter() - t0
