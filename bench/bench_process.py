@@ -107,7 +107,8 @@ def timed(name, fn):
             spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
     return run
 negotiations.plan_lineages = timed("lineages (the one alignment to the previous draft)", negotiations.plan_lineages)
-comparison.comparison_from_links = timed("comparison from that alignment (word diff, salience, references)", comparison.comparison_from_links)
+comparison.comparison_from_links = timed(
+    "comparison from that alignment (word diff, salience, references)", comparison.comparison_from_links)
 import gc
 gc.disable()  # as `negotiator import` builds (paused_gc)
 t0 = time.perf_counter()
