@@ -4,7 +4,8 @@ The faces call these names; the modules behind them each hold one concern.
 """
 
 from negotiator.positions.actors import actors_by_id, ensure_actor, find_actor
-from negotiator.positions.amendments import amended_text, check_amendment, uptake
+from negotiator.positions.amendment_text import amended_text, check_amendment
+from negotiator.positions.amendments import uptake
 from negotiator.positions.board import draft_positions
 from negotiator.positions.carry import CarryForward
 from negotiator.positions.conflicts import (

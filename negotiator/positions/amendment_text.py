@@ -4,8 +4,11 @@ An amendment is written in one of three forms (README, `negotiator position
 --amendment`): the paragraph with ``[-deleted-]`` and ``{+inserted+}`` marks (an
 edit), drafting instructions ("Replace 'MAY' with 'MUST'", "Delete '...'",
 "Insert '...' after '...'", "Keep '[...]'"), or the replacement text of the
-paragraph. ``apply_amendment`` turns any of them into the smallest honest
-tracked change against the paragraph's own text, or says why it cannot.
+paragraph. This module is the one reading of them: ``amended_text`` says what
+the paragraph becomes (the positions board, ``negotiator positions``, signals and
+uptake), ``apply_amendment`` turns any of them into the smallest honest tracked
+change against the paragraph's own text (the amendments file), or says why it
+cannot.
 Whitespace and line breaks are never a change: texts are compared on
 normalised whitespace and the paragraph keeps its own layout in what is
 unchanged. Pure functions; typed results.
@@ -18,8 +21,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, tokenize, word_diff
+from negotiator.domain.errors import Conflict
+from negotiator.text.normalise import collapse_whitespace
 
 Ops = list[tuple[str, str]]
+Region = tuple[int, int, str]  # characters [start, end) of the base, and what replaces them
 
 
 class Form(StrEnum):
@@ -82,6 +88,7 @@ _INSTRUCTION = re.compile(
 _GLUE = re.compile(r"^[\s,;.:]*(?:(?:and|then|also)\b[\s,;.:]*)*$", re.I)
 _SPACE = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
+_CLOSING = frozenset(",;.:!?)]")  # punctuation that takes no space before it
 _VERBS = {"remove": "delete", "retain": "keep", "add": "insert"}
 # A reason quotes at most this much of the amendment.
 QUOTE_CHARS = 50
@@ -173,7 +180,7 @@ def _find(base: str, words: str) -> list[tuple[int, int]]:
     return []
 
 
-def _region(base: str, ins: Instruction) -> tuple[int, int, str] | str:
+def _region(base: str, ins: Instruction) -> Region | str:
     """Characters [start, end) of the base and what the instruction puts there,
     or the reason it does not apply."""
     look = ins.anchor if ins.verb == "insert" else ins.target
@@ -196,37 +203,92 @@ def _region(base: str, ins: Instruction) -> tuple[int, int, str] | str:
         if ins.text is None:
             return f"'Replace {look}' says with what only with 'with'"
         return s, e, ins.text
-    # delete: take one neighbouring space along, so no double space is left
+    # delete: take one neighbouring space along, so no double space is left; the
+    # space before only when punctuation follows ("[a][b]": deleting "[a]" takes none)
     if e < len(base) and base[e].isspace() and (s == 0 or base[s - 1].isspace()):
         while e < len(base) and base[e].isspace():
             e += 1
-    elif s > 0 and base[s - 1].isspace():
+    elif s > 0 and base[s - 1].isspace() and (e == len(base) or base[e] in _CLOSING):
         while s > 0 and base[s - 1].isspace():
             s -= 1
     return s, e, ""
 
 
-def apply_instructions(base: str, amendment: str) -> Applied:
-    """Drafting instructions as the minimal tracked change, or the reason they
-    do not apply (a target not found or found twice, words that are not an
-    instruction such as "Merge with PP3")."""
+def instruction_regions(base: str, amendment: str) -> list[Region] | str:
+    """Where drafting instructions change the paragraph and what they put there
+    (sorted, not overlapping), or the reason they do not apply (a target not
+    found or found twice, words that are not an instruction such as "Merge with
+    PP3"): all of them apply or none does."""
     instructions, leftover = parse_instructions(amendment)
     if not instructions:
-        return Applied(Form.INSTRUCTION, None, "not a Replace/Delete/Insert/Keep instruction")
+        return "not a Replace/Delete/Insert/Keep instruction"
     if leftover:
         shown = leftover if len(leftover) <= QUOTE_CHARS else leftover[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
-        return Applied(Form.INSTRUCTION, None, f"'{shown}' is not a Replace/Delete/Insert/Keep "
-                                               "instruction")
+        return f"'{shown}' is not a Replace/Delete/Insert/Keep instruction"
     regions = []
     for ins in instructions:
         region = _region(base, ins)
         if isinstance(region, str):
-            return Applied(Form.INSTRUCTION, None, region)
+            return region
         regions.append(region)
     regions.sort(key=lambda r: (r[0], r[1]))
     for (_, e1, _), (s2, _, _) in zip(regions, regions[1:]):
         if s2 < e1:
-            return Applied(Form.INSTRUCTION, None, "two instructions change the same words")
+            return "two instructions change the same words"
+    return regions
+
+
+def edit_sides(amendment: str) -> tuple[str, str]:
+    """An edit's text before (unchanged and [-deleted-]) and after (unchanged and {+inserted+})."""
+    ops = edit_ops(amendment)
+    return ("".join(t for op, t in ops if op != INSERT), "".join(t for op, t in ops if op != DELETE))
+
+
+def edit_fits(base: str, amendment: str) -> bool:
+    """Whether an edit was written on this wording of the paragraph (its unchanged
+    and deleted words are the paragraph's, whitespace aside); True for the other forms."""
+    return amendment_form(amendment) is not Form.EDIT or \
+        collapse_whitespace(edit_sides(amendment)[0]) == collapse_whitespace(base)
+
+
+def check_amendment(base: str, amendment: str) -> None:
+    """Refuse an edit whose unchanged and deleted parts are not the paragraph's text."""
+    if not edit_fits(base, amendment):
+        raise Conflict("the amendment's [-deleted-] and unchanged words do not match the "
+                       "paragraph's text; write the whole paragraph with [-...-] and {+...+} "
+                       "marks, or give the replacement text")
+
+
+def amended_text(base: str, amendment: str) -> str | None:
+    """The paragraph as the amendment would have it: the replacement text, the
+    edit's text after its marks, or the paragraph with the instructions applied.
+
+    None when it cannot be applied (``apply_amendment`` says why): an edit
+    written on another wording, instructions that do not all apply. An
+    amendment that changes nothing gives the paragraph's words. Equal, whitespace
+    aside, to the text of ``apply_amendment``'s ops whenever those exist.
+    """
+    form = amendment_form(amendment)
+    if form is Form.EDIT:
+        return edit_sides(amendment)[1] if edit_fits(base, amendment) else None
+    if form is Form.INSTRUCTION:
+        regions = instruction_regions(base, amendment)
+        if isinstance(regions, str):
+            return None
+        out, pos = [], 0
+        for s, e, put in regions:
+            out += [base[pos:s], put]
+            pos = e
+        return "".join(out) + base[pos:]
+    return amendment.strip()
+
+
+def apply_instructions(base: str, amendment: str) -> Applied:
+    """Drafting instructions as the minimal tracked change, or the reason they
+    do not apply (see ``instruction_regions``)."""
+    regions = instruction_regions(base, amendment)
+    if isinstance(regions, str):
+        return Applied(Form.INSTRUCTION, None, regions)
     ops: Ops = []
     pos = 0
     for s, e, put in regions:
@@ -255,11 +317,9 @@ def apply_amendment(base: str, amendment: str) -> Applied:
     """
     form = amendment_form(amendment)
     if form is Form.EDIT:
-        ops = edit_ops(amendment)
-        before = "".join(t for op, t in ops if op != INSERT)
-        if " ".join(before.split()) != " ".join(base.split()):
+        if not edit_fits(base, amendment):
             return Applied(form, None, "the edit was written on another wording of the paragraph")
-        result = Applied(form, tracked_ops(base, "".join(t for op, t in ops if op != DELETE)))
+        result = Applied(form, tracked_ops(base, edit_sides(amendment)[1]))
     elif form is Form.INSTRUCTION:
         result = apply_instructions(base, amendment)
     else:

@@ -1,7 +1,9 @@
-"""Amendments a delegation proposes: edits, replacement texts and drafting
-instructions; what they make of a paragraph and how much of them a later draft took up.
+"""How much of a delegation's amendment a later draft took up, and the words
+its red lines refuse.
 
-Pure functions over texts (no store)."""
+What an amendment says (its form, the text it makes of the paragraph, the
+places it changes) is read by `amendment_text`; this module measures it
+against the new draft. Pure functions over texts (no store)."""
 
 from __future__ import annotations
 
@@ -10,111 +12,23 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from negotiator.domain.errors import Conflict
 from negotiator.domain.vocabulary import Uptake
+from negotiator.positions.amendment_text import (
+    Form,
+    Region,
+    amended_text,
+    amendment_form,
+    edit_ops,
+    instruction_regions,
+)
 from negotiator.text.normalise import collapse_whitespace
 
 # Uptake: at least this share of the proposed inserted and deleted words must be
 # found in the chair's change to call it "partly" (below: a stray common word
 # such as "the" would otherwise count as uptake).
 PARTLY_MIN_SHARE = 0.2
-# An amendment written as an edit against the paragraph, in wdiff notation:
-# "Calls upon [-all-] States {+strongly+} to ...".
-_EDIT_MARK = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _QUOTED = re.compile(r"[\"\u201c\u201d'\u2018\u2019]([^\"\u201c\u201d\u2018\u2019']{2,}?)[\"\u201c\u201d'\u2018\u2019]")
-
-
-def is_edit(amendment: str) -> bool:
-    """True when the amendment is written as an edit ([-deleted-] {+inserted+})."""
-    return bool(_EDIT_MARK.search(amendment))
-
-
-def edit_ops(amendment: str) -> list[tuple[str, str]]:
-    """The ops of an amendment written in wdiff notation."""
-    ops: list[tuple[str, str]] = []
-    pos = 0
-    for m in _EDIT_MARK.finditer(amendment):
-        if m.start() > pos:
-            ops.append(("=", amendment[pos:m.start()]))
-        ops.append(("-", m[1]) if m[1] is not None else ("+", m[2]))
-        pos = m.end()
-    if pos < len(amendment):
-        ops.append(("=", amendment[pos:]))
-    return ops
-
-
-_INSTRUCTION_START = re.compile(
-    r"^\s*(replace|delete|remove|keep|retain|insert|add|merge|move|move|split)\b", re.I)
-_Q = r"['\u2018\u2019\"\u201c\u201d]([^'\u2018\u2019\"\u201c\u201d]+)['\u2018\u2019\"\u201c\u201d]"
-_INSTRUCTION = re.compile(
-    rf"\b(?P<verb>replace|delete|remove|keep|retain|insert|add)\s+(?:the\s+words?\s+)?{_Q}"
-    rf"(?:\s+(?:with|by)\s+{_Q})?(?:\s+(?P<where>after|before)\s+{_Q})?", re.I)
-
-
-def is_instruction(amendment: str) -> bool:
-    """True for an amendment written as drafting instructions ("Replace 'x' with 'y'.")."""
-    return bool(_INSTRUCTION_START.match(amendment))
-
-
-def _apply_instructions(base: str, amendment: str) -> str | None:
-    """Apply "Replace 'x' with 'y'", "Delete 'x'", "Keep '[x]'" (drop its brackets),
-    "Insert 'y' after/before 'x'" to a paragraph; None when none applies."""
-    text, applied = base, 0
-    for m in _INSTRUCTION.finditer(amendment):
-        verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
-
-        def locate(words: str, text: str = text) -> str | None:
-            if words in text:
-                return words
-            if f"[{words}]" in text:
-                return f"[{words}]"
-            return None
-
-        if verb in ("insert", "add"):
-            at = locate(z) if z else None
-            if at is None:
-                continue
-            i = text.index(at)
-            text = (text[:i] + x + " " + text[i:] if where and where.lower() == "before"
-                    else text[:i + len(at)] + " " + x + text[i + len(at):])
-        else:
-            found = locate(x)
-            if found is None:
-                continue
-            if verb in ("keep", "retain"):
-                new = found.strip("[]") if found.startswith("[") else found
-            elif verb == "replace" and y is not None:
-                new = y
-            elif verb in ("delete", "remove"):
-                new = ""
-            else:
-                continue
-            text = text.replace(found, new, 1)
-        applied += 1
-    return collapse_whitespace(re.sub(r"\s+([,;.:])", r"\1", text)) if applied else None
-
-
-def amended_text(base: str, amendment: str) -> str | None:
-    """The paragraph as the amendment would have it: the replacement text, the
-    applied [-..-]/{+..+} edit, or the applied instructions (None when the
-    instructions cannot be applied to the text, e.g. "Merge the two options")."""
-    if is_edit(amendment):
-        return "".join(t for op, t in edit_ops(amendment) if op != "-")
-    if is_instruction(amendment):
-        return _apply_instructions(base, amendment)
-    return amendment
-
-
-def check_amendment(base: str, amendment: str) -> None:
-    """Refuse an edit whose unchanged and deleted parts are not the paragraph's text."""
-    if not is_edit(amendment):
-        return
-    before = "".join(t for op, t in edit_ops(amendment) if op != "+")
-    if collapse_whitespace(before) != collapse_whitespace(base):
-        raise Conflict("the amendment's [-deleted-] and unchanged words do not match the "
-                       "paragraph's text; write the whole paragraph with [-...-] and {+...+} "
-                       "marks, or give the replacement text")
 
 
 def words_of(text: str) -> list[str]:
@@ -134,12 +48,10 @@ def _plain(tokens: Sequence[str]) -> list[str]:
     return [t.strip("[]") for t in tokens]
 
 
-Region = tuple[int, int, str]  # characters [start, end) of the base, and what replaces them
-
-
 def _regions(base: str, amendment: str) -> list[Region] | None:
     """Where an amendment changes the paragraph and what it puts there."""
-    if is_edit(amendment):
+    form = amendment_form(amendment)
+    if form is Form.EDIT:
         out: list[Region] = []
         pos, start, plus = 0, None, ""
         for op, t in [*edit_ops(amendment), ("=", "")]:
@@ -155,25 +67,9 @@ def _regions(base: str, amendment: str) -> list[Region] | None:
                 else:
                     plus += t
         return out
-    if is_instruction(amendment):
-        out = []
-        for m in _INSTRUCTION.finditer(amendment):
-            verb, x, y, where, z = m["verb"].lower(), m[2], m[3], m["where"], m[5]
-            spot = next((w for w in (z if verb in ("insert", "add") else x,) for w in
-                         (w, f"[{w}]") if w and w in base), None)
-            if spot is None:
-                continue
-            i = base.index(spot)
-            if verb in ("insert", "add"):
-                at = i if where and where.lower() == "before" else i + len(spot)
-                out.append((at, at, x))
-            elif verb in ("keep", "retain"):
-                out.append((i, i + len(spot), spot.strip("[]")))
-            elif verb == "replace" and y is not None:
-                out.append((i, i + len(spot), y))
-            elif verb in ("delete", "remove"):
-                out.append((i, i + len(spot), ""))
-        return out or None
+    if form is Form.INSTRUCTION:
+        regions = instruction_regions(base, amendment)
+        return None if isinstance(regions, str) else regions
     spans = [m.span() for m in _TOKEN.finditer(base)]
     prop = list(_TOKEN.finditer(amendment))
     out = []

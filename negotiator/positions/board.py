@@ -14,7 +14,7 @@ from negotiator.diff.worddiff import word_diff
 from negotiator.domain.vocabulary import CarryState
 from negotiator.drafts.references import draft_references
 from negotiator.positions.actors import actors_by_id
-from negotiator.positions.amendments import amended_text
+from negotiator.positions.amendment_text import amended_text
 from negotiator.positions.carry import (
     CarryForward,
     Para,

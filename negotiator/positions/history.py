@@ -24,7 +24,7 @@ from negotiator.domain.errors import Conflict, NotFound, StaleEdit
 from negotiator.domain.stamps import Clock, new_uid, utcnow
 from negotiator.domain.vocabulary import CarryState, PositionStage, Priority, Stance
 from negotiator.positions.actors import ensure_actor, find_actor
-from negotiator.positions.amendments import check_amendment
+from negotiator.positions.amendment_text import check_amendment
 from negotiator.positions.carry import CarryForward, lineages_reaching
 from negotiator.storage.models import (
     Actor,

@@ -14,7 +14,8 @@ from negotiator.drafts.comparison import compare_drafts
 from negotiator.drafts.lineage import previous_draft
 from negotiator.drafts.references import draft_references
 from negotiator.positions.actors import actors_by_id
-from negotiator.positions.amendments import amended_text, red_line_phrases, uptake
+from negotiator.positions.amendment_text import amended_text
+from negotiator.positions.amendments import red_line_phrases, uptake
 from negotiator.positions.carry import CarryForward, lineages_reaching, speaking_positions
 from negotiator.positions.results import Divergence, Signals, UptakeResult
 from negotiator.storage.models import (

@@ -93,7 +93,7 @@ def test_many_parts_each_just_under_the_ratio_check_are_refused(tmp_path):
 
 
 def test_a_part_over_the_part_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr("negotiator.text.docx_package.MAX_PART_BYTES", 1000)
     data = _zip({"word/document.xml": os.urandom(2000)})
     with pytest.raises(InputError, match="part 'word/document.xml' would unpack to more than"):
         importer.read_bytes(data, "big.docx")
