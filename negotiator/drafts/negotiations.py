@@ -95,14 +95,10 @@ def import_draft(
     *,
     symbol: str | None = None,
     date: dt.date | None = None,
-    compare_previous: bool = True,
 ) -> ImportResult:
     """Store a parsed draft as the newest draft of a negotiation, with its paragraphs,
-    and link its paragraphs to their lineages.
-
-    Args:
-        compare_previous: also compute and store the comparison with the previous
-            draft (the window leaves it to a background task after the import).
+    link its paragraphs to their lineages, and store its comparison with the
+    previous draft (made from the same alignment) for `diff`, the window and the brief.
     """
     label = label.strip()
     if not label:
@@ -176,7 +172,7 @@ def import_draft(
         ids = dict(session.execute(select(Paragraph.ordinal, Paragraph.id)
                                    .where(Paragraph.draft_id == draft_id)).all())
         store_merges(session, [ids[i] for i in range(len(paras))], plan.merges)
-    if compare_previous and previous is not None:
+    if previous is not None:
         rows = [ComparedRow(None, i, p.number, p.text, p.brackets, lid, p.level, p.kind, p.section)
                 for i, (p, lid) in enumerate(zip(paras, plan.lineage, strict=True))]
         result = comparison_from_links(previous.label, label, previous_rows, rows, plan.links)
@@ -323,9 +319,9 @@ def import_into(session: Session, parsed: ParsedDraft, label: str, *,
         if found is None:
             raise NotFound("choose the negotiation this draft belongs to")
         neg = found
-    # The window compares with the previous draft in the background after the import.
-    return import_draft(session, neg, parsed, label, symbol=symbol or None, date=date,
-                        compare_previous=False)
+    # The window runs this in the background and shows the comparison with the
+    # previous draft next: made here from the lineages' alignment, it is read, not redone.
+    return import_draft(session, neg, parsed, label, symbol=symbol or None, date=date)
 
 
 def set_classification(session: Session, negotiation: Negotiation, text: str | None) -> str | None:
