@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,7 +52,6 @@ from ui.detail_pane import DetailPane
 from ui.dialogs import show_exception
 from ui.diff_view import DiffView
 from ui.editing_flow import EditingFlow
-from ui.export_dialog import ExportDialog
 from ui.flags import LegendButton
 from ui.icons import icon
 from ui.import_flow import ImportFlow, droppable
@@ -66,6 +65,9 @@ from ui.server_watch import ServerMode
 from ui.settings import Settings
 from ui.tasks import TaskManager
 from ui.undo import VersionBook
+
+if TYPE_CHECKING:  # the dialog loads python-docx and lxml: imported when first opened
+    from ui.export_dialog import ExportDialog
 
 log = logging.getLogger(__name__)
 
@@ -664,6 +666,8 @@ class MainWindow(QMainWindow):
 
     def show_export(self) -> ExportDialog | None:
         """Open the Export dialog for the selected negotiation (and draft)."""
+        from ui.export_dialog import ExportDialog
+
         if self.current_negotiation_id is None:
             return None
         dialog = ExportDialog(self.store, self.tasks, self.current_negotiation_id, self.current_draft_id,
