@@ -176,8 +176,10 @@ def position_summaries(session: Session, draft_id: int,
     """Stances and signals per paragraph index of a draft (or of some of its paragraphs)."""
     found = draft(session, draft_id)
     neg = found.negotiation
-    rows = draft_positions(session, neg, found, paragraph_ids=paragraph_ids)
+    # Signals first: each of the two reads the negotiation's paragraphs afresh, and
+    # the signals (a few lists of indices) are small to keep while the rows are read.
     sig = signals(session, neg, found, paragraph_ids=paragraph_ids)
+    rows = draft_positions(session, neg, found, paragraph_ids=paragraph_ids)
     return summarise(rows, neg, divergent=sig.divergent, touched=sig.red_lines_touched,
                      no_instructions=sig.no_instructions)
 
