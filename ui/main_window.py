@@ -849,7 +849,7 @@ class MainWindow(QMainWindow):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             for action, name in self._icon_names.items():
                 action.setIcon(icon(name))
-            self.chart.set_points(self.chart.chart.title(), self.chart.points)
+            self.chart.redraw()
         super().changeEvent(event)
 
     # Shutdown ---------------------------------------------------------------

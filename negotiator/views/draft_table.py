@@ -14,12 +14,14 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from negotiator.diff.worddiff import EQUAL
 from negotiator.domain.actors import is_eu, is_our_delegation
 from negotiator.domain.changes import is_changed
 from negotiator.domain.errors import NotFound
 from negotiator.domain.vocabulary import REVIEW_STATES, Agreement
 from negotiator.drafts import negotiations
 from negotiator.drafts.comparison import Comparison, compare_drafts
+from negotiator.drafts.comparison_cache import kept_whole
 from negotiator.drafts.lineage import previous_draft
 from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.positions.board import draft_positions
@@ -48,12 +50,14 @@ class ParagraphRow(NamedTuple):
     reference: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per paragraph of the shown draft
 class ParagraphChange:
     """How a paragraph of the newer draft relates to the previous draft."""
 
     kinds: tuple[str, ...]
-    ops: tuple[tuple[str, str], ...] = ()
+    # None: every word kept, so the ops are the paragraph's own text (``ops_of``);
+    # a big draft's change column then holds no second copy of its text.
+    ops: tuple[tuple[str, str], ...] | None = ()
     from_refs: tuple[str, ...] = ()
     salient: tuple[str, ...] = ()  # readable: "shall → should"
     top_matter: bool = False  # only the document symbol and date changed
@@ -62,6 +66,10 @@ class ParagraphChange:
     @property
     def changed(self) -> bool:
         return is_changed(self.kinds, top_matter=self.top_matter)
+
+    def ops_of(self, text: str) -> tuple[tuple[str, str], ...]:
+        """The word ops of this change, for the paragraph whose text is ``text``."""
+        return ((EQUAL, text),) if self.ops is None else self.ops
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,13 @@ def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     rows = negotiations.paragraph_rows(session, draft(session, draft_id).id)
     labels = reference_labels([ParagraphFacts(r.number, r.level, r.kind, r.section, r.text)
                                for r in rows])
-    return [ParagraphRow._make((*r, labels[r.ordinal])) for r in rows]
+    # Kinds and sections repeat down a draft: one string each, not one per row.
+    kinds: dict[str, str] = {}
+    sections: dict[str | None, str | None] = {}
+    return [ParagraphRow(i, pid, number, level, kinds.setdefault(kind, kind),
+                         sections.setdefault(section, section), text, brackets, balanced, lineage,
+                         labels[i])
+            for i, pid, number, level, kind, section, text, brackets, balanced, lineage in rows]
 
 
 def salient_text(description: str) -> str:
@@ -120,8 +134,8 @@ def changes_by_paragraph(result: Comparison) -> dict[int, ParagraphChange]:
     out: dict[int, ParagraphChange] = {}
     for entry in result.entries:
         change = ParagraphChange(
-            tuple(entry.kinds), entry.ops, entry.old_refs,
-            tuple(salient_text(s.description) for s in entry.salient),
+            tuple(entry.kinds), None if len(entry.new) == 1 and kept_whole(entry) else entry.ops,
+            entry.old_refs, tuple(salient_text(s.description) for s in entry.salient),
             entry.top_matter, entry.newly_agreed)
         for index in entry.new:
             out[index] = change
