@@ -58,7 +58,6 @@ class ParagraphChange:
     # None: every word kept, so the ops are the paragraph's own text (``ops_of``);
     # a big draft's change column then holds no second copy of its text.
     ops: tuple[tuple[str, str], ...] | None = ()
-    from_refs: tuple[str, ...] = ()
     salient: tuple[str, ...] = ()  # readable: "shall → should"
     top_matter: bool = False  # only the document symbol and date changed
     newly_agreed: bool = False
@@ -132,11 +131,14 @@ def salient_text(description: str) -> str:
 def changes_by_paragraph(result: Comparison) -> dict[int, ParagraphChange]:
     """Per paragraph index of the newer draft, its change; deleted ones are left out."""
     out: dict[int, ParagraphChange] = {}
+    # Equal changes are one object: most paragraphs of a big draft are kept whole.
+    shared: dict[ParagraphChange, ParagraphChange] = {}
     for entry in result.entries:
         change = ParagraphChange(
             tuple(entry.kinds), None if len(entry.new) == 1 and kept_whole(entry) else entry.ops,
-            entry.old_refs, tuple(salient_text(s.description) for s in entry.salient),
+            tuple(salient_text(s.description) for s in entry.salient),
             entry.top_matter, entry.newly_agreed)
+        change = shared.setdefault(change, change)
         for index in entry.new:
             out[index] = change
     return out
