@@ -23,7 +23,7 @@ from negotiator.drafts import negotiations
 from negotiator.drafts.comparison import Comparison, compare_drafts
 from negotiator.drafts.comparison_cache import kept_whole
 from negotiator.drafts.lineage import previous_draft
-from negotiator.drafts.references import ParagraphFacts, reference_labels
+from negotiator.drafts.references import draft_references
 from negotiator.positions.board import draft_positions
 from negotiator.positions.results import ParagraphPositions
 from negotiator.positions.signals import signals
@@ -111,9 +111,11 @@ def negotiation(session: Session, negotiation_id: int) -> Negotiation:
 
 def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order, with their reference labels."""
-    rows = negotiations.paragraph_rows(session, draft(session, draft_id).id)
-    labels = reference_labels([ParagraphFacts(r.number, r.level, r.kind, r.section, r.text)
-                               for r in rows])
+    found = draft(session, draft_id)
+    # The labels every face reads, computed once per draft and kept by the core: the
+    # stance read that follows a draft's selection then finds them made.
+    labels = draft_references(session, found.id)
+    rows = negotiations.paragraph_rows(session, found.id)
     # Kinds and sections repeat down a draft: one string each, not one per row.
     kinds: dict[str, str] = {}
     sections: dict[str | None, str | None] = {}
