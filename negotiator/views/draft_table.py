@@ -196,7 +196,7 @@ def position_summaries(session: Session, draft_id: int,
     neg = found.negotiation
     # Signals first: each of the two reads the negotiation's paragraphs afresh, and
     # the signals (a few lists of indices) are small to keep while the rows are read.
-    sig = signals(session, neg, found, paragraph_ids=paragraph_ids)
+    sig = signals(session, neg, found, paragraph_ids=paragraph_ids, newly_agreed=False)
     rows = draft_positions(session, neg, found, paragraph_ids=paragraph_ids)
     return summarise(rows, neg, divergent=sig.divergent, touched=sig.red_lines_touched,
                      no_instructions=sig.no_instructions)
