@@ -2,7 +2,7 @@
 it, as a fresh process timed from outside, several runs, median and spread,
 with its peer measured in the same run on the same input.
 
-    python bench/bench_process.py [--sizes 1000,10000,30000] [--runs 5] [--no-gui]
+    python bench/bench_process.py [--sizes 1000,10000,30000] [--runs 5] [--no-gui] [--stages]
 
 - diff: `negotiator diff NEG A B --json` on two stored drafts of N paragraphs;
   peer `git diff --no-index --word-diff` on the same two texts.
@@ -123,6 +123,61 @@ spent["rest (rows written once, comparison encoded and stored, commit)"] = (
     total - sum(v for k, v in spent.items() if k != "read and parse"))
 for name, seconds in spent.items():
     print(f"{seconds:.3f}	{name}")
+"""
+
+# Where the window's memory goes (--stages): the same start as ui/application.py
+# (imports, QApplication, store, window, first paint, then the last draft read
+# after the paint), with the resident set after each stage and its peak during
+# the stage (/proc/self/status; VmHWM is reset between stages through clear_refs).
+MEMORY_STAGES = r"""
+import gc, os, sys, time
+def status():
+    found = {}
+    for line in open("/proc/self/status"):
+        key, _, value = line.partition(":")
+        found[key] = int(value.split()[0]) / 1024 if key.startswith(("Vm", "Rss")) else 0
+    return found
+def stage(name):
+    s = status()
+    print(f"STAGE\t{name}\t{s['VmRSS']:.1f}\t{s['VmHWM']:.1f}\t{s['RssAnon']:.1f}\t{s['RssFile']:.1f}", flush=True)
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")  # the peak restarts from here
+stage("python started")
+gc.disable()
+from ui.application import make_app, install_translators, Settings, Store, AfterFirstPaint
+from ui import settings as cfg
+stage("import ui.application (PySide6, SQLAlchemy, store)")
+from ui.main_window import MainWindow
+gc.freeze(); gc.enable()
+stage("import ui.main_window")
+from PySide6.QtCore import QEventLoop, QTimer
+app = make_app()
+settings = Settings()
+install_translators(app, settings.get(cfg.LANGUAGE))
+stage("QApplication, settings, translators")
+store = Store.open(sys.argv[1])
+stage("store opened")
+window = MainWindow(store, settings, load_later=True)
+stage("main window built")
+loop = QEventLoop()
+AfterFirstPaint(window, loop.quit)
+window.show()
+loop.exec()
+stage("first paint (empty window)")
+waiting = {"changes", "stances"}
+def arrived(what):
+    stage(f"  {what} in the table")
+    waiting.discard(what)
+    if not waiting:
+        loop.quit()
+window.draft_loaded.connect(lambda _: stage("  draft rows in the table"))
+window.changes_loaded.connect(lambda _: arrived("changes"))
+window.summaries_loaded.connect(lambda _: arrived("stances"))
+window.refresh_tree()
+loop.exec()
+QTimer.singleShot(2000, loop.quit)
+loop.exec()
+stage("2 s later")
 """
 
 FLOOR_IMPORT = r"""
@@ -257,6 +312,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-gui", action="store_true", help="skip the start-up figures")
     parser.add_argument("--only", choices=("diff", "import", "gui"), action="append")
+    parser.add_argument("--stages", action="store_true",
+                        help="also the window's memory stage by stage on the largest store (offscreen)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     parts = set(args.only or ("diff", "import", "gui"))
@@ -278,6 +335,7 @@ def main() -> int:
         print("  ".join(rows[-1]), flush=True)
 
     stores: dict[int, Path] = {}
+    stages: list[list[str]] = []
     figures: dict[tuple[str, int], tuple[float, float]] = {}
     try:
         for n in sizes:
@@ -345,10 +403,15 @@ def main() -> int:
                         "aligned, diffed and stored on the spot")
         if "gui" in parts:
             gui_rows(rows, row, stores, tmp, env, args.runs)
+        if args.stages and stores:
+            stages = memory_stages(stores[max(stores)], env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print()
     print(table(["what", "size", "tool", "median s", "spread s", "peak RSS MiB", "notes"], rows))
+    if stages:
+        print(f"\nThe window on the {max(stores):,}-paragraph store, stage by stage (one run, offscreen):")
+        print(table(["stage", "RSS MiB", "added", "peak in stage", "anonymous / file-backed MiB"], stages))
     print(f"\nload average at end: {load()}; {args.runs} runs each")
     print(f"targets (issue 16): {TARGETS}")
     small, large = min(sizes), max(sizes)
@@ -359,6 +422,23 @@ def main() -> int:
             print(f"growth of {what} {small} -> {large} paragraphs: {growth:.1f}x for "
                   f"{large / small:.0f}x the paragraphs ({verdict})")
     return 0
+
+
+def memory_stages(store: Path, env: dict[str, str]) -> list[list[str]]:
+    """The window's resident memory after each stage of its start on ``store``,
+    and its peak during the stage (one run, offscreen)."""
+    done = subprocess.run([PY, "-c", MEMORY_STAGES, str(store)], cwd=ROOT, capture_output=True,
+                          text=True, check=True, timeout=120,
+                          env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    out: list[list[str]] = []
+    last = 0.0
+    for line in done.stdout.splitlines():
+        if line.startswith("STAGE\t"):
+            _, name, rss, peak, anon, file = line.split("\t")
+            out.append([name, f"{float(rss):.1f}", f"{float(rss) - last:+.1f}", f"{float(peak):.1f}",
+                        f"{float(anon):.0f} / {float(file):.0f}"])
+            last = float(rss)
+    return out
 
 
 def gui_rows(rows: list[list[str]], row: object, stores: dict[int, Path], tmp: Path,

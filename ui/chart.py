@@ -3,38 +3,72 @@ changed since the previous draft, and positions needing review (QtCharts)."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from ui.operations import ChartPoint
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#CC79A7")
 
 
 class ChartPanel(QWidget):
-    """A grouped bar chart, one group per draft."""
+    """A grouped bar chart, one group per draft.
+
+    The chart itself (QtCharts, a few MiB) is made when it is first shown or
+    read: the window starts on another tab.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chartPanel")
-        self.chart = QChart()
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.view = QChartView(self.chart)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setAccessibleName(self.tr("Progress chart"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.note)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.note)
         self.points: list[ChartPoint] = []
-        self.set_points("", [])
+        self.title = ""
+        self._chart: QChart | None = None
+        self.view: QChartView | None = None
+
+    @property
+    def chart(self) -> QChart:
+        if self._chart is None:
+            from PySide6.QtCharts import QChart, QChartView
+
+            self._chart = QChart()
+            self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            self.view = QChartView(self._chart)
+            self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.view.setAccessibleName(self.tr("Progress chart"))
+            self._layout.insertWidget(0, self.view, 1)
+            self._draw()
+        return self._chart
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.chart  # noqa: B018 - made now, at the latest
+        super().showEvent(event)
+
+    def redraw(self) -> None:
+        """Draw again (the palette changed), if the chart was made."""
+        if self._chart is not None:
+            self._draw()
 
     def set_points(self, title: str, points: list[ChartPoint]) -> None:
         self.points = points
+        self.title = title
+        self.redraw()
+
+    def _draw(self) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        title, points = self.title, self.points
         chart = self.chart
         chart.removeAllSeries()
         for axis in chart.axes():

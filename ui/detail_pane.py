@@ -221,7 +221,7 @@ class DetailPane(QWidget):
             if change.salient:
                 items = "".join(f"<li>{html.escape(s)}</li>" for s in change.salient)
                 parts.append("<p>" + self.tr("Significant wording changes:") + f"</p><ul>{items}</ul>")
-            parts.append(f"<p>{ops_to_html(change.ops, limit=10**7)}</p>")
+            parts.append(f"<p>{ops_to_html(change.ops_of(row.text), limit=10**7)}</p>")
             self.diff_view.setHtml("".join(parts))
 
     @staticmethod

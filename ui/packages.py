@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 
 import ui.qtcompat  # noqa: F401  (binding bug work-around, before any Qt use)
 from negotiator.positions.conflicts import ConflictSide, ConflictView
-from negotiator.positions.signing import UntrustedSigner
 from negotiator.storage.store import Store
 from ui import operations as op
 from ui import settings as cfg
@@ -53,6 +52,7 @@ from ui.positions_editor import local_time, priority_names, status_names
 from ui.tasks import Task, TaskManager
 
 if TYPE_CHECKING:
+    from negotiator.positions.signing import UntrustedSigner
     from ui.main_window import MainWindow
 
 # Characters a file name suggested from a negotiation's title must not contain.
@@ -317,6 +317,9 @@ class PackageActions(QObject):
         return task
 
     def _merge_failed(self, negotiation_id: int, path: str, exc: BaseException) -> None:
+        # Imported here: signing loads the cryptography library, which start-up does not need.
+        from negotiator.positions.signing import UntrustedSigner
+
         if isinstance(exc, UntrustedSigner):
             self.ask_trust(negotiation_id, path, exc)
         else:

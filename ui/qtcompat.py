@@ -8,6 +8,12 @@ so within seconds the interpreter aborts with "Fatal Python error:
 none_dealloc". CPython 3.12 made these singletons immortal, which hides the
 bug there; here we do the same by giving them a reference count no program
 can exhaust. Applied once at import, only when the leak is measured.
+
+Also: after PySide6 is loaded, it asks of every module imported whether its
+source mentions "PySide6" (for ``from __feature__ import ...``), through
+``inspect.getsource``, which keeps each module's source in ``linecache`` for
+the life of the process: about 650 files and 22 MiB of heap for this app. The
+same question is answered here from the file's bytes, and nothing is kept.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from __future__ import annotations
 import ctypes
 import platform
 import sys
+from collections.abc import Callable
+from types import ModuleType
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
@@ -51,6 +59,33 @@ def _pin(obj: object) -> None:
     ctypes.c_ssize_t.from_address(id(obj)).value += PIN
 
 
+def _uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
+    path = getattr(module, "__file__", None)
+    if not isinstance(path, str) or not path.endswith(".py"):
+        return fallback(module)  # a builtin, an extension, a zip: PySide's own answer
+    try:
+        with open(path, "rb") as source:
+            return b"PySide6" in source.read()
+    except OSError:
+        return fallback(module)
+
+
+def scan_without_linecache() -> bool:
+    """Answer PySide6's "does this module use PySide6?" without filling
+    ``linecache``; False if this binding asks no such question."""
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "reads_bytes", False):
+        return False
+
+    def uses_pyside(module: ModuleType) -> bool:
+        return _uses_pyside(module, original)
+
+    uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    return True
+
+
 def apply() -> bool:
     """Pin None/True/False if the binding leaks references to them; True if applied."""
     if platform.python_implementation() != "CPython" or sys.version_info >= (3, 12):
@@ -63,3 +98,4 @@ def apply() -> bool:
 
 
 APPLIED = apply()
+SCANS_BYTES = scan_without_linecache()

@@ -93,9 +93,10 @@ def cache_key(session: Session, draft_a: Draft, draft_b: Draft) -> str:
     return digest.hexdigest()
 
 
-def _kept_whole(e: AlignedEntry) -> bool:
-    # The TO paragraphs' words all kept: the ops are their text, read back from
-    # the draft rather than stored twice (most entries of a big comparison).
+def kept_whole(e: AlignedEntry) -> bool:
+    """Whether the TO paragraphs' words were all kept: the ops are then their
+    text (joined by ``PART_SEPARATOR``), read back from the draft rather than
+    stored or held twice (most entries of a big comparison)."""
     return len(e.ops) == 1 and e.ops[0][0] == EQUAL and bool(e.new)
 
 
@@ -117,7 +118,7 @@ def encode(result: Comparison) -> bytes:
         [kind_sets.setdefault(e.kinds, len(kind_sets)) for e in entries],
         [len(e.old) for e in entries], [i for e in entries for i in e.old],
         [len(e.new) for e in entries], [j for e in entries for j in e.new],
-        [[k, e.ops] for k, e in enumerate(entries) if not _kept_whole(e)],
+        [[k, e.ops] for k, e in enumerate(entries) if not kept_whole(e)],
         [[k, [[x.category, x.removed, x.added] for x in e.salient]]
          for k, e in enumerate(entries) if e.salient],
         [e.brackets_from for e in entries], [e.brackets_to for e in entries],

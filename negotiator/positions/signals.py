@@ -27,7 +27,8 @@ from negotiator.text.parse import is_symbol_or_date
 
 
 def signals(session: Session, negotiation: Negotiation, draft: Draft,
-            national: str | None = None, *, paragraph_ids: set[int] | None = None) -> Signals:
+            national: str | None = None, *, paragraph_ids: set[int] | None = None,
+            newly_agreed: bool = True) -> Signals:
     """What a delegation must look at in a draft.
 
     Per paragraph and actor the position that speaks for it counts
@@ -40,6 +41,9 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
             the previous draft runs only if one of them carries a national red
             line; ``newly_agreed`` (a fact of the text, not of positions) is
             then left empty.
+        newly_agreed: False leaves ``newly_agreed`` empty too (the window's
+            stance columns do not show it): the comparison with the previous
+            draft is then read only if a national red line needs it.
     """
     carry = CarryForward(session, negotiation.id, draft,
                          lineages=None if paragraph_ids is None
@@ -92,9 +96,9 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         if any(n.red_line_flag for n in nat) and p.ordinal in against_previous().wording_touched:
             touched.append(p.ordinal)
     uptake_rows.sort(key=lambda r: (r.index, r.actor, r.uid))
-    newly_agreed = against_previous().newly_agreed if paragraph_ids is None else ()
+    agreed = against_previous().newly_agreed if paragraph_ids is None and newly_agreed else ()
     return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
-                   newly_agreed, tuple(uptake_rows), tuple(divergence),
+                   agreed, tuple(uptake_rows), tuple(divergence),
                    has_national_positions=has_national, has_eu_positions=has_eu)
 
 

@@ -14,14 +14,16 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from negotiator.diff.worddiff import EQUAL
 from negotiator.domain.actors import is_eu, is_our_delegation
 from negotiator.domain.changes import is_changed
 from negotiator.domain.errors import NotFound
 from negotiator.domain.vocabulary import REVIEW_STATES, Agreement
 from negotiator.drafts import negotiations
 from negotiator.drafts.comparison import Comparison, compare_drafts
+from negotiator.drafts.comparison_cache import kept_whole
 from negotiator.drafts.lineage import previous_draft
-from negotiator.drafts.references import ParagraphFacts, reference_labels
+from negotiator.drafts.references import draft_references
 from negotiator.positions.board import draft_positions
 from negotiator.positions.results import ParagraphPositions
 from negotiator.positions.signals import signals
@@ -48,13 +50,14 @@ class ParagraphRow(NamedTuple):
     reference: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per paragraph of the shown draft
 class ParagraphChange:
     """How a paragraph of the newer draft relates to the previous draft."""
 
     kinds: tuple[str, ...]
-    ops: tuple[tuple[str, str], ...] = ()
-    from_refs: tuple[str, ...] = ()
+    # None: every word kept, so the ops are the paragraph's own text (``ops_of``);
+    # a big draft's change column then holds no second copy of its text.
+    ops: tuple[tuple[str, str], ...] | None = ()
     salient: tuple[str, ...] = ()  # readable: "shall → should"
     top_matter: bool = False  # only the document symbol and date changed
     newly_agreed: bool = False
@@ -62,6 +65,10 @@ class ParagraphChange:
     @property
     def changed(self) -> bool:
         return is_changed(self.kinds, top_matter=self.top_matter)
+
+    def ops_of(self, text: str) -> tuple[tuple[str, str], ...]:
+        """The word ops of this change, for the paragraph whose text is ``text``."""
+        return ((EQUAL, text),) if self.ops is None else self.ops
 
 
 @dataclass(frozen=True)
@@ -104,10 +111,18 @@ def negotiation(session: Session, negotiation_id: int) -> Negotiation:
 
 def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     """The paragraphs of a draft in document order, with their reference labels."""
-    rows = negotiations.paragraph_rows(session, draft(session, draft_id).id)
-    labels = reference_labels([ParagraphFacts(r.number, r.level, r.kind, r.section, r.text)
-                               for r in rows])
-    return [ParagraphRow._make((*r, labels[r.ordinal])) for r in rows]
+    found = draft(session, draft_id)
+    # The labels every face reads, computed once per draft and kept by the core: the
+    # stance read that follows a draft's selection then finds them made.
+    labels = draft_references(session, found.id)
+    rows = negotiations.paragraph_rows(session, found.id)
+    # Kinds and sections repeat down a draft: one string each, not one per row.
+    kinds: dict[str, str] = {}
+    sections: dict[str | None, str | None] = {}
+    return [ParagraphRow(i, pid, number, level, kinds.setdefault(kind, kind),
+                         sections.setdefault(section, section), text, brackets, balanced, lineage,
+                         labels[i])
+            for i, pid, number, level, kind, section, text, brackets, balanced, lineage in rows]
 
 
 def salient_text(description: str) -> str:
@@ -118,11 +133,14 @@ def salient_text(description: str) -> str:
 def changes_by_paragraph(result: Comparison) -> dict[int, ParagraphChange]:
     """Per paragraph index of the newer draft, its change; deleted ones are left out."""
     out: dict[int, ParagraphChange] = {}
+    # Equal changes are one object: most paragraphs of a big draft are kept whole.
+    shared: dict[ParagraphChange, ParagraphChange] = {}
     for entry in result.entries:
         change = ParagraphChange(
-            tuple(entry.kinds), entry.ops, entry.old_refs,
+            tuple(entry.kinds), None if len(entry.new) == 1 and kept_whole(entry) else entry.ops,
             tuple(salient_text(s.description) for s in entry.salient),
             entry.top_matter, entry.newly_agreed)
+        change = shared.setdefault(change, change)
         for index in entry.new:
             out[index] = change
     return out
@@ -176,8 +194,10 @@ def position_summaries(session: Session, draft_id: int,
     """Stances and signals per paragraph index of a draft (or of some of its paragraphs)."""
     found = draft(session, draft_id)
     neg = found.negotiation
+    # Signals first: each of the two reads the negotiation's paragraphs afresh, and
+    # the signals (a few lists of indices) are small to keep while the rows are read.
+    sig = signals(session, neg, found, paragraph_ids=paragraph_ids, newly_agreed=False)
     rows = draft_positions(session, neg, found, paragraph_ids=paragraph_ids)
-    sig = signals(session, neg, found, paragraph_ids=paragraph_ids)
     return summarise(rows, neg, divergent=sig.divergent, touched=sig.red_lines_touched,
                      no_instructions=sig.no_instructions)
 
