@@ -71,7 +71,8 @@ STATUSES = tuple(ChangeKind)
 SLOT_MIN = 0.25
 # In such a slot, sharing this share of their distinct words settles it.
 SLOT_SURE = 0.6
-# The k-th of as many unmatched paragraphs on each side of a gap.
+# The k-th of as many unmatched paragraphs on each side of a gap, or the
+# first (or last) of a gap on both sides: next to the same matched neighbour.
 SAME_RANK_MIN = 0.3
 # Anywhere else in the same gap.
 GAP_MIN = 0.4
@@ -311,7 +312,8 @@ class _Aligner:
                 ra, rb = rank_a[i], rank_b[j]
                 if len(gap_a) == 1 and len(gap_b) == 1:
                     floor = SLOT_MIN
-                elif len(gap_a) == len(gap_b) and ra == rb:
+                elif (len(gap_a) == len(gap_b) and ra == rb) or ra == rb == 0 \
+                        or len(gap_a) - ra == len(gap_b) - rb == 1:
                     floor = SAME_RANK_MIN
                 else:
                     floor = GAP_MIN

@@ -150,7 +150,11 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()
-    seed = max(seeds, key=lambda p: (share[p], -p))
+    # The seed too comes from nearby when one can: a far paragraph sharing the
+    # whole's boilerplate ("Status: ... Change controller: ...") may contain
+    # more of it than any real part, and would then crowd a real part out.
+    near_seeds = [p for p in seeds if p in near]
+    seed = max(near_seeds or seeds, key=lambda p: (share[p], -p))
     group = [seed]
     cov = coverage(group)
     # Nearby parts first: a far paragraph that happens to share the same

@@ -31,8 +31,16 @@ _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
                           "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
-_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
-                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
+# Light stemming (after Larkey's light10): leading "wa-" (and), then the
+# article with an attached preposition, then plural, feminine and pronoun
+# endings, each only while a stem of at least two letters is left. Every
+# leading "و" goes, even a root's own: matching needs the same stem on both
+# sides, not the right one ("وجهات" and "ووجهات" both become "جه").
+_AR_ARTICLES = ("\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644")
+_AR_SUFFIXES = ("\u0646\u0627", "\u0647\u0645", "\u0643\u0645", "\u0647\u0627",
+                "\u0627\u0646", "\u0627\u062a", "\u0648\u0646", "\u064a\u0646",
+                "\u064a\u0647", "\u0647", "\u064a")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -61,7 +69,20 @@ def words(text: str) -> list[str]:
     if not _ARABIC.search(text):
         return _WORD.findall(text.lower())
     text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
-    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
+    return [_arabic_stem(w) for w in _WORD.findall(text.lower())]
+
+
+def _arabic_stem(word: str) -> str:
+    while word.startswith("\u0648") and len(word) > 3:
+        word = word[1:]
+    for article in _AR_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article):]
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[:-len(suffix)]
+    return word
 
 
 def normalise(text: str) -> str:
