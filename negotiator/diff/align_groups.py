@@ -14,11 +14,11 @@ all occur in a long paragraph covers little of it and is not a part.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from negotiator.diff.align_similarity import BODY, LABEL
+from negotiator.diff.align_similarity import BODY, LABEL, Lazy, words
 
 if TYPE_CHECKING:
     from negotiator.diff.align import _Aligner
@@ -40,6 +40,11 @@ COVER_MIN = 0.6
 GROUP_GAIN = 0.15
 # A whole this short is too small to tell its parts from chance overlap.
 MIN_WHOLE_WORDS = 8
+# At most this many consecutive paragraphs make one whole word for word, of
+# at least this many words together ("Edwin Foudil" + "Email: ...").
+MAX_JOINED = 6
+MAX_SKIPPED = 2
+MIN_JOINED_WORDS = 4
 # Parts are looked for among this many paragraphs around the whole's place
 # (weak parts only there; from elsewhere, through the index, strong ones only).
 REGION = 16
@@ -48,6 +53,7 @@ REGION = 16
 def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Splits (one A, several B), then merges (several A, one B)."""
     taken: tuple[set[int], set[int]] = (set(), set())
+    yield from _concatenations(al, taken)
     chain = al.links_in_order()
     for whole_side in (0, 1):
         part_side = 1 - whole_side
@@ -92,6 +98,64 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                 taken[part_side].update(group)
                 whole = (w,)
                 yield (whole, group) if whole_side == 0 else (group, whole)
+
+
+def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
+                    ) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """A paragraph whose words are, in order, exactly those of consecutive
+    paragraphs of the other draft: cut in two (a name and its address lines,
+    a record's head and tail) or joined, with nothing reworded. Sure whatever
+    their size, where coverage would find too little to weigh."""
+    for whole_side in (0, 1):
+        part_side = 1 - whole_side
+        texts = (al.a, al.b)
+        words_of = Lazy(lambda k, side=part_side: words(texts[side][k].text))
+        starts: dict[str, list[int]] = defaultdict(list)
+        for k in range(len(texts[part_side])):
+            if _may_be_part(al, part_side, k, taken) and words_of[k]:
+                starts[words_of[k][0]].append(k)
+        if not starts:
+            continue
+        for w in range(len(texts[whole_side])):
+            partner = al.match[whole_side][w]
+            if w in al.blocked[whole_side] or w in al.anchored[whole_side] \
+                    or w in al.grouped[whole_side] or w in taken[whole_side] \
+                    or (partner >= 0 and al.key[whole_side][w] == al.key[part_side][partner]):
+                continue
+            whole = words(texts[whole_side][w].text)
+            if len(whole) < MIN_JOINED_WORDS or whole[0] not in starts:
+                continue
+            for start in ([partner] if partner >= 0 else []) + starts[whole[0]]:
+                group = _joined_run(al, part_side, start, whole, partner, words_of, taken)
+                if group:
+                    taken[whole_side].add(w)
+                    taken[part_side].update(group)
+                    yield ((w,), group) if whole_side == 0 else (group, (w,))
+                    break
+
+
+def _may_be_part(al: _Aligner, side: int, k: int, taken: tuple[set[int], set[int]]) -> bool:
+    return al.free(side, k) and k not in taken[side] and al.kind[side][k] != LABEL
+
+
+def _joined_run(al: _Aligner, side: int, start: int, whole: list[str], partner: int,
+                words_of: Lazy, taken: tuple[set[int], set[int]]) -> tuple[int, ...]:
+    """The paragraphs from ``start`` on whose words make ``whole`` exactly (at
+    least two; each free, or the whole's own 1:1 partner), in order, with at
+    most MAX_SKIPPED others between them (a rule inserted inside a list)."""
+    n = len(al.a) if side == 0 else len(al.b)
+    at, k, run, skipped = 0, start, [], 0
+    while at < len(whole) and k < n and len(run) < MAX_JOINED:
+        part = words_of[k] if k == partner or _may_be_part(al, side, k, taken) else []
+        if part and whole[at:at + len(part)] == part:
+            run.append(k)
+            at += len(part)
+        elif run and skipped < MAX_SKIPPED:
+            skipped += 1
+        else:
+            return ()
+        k += 1
+    return tuple(run) if at == len(whole) and len(run) >= 2 else ()
 
 
 def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
