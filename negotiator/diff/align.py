@@ -189,12 +189,14 @@ class _Aligner:
         return self.feat
 
     def similarity(self, i: int, j: int) -> float:
-        """Cosine of content; short blocks only count when their content is equal."""
+        """Cosine of content, a shared template's frame discounted; short blocks
+        only count when their content is equal."""
         feat = self.features()
         ta, tb = feat.tokens[0][i], feat.tokens[1][j]
-        if min(len(ta), len(tb)) < SHORT_WORDS:
+        if min(len(ta), len(tb)) < SHORT_WORDS or ta == tb:
             return 1.0 if ta == tb else 0.0
-        return feat.cosine(i, j)
+        # Rounded: two equal texts must tie exactly, not by float noise.
+        return round(min(1.0, feat.framed_cosine(i, j)), 9)
 
     def _surely_same(self, i: int, j: int) -> bool:
         """Alone in their slot and sharing most of their distinct words: the

@@ -34,6 +34,8 @@ PART_MIN = 0.6
 PART_WEAK = 0.3
 # ...and adds this share of the whole's wording not covered yet.
 STEP_GAIN = 0.1
+# ...or, made mostly of the whole's wording, brings this share of it uncovered.
+ALL_NEW = 0.9
 # The group covers this much of the whole...
 COVER_MIN = 0.6
 # ...and this much more than the best single part did alone.
@@ -230,7 +232,10 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
                 if p in group:
                     continue
                 c = coverage([*group, p])
-                if c - cov >= STEP_GAIN and c > best_cov:
+                # A list item cut from a long sentence adds little of the
+                # whole, but all it brings from the whole is new.
+                whole_new = drawn[p] >= PART_MIN and (c - cov) * whole_mass >= ALL_NEW * share[p]
+                if (c - cov >= STEP_GAIN or whole_new) and c > best_cov:
                     best, best_cov = p, c
             if best < 0:
                 break

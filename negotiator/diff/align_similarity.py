@@ -172,6 +172,9 @@ DF_SAMPLE = 500
 # Word pairs (shingles) weigh this much relative to single words: they reward
 # kept phrasing over the same words reshuffled.
 SHINGLE_WEIGHT = 0.5
+# Paragraphs either side of a pair whose shared words are taken as the frame
+# of a template (framed_cosine).
+FRAME_WINDOW = 2
 
 
 class _Idf(dict[str, float]):
@@ -245,6 +248,41 @@ class Features:
         if len(vb) < len(va):
             va, vb = vb, va
         return float(sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb))
+
+    def framed_cosine(self, i: int, j: int) -> float:
+        """Cosine with the words of a shared frame discounted.
+
+        Templated blocks (registry records "Field Name: ... Status: current",
+        grammar rules "x-field = ... fs SP uri", example lines
+        "Key: https://example.com/...") share their frame with every
+        neighbour: a word found in most paragraphs around both ``i`` and ``j``
+        says they have the same shape, not the same content, and weighs less
+        here (by the square of that share, so a topic word two neighbours
+        repeat keeps most of its weight).
+        """
+        (va, _), (vb, _) = self.vec[0][i], self.vec[1][j]
+        around = [self.counts[0][k] for k in range(max(0, i - FRAME_WINDOW),
+                                                    min(len(self.texts[0]), i + FRAME_WINDOW + 1))]
+        around += [self.counts[1][k] for k in range(max(0, j - FRAME_WINDOW),
+                                                     min(len(self.texts[1]), j + FRAME_WINDOW + 1))]
+        factor: dict[str, float] = {}
+
+        def keep(t: Any) -> float:
+            if isinstance(t, tuple):
+                return (keep(t[0]) + keep(t[1])) / 2
+            f = factor.get(t)
+            if f is None:
+                share = sum(1 for c in around if t in c) / len(around)
+                f = factor[t] = 1.0 - share ** 4
+            return f
+
+        wa = {t: v * keep(t) for t, v in va.items()}
+        wb = {t: v * keep(t) for t, v in vb.items()}
+        na = math.sqrt(sum(v * v for v in wa.values()))
+        nb = math.sqrt(sum(v * v for v in wb.values()))
+        if na == 0 or nb == 0:
+            return 0.0
+        return float(sum(v * wb[t] for t, v in wa.items() if t in wb) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""
