@@ -74,6 +74,12 @@ SLOT_SURE = 0.6
 # The k-th of as many unmatched paragraphs on each side of a gap, or the
 # first (or last) of a gap on both sides: next to the same matched neighbour.
 SAME_RANK_MIN = 0.3
+# Drafts revised throughout (the median in-place link of the first pass kept
+# less than TYPICAL_KEPT, over at least CALIBRATION_LINKS links) lower the two
+# floors above in proportion, to at most SLOT_SCALE_MIN of them.
+TYPICAL_KEPT = 0.7
+SLOT_SCALE_MIN = 0.7
+CALIBRATION_LINKS = 8
 # Anywhere else in the same gap.
 GAP_MIN = 0.4
 # Across gaps (a move): no positional support, so most rare wording must match.
@@ -167,6 +173,10 @@ class _Aligner:
         # recomputed only when something changed.
         self.changes = 0
         self._in_order: tuple[int, list[tuple[int, int]]] = (-1, [])
+        # Similarity of the in-place links of the first gap pass, and the
+        # factor on slot floors they give (None: not calibrated yet).
+        self.in_place_sims: list[float] = []
+        self.slot_scale: float | None = None
         # User anchors: exactly these 1:1 links, never regrouped.
         self.anchored: tuple[set[int], set[int]] = (set(), set())
 
@@ -287,8 +297,25 @@ class _Aligner:
         """Align every gap; links made split gaps into smaller ones, where
         position backs a link more, so repeat while that finds new links."""
         for _ in range(rounds):
-            if not self._gap_chains_once():
+            found = self._gap_chains_once()
+            self._calibrate_slots()
+            if not found:
                 return
+
+    def _calibrate_slots(self) -> None:
+        """Relax the floors of slots when the drafts are revised throughout.
+
+        In a text retranslated or redrafted everywhere, a paragraph that stayed
+        in place shares less wording with its former self than in a lightly
+        edited one; a slot between matched neighbours is then judged against
+        how much the other in-place links kept (their median similarity), not
+        against the wording an ordinary edit keeps.
+        """
+        if self.slot_scale is not None or len(self.in_place_sims) < CALIBRATION_LINKS:
+            return
+        sims = sorted(self.in_place_sims)
+        median = sims[len(sims) // 2]
+        self.slot_scale = max(SLOT_SCALE_MIN, min(1.0, median / TYPICAL_KEPT))
 
     def _gap_chains_once(self) -> bool:
         """One pass; True when a gap of several paragraphs got new links (a
@@ -301,31 +328,36 @@ class _Aligner:
         for gap_a, gap_b in gaps:
             if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
                 self.pair(gap_a[0], gap_b[0])
+                self.in_place_sims.append(1.0)
             else:
                 rest.append((gap_a, gap_b))
         for gap_a, gap_b in rest:
             rank_a = {i: r for r, i in enumerate(gap_a)}
             rank_b = {j: r for r, j in enumerate(gap_b)}
             cands = []
+            sims: dict[tuple[int, int], float] = {}
             for i, j in self._gap_candidates(gap_a, gap_b):
                 if not self.compatible(i, j):
                     continue
                 sim = self.similarity(i, j)
                 ra, rb = rank_a[i], rank_b[j]
                 if len(gap_a) == 1 and len(gap_b) == 1:
-                    floor = SLOT_MIN
+                    floor = SLOT_MIN * (self.slot_scale or 1.0)
                 elif (len(gap_a) == len(gap_b) and ra == rb) or ra == rb == 0 \
                         or len(gap_a) - ra == len(gap_b) - rb == 1:
-                    floor = SAME_RANK_MIN
+                    floor = SAME_RANK_MIN * (self.slot_scale or 1.0)
                 else:
                     floor = GAP_MIN
                 if self.kind[0][i] == HEADING and sim < 1.0:
                     continue  # headings that changed are placed by their sections
                 if sim >= floor:
                     cands.append((i, j, sim - floor + 0.01))
+                    sims[(i, j)] = sim
             chain = best_chain(cands)
             for i, j in chain:
                 self.pair(i, j)
+                if self.kind[0][i] == BODY:
+                    self.in_place_sims.append(sims[(i, j)])
             before = self.changes
             self._headings_by_order(gap_a, gap_b, chain)
             split_a_gap = split_a_gap or bool(chain) or self.changes != before
