@@ -82,6 +82,10 @@ SLOT_SCALE_MIN = 0.7
 CALIBRATION_LINKS = 8
 # Anywhere else in the same gap.
 GAP_MIN = 0.4
+# A link in a gap, not in step, is refused when either side is about as
+# similar (MOVE_MARGIN; at a gap's edge: as similar) to another paragraph
+# this close to the other.
+RIVAL_WINDOW = 6
 # Across gaps (a move): no positional support, so most rare wording must match.
 MOVE_MIN = 0.5
 # A move candidate this close to a rival for the same paragraph is ambiguous;
@@ -341,15 +345,22 @@ class _Aligner:
                     continue
                 sim = self.similarity(i, j)
                 ra, rb = rank_a[i], rank_b[j]
+                # Slots and equal ranks in gaps of equal size: the order says
+                # which is which. Elsewhere a look-alike nearby makes it doubtful.
+                in_step = len(gap_a) == len(gap_b) and ra == rb
                 if len(gap_a) == 1 and len(gap_b) == 1:
                     floor = SLOT_MIN * (self.slot_scale or 1.0)
-                elif (len(gap_a) == len(gap_b) and ra == rb) or ra == rb == 0 \
-                        or len(gap_a) - ra == len(gap_b) - rb == 1:
+                elif in_step or ra == rb == 0 or len(gap_a) - ra == len(gap_b) - rb == 1:
                     floor = SAME_RANK_MIN * (self.slot_scale or 1.0)
                 else:
                     floor = GAP_MIN
                 if self.kind[0][i] == HEADING and sim < 1.0:
                     continue  # headings that changed are placed by their sections
+                # At the edge of a gap, only a closer look-alike is a rival.
+                margin = MOVE_MARGIN if floor == GAP_MIN else 0.0
+                if sim < floor or (not in_step and sim < NEAR_IDENTICAL
+                                   and self._has_rival(i, j, sim - margin)):
+                    continue
                 if sim >= floor:
                     cands.append((i, j, sim - floor + 0.01))
                     sims[(i, j)] = sim
@@ -362,6 +373,19 @@ class _Aligner:
             self._headings_by_order(gap_a, gap_b, chain)
             split_a_gap = split_a_gap or bool(chain) or self.changes != before
         return split_a_gap
+
+    def _has_rival(self, i: int, j: int, bar: float) -> bool:
+        """Whether ``i`` or ``j`` is as similar as ``bar`` to another paragraph
+        near the other's place: then what they share is the shape of a family
+        of blocks ("<CODE BEGINS> Key: value <CODE ENDS>"), not their content,
+        and without positional support that does not make a link."""
+        for j2 in range(max(0, j - RIVAL_WINDOW), min(len(self.b), j + RIVAL_WINDOW + 1)):
+            if j2 != j and self.compatible(i, j2) and self.similarity(i, j2) >= bar:
+                return True
+        for i2 in range(max(0, i - RIVAL_WINDOW), min(len(self.a), i + RIVAL_WINDOW + 1)):
+            if i2 != i and self.compatible(i2, j) and self.similarity(i2, j) >= bar:
+                return True
+        return False
 
     def _headings_by_order(self, gap_a: list[int], gap_b: list[int],
                            chain: list[tuple[int, int]]) -> None:

@@ -40,6 +40,10 @@ ALL_NEW = 0.9
 COVER_MIN = 0.6
 # ...and this much more than the best single part did alone.
 GROUP_GAIN = 0.15
+# A part drawing within FAMILY_MARGIN as much from another paragraph this
+# close to the whole is a look-alike of the family, not a part.
+FAMILY_WINDOW = 6
+FAMILY_MARGIN = 0.05
 # A whole this short is too small to tell its parts from chance overlap.
 MIN_WHOLE_WORDS = 8
 # At most this many consecutive paragraphs make one whole word for word, of
@@ -182,6 +186,22 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
                                                feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass)
 
 
+def _family_member(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) -> bool:
+    """Whether part ``p`` draws about as much wording from another paragraph
+    near the whole: then it shares the frame of a family of blocks
+    ("<CODE BEGINS> ... <CODE ENDS>"), not content of its own, with the whole.
+    (A part next to the whole's 1:1 partner is placed by its position instead.)"""
+    feat = al.features()
+    part_side = 1 - whole_side
+    counts, mass = feat.counts[part_side][p], feat.mass[part_side][p]
+    n = len(al.a) if whole_side == 0 else len(al.b)
+    for w2 in range(max(0, w - FAMILY_WINDOW), min(n, w + FAMILY_WINDOW + 1)):
+        if w2 != w and feat.shared(counts, feat.counts[whole_side][w2]) >= \
+                (drawn - FAMILY_MARGIN) * mass:
+            return True
+    return False
+
+
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
           near: set[int]) -> tuple[int, ...]:
     feat = al.features()
@@ -212,7 +232,8 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     share = {p: contained(p) for p in pool}
     drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
              for p in pool}
-    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)]
+    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)
+                and (abs(p - partner) == 1 or not _family_member(al, whole_side, w, p, drawn[p]))]
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()
