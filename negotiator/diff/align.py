@@ -88,6 +88,9 @@ GAP_MIN = 0.4
 RIVAL_WINDOW = 6
 # Across gaps (a move): no positional support, so most rare wording must match.
 MOVE_MIN = 0.5
+# A template's frame is weighed only from this similarity up (below, no
+# decision is taken on it) and under NEAR_IDENTICAL (the pair is sure anyway).
+FRAME_FROM = 0.15
 # A move candidate this close to a rival for the same paragraph is ambiguous;
 # it is taken only when its neighbours moved with it or it is near-identical.
 MOVE_MARGIN = 0.05
@@ -209,8 +212,11 @@ class _Aligner:
         ta, tb = feat.tokens[0][i], feat.tokens[1][j]
         if min(len(ta), len(tb)) < SHORT_WORDS or ta == tb:
             return 1.0 if ta == tb else 0.0
+        sim = feat.cosine(i, j)
+        if FRAME_FROM <= sim < NEAR_IDENTICAL:
+            sim = feat.framed_cosine(i, j)
         # Rounded: two equal texts must tie exactly, not by float noise.
-        return round(min(1.0, feat.framed_cosine(i, j)), 9)
+        return round(min(1.0, sim), 9)
 
     def _surely_same(self, i: int, j: int) -> bool:
         """Alone in their slot and sharing most of their distinct words: the

@@ -120,18 +120,28 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
         for k in range(len(texts[part_side])):
             if _may_be_part(al, part_side, k, taken) and words_of[k]:
                 starts[words_of[k][0]].append(k)
-        if not starts:
-            continue
+        n_part = len(texts[part_side])
         for w in range(len(texts[whole_side])):
             partner = al.match[whole_side][w]
             if w in al.blocked[whole_side] or w in al.anchored[whole_side] \
                     or w in al.grouped[whole_side] or w in taken[whole_side] \
                     or (partner >= 0 and al.key[whole_side][w] == al.key[part_side][partner]):
                 continue
-            whole = words(texts[whole_side][w].text)
-            if len(whole) < MIN_JOINED_WORDS or whole[0] not in starts:
+            # Runs start at the partner (when a free paragraph follows it) or
+            # at a free paragraph with the same first word: cheap tests first,
+            # as most wholes of a long draft are merely edited in place.
+            text = texts[whole_side][w].text
+            first = (words(text[:80]) or words(text) or [""])[0]
+            candidates = list(starts.get(first, ()))
+            if partner >= 0 and any(_may_be_part(al, part_side, k, taken) for k in
+                                    range(partner + 1, min(n_part, partner + 2 + MAX_SKIPPED))):
+                candidates.insert(0, partner)
+            if not candidates:
                 continue
-            for start in ([partner] if partner >= 0 else []) + starts[whole[0]]:
+            whole = words(text)
+            if len(whole) < MIN_JOINED_WORDS:
+                continue
+            for start in candidates:
                 group = _joined_run(al, part_side, start, whole, partner, words_of, taken)
                 if group:
                     taken[whole_side].add(w)
@@ -232,8 +242,7 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     share = {p: contained(p) for p in pool}
     drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
              for p in pool}
-    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)
-                and (abs(p - partner) == 1 or not _family_member(al, whole_side, w, p, drawn[p]))]
+    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)]
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()
@@ -241,7 +250,11 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     # whole's boilerplate ("Status: ... Change controller: ...") may contain
     # more of it than any real part, and would then crowd a real part out.
     near_seeds = [p for p in seeds if p in near]
-    seed = max(near_seeds or seeds, key=lambda p: (share[p], -p))
+    ranked = sorted(near_seeds or seeds, key=lambda p: (-share[p], p))
+    seed = next((p for p in ranked if abs(p - partner) == 1 or p == partner
+                 or not _family_member(al, whole_side, w, p, drawn[p])), -1)
+    if seed < 0:
+        return ()
     group = [seed]
     cov = coverage(group)
     # Nearby parts first: a far paragraph that happens to share the same
@@ -260,6 +273,9 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
                     best, best_cov = p, c
             if best < 0:
                 break
+            if abs(best - partner) != 1 and _family_member(al, whole_side, w, best, drawn[best]):
+                tier = [p for p in tier if p != best]
+                continue
             group.append(best)
             cov = best_cov
     if len(group) < 2 or cov < COVER_MIN:

@@ -218,6 +218,7 @@ class Features:
         self.w = _Idf(dfs[0] | dfs[1], self.n)
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
                     Lazy(lambda j: self._vector(self.tokens[1][j])))
+        self.around = (Lazy(lambda i: self._around(0, i)), Lazy(lambda j: self._around(1, j)))
         self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
                      Lazy(lambda j: self._mass(self.counts[1][j])))
 
@@ -249,6 +250,15 @@ class Features:
             va, vb = vb, va
         return float(sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb))
 
+    def _around(self, side: int, k: int) -> tuple[Counter[str], int]:
+        """In how many paragraphs of ``k``'s neighbourhood (itself included)
+        each word occurs, and how many paragraphs that neighbourhood has."""
+        lo, hi = max(0, k - FRAME_WINDOW), min(len(self.texts[side]), k + FRAME_WINDOW + 1)
+        found: Counter[str] = Counter()
+        for n in range(lo, hi):
+            found.update(self.counts[side][n].keys())
+        return found, hi - lo
+
     def framed_cosine(self, i: int, j: int) -> float:
         """Cosine with the words of a shared frame discounted.
 
@@ -257,14 +267,12 @@ class Features:
         "Key: https://example.com/...") share their frame with every
         neighbour: a word found in most paragraphs around both ``i`` and ``j``
         says they have the same shape, not the same content, and weighs less
-        here (by the square of that share, so a topic word two neighbours
-        repeat keeps most of its weight).
+        in both (by the fourth power of that share, so a topic word a few
+        neighbours repeat keeps nearly all its weight).
         """
         (va, _), (vb, _) = self.vec[0][i], self.vec[1][j]
-        around = [self.counts[0][k] for k in range(max(0, i - FRAME_WINDOW),
-                                                    min(len(self.texts[0]), i + FRAME_WINDOW + 1))]
-        around += [self.counts[1][k] for k in range(max(0, j - FRAME_WINDOW),
-                                                     min(len(self.texts[1]), j + FRAME_WINDOW + 1))]
+        (near_a, size_a), (near_b, size_b) = self.around[0][i], self.around[1][j]
+        size = size_a + size_b
         factor: dict[str, float] = {}
 
         def keep(t: Any) -> float:
@@ -272,7 +280,7 @@ class Features:
                 return (keep(t[0]) + keep(t[1])) / 2
             f = factor.get(t)
             if f is None:
-                share = sum(1 for c in around if t in c) / len(around)
+                share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
                 f = factor[t] = 1.0 - share ** 4
             return f
 
@@ -282,6 +290,8 @@ class Features:
         nb = math.sqrt(sum(v * v for v in wb.values()))
         if na == 0 or nb == 0:
             return 0.0
+        if len(wb) < len(wa):
+            wa, wb = wb, wa
         return float(sum(v * wb[t] for t, v in wa.items() if t in wb) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
