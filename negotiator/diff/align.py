@@ -86,6 +86,9 @@ GAP_MIN = 0.4
 # similar (MOVE_MARGIN; at a gap's edge: as similar) to another paragraph
 # this close to the other.
 RIVAL_WINDOW = 6
+# Fewer shared distinct words than this share of the shorter text's: not a
+# look-alike, no need to weigh the words.
+ROUGH_OVERLAP = 0.2
 # Across gaps (a move): no positional support, so most rare wording must match.
 MOVE_MIN = 0.5
 # A template's frame is weighed only from this similarity up (below, no
@@ -158,6 +161,11 @@ _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'"})
 
 def _rough_words(text: str) -> set[str]:
     return set(text.lower().translate(_PUNCTUATION).split())
+
+
+def _overlap(x: set[str], y: set[str]) -> bool:
+    """Whether two texts share enough distinct words to be worth weighing."""
+    return len(x & y) >= ROUGH_OVERLAP * min(len(x), len(y))
 
 
 class _Aligner:
@@ -385,11 +393,14 @@ class _Aligner:
         near the other's place: then what they share is the shape of a family
         of blocks ("<CODE BEGINS> Key: value <CODE ENDS>"), not their content,
         and without positional support that does not make a link."""
+        rough_a, rough_b = self.rough_words
         for j2 in range(max(0, j - RIVAL_WINDOW), min(len(self.b), j + RIVAL_WINDOW + 1)):
-            if j2 != j and self.compatible(i, j2) and self.similarity(i, j2) >= bar:
+            if j2 != j and self.compatible(i, j2) and _overlap(rough_a[i], rough_b[j2]) \
+                    and self.similarity(i, j2) >= bar:
                 return True
         for i2 in range(max(0, i - RIVAL_WINDOW), min(len(self.a), i + RIVAL_WINDOW + 1)):
-            if i2 != i and self.compatible(i2, j) and self.similarity(i2, j) >= bar:
+            if i2 != i and self.compatible(i2, j) and _overlap(rough_a[i2], rough_b[j]) \
+                    and self.similarity(i2, j) >= bar:
                 return True
         return False
 

@@ -51,6 +51,8 @@ MIN_WHOLE_WORDS = 8
 MAX_JOINED = 6
 MAX_SKIPPED = 2
 MIN_JOINED_WORDS = 4
+# Enough of a text's start to read its first two words.
+HEAD_CHARS = 200
 # Parts are looked for among this many paragraphs around the whole's place
 # (weak parts only there; from elsewhere, through the index, strong ones only).
 REGION = 16
@@ -116,10 +118,13 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
         part_side = 1 - whole_side
         texts = (al.a, al.b)
         words_of = Lazy(lambda k, side=part_side: words(texts[side][k].text))
-        starts: dict[str, list[int]] = defaultdict(list)
+        # Free paragraphs by their first two words (or their only word).
+        starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for k in range(len(texts[part_side])):
-            if _may_be_part(al, part_side, k, taken) and words_of[k]:
-                starts[words_of[k][0]].append(k)
+            if _may_be_part(al, part_side, k, taken):
+                head = _head(texts[part_side][k].text)
+                if head:
+                    starts[head].append(k)
         n_part = len(texts[part_side])
         for w in range(len(texts[whole_side])):
             partner = al.match[whole_side][w]
@@ -131,8 +136,8 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
             # at a free paragraph with the same first word: cheap tests first,
             # as most wholes of a long draft are merely edited in place.
             text = texts[whole_side][w].text
-            first = (words(text[:80]) or words(text) or [""])[0]
-            candidates = list(starts.get(first, ()))
+            head = _head(text)
+            candidates = [*starts.get(head, ()), *starts.get(head[:1], ())]
             if partner >= 0 and any(_may_be_part(al, part_side, k, taken) for k in
                                     range(partner + 1, min(n_part, partner + 2 + MAX_SKIPPED))):
                 candidates.insert(0, partner)
@@ -148,6 +153,11 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
                     taken[part_side].update(group)
                     yield ((w,), group) if whole_side == 0 else (group, (w,))
                     break
+
+
+def _head(text: str) -> tuple[str, ...]:
+    """The first two words of a text (from its start: no need to read it all)."""
+    return tuple((words(text[:HEAD_CHARS]) if len(text) > HEAD_CHARS else words(text))[:2])
 
 
 def _may_be_part(al: _Aligner, side: int, k: int, taken: tuple[set[int], set[int]]) -> bool:
