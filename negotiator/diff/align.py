@@ -86,6 +86,10 @@ GAP_MIN = 0.4
 # similar (MOVE_MARGIN; at a gap's edge: as similar) to another paragraph
 # this close to the other.
 RIVAL_WINDOW = 6
+# ...unless they share this much: members of a family of blocks differ in more
+# than that (and weighing every neighbour of each edited paragraph of a long
+# draft would cost more than the rest of the gap).
+RIVAL_BELOW = 0.7
 # Fewer shared distinct words than this share of the shorter text's: not a
 # look-alike, no need to weigh the words.
 ROUGH_OVERLAP = 0.2
@@ -372,7 +376,7 @@ class _Aligner:
                     continue  # headings that changed are placed by their sections
                 # At the edge of a gap, only a closer look-alike is a rival.
                 margin = MOVE_MARGIN if floor == GAP_MIN else 0.0
-                if sim < floor or (not in_step and sim < NEAR_IDENTICAL
+                if sim < floor or (not in_step and sim < RIVAL_BELOW
                                    and self._has_rival(i, j, sim - margin)):
                     continue
                 if sim >= floor:
