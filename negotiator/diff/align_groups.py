@@ -126,11 +126,12 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
                 if head:
                     starts[head].append(k)
         n_part = len(texts[part_side])
-        for w in range(len(texts[whole_side])):
+        keys_w, keys_p = al.key[whole_side], al.key[part_side]
+        changed = [w for w, p in enumerate(al.match[whole_side]) if p < 0 or keys_w[w] != keys_p[p]]
+        for w in changed:
             partner = al.match[whole_side][w]
             if w in al.blocked[whole_side] or w in al.anchored[whole_side] \
-                    or w in al.grouped[whole_side] or w in taken[whole_side] \
-                    or (partner >= 0 and al.key[whole_side][w] == al.key[part_side][partner]):
+                    or w in al.grouped[whole_side] or w in taken[whole_side]:
                 continue
             # Runs start at the partner (when a free paragraph follows it) or
             # at a free paragraph with the same first word: cheap tests first,
