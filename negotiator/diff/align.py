@@ -235,7 +235,14 @@ class _Aligner:
         link is certain without weighing words (most edited paragraphs)."""
         if self.kind[0][i] != BODY or self.kind[1][j] != BODY:
             return False
-        sa, sb = self.rough_words[0][i], self.rough_words[1][j]
+        rough_a, rough_b = self.rough_words
+        sa, sb = rough_a[i], rough_b[j]
+        # Words the neighbours on both sides have too are a template's frame
+        # ("Field Name: ... Status: current"): they do not make two records one.
+        near_a = set().union(*(rough_a[k] for k in (i - 1, i + 1) if 0 <= k < len(self.a)))
+        near_b = set().union(*(rough_b[k] for k in (j - 1, j + 1) if 0 <= k < len(self.b)))
+        frame = near_a & near_b
+        sa, sb = sa - frame, sb - frame
         return len(sa) >= SHORT_WORDS and len(sb) >= SHORT_WORDS \
             and len(sa & sb) >= SLOT_SURE * max(len(sa), len(sb))
 
