@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from negotiator.diff.align_similarity import BODY, LABEL, Lazy, words
 
 if TYPE_CHECKING:
-    from negotiator.diff.align import _Aligner
+    from negotiator.diff.align import Para, _Aligner
 
 # A whole whose 1:1 partner already covers this share of it is not reconsidered.
 GROUP_SKIP = 0.85
@@ -114,10 +115,11 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
     paragraphs of the other draft: cut in two (a name and its address lines,
     a record's head and tail) or joined, with nothing reworded. Sure whatever
     their size, where coverage would find too little to weigh."""
+    texts = (al.a, al.b)
     for whole_side in (0, 1):
         part_side = 1 - whole_side
-        texts = (al.a, al.b)
-        words_of = Lazy(lambda k, side=part_side: words(texts[side][k].text))
+        part_texts = texts[part_side]
+        words_of = Lazy(partial(_words_at, part_texts))
         # Free paragraphs by their first two words (or their only word).
         starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for k in range(len(texts[part_side])):
@@ -156,6 +158,10 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
                     break
 
 
+def _words_at(texts: Sequence[Para], k: int) -> list[str]:
+    return words(texts[k].text)
+
+
 def _head(text: str) -> tuple[str, ...]:
     """The first two words of a text (from its start: no need to read it all)."""
     return tuple((words(text[:HEAD_CHARS]) if len(text) > HEAD_CHARS else words(text))[:2])
@@ -171,7 +177,8 @@ def _joined_run(al: _Aligner, side: int, start: int, whole: list[str], partner: 
     least two; each free, or the whole's own 1:1 partner), in order, with at
     most MAX_SKIPPED others between them (a rule inserted inside a list)."""
     n = len(al.a) if side == 0 else len(al.b)
-    at, k, run, skipped = 0, start, [], 0
+    at, k, skipped = 0, start, 0
+    run: list[int] = []
     while at < len(whole) and k < n and len(run) < MAX_JOINED:
         part = words_of[k] if k == partner or _may_be_part(al, side, k, taken) else []
         if part and whole[at:at + len(part)] == part:
