@@ -223,11 +223,19 @@ def _family_member(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) 
     part_side = 1 - whole_side
     counts, mass = feat.counts[part_side][p], feat.mass[part_side][p]
     n = len(al.a) if whole_side == 0 else len(al.b)
+    # A weak part must also share a word with the whole that no paragraph
+    # around the whole has: else all it brings is the family's vocabulary.
+    distinct = drawn >= PART_MIN
+    common = counts.keys() & feat.counts[whole_side][w].keys()
     for w2 in range(max(0, w - FAMILY_WINDOW), min(n, w + FAMILY_WINDOW + 1)):
-        if w2 != w and feat.shared(counts, feat.counts[whole_side][w2]) >= \
-                (drawn - FAMILY_MARGIN) * mass:
+        if w2 == w:
+            continue
+        other = feat.counts[whole_side][w2]
+        if feat.shared(counts, other) >= (drawn - FAMILY_MARGIN) * mass:
             return True
-    return False
+        if not distinct:
+            common -= other.keys()
+    return not distinct and not common
 
 
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
