@@ -218,7 +218,8 @@ def _family_member(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) 
     """Whether part ``p`` draws about as much wording from another paragraph
     near the whole: then it shares the frame of a family of blocks
     ("<CODE BEGINS> ... <CODE ENDS>"), not content of its own, with the whole.
-    (A part next to the whole's 1:1 partner is placed by its position instead.)"""
+    (A part next to the whole's 1:1 partner or to another part is placed by
+    its position instead.)"""
     feat = al.features()
     part_side = 1 - whole_side
     counts, mass = feat.counts[part_side][p], feat.mass[part_side][p]
@@ -299,7 +300,10 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
                     best, best_cov = p, c
             if best < 0:
                 break
-            if abs(best - partner) != 1 and _family_member(al, whole_side, w, best, drawn[best]):
+            # Next to the partner or to a part already taken, position places
+            # it; further away it must not be a mere look-alike of the family.
+            if all(abs(best - g) != 1 for g in (partner, *group)) \
+                    and _family_member(al, whole_side, w, best, drawn[best]):
                 tier = [p for p in tier if p != best]
                 continue
             group.append(best)

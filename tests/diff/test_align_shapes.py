@@ -146,6 +146,38 @@ def test_a_code_example_is_not_linked_to_another_example_for_its_markers() -> No
     assert [by_old(links)[i].new for i in (6, 7, 8)] == [(9,), (10,), (11,)]
 
 
+def test_a_merge_takes_the_record_lines_next_door_not_a_look_alike_tail() -> None:
+    # Four lines joined into one record; further down, the tail of another
+    # record ("Status: current Change controller: ...") shares more of its
+    # words than any single line but belongs with its own record.
+    tail = "Status: current Change controller: Permanent Council"
+    before = paras([
+        "Registry of reporting addresses",
+        "The registry of reporting addresses is updated with the following values:",
+        "Address suffix: replies", "Change controller: Permanent Council",
+        "Specification: this decision", "Status: permanent",
+        "Registry of reply fields",
+        "The registry of reply fields is created with these initial values:",
+        "Field Name: Contact\nDescription: how to reach the national point of contact\n"
+        "Multiple Appearances: yes", tail,
+        _record("Language", "languages accepted for replies"),
+        "Final provisions"])
+    after = paras([
+        "Registry of reporting addresses",
+        "The registry of reporting addresses has been updated with the following values:",
+        "Address suffix: replies Change controller: Permanent Council "
+        "Specification: Decision 1106 Status: permanent",
+        "Registry of reply fields",
+        "The registry of reply fields is created with these initial values:",
+        "Field Name: Contact\nDescription: how to reach the national contact point\n"
+        f"Multiple Appearances: yes\n{tail}",
+        _record("Language", "languages accepted for replies"),
+        "Final provisions"])
+    links = align(before, after)
+    assert by_new(links)[2].old == (2, 3, 4, 5)
+    assert by_new(links)[5].old == (8, 9)
+
+
 # --- a text revised throughout: slots judged against the rest of the text ---
 
 REVISED = [
