@@ -69,8 +69,11 @@ STATUSES = tuple(ChangeKind)
 # the one that stood there: only an unrelated replacement (cosine 0.05-0.2 on
 # the same subject; a heavy rewrite scores 0.3-0.5) stays deleted + added.
 SLOT_MIN = 0.25
-# In such a slot, sharing this share of their distinct words settles it.
+# In such a slot, sharing this share of their distinct words settles it
+# (besides the words of a frame their neighbours share; this share and more
+# settles it even so: records that differ in their name only share less).
 SLOT_SURE = 0.6
+SURE_ANYWAY = 0.85
 # The k-th of as many unmatched paragraphs on each side of a gap, or the
 # first (or last) of a gap on both sides: next to the same matched neighbour.
 SAME_RANK_MIN = 0.3
@@ -217,15 +220,16 @@ class _Aligner:
                  [j for j in range(len(self.b)) if self.free(1, j)]))
         return self.feat
 
-    def similarity(self, i: int, j: int) -> float:
+    def similarity(self, i: int, j: int, floor: float = 0.0) -> float:
         """Cosine of content, a shared template's frame discounted; short blocks
-        only count when their content is equal."""
+        only count when their content is equal. The frame is weighed only when
+        the plain cosine reaches ``floor``: it serves to refuse a link."""
         feat = self.features()
         ta, tb = feat.tokens[0][i], feat.tokens[1][j]
         if min(len(ta), len(tb)) < SHORT_WORDS or ta == tb:
             return 1.0 if ta == tb else 0.0
         sim = feat.cosine(i, j)
-        if FRAME_FROM <= sim < NEAR_IDENTICAL:
+        if max(FRAME_FROM, floor) <= sim < NEAR_IDENTICAL:
             sim = feat.framed_cosine(i, j)
         # Rounded: two equal texts must tie exactly, not by float noise.
         return round(min(1.0, sim), 9)
@@ -237,6 +241,11 @@ class _Aligner:
             return False
         rough_a, rough_b = self.rough_words
         sa, sb = rough_a[i], rough_b[j]
+        if len(sa) < SHORT_WORDS or len(sb) < SHORT_WORDS \
+                or len(sa & sb) < SLOT_SURE * max(len(sa), len(sb)):
+            return False
+        if len(sa & sb) >= SURE_ANYWAY * max(len(sa), len(sb)):
+            return True
         # Words the neighbours on both sides have too are a template's frame
         # ("Field Name: ... Status: current"): they do not make two records one.
         near_a = set().union(*(rough_a[k] for k in (i - 1, i + 1) if 0 <= k < len(self.a)))
@@ -368,7 +377,6 @@ class _Aligner:
             for i, j in self._gap_candidates(gap_a, gap_b):
                 if not self.compatible(i, j):
                     continue
-                sim = self.similarity(i, j)
                 ra, rb = rank_a[i], rank_b[j]
                 # Slots and equal ranks in gaps of equal size: the order says
                 # which is which. Elsewhere a look-alike nearby makes it doubtful.
@@ -379,6 +387,7 @@ class _Aligner:
                     floor = SAME_RANK_MIN * (self.slot_scale or 1.0)
                 else:
                     floor = GAP_MIN
+                sim = self.similarity(i, j, floor)
                 if self.kind[0][i] == HEADING and sim < 1.0:
                     continue  # headings that changed are placed by their sections
                 # At the edge of a gap, only a closer look-alike is a rival.
@@ -407,11 +416,11 @@ class _Aligner:
         rough_a, rough_b = self.rough_words
         for j2 in range(max(0, j - RIVAL_WINDOW), min(len(self.b), j + RIVAL_WINDOW + 1)):
             if j2 != j and self.compatible(i, j2) and _overlap(rough_a[i], rough_b[j2]) \
-                    and self.similarity(i, j2) >= bar:
+                    and self.similarity(i, j2, bar) >= bar:
                 return True
         for i2 in range(max(0, i - RIVAL_WINDOW), min(len(self.a), i + RIVAL_WINDOW + 1)):
             if i2 != i and self.compatible(i2, j) and _overlap(rough_a[i2], rough_b[j]) \
-                    and self.similarity(i2, j) >= bar:
+                    and self.similarity(i2, j, bar) >= bar:
                 return True
         return False
 
@@ -485,7 +494,7 @@ class _Aligner:
             for i in dict.fromkeys([*by_key.get(self.key[1][j], []), *found]):
                 if not self.compatible(i, j):
                     continue
-                sim = self.similarity(i, j)
+                sim = self.similarity(i, j, MOVE_MIN)
                 if sim < MOVE_MIN:
                     continue
                 cands.append((sim + NEIGHBOUR_BONUS * self._neighbours(i, j), sim, i, j))

@@ -200,10 +200,19 @@ class Features:
                  kinds: tuple[Sequence[str], Sequence[str]],
                  focus: tuple[Iterable[int], Iterable[int]]) -> None:
         self.texts = texts
-        self.tokens = (Lazy(lambda i: content_words(texts[0][i], kinds[0][i] == BODY)),
-                       Lazy(lambda j: content_words(texts[1][j], kinds[1][j] == BODY)))
-        self.counts = (Lazy(lambda i: Counter(self.tokens[0][i])),
-                       Lazy(lambda j: Counter(self.tokens[1][j])))
+        # A text kept in both drafts is tokenised once (most of a long draft).
+        seen: dict[tuple[str, bool], tuple[list[str], Counter[str]]] = {}
+
+        def tokenised(side: int, k: int) -> tuple[list[str], Counter[str]]:
+            key = (texts[side][k], kinds[side][k] == BODY)
+            found = seen.get(key)
+            if found is None:
+                tokens = content_words(*key)
+                found = seen[key] = (tokens, Counter(tokens))
+            return found
+
+        self.tokens = (Lazy(lambda i: tokenised(0, i)[0]), Lazy(lambda j: tokenised(1, j)[0]))
+        self.counts = (Lazy(lambda i: tokenised(0, i)[1]), Lazy(lambda j: tokenised(1, j)[1]))
         # Document frequency per draft, and the larger of the two: a paragraph
         # kept in both drafts must not make its own words look common.
         dfs: list[Counter[str]] = [Counter(), Counter()]
