@@ -9,15 +9,19 @@ whatever the process's hash seed. The stages, in order:
    alignment (patience diff). Inside every gap between anchors, one
    similarity-weighted monotone chain is chosen over all candidate pairs at
    once (banded in big gaps); a pair needs less similarity the more its
-   position backs it (a rewrite in place between two matched neighbours).
+   position backs it (a rewrite in place between two matched neighbours),
+   less still in a text revised throughout (calibrated on the pair's own
+   in-place links), and, out of step, must not be as similar to a look-alike
+   nearby. Words a template's members all share (its frame) weigh less.
 3. Moves, afterwards, from what is left: candidates from an inverted index of
    rare words, picked best first over all candidates at once (a greedy
    assignment, not an optimal one) with a margin test, neighbours breaking
    ties between look-alikes.
 4. Headings as a skeleton: a heading links to the heading of the section its
    section's paragraphs went to, whatever its number or title.
-5. Splits and merges as coverage of the whole (align_groups), then gaps
-   aligned again with the groups as anchors.
+5. Splits and merges (align_groups): first a paragraph made word for word
+   of others, then coverage of the whole; then gaps aligned again with the
+   groups as anchors.
 6. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
    link of the block it labels.
 

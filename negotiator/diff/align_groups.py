@@ -1,4 +1,8 @@
-"""Splits and merges, found as coverage: which parts together explain a whole.
+"""Splits and merges: word for word concatenations, then coverage of a whole.
+
+A paragraph whose words are exactly those of consecutive paragraphs of the
+other draft (a name and its address cut apart, a record re-cut) is a split or
+merge whatever its size. Otherwise, coverage: which parts together explain a whole.
 
 A whole (a paragraph unmatched, or matched 1:1 only loosely) gathers parts
 from the other draft near where it stood, not only next to each other (a

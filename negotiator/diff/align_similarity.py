@@ -26,8 +26,10 @@ from negotiator.text.parse import split_number
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
 
 # Arabic, for matching only: vowel marks and tatweel dropped, letter variants
-# folded, and the article and attached conjunctions/prepositions taken off, so
-# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
+# folded, attached conjunctions, prepositions and the article taken off the
+# front and plural, feminine and pronoun endings off the back, so "المضايقة"
+# and "مضايقة", "مسؤولياتنا" and "مسؤوليات" count as one word (a light
+# stemmer, not a grammar: both drafts must only get the same stem).
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
                           "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
