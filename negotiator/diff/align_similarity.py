@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -43,7 +44,7 @@ _AR_ARTICLES = ("\u0628\u0627\u0644", "\u0643\u0627\u0644",
 _AR_SUFFIXES = ("\u0646\u0627", "\u0647\u0645", "\u0643\u0645", "\u0647\u0627",
                 "\u0627\u0646", "\u0627\u062a", "\u0648\u0646", "\u064a\u0646",
                 "\u064a\u0647", "\u0647", "\u064a")
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Words that only name a place in the text. A block made of these, numbers and
@@ -70,7 +71,9 @@ def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
     if not _ARABIC.search(text):
         return _WORD.findall(text.lower())
-    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
+    # Presentation forms (glyphs a PDF may hand over instead of letters) and
+    # the lam-alef ligature become the letters they show.
+    text = _AR_MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(_AR_FOLD)
     return [_arabic_stem(w) for w in _WORD.findall(text.lower())]
 
 

@@ -29,6 +29,8 @@ def test_arabic_endings_and_conjunctions_do_not_hide_a_word() -> None:
     assert words("مسؤولياتنا") == words("مسؤوليات") == words("المسؤولية")
     assert words("ووجهات النظر") == words("وجهات نظر")  # "and" + a word starting with wa-
     assert words("ودولنا") == words("للدول") == words("الدول")
+    # Presentation forms a PDF may extract (isolated alef, the lam-alef ligature).
+    assert words("\ufe8dلدول \ufefb تقبل") == words("الدول لا تقبل")
 
 
 def test_arabic_items_reordered_and_reworded_keep_their_links() -> None:
