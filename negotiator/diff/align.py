@@ -26,23 +26,24 @@ whatever the process's hash seed. The stages, in order:
    link of the block it labels.
 
 Modules: align_similarity (tokens, kinds, TF-IDF), align_order (chains),
-align_groups (splits and merges).
+align_gaps (stage 2 inside the gaps), align_groups (splits and merges).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from negotiator.diff.align_gaps import gap_chains
 from negotiator.diff.align_groups import find_groups
-from negotiator.diff.align_order import best_chain, longest_increasing, unique_anchors
+from negotiator.diff.align_order import longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
     BODY,
     HEADING,
     LABEL,
+    SHORT_WORDS,
     Features,
     Lazy,
     kind_of,
@@ -69,37 +70,6 @@ DELETED = ChangeKind.DELETED
 STATUSES = tuple(ChangeKind)
 
 # --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
-# Alone between two matched neighbours, a paragraph almost surely continues
-# the one that stood there: only an unrelated replacement (cosine 0.05-0.2 on
-# the same subject; a heavy rewrite scores 0.3-0.5) stays deleted + added.
-SLOT_MIN = 0.25
-# In such a slot, sharing this share of their distinct words settles it
-# (besides the words of a frame their neighbours share; this share and more
-# settles it even so: records that differ in their name only share less).
-SLOT_SURE = 0.6
-SURE_ANYWAY = 0.85
-# The k-th of as many unmatched paragraphs on each side of a gap, or the
-# first (or last) of a gap on both sides: next to the same matched neighbour.
-SAME_RANK_MIN = 0.3
-# Drafts revised throughout (the median in-place link of the first pass kept
-# less than TYPICAL_KEPT, over at least CALIBRATION_LINKS links) lower the two
-# floors above in proportion, to at most SLOT_SCALE_MIN of them.
-TYPICAL_KEPT = 0.7
-SLOT_SCALE_MIN = 0.7
-CALIBRATION_LINKS = 8
-# Anywhere else in the same gap.
-GAP_MIN = 0.4
-# A link in a gap, not in step, is refused when either side is about as
-# similar (MOVE_MARGIN; at a gap's edge: as similar) to another paragraph
-# this close to the other.
-RIVAL_WINDOW = 6
-# ...unless they share this much: members of a family of blocks differ in more
-# than that (and weighing every neighbour of each edited paragraph of a long
-# draft would cost more than the rest of the gap).
-RIVAL_BELOW = 0.7
-# Fewer shared distinct words than this share of the shorter text's: not a
-# look-alike, no need to weigh the words.
-ROUGH_OVERLAP = 0.2
 # Across gaps (a move): no positional support, so most rare wording must match.
 MOVE_MIN = 0.5
 # A template's frame is weighed only from this similarity up (below, no
@@ -112,16 +82,9 @@ NEAR_IDENTICAL = 0.9
 # A candidate whose neighbour on either side links to the neighbour of its
 # partner: look-alikes and duplicates are told apart by their context.
 NEIGHBOUR_BONUS = 0.1
-# Fewer content words than this: word overlap means nothing; such blocks link
-# on equal content only (or as a heading, by their section).
-SHORT_WORDS = 4
 # A heading links to the heading of the section that received at least this
 # share of its section's paragraphs.
 SECTION_SHARE_MIN = 0.5
-# Gaps with more candidate pairs than this are only compared near their
-# diagonal (BAND paragraphs either side) and through the rare-word index.
-GAP_ALL_PAIRS = 2500
-BAND = 6
 # Inverted index: a word in more unmatched paragraphs than this is too common
 # to suggest a candidate; per paragraph, this many rare words are looked up
 # and this many candidates scored exactly.
@@ -172,11 +135,6 @@ _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'"})
 
 def _rough_words(text: str) -> set[str]:
     return set(text.lower().translate(_PUNCTUATION).split())
-
-
-def _overlap(x: set[str], y: set[str]) -> bool:
-    """Whether two texts share enough distinct words to be worth weighing."""
-    return len(x & y) >= ROUGH_OVERLAP * min(len(x), len(y))
 
 
 class _Aligner:
@@ -238,27 +196,6 @@ class _Aligner:
         # Rounded: two equal texts must tie exactly, not by float noise.
         return round(min(1.0, sim), 9)
 
-    def _surely_same(self, i: int, j: int) -> bool:
-        """Alone in their slot and sharing most of their distinct words: the
-        link is certain without weighing words (most edited paragraphs)."""
-        if self.kind[0][i] != BODY or self.kind[1][j] != BODY:
-            return False
-        rough_a, rough_b = self.rough_words
-        sa, sb = rough_a[i], rough_b[j]
-        if len(sa) < SHORT_WORDS or len(sb) < SHORT_WORDS \
-                or len(sa & sb) < SLOT_SURE * max(len(sa), len(sb)):
-            return False
-        if len(sa & sb) >= SURE_ANYWAY * max(len(sa), len(sb)):
-            return True
-        # Words the neighbours on both sides have too are a template's frame
-        # ("Field Name: ... Status: current"): they do not make two records one.
-        near_a = set().union(*(rough_a[k] for k in (i - 1, i + 1) if 0 <= k < len(self.a)))
-        near_b = set().union(*(rough_b[k] for k in (j - 1, j + 1) if 0 <= k < len(self.b)))
-        frame = near_a & near_b
-        sa, sb = sa - frame, sb - frame
-        return len(sa) >= SHORT_WORDS and len(sb) >= SHORT_WORDS \
-            and len(sa & sb) >= SLOT_SURE * max(len(sa), len(sb))
-
     def compatible(self, i: int, j: int) -> bool:
         return (self.kind[0][i] == HEADING) == (self.kind[1][j] == HEADING)
 
@@ -319,142 +256,6 @@ class _Aligner:
             j = where[1].get(key, -1)
             if j >= 0 and count[0][key] == 1 and count[1].get(key) == 1:
                 self.pair(i, j)
-
-    def gaps(self) -> list[tuple[list[int], list[int]]]:
-        """Unmatched, linkable paragraphs between consecutive in-order links."""
-        chain = self.links_in_order()
-        chain_a = [i for i, _ in chain]
-        chain_b = [j for _, j in chain]
-        in_a: dict[int, list[int]] = defaultdict(list)
-        in_b: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.a)):
-            if self.free(0, i) and self.kind[0][i] != LABEL:
-                in_a[bisect_right(chain_a, i)].append(i)
-        for j in range(len(self.b)):
-            if self.free(1, j) and self.kind[1][j] != LABEL:
-                in_b[bisect_right(chain_b, j)].append(j)
-        return [(in_a[g], in_b[g]) for g in sorted(in_a) if g in in_b]
-
-    def gap_chains(self, rounds: int = 3) -> None:
-        """Align every gap; links made split gaps into smaller ones, where
-        position backs a link more, so repeat while that finds new links."""
-        for _ in range(rounds):
-            found = self._gap_chains_once()
-            self._calibrate_slots()
-            if not found:
-                return
-
-    def _calibrate_slots(self) -> None:
-        """Relax the floors of slots when the drafts are revised throughout.
-
-        In a text retranslated or redrafted everywhere, a paragraph that stayed
-        in place shares less wording with its former self than in a lightly
-        edited one; a slot between matched neighbours is then judged against
-        how much the other in-place links kept (their median similarity), not
-        against the wording an ordinary edit keeps.
-        """
-        if self.slot_scale is not None or len(self.in_place_sims) < CALIBRATION_LINKS:
-            return
-        sims = sorted(self.in_place_sims)
-        median = sims[len(sims) // 2]
-        self.slot_scale = max(SLOT_SCALE_MIN, min(1.0, median / TYPICAL_KEPT))
-
-    def _gap_chains_once(self) -> bool:
-        """One pass; True when a gap of several paragraphs got new links (a
-        linked slot of one paragraph a side splits no other gap)."""
-        split_a_gap = False
-        gaps = self.gaps()
-        # Certain slots first, so word weights are then estimated (and words
-        # weighed) only for the paragraphs still in doubt.
-        rest = []
-        for gap_a, gap_b in gaps:
-            if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
-                self.pair(gap_a[0], gap_b[0])
-                self.in_place_sims.append(1.0)
-            else:
-                rest.append((gap_a, gap_b))
-        for gap_a, gap_b in rest:
-            rank_a = {i: r for r, i in enumerate(gap_a)}
-            rank_b = {j: r for r, j in enumerate(gap_b)}
-            cands = []
-            sims: dict[tuple[int, int], float] = {}
-            for i, j in self._gap_candidates(gap_a, gap_b):
-                if not self.compatible(i, j):
-                    continue
-                ra, rb = rank_a[i], rank_b[j]
-                # Slots and equal ranks in gaps of equal size: the order says
-                # which is which. Elsewhere a look-alike nearby makes it doubtful.
-                in_step = len(gap_a) == len(gap_b) and ra == rb
-                if len(gap_a) == 1 and len(gap_b) == 1:
-                    floor = SLOT_MIN * (self.slot_scale or 1.0)
-                elif in_step or ra == rb == 0 or len(gap_a) - ra == len(gap_b) - rb == 1:
-                    floor = SAME_RANK_MIN * (self.slot_scale or 1.0)
-                else:
-                    floor = GAP_MIN
-                sim = self.similarity(i, j, floor)
-                if self.kind[0][i] == HEADING and sim < 1.0:
-                    continue  # headings that changed are placed by their sections
-                # At the edge of a gap, only a closer look-alike is a rival.
-                margin = MOVE_MARGIN if floor == GAP_MIN else 0.0
-                if sim < floor or (not in_step and sim < RIVAL_BELOW
-                                   and self._has_rival(i, j, sim - margin)):
-                    continue
-                if sim >= floor:
-                    cands.append((i, j, sim - floor + 0.01))
-                    sims[(i, j)] = sim
-            chain = best_chain(cands)
-            for i, j in chain:
-                self.pair(i, j)
-                if self.kind[0][i] == BODY:
-                    self.in_place_sims.append(sims[(i, j)])
-            before = self.changes
-            self._headings_by_order(gap_a, gap_b, chain)
-            split_a_gap = split_a_gap or bool(chain) or self.changes != before
-        return split_a_gap
-
-    def _has_rival(self, i: int, j: int, bar: float) -> bool:
-        """Whether ``i`` or ``j`` is as similar as ``bar`` to another paragraph
-        near the other's place: then what they share is the shape of a family
-        of blocks ("<CODE BEGINS> Key: value <CODE ENDS>"), not their content,
-        and without positional support that does not make a link."""
-        rough_a, rough_b = self.rough_words
-        for j2 in range(max(0, j - RIVAL_WINDOW), min(len(self.b), j + RIVAL_WINDOW + 1)):
-            if j2 != j and self.compatible(i, j2) and _overlap(rough_a[i], rough_b[j2]) \
-                    and self.similarity(i, j2, bar) >= bar:
-                return True
-        for i2 in range(max(0, i - RIVAL_WINDOW), min(len(self.a), i + RIVAL_WINDOW + 1)):
-            if i2 != i and self.compatible(i2, j) and _overlap(rough_a[i2], rough_b[j]) \
-                    and self.similarity(i2, j, bar) >= bar:
-                return True
-        return False
-
-    def _headings_by_order(self, gap_a: list[int], gap_b: list[int],
-                           chain: list[tuple[int, int]]) -> None:
-        """As many headings left on each side of a gap: the skeleton pairs them in
-        order, where they share some wording and that crosses no link of the gap."""
-        heads_a = [i for i in gap_a if self.kind[0][i] == HEADING and self.free(0, i)]
-        heads_b = [j for j in gap_b if self.kind[1][j] == HEADING and self.free(1, j)]
-        if not heads_a or len(heads_a) != len(heads_b):
-            return
-        feat = self.features()
-        for h, g in zip(heads_a, heads_b, strict=True):
-            # Some shared wording still ("Guidelines" -> "Enforcement Guidelines"):
-            # a section replaced by another stays deleted + added.
-            if feat.cosine(h, g) > 0 and all((i < h) == (j < g) for i, j in chain):
-                self.pair(h, g)
-
-    def _gap_candidates(self, gap_a: list[int], gap_b: list[int]) -> list[tuple[int, int]]:
-        if len(gap_a) * len(gap_b) <= GAP_ALL_PAIRS:
-            return [(i, j) for i in gap_a for j in gap_b]
-        out = set()
-        n, m = len(gap_a), len(gap_b)
-        for ra, i in enumerate(gap_a):
-            centre = ra * m // n
-            for rb in range(max(0, centre - BAND), min(m, centre + BAND + 1)):
-                out.add((i, gap_b[rb]))
-        for j, found in self._index_candidates(gap_a, gap_b):
-            out.update((i, j) for i in found)
-        return sorted(out)
 
     def _index_candidates(self, pool_a: list[int], pool_b: list[int],
                           pool_side: int = 0) -> list[tuple[int, list[int]]]:
@@ -720,12 +521,12 @@ def align(
     aligner = _Aligner(a, b, unlinked_a, unlinked_b)
     chain = aligner.apply_anchors(anchors)
     aligner.identical(chain)
-    aligner.gap_chains()
+    gap_chains(aligner)
     aligner.moves()
     aligner.headings()
     aligner.splits_and_merges()
     # Groups and headings are anchors now: what is left between them is
     # aligned again, in tighter gaps.
-    aligner.gap_chains()
+    gap_chains(aligner)
     aligner.headings()
     return aligner.result(aligner.labels())

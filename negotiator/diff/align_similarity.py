@@ -62,6 +62,9 @@ _SENTENCE_END = tuple(".;:,。；：，")
 _ITEM_START = tuple("*-•·o")
 
 LABEL, HEADING, BODY = "label", "heading", "body"
+# Fewer content words than this: word overlap means nothing; such blocks link
+# on equal content only (or as a heading, by their section).
+SHORT_WORDS = 4
 # Longer than this (in characters), a block is a body paragraph: no need to
 # tokenise it to tell (most paragraphs of a long draft).
 LONG_TEXT = 200
