@@ -9,36 +9,41 @@ whatever the process's hash seed. The stages, in order:
    alignment (patience diff). Inside every gap between anchors, one
    similarity-weighted monotone chain is chosen over all candidate pairs at
    once (banded in big gaps); a pair needs less similarity the more its
-   position backs it (a rewrite in place between two matched neighbours).
+   position backs it (a rewrite in place between two matched neighbours),
+   less still in a text revised throughout (calibrated on the pair's own
+   in-place links), and, out of step, must not be as similar to a look-alike
+   nearby. Words a template's members all share (its frame) weigh less.
 3. Moves, afterwards, from what is left: candidates from an inverted index of
    rare words, picked best first over all candidates at once (a greedy
    assignment, not an optimal one) with a margin test, neighbours breaking
    ties between look-alikes.
 4. Headings as a skeleton: a heading links to the heading of the section its
    section's paragraphs went to, whatever its number or title.
-5. Splits and merges as coverage of the whole (align_groups), then gaps
-   aligned again with the groups as anchors.
+5. Splits and merges (align_groups): first a paragraph made word for word
+   of others, then coverage of the whole; then gaps aligned again with the
+   groups as anchors.
 6. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
    link of the block it labels.
 
 Modules: align_similarity (tokens, kinds, TF-IDF), align_order (chains),
-align_groups (splits and merges).
+align_gaps (stage 2 inside the gaps), align_groups (splits and merges).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from negotiator.diff.align_gaps import gap_chains
 from negotiator.diff.align_groups import find_groups
-from negotiator.diff.align_order import best_chain, longest_increasing, unique_anchors
+from negotiator.diff.align_order import longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
     BODY,
     HEADING,
     LABEL,
+    SHORT_WORDS,
     Features,
     Lazy,
     kind_of,
@@ -65,18 +70,11 @@ DELETED = ChangeKind.DELETED
 STATUSES = tuple(ChangeKind)
 
 # --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
-# Alone between two matched neighbours, a paragraph almost surely continues
-# the one that stood there: only an unrelated replacement (cosine 0.05-0.2 on
-# the same subject; a heavy rewrite scores 0.3-0.5) stays deleted + added.
-SLOT_MIN = 0.25
-# In such a slot, sharing this share of their distinct words settles it.
-SLOT_SURE = 0.6
-# The k-th of as many unmatched paragraphs on each side of a gap.
-SAME_RANK_MIN = 0.3
-# Anywhere else in the same gap.
-GAP_MIN = 0.4
 # Across gaps (a move): no positional support, so most rare wording must match.
 MOVE_MIN = 0.5
+# A template's frame is weighed only from this similarity up (below, no
+# decision is taken on it) and under NEAR_IDENTICAL (the pair is sure anyway).
+FRAME_FROM = 0.15
 # A move candidate this close to a rival for the same paragraph is ambiguous;
 # it is taken only when its neighbours moved with it or it is near-identical.
 MOVE_MARGIN = 0.05
@@ -84,16 +82,9 @@ NEAR_IDENTICAL = 0.9
 # A candidate whose neighbour on either side links to the neighbour of its
 # partner: look-alikes and duplicates are told apart by their context.
 NEIGHBOUR_BONUS = 0.1
-# Fewer content words than this: word overlap means nothing; such blocks link
-# on equal content only (or as a heading, by their section).
-SHORT_WORDS = 4
 # A heading links to the heading of the section that received at least this
 # share of its section's paragraphs.
 SECTION_SHARE_MIN = 0.5
-# Gaps with more candidate pairs than this are only compared near their
-# diagonal (BAND paragraphs either side) and through the rare-word index.
-GAP_ALL_PAIRS = 2500
-BAND = 6
 # Inverted index: a word in more unmatched paragraphs than this is too common
 # to suggest a candidate; per paragraph, this many rare words are looked up
 # and this many candidates scored exactly.
@@ -166,6 +157,10 @@ class _Aligner:
         # recomputed only when something changed.
         self.changes = 0
         self._in_order: tuple[int, list[tuple[int, int]]] = (-1, [])
+        # Similarity of the in-place links of the first gap pass, and the
+        # factor on slot floors they give (None: not calibrated yet).
+        self.in_place_sims: list[float] = []
+        self.slot_scale: float | None = None
         # User anchors: exactly these 1:1 links, never regrouped.
         self.anchored: tuple[set[int], set[int]] = (set(), set())
 
@@ -187,22 +182,19 @@ class _Aligner:
                  [j for j in range(len(self.b)) if self.free(1, j)]))
         return self.feat
 
-    def similarity(self, i: int, j: int) -> float:
-        """Cosine of content; short blocks only count when their content is equal."""
+    def similarity(self, i: int, j: int, floor: float = 0.0) -> float:
+        """Cosine of content, a shared template's frame discounted; short blocks
+        only count when their content is equal. The frame is weighed only when
+        the plain cosine reaches ``floor``: it serves to refuse a link."""
         feat = self.features()
         ta, tb = feat.tokens[0][i], feat.tokens[1][j]
-        if min(len(ta), len(tb)) < SHORT_WORDS:
+        if min(len(ta), len(tb)) < SHORT_WORDS or ta == tb:
             return 1.0 if ta == tb else 0.0
-        return feat.cosine(i, j)
-
-    def _surely_same(self, i: int, j: int) -> bool:
-        """Alone in their slot and sharing most of their distinct words: the
-        link is certain without weighing words (most edited paragraphs)."""
-        if self.kind[0][i] != BODY or self.kind[1][j] != BODY:
-            return False
-        sa, sb = self.rough_words[0][i], self.rough_words[1][j]
-        return len(sa) >= SHORT_WORDS and len(sb) >= SHORT_WORDS \
-            and len(sa & sb) >= SLOT_SURE * max(len(sa), len(sb))
+        sim = feat.cosine(i, j)
+        if max(FRAME_FROM, floor) <= sim < NEAR_IDENTICAL:
+            sim = feat.framed_cosine(i, j)
+        # Rounded: two equal texts must tie exactly, not by float noise.
+        return round(min(1.0, sim), 9)
 
     def compatible(self, i: int, j: int) -> bool:
         return (self.kind[0][i] == HEADING) == (self.kind[1][j] == HEADING)
@@ -265,96 +257,6 @@ class _Aligner:
             if j >= 0 and count[0][key] == 1 and count[1].get(key) == 1:
                 self.pair(i, j)
 
-    def gaps(self) -> list[tuple[list[int], list[int]]]:
-        """Unmatched, linkable paragraphs between consecutive in-order links."""
-        chain = self.links_in_order()
-        chain_a = [i for i, _ in chain]
-        chain_b = [j for _, j in chain]
-        in_a: dict[int, list[int]] = defaultdict(list)
-        in_b: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.a)):
-            if self.free(0, i) and self.kind[0][i] != LABEL:
-                in_a[bisect_right(chain_a, i)].append(i)
-        for j in range(len(self.b)):
-            if self.free(1, j) and self.kind[1][j] != LABEL:
-                in_b[bisect_right(chain_b, j)].append(j)
-        return [(in_a[g], in_b[g]) for g in sorted(in_a) if g in in_b]
-
-    def gap_chains(self, rounds: int = 3) -> None:
-        """Align every gap; links made split gaps into smaller ones, where
-        position backs a link more, so repeat while that finds new links."""
-        for _ in range(rounds):
-            if not self._gap_chains_once():
-                return
-
-    def _gap_chains_once(self) -> bool:
-        """One pass; True when a gap of several paragraphs got new links (a
-        linked slot of one paragraph a side splits no other gap)."""
-        split_a_gap = False
-        gaps = self.gaps()
-        # Certain slots first, so word weights are then estimated (and words
-        # weighed) only for the paragraphs still in doubt.
-        rest = []
-        for gap_a, gap_b in gaps:
-            if len(gap_a) == 1 and len(gap_b) == 1 and self._surely_same(gap_a[0], gap_b[0]):
-                self.pair(gap_a[0], gap_b[0])
-            else:
-                rest.append((gap_a, gap_b))
-        for gap_a, gap_b in rest:
-            rank_a = {i: r for r, i in enumerate(gap_a)}
-            rank_b = {j: r for r, j in enumerate(gap_b)}
-            cands = []
-            for i, j in self._gap_candidates(gap_a, gap_b):
-                if not self.compatible(i, j):
-                    continue
-                sim = self.similarity(i, j)
-                ra, rb = rank_a[i], rank_b[j]
-                if len(gap_a) == 1 and len(gap_b) == 1:
-                    floor = SLOT_MIN
-                elif len(gap_a) == len(gap_b) and ra == rb:
-                    floor = SAME_RANK_MIN
-                else:
-                    floor = GAP_MIN
-                if self.kind[0][i] == HEADING and sim < 1.0:
-                    continue  # headings that changed are placed by their sections
-                if sim >= floor:
-                    cands.append((i, j, sim - floor + 0.01))
-            chain = best_chain(cands)
-            for i, j in chain:
-                self.pair(i, j)
-            before = self.changes
-            self._headings_by_order(gap_a, gap_b, chain)
-            split_a_gap = split_a_gap or bool(chain) or self.changes != before
-        return split_a_gap
-
-    def _headings_by_order(self, gap_a: list[int], gap_b: list[int],
-                           chain: list[tuple[int, int]]) -> None:
-        """As many headings left on each side of a gap: the skeleton pairs them in
-        order, where they share some wording and that crosses no link of the gap."""
-        heads_a = [i for i in gap_a if self.kind[0][i] == HEADING and self.free(0, i)]
-        heads_b = [j for j in gap_b if self.kind[1][j] == HEADING and self.free(1, j)]
-        if not heads_a or len(heads_a) != len(heads_b):
-            return
-        feat = self.features()
-        for h, g in zip(heads_a, heads_b, strict=True):
-            # Some shared wording still ("Guidelines" -> "Enforcement Guidelines"):
-            # a section replaced by another stays deleted + added.
-            if feat.cosine(h, g) > 0 and all((i < h) == (j < g) for i, j in chain):
-                self.pair(h, g)
-
-    def _gap_candidates(self, gap_a: list[int], gap_b: list[int]) -> list[tuple[int, int]]:
-        if len(gap_a) * len(gap_b) <= GAP_ALL_PAIRS:
-            return [(i, j) for i in gap_a for j in gap_b]
-        out = set()
-        n, m = len(gap_a), len(gap_b)
-        for ra, i in enumerate(gap_a):
-            centre = ra * m // n
-            for rb in range(max(0, centre - BAND), min(m, centre + BAND + 1)):
-                out.add((i, gap_b[rb]))
-        for j, found in self._index_candidates(gap_a, gap_b):
-            out.update((i, j) for i in found)
-        return sorted(out)
-
     def _index_candidates(self, pool_a: list[int], pool_b: list[int],
                           pool_side: int = 0) -> list[tuple[int, list[int]]]:
         """For each paragraph of ``pool_b``, the paragraphs of ``pool_a`` (on side
@@ -397,7 +299,7 @@ class _Aligner:
             for i in dict.fromkeys([*by_key.get(self.key[1][j], []), *found]):
                 if not self.compatible(i, j):
                     continue
-                sim = self.similarity(i, j)
+                sim = self.similarity(i, j, MOVE_MIN)
                 if sim < MOVE_MIN:
                     continue
                 cands.append((sim + NEIGHBOUR_BONUS * self._neighbours(i, j), sim, i, j))
@@ -619,12 +521,12 @@ def align(
     aligner = _Aligner(a, b, unlinked_a, unlinked_b)
     chain = aligner.apply_anchors(anchors)
     aligner.identical(chain)
-    aligner.gap_chains()
+    gap_chains(aligner)
     aligner.moves()
     aligner.headings()
     aligner.splits_and_merges()
     # Groups and headings are anchors now: what is left between them is
     # aligned again, in tighter gaps.
-    aligner.gap_chains()
+    gap_chains(aligner)
     aligner.headings()
     return aligner.result(aligner.labels())

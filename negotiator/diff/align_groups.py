@@ -1,4 +1,8 @@
-"""Splits and merges, found as coverage: which parts together explain a whole.
+"""Splits and merges: word for word concatenations, then coverage of a whole.
+
+A paragraph whose words are exactly those of consecutive paragraphs of the
+other draft (a name and its address cut apart, a record re-cut) is a split or
+merge whatever its size. Otherwise, coverage: which parts together explain a whole.
 
 A whole (a paragraph unmatched, or matched 1:1 only loosely) gathers parts
 from the other draft near where it stood, not only next to each other (a
@@ -14,14 +18,15 @@ all occur in a long paragraph covers little of it and is not a part.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
-from negotiator.diff.align_similarity import BODY, LABEL
+from negotiator.diff.align_similarity import BODY, LABEL, Lazy, words
 
 if TYPE_CHECKING:
-    from negotiator.diff.align import _Aligner
+    from negotiator.diff.align import Para, _Aligner
 
 # A whole whose 1:1 partner already covers this share of it is not reconsidered.
 GROUP_SKIP = 0.85
@@ -34,12 +39,25 @@ PART_MIN = 0.6
 PART_WEAK = 0.3
 # ...and adds this share of the whole's wording not covered yet.
 STEP_GAIN = 0.1
+# ...or, made mostly of the whole's wording, brings this share of it uncovered.
+ALL_NEW = 0.9
 # The group covers this much of the whole...
 COVER_MIN = 0.6
 # ...and this much more than the best single part did alone.
 GROUP_GAIN = 0.15
+# A part drawing within FAMILY_MARGIN as much from another paragraph this
+# close to the whole is a look-alike of the family, not a part.
+FAMILY_WINDOW = 6
+FAMILY_MARGIN = 0.05
 # A whole this short is too small to tell its parts from chance overlap.
 MIN_WHOLE_WORDS = 8
+# At most this many consecutive paragraphs make one whole word for word, of
+# at least this many words together ("Edwin Foudil" + "Email: ...").
+MAX_JOINED = 6
+MAX_SKIPPED = 2
+MIN_JOINED_WORDS = 4
+# Enough of a text's start to read its first two words.
+HEAD_CHARS = 200
 # Parts are looked for among this many paragraphs around the whole's place
 # (weak parts only there; from elsewhere, through the index, strong ones only).
 REGION = 16
@@ -48,6 +66,7 @@ REGION = 16
 def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Splits (one A, several B), then merges (several A, one B)."""
     taken: tuple[set[int], set[int]] = (set(), set())
+    yield from _concatenations(al, taken)
     chain = al.links_in_order()
     for whole_side in (0, 1):
         part_side = 1 - whole_side
@@ -94,6 +113,89 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
                 yield (whole, group) if whole_side == 0 else (group, whole)
 
 
+def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
+                    ) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """A paragraph whose words are, in order, exactly those of consecutive
+    paragraphs of the other draft: cut in two (a name and its address lines,
+    a record's head and tail) or joined, with nothing reworded. Sure whatever
+    their size, where coverage would find too little to weigh."""
+    texts = (al.a, al.b)
+    for whole_side in (0, 1):
+        part_side = 1 - whole_side
+        part_texts = texts[part_side]
+        words_of = Lazy(partial(_words_at, part_texts))
+        # Free paragraphs by their first two words (or their only word).
+        starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for k in range(len(texts[part_side])):
+            if _may_be_part(al, part_side, k, taken):
+                head = _head(texts[part_side][k].text)
+                if head:
+                    starts[head].append(k)
+        n_part = len(texts[part_side])
+        keys_w, keys_p = al.key[whole_side], al.key[part_side]
+        changed = [w for w, p in enumerate(al.match[whole_side]) if p < 0 or keys_w[w] != keys_p[p]]
+        for w in changed:
+            partner = al.match[whole_side][w]
+            if w in al.blocked[whole_side] or w in al.anchored[whole_side] \
+                    or w in al.grouped[whole_side] or w in taken[whole_side]:
+                continue
+            # Runs start at the partner (when a free paragraph follows it) or
+            # at a free paragraph with the same first word: cheap tests first,
+            # as most wholes of a long draft are merely edited in place.
+            text = texts[whole_side][w].text
+            head = _head(text)
+            candidates = [*starts.get(head, ()), *starts.get(head[:1], ())]
+            if partner >= 0 and any(_may_be_part(al, part_side, k, taken) for k in
+                                    range(partner + 1, min(n_part, partner + 2 + MAX_SKIPPED))):
+                candidates.insert(0, partner)
+            if not candidates:
+                continue
+            whole = words(text)
+            if len(whole) < MIN_JOINED_WORDS:
+                continue
+            for start in candidates:
+                group = _joined_run(al, part_side, start, whole, partner, words_of, taken)
+                if group:
+                    taken[whole_side].add(w)
+                    taken[part_side].update(group)
+                    yield ((w,), group) if whole_side == 0 else (group, (w,))
+                    break
+
+
+def _words_at(texts: Sequence[Para], k: int) -> list[str]:
+    return words(texts[k].text)
+
+
+def _head(text: str) -> tuple[str, ...]:
+    """The first two words of a text (from its start: no need to read it all)."""
+    return tuple((words(text[:HEAD_CHARS]) if len(text) > HEAD_CHARS else words(text))[:2])
+
+
+def _may_be_part(al: _Aligner, side: int, k: int, taken: tuple[set[int], set[int]]) -> bool:
+    return al.free(side, k) and k not in taken[side] and al.kind[side][k] != LABEL
+
+
+def _joined_run(al: _Aligner, side: int, start: int, whole: list[str], partner: int,
+                words_of: Lazy, taken: tuple[set[int], set[int]]) -> tuple[int, ...]:
+    """The paragraphs from ``start`` on whose words make ``whole`` exactly (at
+    least two; each free, or the whole's own 1:1 partner), in order, with at
+    most MAX_SKIPPED others between them (a rule inserted inside a list)."""
+    n = len(al.a) if side == 0 else len(al.b)
+    at, k, skipped = 0, start, 0
+    run: list[int] = []
+    while at < len(whole) and k < n and len(run) < MAX_JOINED:
+        part = words_of[k] if k == partner or _may_be_part(al, side, k, taken) else []
+        if part and whole[at:at + len(part)] == part:
+            run.append(k)
+            at += len(part)
+        elif run and skipped < MAX_SKIPPED:
+            skipped += 1
+        else:
+            return ()
+        k += 1
+    return tuple(run) if at == len(whole) and len(run) >= 2 else ()
+
+
 def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
     """Unmatched, or matched 1:1 to a text that leaves much of it uncovered."""
     if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
@@ -114,6 +216,31 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
     whole_mass = feat.mass[whole_side][w]
     return bool(whole_mass > 0 and feat.shared(feat.counts[whole_side][w],
                                                feat.counts[part_side][partner]) < GROUP_SKIP * whole_mass)
+
+
+def _family_member(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) -> bool:
+    """Whether part ``p`` draws about as much wording from another paragraph
+    near the whole: then it shares the frame of a family of blocks
+    ("<CODE BEGINS> ... <CODE ENDS>"), not content of its own, with the whole.
+    (A part next to the whole's 1:1 partner or to another part is placed by
+    its position instead.)"""
+    feat = al.features()
+    part_side = 1 - whole_side
+    counts, mass = feat.counts[part_side][p], feat.mass[part_side][p]
+    n = len(al.a) if whole_side == 0 else len(al.b)
+    # A weak part must also share a word with the whole that no paragraph
+    # around the whole has: else all it brings is the family's vocabulary.
+    distinct = drawn >= PART_MIN
+    common = counts.keys() & feat.counts[whole_side][w].keys()
+    for w2 in range(max(0, w - FAMILY_WINDOW), min(n, w + FAMILY_WINDOW + 1)):
+        if w2 == w:
+            continue
+        other = feat.counts[whole_side][w2]
+        if feat.shared(counts, other) >= (drawn - FAMILY_MARGIN) * mass:
+            return True
+        if not distinct:
+            common -= other.keys()
+    return not distinct and not common
 
 
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
@@ -150,7 +277,15 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()
-    seed = max(seeds, key=lambda p: (share[p], -p))
+    # The seed too comes from nearby when one can: a far paragraph sharing the
+    # whole's boilerplate ("Status: ... Change controller: ...") may contain
+    # more of it than any real part, and would then crowd a real part out.
+    near_seeds = [p for p in seeds if p in near]
+    ranked = sorted(near_seeds or seeds, key=lambda p: (-share[p], p))
+    seed = next((p for p in ranked if abs(p - partner) == 1 or p == partner
+                 or not _family_member(al, whole_side, w, p, drawn[p])), -1)
+    if seed < 0:
+        return ()
     group = [seed]
     cov = coverage(group)
     # Nearby parts first: a far paragraph that happens to share the same
@@ -162,10 +297,19 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
                 if p in group:
                     continue
                 c = coverage([*group, p])
-                if c - cov >= STEP_GAIN and c > best_cov:
+                # A list item cut from a long sentence adds little of the
+                # whole, but all it brings from the whole is new.
+                whole_new = drawn[p] >= PART_MIN and (c - cov) * whole_mass >= ALL_NEW * share[p]
+                if (c - cov >= STEP_GAIN or whole_new) and c > best_cov:
                     best, best_cov = p, c
             if best < 0:
                 break
+            # Next to the partner or to a part already taken, position places
+            # it; further away it must not be a mere look-alike of the family.
+            if all(abs(best - g) != 1 for g in (partner, *group)) \
+                    and _family_member(al, whole_side, w, best, drawn[best]):
+                tier = [p for p in tier if p != best]
+                continue
             group.append(best)
             cov = best_cov
     if len(group) < 2 or cov < COVER_MIN:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -26,14 +27,24 @@ from negotiator.text.parse import split_number
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
 
 # Arabic, for matching only: vowel marks and tatweel dropped, letter variants
-# folded, and the article and attached conjunctions/prepositions taken off, so
-# "المضايقة" and "مضايقة" count as one word (a light stemmer, not a grammar).
+# folded, attached conjunctions, prepositions and the article taken off the
+# front and plural, feminine and pronoun endings off the back, so "المضايقة"
+# and "مضايقة", "مسؤولياتنا" and "مسؤوليات" count as one word (a light
+# stemmer, not a grammar: both drafts must only get the same stem).
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _AR_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
                           "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
-_AR_PREFIX = re.compile("^(?:\u0648\u0627\u0644|\u0628\u0627\u0644|\u0643\u0627\u0644|"
-                        "\u0641\u0627\u0644|\u0644\u0644|\u0627\u0644|\u0648)(?=\\w{3})")
-_ARABIC = re.compile("[\u0600-\u06ff]")
+# Light stemming (after Larkey's light10): leading "wa-" (and), then the
+# article with an attached preposition, then plural, feminine and pronoun
+# endings, each only while a stem of at least two letters is left. Every
+# leading "و" goes, even a root's own: matching needs the same stem on both
+# sides, not the right one ("وجهات" and "ووجهات" both become "جه").
+_AR_ARTICLES = ("\u0628\u0627\u0644", "\u0643\u0627\u0644",
+                "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644")
+_AR_SUFFIXES = ("\u0646\u0627", "\u0647\u0645", "\u0643\u0645", "\u0647\u0627",
+                "\u0627\u0646", "\u0627\u062a", "\u0648\u0646", "\u064a\u0646",
+                "\u064a\u0647", "\u0647", "\u064a")
+_ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Words that only name a place in the text. A block made of these, numbers and
@@ -51,6 +62,9 @@ _SENTENCE_END = tuple(".;:,。；：，")
 _ITEM_START = tuple("*-•·o")
 
 LABEL, HEADING, BODY = "label", "heading", "body"
+# Fewer content words than this: word overlap means nothing; such blocks link
+# on equal content only (or as a heading, by their section).
+SHORT_WORDS = 4
 # Longer than this (in characters), a block is a body paragraph: no need to
 # tokenise it to tell (most paragraphs of a long draft).
 LONG_TEXT = 200
@@ -60,8 +74,23 @@ def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
     if not _ARABIC.search(text):
         return _WORD.findall(text.lower())
-    text = _AR_MARKS.sub("", text).translate(_AR_FOLD)
-    return [_AR_PREFIX.sub("", w) for w in _WORD.findall(text.lower())]
+    # Presentation forms (glyphs a PDF may hand over instead of letters) and
+    # the lam-alef ligature become the letters they show.
+    text = _AR_MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(_AR_FOLD)
+    return [_arabic_stem(w) for w in _WORD.findall(text.lower())]
+
+
+def _arabic_stem(word: str) -> str:
+    while word.startswith("\u0648") and len(word) > 3:
+        word = word[1:]
+    for article in _AR_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article):]
+            break
+    for suffix in _AR_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[:-len(suffix)]
+    return word
 
 
 def normalise(text: str) -> str:
@@ -151,6 +180,9 @@ DF_SAMPLE = 500
 # Word pairs (shingles) weigh this much relative to single words: they reward
 # kept phrasing over the same words reshuffled.
 SHINGLE_WEIGHT = 0.5
+# Paragraphs either side of a pair whose shared words are taken as the frame
+# of a template (framed_cosine).
+FRAME_WINDOW = 2
 
 
 class _Idf(dict[str, float]):
@@ -176,10 +208,19 @@ class Features:
                  kinds: tuple[Sequence[str], Sequence[str]],
                  focus: tuple[Iterable[int], Iterable[int]]) -> None:
         self.texts = texts
-        self.tokens = (Lazy(lambda i: content_words(texts[0][i], kinds[0][i] == BODY)),
-                       Lazy(lambda j: content_words(texts[1][j], kinds[1][j] == BODY)))
-        self.counts = (Lazy(lambda i: Counter(self.tokens[0][i])),
-                       Lazy(lambda j: Counter(self.tokens[1][j])))
+        # A text kept in both drafts is tokenised once (most of a long draft).
+        seen: dict[tuple[str, bool], tuple[list[str], Counter[str]]] = {}
+
+        def tokenised(side: int, k: int) -> tuple[list[str], Counter[str]]:
+            key = (texts[side][k], kinds[side][k] == BODY)
+            found = seen.get(key)
+            if found is None:
+                tokens = content_words(*key)
+                found = seen[key] = (tokens, Counter(tokens))
+            return found
+
+        self.tokens = (Lazy(lambda i: tokenised(0, i)[0]), Lazy(lambda j: tokenised(1, j)[0]))
+        self.counts = (Lazy(lambda i: tokenised(0, i)[1]), Lazy(lambda j: tokenised(1, j)[1]))
         # Document frequency per draft, and the larger of the two: a paragraph
         # kept in both drafts must not make its own words look common.
         dfs: list[Counter[str]] = [Counter(), Counter()]
@@ -194,6 +235,7 @@ class Features:
         self.w = _Idf(dfs[0] | dfs[1], self.n)
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
                     Lazy(lambda j: self._vector(self.tokens[1][j])))
+        self.around = (Lazy(lambda i: self._around(0, i)), Lazy(lambda j: self._around(1, j)))
         self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
                      Lazy(lambda j: self._mass(self.counts[1][j])))
 
@@ -224,6 +266,50 @@ class Features:
         if len(vb) < len(va):
             va, vb = vb, va
         return float(sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb))
+
+    def _around(self, side: int, k: int) -> tuple[Counter[str], int]:
+        """In how many paragraphs of ``k``'s neighbourhood (itself included)
+        each word occurs, and how many paragraphs that neighbourhood has."""
+        lo, hi = max(0, k - FRAME_WINDOW), min(len(self.texts[side]), k + FRAME_WINDOW + 1)
+        found: Counter[str] = Counter()
+        for n in range(lo, hi):
+            found.update(self.counts[side][n].keys())
+        return found, hi - lo
+
+    def framed_cosine(self, i: int, j: int) -> float:
+        """Cosine with the words of a shared frame discounted.
+
+        Templated blocks (registry records "Field Name: ... Status: current",
+        grammar rules "x-field = ... fs SP uri", example lines
+        "Key: https://example.com/...") share their frame with every
+        neighbour: a word found in most paragraphs around both ``i`` and ``j``
+        says they have the same shape, not the same content, and weighs less
+        in both (by the fourth power of that share, so a topic word a few
+        neighbours repeat keeps nearly all its weight).
+        """
+        (va, _), (vb, _) = self.vec[0][i], self.vec[1][j]
+        (near_a, size_a), (near_b, size_b) = self.around[0][i], self.around[1][j]
+        size = size_a + size_b
+        factor: dict[str, float] = {}
+
+        def keep(t: Any) -> float:
+            if isinstance(t, tuple):
+                return (keep(t[0]) + keep(t[1])) / 2
+            f = factor.get(t)
+            if f is None:
+                share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
+                f = factor[t] = 1.0 - share ** 4
+            return f
+
+        wa = {t: v * keep(t) for t, v in va.items()}
+        wb = {t: v * keep(t) for t, v in vb.items()}
+        na = math.sqrt(sum(v * v for v in wa.values()))
+        nb = math.sqrt(sum(v * v for v in wb.values()))
+        if na == 0 or nb == 0:
+            return 0.0
+        if len(wb) < len(wa):
+            wa, wb = wb, wa
+        return float(sum(v * wb[t] for t, v in wa.items() if t in wb) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""

@@ -1,0 +1,66 @@
+"""Print where an aligner disagrees with the labelled links of a corpus pair.
+
+Usage: python tools/align_disagreements.py PATTERN [--aligner new|old] [--width N]
+
+For every labelled pair whose old file path contains PATTERN (see
+tests/data/alignment/corpus_links.json), prints each missed link (labelled,
+not found) and each wrong link (found, not labelled) with both texts side by
+side, so a person can judge whether the label or the aligner is right.
+Read-only: it changes no label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import legacy_align  # noqa: E402
+from bench.bench_align_quality import aligner_links, corpus_dir, edges, load_labels  # noqa: E402
+from negotiator.diff import align as new_align  # noqa: E402
+from negotiator.text.importer import read_file  # noqa: E402
+
+
+def side_by_side(left: str, right: str, width: int) -> str:
+    ls = textwrap.wrap(left, width) or [""]
+    rs = textwrap.wrap(right, width) or [""]
+    rows = max(len(ls), len(rs))
+    ls += [""] * (rows - len(ls))
+    rs += [""] * (rows - len(rs))
+    return "\n".join(f"  {x:<{width}} | {y}" for x, y in zip(ls, rs, strict=True))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pattern")
+    parser.add_argument("--aligner", choices=("new", "old"), default="new")
+    parser.add_argument("--width", type=int, default=70)
+    args = parser.parse_args()
+    corpus = corpus_dir()
+    if corpus is None:
+        print("the shared corpus is not here")
+        return 1
+    run = aligner_links(new_align if args.aligner == "new" else legacy_align)
+    for pair in load_labels():
+        if args.pattern not in pair["old"]:
+            continue
+        a = read_file(corpus / pair["old"]).paragraphs
+        b = read_file(corpus / pair["new"]).paragraphs
+        truth, found = edges(pair["links"]), edges(run(a, b))
+        print(f"=== {pair['old']} -> {pair['new']}: "
+              f"{len(truth & found)} agreed, {len(truth - found)} missed, {len(found - truth)} wrong")
+        for title, diff in (("MISSED", truth - found), ("WRONG", found - truth)):
+            for i, j in sorted(diff):
+                print(f"-- {title} A{i} -> B{j}"
+                      f"  (A{i} labelled to {sorted(y for x, y in truth if x == i)},"
+                      f" B{j} labelled from {sorted(x for x, y in truth if y == j)})")
+                print(side_by_side(a[i].text, b[j].text, args.width))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
