@@ -12,13 +12,13 @@ therefore changes the key; ``forget`` also deletes the rows it made stale.
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import orjson
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -126,7 +126,7 @@ def encode(result: Comparison) -> bytes:
         [k for k, e in enumerate(entries) if e.newly_agreed],
         list(kind_sets), result.from_refs, result.to_refs,
     ]
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    return zlib.compress(orjson.dumps(data), 1)
 
 
 def decode(blob: bytes, from_label: str, to_label: str,
@@ -136,7 +136,7 @@ def decode(blob: bytes, from_label: str, to_label: str,
     Args:
         to_texts: the TO draft's paragraph texts (asked for once, if needed).
     """
-    data = json.loads(zlib.decompress(blob))
+    data = orjson.loads(zlib.decompress(blob))
     if data[0] != FORMAT:
         return None
     (_, summary, kinds, old_n, old_at, new_n, new_at, ops_at, salient_at, b_from, b_to, top,
