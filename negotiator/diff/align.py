@@ -137,14 +137,42 @@ def _rough_words(text: str) -> set[str]:
     return set(text.lower().translate(_PUNCTUATION).split())
 
 
+def _keys(paras: Sequence[Para], seen: dict[str, str]) -> list[str]:
+    """Each paragraph's text normalised, each distinct text once."""
+    out = []
+    for p in paras:
+        key = seen.get(p.text)
+        if key is None:
+            key = seen[p.text] = normalise(p.text)
+        out.append(key)
+    return out
+
+
+def _kinds(paras: Sequence[Para], seen: dict[tuple[str, bool], str]) -> list[str]:
+    """Each paragraph's kind; a text with or without a number of its own is
+    classed once (kind_of only asks whether there is one)."""
+    out = []
+    for p in paras:
+        key = (p.text, bool(p.number))
+        kind = seen.get(key)
+        if kind is None:
+            kind = seen[key] = kind_of(p.text, p.number)
+        out.append(kind)
+    return out
+
+
 class _Aligner:
     def __init__(self, a: Sequence[Para], b: Sequence[Para], unlinked_a: Collection[int],
                  unlinked_b: Collection[int]) -> None:
         self.a, self.b = a, b
-        self.key = ([normalise(p.text) for p in a], [normalise(p.text) for p in b])
+        # Each distinct text is normalised and classed once (a long draft keeps
+        # most of its texts).
+        plain: dict[str, str] = {}
+        kinds: dict[tuple[str, bool], str] = {}
+        self.key = (_keys(a, plain), _keys(b, plain))
         self.match = ([-1] * len(a), [-1] * len(b))
         self.blocked = (set(unlinked_a), set(unlinked_b))
-        self.kind = ([kind_of(p.text, p.number) for p in a], [kind_of(p.text, p.number) for p in b])
+        self.kind = (_kinds(a, kinds), _kinds(b, kinds))
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.grouped: tuple[set[int], set[int]] = (set(), set())
         self.feat: Features | None = None
@@ -177,7 +205,7 @@ class _Aligner:
     def features(self) -> Features:
         if self.feat is None:
             self.feat = Features(
-                ([p.text for p in self.a], [p.text for p in self.b]), self.kind,
+                self.key, self.kind,
                 ([i for i in range(len(self.a)) if self.free(0, i)],
                  [j for j in range(len(self.b)) if self.free(1, j)]))
         return self.feat

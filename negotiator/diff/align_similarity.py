@@ -98,6 +98,17 @@ def normalise(text: str) -> str:
     typed = split_number(text.strip())
     if typed is not None and typed.rest.strip():
         text = typed.rest
+    return squeezed(text)
+
+
+def squeezed(text: str) -> str:
+    """``" ".join(text.split())``, without rebuilding a text already spaced so.
+
+    A printable text holds no whitespace but the ASCII space (every other
+    whitespace character is a control or separator character).
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -105,7 +116,11 @@ def content_words(text: str, keep_numbers: bool = False) -> list[str]:
     """The words that say something: the leading label dropped, and unless
     ``keep_numbers`` every bare number and label word too (in a body paragraph
     "30 days" is content, in a heading "Article 3" is an identifier)."""
-    plain = normalise(text)
+    return plain_content_words(normalise(text), keep_numbers)
+
+
+def plain_content_words(plain: str, keep_numbers: bool = False) -> list[str]:
+    """content_words of a text already normalised."""
     if plain[:2] in _BULLETS:
         plain = plain[2:]  # "o Added ..." and "* Added ...": the same list item
     found = words(plain)
@@ -145,11 +160,11 @@ def kind_of(text: str, number: str | None = None) -> str:
     """
     if len(text) > LONG_TEXT:
         return BODY
-    content = content_words(text)
+    plain = normalise(text)
+    content = plain_content_words(plain)
     if all(len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w) for w in content) \
             and len(words(text)) <= 4:
         return LABEL
-    plain = normalise(text)
     cjk = len(_CJK.findall(plain))
     short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS
     if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
@@ -207,6 +222,7 @@ class Features:
     def __init__(self, texts: tuple[Sequence[str], Sequence[str]],
                  kinds: tuple[Sequence[str], Sequence[str]],
                  focus: tuple[Iterable[int], Iterable[int]]) -> None:
+        """``texts``: each paragraph's text normalised (``normalise``)."""
         self.texts = texts
         # A text kept in both drafts is tokenised once (most of a long draft).
         seen: dict[tuple[str, bool], tuple[list[str], Counter[str]]] = {}
@@ -215,7 +231,7 @@ class Features:
             key = (texts[side][k], kinds[side][k] == BODY)
             found = seen.get(key)
             if found is None:
-                tokens = content_words(*key)
+                tokens = plain_content_words(*key)
                 found = seen[key] = (tokens, Counter(tokens))
             return found
 
