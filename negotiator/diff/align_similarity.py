@@ -25,6 +25,8 @@ from typing import Any
 from negotiator.text.parse import split_number
 
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+# _WORD on a text of ASCII characters only (lower-cased).
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 # Arabic, for matching only: vowel marks and tatweel dropped, letter variants
 # folded, attached conjunctions, prepositions and the article taken off the
@@ -72,6 +74,8 @@ LONG_TEXT = 200
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())  # the same tokens, found faster
     if not _ARABIC.search(text):
         return _WORD.findall(text.lower())
     # Presentation forms (glyphs a PDF may hand over instead of letters) and
