@@ -31,6 +31,7 @@ align_gaps (stage 2 inside the gaps), align_groups (splits and merges).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -197,6 +198,13 @@ class _Aligner:
         return self.match[side][k] < 0 and k not in self.blocked[side] \
             and k not in self.grouped[side]
 
+    def free_ones(self, side: int, labels: bool = True) -> list[int]:
+        """The free paragraphs of one side in order (``labels``: labels too)."""
+        blocked, grouped, kind = self.blocked[side], self.grouped[side], self.kind[side]
+        return [k for k, m in enumerate(self.match[side])
+                if m < 0 and k not in blocked and k not in grouped
+                and (labels or kind[k] != LABEL)]
+
     def pair(self, i: int, j: int) -> None:
         self.match[0][i] = j
         self.match[1][j] = i
@@ -206,8 +214,7 @@ class _Aligner:
         if self.feat is None:
             self.feat = Features(
                 self.key, self.kind,
-                ([i for i in range(len(self.a)) if self.free(0, i)],
-                 [j for j in range(len(self.b)) if self.free(1, j)]))
+                (self.free_ones(0), self.free_ones(1)))
         return self.feat
 
     def similarity(self, i: int, j: int, floor: float = 0.0) -> float:
@@ -290,6 +297,7 @@ class _Aligner:
         """For each paragraph of ``pool_b``, the paragraphs of ``pool_a`` (on side
         ``pool_side``; the queries are on the other) sharing most of its rare words."""
         feat = self.features()
+        weight = feat.w
         postings: dict[str, list[int]] = defaultdict(list)
         for i in pool_a:
             for t in feat.counts[pool_side][i]:
@@ -298,24 +306,23 @@ class _Aligner:
         for j in pool_b:
             hits: dict[int, float] = {}
             looked = 0
-            for t in sorted(feat.counts[1 - pool_side][j], key=lambda t: (-feat.weight(t), t)):
+            for t in sorted(feat.counts[1 - pool_side][j], key=lambda t: (-weight[t], t)):
                 plist = postings.get(t)
                 if not plist or len(plist) > POSTING_CAP:
                     continue
-                w = feat.weight(t)
+                w = weight[t]
                 for i in plist:
                     hits[i] = hits.get(i, 0.0) + w
                 looked += 1
                 if looked >= LOOKUP_WORDS:
                     break
-            best = sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:INDEX_CANDIDATES]
+            best = heapq.nsmallest(INDEX_CANDIDATES, hits.items(), key=lambda h: (-h[1], h[0]))
             out.append((j, [i for i, _ in best]))
         return out
 
     # -- stage 3 --
     def moves(self) -> None:
-        pool_a = [i for i in range(len(self.a)) if self.free(0, i) and self.kind[0][i] != LABEL]
-        pool_b = [j for j in range(len(self.b)) if self.free(1, j) and self.kind[1][j] != LABEL]
+        pool_a, pool_b = self.free_ones(0, labels=False), self.free_ones(1, labels=False)
         if not pool_a or not pool_b:
             return
         feat = self.features()

@@ -19,14 +19,18 @@ def longest_increasing(seq: Sequence[int]) -> list[int]:
     tail_pos: list[int] = []
     prev = [-1] * len(seq)
     for pos, value in enumerate(seq):
-        k = bisect_left(tails, value)
-        if k == len(tails):
+        # Most links keep their place: a value above every tail extends the run.
+        if not tails or value > tails[-1]:
+            if tail_pos:
+                prev[pos] = tail_pos[-1]
             tails.append(value)
             tail_pos.append(pos)
-        else:
-            tails[k] = value
-            tail_pos[k] = pos
-        prev[pos] = tail_pos[k - 1] if k > 0 else -1
+            continue
+        k = bisect_left(tails, value)
+        tails[k] = value
+        tail_pos[k] = pos
+        if k > 0:
+            prev[pos] = tail_pos[k - 1]
     out: list[int] = []
     pos = tail_pos[-1] if tail_pos else -1
     while pos >= 0:
