@@ -120,6 +120,8 @@ def normalise_number(number: str | None) -> str:
     """A displayed number without case, spaces and trailing punctuation ("12 bis." -> "12bis")."""
     if not number:
         return ""
+    if number.isalnum():
+        return number.lower()  # nothing to take out (most numbers)
     return re.sub(r"[\s.]+", "", number).lower()
 
 
@@ -271,22 +273,23 @@ class _Aligner:
     # -- stage 2 --
     def identical(self, chain: list[tuple[int, int]]) -> None:
         # Labels are left out: "Option 2:" in both drafts may label different texts.
-        for i, j in unique_anchors(
-                self.key[0], self.key[1],
-                lambda i: self.free(0, i) and self.kind[0][i] != LABEL,
-                lambda j: self.free(1, j) and self.kind[1][j] != LABEL, chain):
+        usable = ([False] * len(self.a), [False] * len(self.b))
+        for side in (0, 1):
+            for k in self.free_ones(side, labels=False):
+                usable[side][k] = True
+        for i, j in unique_anchors(self.key[0], self.key[1], usable[0], usable[1], chain):
             self.pair(i, j)
         # A text found once in each draft, out of order, moved: as sure a link
         # as any (short ones excepted: "Example:" may head another example).
         count: tuple[dict[str, int], dict[str, int]] = ({}, {})
         where: tuple[dict[str, int], dict[str, int]] = ({}, {})
-        for side, n in ((0, len(self.a)), (1, len(self.b))):
-            for k in range(n):
-                key = self.key[side][k]
-                count[side][key] = count[side].get(key, 0) + 1
-                if self.free(side, k) and self.kind[side][k] == BODY \
-                        and len(key.split()) >= SHORT_WORDS:
-                    where[side][key] = k
+        for side in (0, 1):
+            keys, kinds, counted, found = self.key[side], self.kind[side], count[side], where[side]
+            for key in keys:
+                counted[key] = counted.get(key, 0) + 1
+            for k in self.free_ones(side):
+                if kinds[k] == BODY and len(keys[k].split()) >= SHORT_WORDS:
+                    found[keys[k]] = k
         for key, i in where[0].items():
             j = where[1].get(key, -1)
             if j >= 0 and count[0][key] == 1 and count[1].get(key) == 1:
@@ -429,6 +432,13 @@ class _Aligner:
     # -- stage 6 --
     def labels(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """Units (olds, news) with every label attached to what it labels."""
+        if LABEL not in self.kind[0] and LABEL not in self.kind[1]:
+            # No label to attach (most long drafts): the links as they stand.
+            plain = [((i,), (j,)) for j, i in enumerate(self.match[1]) if i >= 0]
+            if self.groups:
+                plain.extend(self.groups)
+                plain.sort(key=lambda u: (u[1][0], u[0][0]))
+            return plain
         units: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         unit_of: tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]] = ({}, {})
         for olds, news in self.groups:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 
 def longest_increasing(seq: Sequence[int]) -> list[int]:
@@ -41,8 +41,8 @@ def longest_increasing(seq: Sequence[int]) -> list[int]:
 
 
 def unique_anchors(
-    key_a: Sequence[str], key_b: Sequence[str], usable_a: Callable[[int], bool],
-    usable_b: Callable[[int], bool], bounds: Sequence[tuple[int, int]],
+    key_a: Sequence[str], key_b: Sequence[str], usable_a: Sequence[bool],
+    usable_b: Sequence[bool], bounds: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Pairs of identical texts found once in each draft, kept in order.
 
@@ -63,15 +63,18 @@ def unique_anchors(
         count_a: dict[str, int] = {}
         where_a: dict[str, int] = {}
         for i in range(alo, ahi):
-            if usable_a(i):
-                count_a[key_a[i]] = count_a.get(key_a[i], 0) + 1
-                where_a[key_a[i]] = i
+            if usable_a[i]:
+                key = key_a[i]
+                count_a[key] = count_a.get(key, 0) + 1
+                where_a[key] = i
         count_b: dict[str, int] = {}
         where_b: dict[str, int] = {}
         for j in range(blo, bhi):
-            if usable_b(j) and key_b[j] in count_a:
-                count_b[key_b[j]] = count_b.get(key_b[j], 0) + 1
-                where_b[key_b[j]] = j
+            if usable_b[j]:
+                key = key_b[j]
+                if key in count_a:
+                    count_b[key] = count_b.get(key, 0) + 1
+                    where_b[key] = j
         pairs = sorted((where_a[k], j) for k, j in where_b.items()
                        if count_a[k] == 1 and count_b[k] == 1)
         pairs.sort(key=lambda p: p[1])
