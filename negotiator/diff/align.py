@@ -305,20 +305,20 @@ class _Aligner:
         for i in pool_a:
             for t in feat.counts[pool_side][i]:
                 postings[t].append(i)
+        rare = {t: plist for t, plist in postings.items() if len(plist) <= POSTING_CAP}
+
+        def rarest_first(t: str) -> tuple[float, str]:
+            return -weight[t], t
+
         out = []
         for j in pool_b:
             hits: dict[int, float] = {}
-            looked = 0
-            for t in sorted(feat.counts[1 - pool_side][j], key=lambda t: (-weight[t], t)):
-                plist = postings.get(t)
-                if not plist or len(plist) > POSTING_CAP:
-                    continue
+            looked_up = sorted([t for t in feat.counts[1 - pool_side][j] if t in rare],
+                               key=rarest_first)[:LOOKUP_WORDS]
+            for t in looked_up:
                 w = weight[t]
-                for i in plist:
+                for i in rare[t]:
                     hits[i] = hits.get(i, 0.0) + w
-                looked += 1
-                if looked >= LOOKUP_WORDS:
-                    break
             best = heapq.nsmallest(INDEX_CANDIDATES, hits.items(), key=lambda h: (-h[1], h[0]))
             out.append((j, [i for i, _ in best]))
         return out
