@@ -31,7 +31,6 @@ align_gaps (stage 2 inside the gaps), align_groups (splits and merges).
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -162,6 +161,19 @@ def _kinds(paras: Sequence[Para], seen: dict[tuple[str, bool], str]) -> list[str
             kind = seen[key] = kind_of(p.text, p.number)
         out.append(kind)
     return out
+
+
+def _most_hit(hits: dict[int, float]) -> list[int]:
+    """The INDEX_CANDIDATES paragraphs with most hits, ties by index."""
+    if len(hits) > INDEX_CANDIDATES:
+        # Only what reaches the n-th best score can be among the n best:
+        # fewer pairs to order by a key.
+        cutoff = sorted(hits.values(), reverse=True)[INDEX_CANDIDATES - 1]
+        top = [h for h in hits.items() if h[1] >= cutoff]
+    else:
+        top = list(hits.items())
+    top.sort(key=lambda h: (-h[1], h[0]))
+    return [i for i, _ in top[:INDEX_CANDIDATES]]
 
 
 class _Aligner:
@@ -319,8 +331,7 @@ class _Aligner:
                 w = weight[t]
                 for i in rare[t]:
                     hits[i] = hits.get(i, 0.0) + w
-            best = heapq.nsmallest(INDEX_CANDIDATES, hits.items(), key=lambda h: (-h[1], h[0]))
-            out.append((j, [i for i, _ in best]))
+            out.append((j, _most_hit(hits)))
         return out
 
     # -- stage 3 --
