@@ -263,15 +263,17 @@ class Features:
         """Inverse document frequency: a word in every paragraph weighs ~0."""
         return self.w[term]
 
-    def _vector(self, tokens: list[str]) -> tuple[dict[Any, float], float]:
-        # Words by their text, word pairs by a tuple: one dict, no string building.
+    def _vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
+        # Words by their text, word pairs by their two words and a space (no
+        # word holds one): one dict of strings, which the garbage collector
+        # need not follow (tuples it would).
         w = self.w
-        vec: dict[Any, float] = {t: (1.0 + math.log(v) if v > 1 else 1.0) * w[t]
+        vec: dict[str, float] = {t: (1.0 + math.log(v) if v > 1 else 1.0) * w[t]
                                  for t, v in Counter(tokens).items()}
         for (x, y), v in Counter(zip(tokens, tokens[1:])).items():
             tf = v * SHINGLE_WEIGHT
             # A word pair weighs what its two words weigh on average.
-            vec[(x, y)] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
+            vec[f"{x} {y}"] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
         norm = math.sqrt(sum(v * v for v in vec.values()))
         return vec, norm
 
@@ -312,9 +314,10 @@ class Features:
         size = size_a + size_b
         factor: dict[str, float] = {}
 
-        def keep(t: Any) -> float:
-            if isinstance(t, tuple):
-                return (keep(t[0]) + keep(t[1])) / 2
+        def keep(t: str) -> float:
+            if " " in t:
+                x, y = t.split(" ")
+                return (keep(x) + keep(y)) / 2
             f = factor.get(t)
             if f is None:
                 share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
