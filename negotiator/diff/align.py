@@ -68,6 +68,9 @@ MERGED = ChangeKind.MERGED
 ADDED = ChangeKind.ADDED
 DELETED = ChangeKind.DELETED
 STATUSES = tuple(ChangeKind)
+# Statuses made once: a long draft's links share them (fewer objects to collect).
+_ONLY: dict[ChangeKind, tuple[str, ...]] = {kind: (kind,) for kind in ChangeKind}
+_MOVED_MODIFIED: tuple[str, ...] = (MOVED, MODIFIED)
 
 # --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
 # Across gaps (a move): no positional support, so most rare wording must match.
@@ -445,7 +448,8 @@ class _Aligner:
         """Units (olds, news) with every label attached to what it labels."""
         if LABEL not in self.kind[0] and LABEL not in self.kind[1]:
             # No label to attach (most long drafts): the links as they stand.
-            plain = [((i,), (j,)) for j, i in enumerate(self.match[1]) if i >= 0]
+            plain: list[tuple[tuple[int, ...], tuple[int, ...]]] = [
+                ((i,), (j,)) for j, i in enumerate(self.match[1]) if i >= 0]
             if self.groups:
                 plain.extend(self.groups)
                 plain.sort(key=lambda u: (u[1][0], u[0][0]))
@@ -509,7 +513,7 @@ class _Aligner:
             linked_b.update(news)
             if len(olds) > 1 or len(news) > 1:
                 kind = SPLIT if len(olds) == 1 else MERGED
-                status: tuple[str, ...] = (MOVED, kind) if moved else (kind,)
+                status: tuple[str, ...] = (MOVED, kind) if moved else _ONLY[kind]
             else:
                 status = self._pair_status(olds[0], news[0], moved)
             links[news[0]] = Link(status, olds, news)
@@ -518,7 +522,7 @@ class _Aligner:
                     in_order_unit_of_a[i] = news[0]
         for j in range(len(b)):
             if j not in linked_b:
-                links[j] = Link((ADDED,), (), (j,))
+                links[j] = Link(_ONLY[ADDED], (), (j,))
         # Deleted paragraphs go after the link of the nearest earlier A paragraph
         # that kept its place (or first, when there is none).
         after: dict[int, list[Link]] = defaultdict(list)
@@ -527,7 +531,7 @@ class _Aligner:
             if i in in_order_unit_of_a:
                 last = in_order_unit_of_a[i]
             elif i not in linked_a:
-                after[last].append(Link((DELETED,), (i,), ()))
+                after[last].append(Link(_ONLY[DELETED], (i,), ()))
         out: list[Link] = list(after.get(-1, []))
         for key in sorted(links):
             out.append(links[key])
@@ -539,14 +543,14 @@ class _Aligner:
         if not same and self.kind[0][i] != BODY and self.kind[1][j] != BODY \
                 and words_beside_identifiers(self.a[i].text) == words_beside_identifiers(self.b[j].text):
             # A label or heading whose only change is its number.
-            return (MOVED,) if moved else (RENUMBERED,)
+            return _ONLY[MOVED] if moved else _ONLY[RENUMBERED]
         if moved:
-            return (MOVED,) if same else (MOVED, MODIFIED)
+            return _ONLY[MOVED] if same else _MOVED_MODIFIED
         if not same:
-            return (MODIFIED,)
+            return _ONLY[MODIFIED]
         if displayed_number(self.a[i]) != displayed_number(self.b[j]):
-            return (RENUMBERED,)
-        return (UNCHANGED,)
+            return _ONLY[RENUMBERED]
+        return _ONLY[UNCHANGED]
 
 
 def align(

@@ -82,9 +82,10 @@ def unique_anchors(
             continue
         chain = [pairs[k] for k in longest_increasing([i for i, _ in pairs])]
         prev_i, prev_j = alo - 1, blo - 1
+        out.extend(chain)
         for i, j in chain:
-            out.append((i, j))
-            stack.append((prev_i + 1, i, prev_j + 1, j))
+            if prev_i + 1 < i and prev_j + 1 < j:  # else nothing lies between
+                stack.append((prev_i + 1, i, prev_j + 1, j))
             prev_i, prev_j = i, j
         stack.append((prev_i + 1, ahi, prev_j + 1, bhi))
     return sorted(out)
