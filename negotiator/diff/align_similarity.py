@@ -250,7 +250,7 @@ class Features:
             sample = sorted(set(focus[side]) | set(range(0, len(texts[side]), step)))
             sizes[side] = len(sample)
             for k in sample:
-                dfs[side].update(dict.fromkeys(self.tokens[side][k], 1))
+                dfs[side].update(self.counts[side][k].keys())  # each distinct word once
         self.n = max(sizes) + 1
         self.w = _Idf(dfs[0] | dfs[1], self.n)
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
