@@ -274,12 +274,12 @@ class Features:
             tf = v * SHINGLE_WEIGHT
             # A word pair weighs what its two words weigh on average.
             vec[f"{x} {y}"] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
-        norm = math.sqrt(sum(v * v for v in vec.values()))
+        norm = math.sqrt(sum([v * v for v in vec.values()]))
         return vec, norm
 
     def _mass(self, counts: Counter[str]) -> float:
         w = self.w
-        return sum(v * w[t] for t, v in counts.items())
+        return sum([v * w[t] for t, v in counts.items()])
 
     def cosine(self, i: int, j: int) -> float:
         (va, na), (vb, nb) = self.vec[0][i], self.vec[1][j]
@@ -287,7 +287,7 @@ class Features:
             return 1.0 if not va and not vb else 0.0
         if len(vb) < len(va):
             va, vb = vb, va
-        return float(sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb))
+        return float(sum([v * vb[t] for t, v in va.items() if t in vb]) / (na * nb))
 
     def _around(self, side: int, k: int) -> tuple[Counter[str], int]:
         """In how many paragraphs of ``k``'s neighbourhood (itself included)
@@ -312,31 +312,33 @@ class Features:
         (va, _), (vb, _) = self.vec[0][i], self.vec[1][j]
         (near_a, size_a), (near_b, size_b) = self.around[0][i], self.around[1][j]
         size = size_a + size_b
-        factor: dict[str, float] = {}
+        factor: dict[str, float] = {}  # words and word pairs
 
         def keep(t: str) -> float:
-            if " " in t:
-                x, y = t.split(" ")
-                return (keep(x) + keep(y)) / 2
             f = factor.get(t)
             if f is None:
-                share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
-                f = factor[t] = 1.0 - share ** 4
+                if " " in t:  # a word pair: what its two words keep on average
+                    x, y = t.split(" ")
+                    f = (keep(x) + keep(y)) / 2
+                else:
+                    share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
+                    f = 1.0 - share ** 4
+                factor[t] = f
             return f
 
         wa = {t: v * keep(t) for t, v in va.items()}
         wb = {t: v * keep(t) for t, v in vb.items()}
-        na = math.sqrt(sum(v * v for v in wa.values()))
-        nb = math.sqrt(sum(v * v for v in wb.values()))
+        na = math.sqrt(sum([v * v for v in wa.values()]))
+        nb = math.sqrt(sum([v * v for v in wb.values()]))
         if na == 0 or nb == 0:
             return 0.0
         if len(wb) < len(wa):
             wa, wb = wb, wa
-        return float(sum(v * wb[t] for t, v in wa.items() if t in wb) / (na * nb))
+        return float(sum([v * wb[t] for t, v in wa.items() if t in wb]) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""
         if len(y) < len(x):
             x, y = y, x
         w = self.w
-        return sum(min(v, y[t]) * w[t] for t, v in x.items() if t in y)
+        return sum([min(v, y[t]) * w[t] for t, v in x.items() if t in y])
