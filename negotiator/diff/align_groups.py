@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from negotiator.diff.align_similarity import BODY, LABEL, Lazy, words
+from negotiator.diff.align_similarity import BODY, LABEL, Lazy, first_words, words
 
 if TYPE_CHECKING:
     from negotiator.diff.align import Para, _Aligner
@@ -171,7 +171,7 @@ def _words_at(texts: Sequence[Para], k: int) -> list[str]:
 
 def _head(text: str) -> tuple[str, ...]:
     """The first two words of a text (from its start: no need to read it all)."""
-    return tuple((words(text[:HEAD_CHARS]) if len(text) > HEAD_CHARS else words(text))[:2])
+    return tuple(first_words(text[:HEAD_CHARS], 2))
 
 
 def _may_be_part(al: _Aligner, side: int, k: int, taken: tuple[set[int], set[int]]) -> bool:

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from negotiator.text.parse import split_number
@@ -82,6 +83,13 @@ def words(text: str) -> list[str]:
     # the lam-alef ligature become the letters they show.
     text = _AR_MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(_AR_FOLD)
     return [_arabic_stem(w) for w in _WORD.findall(text.lower())]
+
+
+def first_words(text: str, n: int) -> list[str]:
+    """``words(text)[:n]``, without reading an ASCII text past its n-th word."""
+    if text.isascii():
+        return [m.group() for m in islice(_ASCII_WORD.finditer(text.lower()), n)]
+    return words(text)[:n]
 
 
 def _arabic_stem(word: str) -> str:
