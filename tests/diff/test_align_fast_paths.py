@@ -18,10 +18,12 @@ _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W
 _TEXT = st.lists(st.sampled_from(
     list(" \t\n\u00a0\u2003.,;:()[]-_'\"0123456789aAbBzZéÉßſ") + ["قال", "مسؤوليات", "安全", "x"]
 ), max_size=40).map("".join)
+# Mostly printable ASCII: where the shortcuts apply.
+_PLAIN = st.text(alphabet=" .,(1aZ", max_size=20)
 
 
-@settings(max_examples=300, deadline=None)
-@given(_TEXT)
+@settings(max_examples=400, deadline=None)
+@given(_TEXT | _PLAIN)
 def test_shortcuts_give_the_plain_results(text: str) -> None:
     assert squeezed(text) == " ".join(text.split())
     if text.isascii():
