@@ -75,8 +75,9 @@ def unique_anchors(
                 if key in count_a:
                     count_b[key] = count_b.get(key, 0) + 1
                     where_b[key] = j
-        pairs = sorted((where_a[k], j) for k, j in where_b.items()
-                       if count_a[k] == 1 and count_b[k] == 1)
+        # In the order of B (each j once: no tie to break).
+        pairs = [(where_a[k], j) for k, j in where_b.items()
+                 if count_a[k] == 1 and count_b[k] == 1]
         pairs.sort(key=lambda p: p[1])
         if not pairs:
             continue
