@@ -321,21 +321,19 @@ class Features:
         (near_a, size_a), (near_b, size_b) = self.around[0][i], self.around[1][j]
         size = size_a + size_b
         factor: dict[str, float] = {}  # words and word pairs
-
-        def keep(t: str) -> float:
-            f = factor.get(t)
-            if f is None:
+        for terms in (va, vb):
+            # A vector holds its words before its word pairs (_vector).
+            for t in terms:
+                if t in factor:
+                    continue
                 if " " in t:  # a word pair: what its two words keep on average
                     x, y = t.split(" ")
-                    f = (keep(x) + keep(y)) / 2
+                    factor[t] = (factor[x] + factor[y]) / 2
                 else:
                     share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
-                    f = 1.0 - share ** 4
-                factor[t] = f
-            return f
-
-        wa = {t: v * keep(t) for t, v in va.items()}
-        wb = {t: v * keep(t) for t, v in vb.items()}
+                    factor[t] = 1.0 - share ** 4
+        wa = {t: v * factor[t] for t, v in va.items()}
+        wb = {t: v * factor[t] for t, v in vb.items()}
         na = math.sqrt(sum([v * v for v in wa.values()]))
         nb = math.sqrt(sum([v * v for v in wb.values()]))
         if na == 0 or nb == 0:
