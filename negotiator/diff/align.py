@@ -68,6 +68,9 @@ MERGED = ChangeKind.MERGED
 ADDED = ChangeKind.ADDED
 DELETED = ChangeKind.DELETED
 STATUSES = tuple(ChangeKind)
+# Statuses made once: a long draft's links share them (fewer objects to collect).
+_ONLY: dict[ChangeKind, tuple[str, ...]] = {kind: (kind,) for kind in ChangeKind}
+_MOVED_MODIFIED: tuple[str, ...] = (MOVED, MODIFIED)
 
 # --- Thresholds (similarity: TF-IDF cosine over words and word pairs, 0..1) ---
 # Across gaps (a move): no positional support, so most rare wording must match.
@@ -119,6 +122,8 @@ def normalise_number(number: str | None) -> str:
     """A displayed number without case, spaces and trailing punctuation ("12 bis." -> "12bis")."""
     if not number:
         return ""
+    if number.isalnum():
+        return number.lower()  # nothing to take out (most numbers)
     return re.sub(r"[\s.]+", "", number).lower()
 
 
@@ -137,14 +142,55 @@ def _rough_words(text: str) -> set[str]:
     return set(text.lower().translate(_PUNCTUATION).split())
 
 
+def _keys(paras: Sequence[Para], seen: dict[str, str]) -> list[str]:
+    """Each paragraph's text normalised, each distinct text once."""
+    out = []
+    for p in paras:
+        key = seen.get(p.text)
+        if key is None:
+            key = seen[p.text] = normalise(p.text)
+        out.append(key)
+    return out
+
+
+def _kinds(paras: Sequence[Para], seen: dict[tuple[str, bool], str]) -> list[str]:
+    """Each paragraph's kind; a text with or without a number of its own is
+    classed once (kind_of only asks whether there is one)."""
+    out = []
+    for p in paras:
+        key = (p.text, bool(p.number))
+        kind = seen.get(key)
+        if kind is None:
+            kind = seen[key] = kind_of(p.text, p.number)
+        out.append(kind)
+    return out
+
+
+def _most_hit(hits: dict[int, float]) -> list[int]:
+    """The INDEX_CANDIDATES paragraphs with most hits, ties by index."""
+    if len(hits) > INDEX_CANDIDATES:
+        # Only what reaches the n-th best score can be among the n best:
+        # fewer pairs to order by a key.
+        cutoff = sorted(hits.values(), reverse=True)[INDEX_CANDIDATES - 1]
+        top = [h for h in hits.items() if h[1] >= cutoff]
+    else:
+        top = list(hits.items())
+    top.sort(key=lambda h: (-h[1], h[0]))
+    return [i for i, _ in top[:INDEX_CANDIDATES]]
+
+
 class _Aligner:
     def __init__(self, a: Sequence[Para], b: Sequence[Para], unlinked_a: Collection[int],
                  unlinked_b: Collection[int]) -> None:
         self.a, self.b = a, b
-        self.key = ([normalise(p.text) for p in a], [normalise(p.text) for p in b])
+        # Each distinct text is normalised and classed once (a long draft keeps
+        # most of its texts).
+        plain: dict[str, str] = {}
+        kinds: dict[tuple[str, bool], str] = {}
+        self.key = (_keys(a, plain), _keys(b, plain))
         self.match = ([-1] * len(a), [-1] * len(b))
         self.blocked = (set(unlinked_a), set(unlinked_b))
-        self.kind = ([kind_of(p.text, p.number) for p in a], [kind_of(p.text, p.number) for p in b])
+        self.kind = (_kinds(a, kinds), _kinds(b, kinds))
         self.groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         self.grouped: tuple[set[int], set[int]] = (set(), set())
         self.feat: Features | None = None
@@ -169,6 +215,13 @@ class _Aligner:
         return self.match[side][k] < 0 and k not in self.blocked[side] \
             and k not in self.grouped[side]
 
+    def free_ones(self, side: int, labels: bool = True) -> list[int]:
+        """The free paragraphs of one side in order (``labels``: labels too)."""
+        blocked, grouped, kind = self.blocked[side], self.grouped[side], self.kind[side]
+        return [k for k, m in enumerate(self.match[side])
+                if m < 0 and k not in blocked and k not in grouped
+                and (labels or kind[k] != LABEL)]
+
     def pair(self, i: int, j: int) -> None:
         self.match[0][i] = j
         self.match[1][j] = i
@@ -177,9 +230,8 @@ class _Aligner:
     def features(self) -> Features:
         if self.feat is None:
             self.feat = Features(
-                ([p.text for p in self.a], [p.text for p in self.b]), self.kind,
-                ([i for i in range(len(self.a)) if self.free(0, i)],
-                 [j for j in range(len(self.b)) if self.free(1, j)]))
+                self.key, self.kind,
+                (self.free_ones(0), self.free_ones(1)))
         return self.feat
 
     def similarity(self, i: int, j: int, floor: float = 0.0) -> float:
@@ -236,22 +288,23 @@ class _Aligner:
     # -- stage 2 --
     def identical(self, chain: list[tuple[int, int]]) -> None:
         # Labels are left out: "Option 2:" in both drafts may label different texts.
-        for i, j in unique_anchors(
-                self.key[0], self.key[1],
-                lambda i: self.free(0, i) and self.kind[0][i] != LABEL,
-                lambda j: self.free(1, j) and self.kind[1][j] != LABEL, chain):
+        usable = ([False] * len(self.a), [False] * len(self.b))
+        for side in (0, 1):
+            for k in self.free_ones(side, labels=False):
+                usable[side][k] = True
+        for i, j in unique_anchors(self.key[0], self.key[1], usable[0], usable[1], chain):
             self.pair(i, j)
         # A text found once in each draft, out of order, moved: as sure a link
         # as any (short ones excepted: "Example:" may head another example).
         count: tuple[dict[str, int], dict[str, int]] = ({}, {})
         where: tuple[dict[str, int], dict[str, int]] = ({}, {})
-        for side, n in ((0, len(self.a)), (1, len(self.b))):
-            for k in range(n):
-                key = self.key[side][k]
-                count[side][key] = count[side].get(key, 0) + 1
-                if self.free(side, k) and self.kind[side][k] == BODY \
-                        and len(key.split()) >= SHORT_WORDS:
-                    where[side][key] = k
+        for side in (0, 1):
+            keys, kinds, counted, found = self.key[side], self.kind[side], count[side], where[side]
+            for key in keys:
+                counted[key] = counted.get(key, 0) + 1
+            for k in self.free_ones(side):
+                if kinds[k] == BODY and len(keys[k].split()) >= SHORT_WORDS:
+                    found[keys[k]] = k
         for key, i in where[0].items():
             j = where[1].get(key, -1)
             if j >= 0 and count[0][key] == 1 and count[1].get(key) == 1:
@@ -262,32 +315,31 @@ class _Aligner:
         """For each paragraph of ``pool_b``, the paragraphs of ``pool_a`` (on side
         ``pool_side``; the queries are on the other) sharing most of its rare words."""
         feat = self.features()
+        weight = feat.w
         postings: dict[str, list[int]] = defaultdict(list)
         for i in pool_a:
             for t in feat.counts[pool_side][i]:
                 postings[t].append(i)
+        rare = {t: plist for t, plist in postings.items() if len(plist) <= POSTING_CAP}
+
+        def rarest_first(t: str) -> tuple[float, str]:
+            return -weight[t], t
+
         out = []
         for j in pool_b:
             hits: dict[int, float] = {}
-            looked = 0
-            for t in sorted(feat.counts[1 - pool_side][j], key=lambda t: (-feat.weight(t), t)):
-                plist = postings.get(t)
-                if not plist or len(plist) > POSTING_CAP:
-                    continue
-                w = feat.weight(t)
-                for i in plist:
+            looked_up = sorted([t for t in feat.counts[1 - pool_side][j] if t in rare],
+                               key=rarest_first)[:LOOKUP_WORDS]
+            for t in looked_up:
+                w = weight[t]
+                for i in rare[t]:
                     hits[i] = hits.get(i, 0.0) + w
-                looked += 1
-                if looked >= LOOKUP_WORDS:
-                    break
-            best = sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:INDEX_CANDIDATES]
-            out.append((j, [i for i, _ in best]))
+            out.append((j, _most_hit(hits)))
         return out
 
     # -- stage 3 --
     def moves(self) -> None:
-        pool_a = [i for i in range(len(self.a)) if self.free(0, i) and self.kind[0][i] != LABEL]
-        pool_b = [j for j in range(len(self.b)) if self.free(1, j) and self.kind[1][j] != LABEL]
+        pool_a, pool_b = self.free_ones(0, labels=False), self.free_ones(1, labels=False)
         if not pool_a or not pool_b:
             return
         feat = self.features()
@@ -394,6 +446,14 @@ class _Aligner:
     # -- stage 6 --
     def labels(self) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
         """Units (olds, news) with every label attached to what it labels."""
+        if LABEL not in self.kind[0] and LABEL not in self.kind[1]:
+            # No label to attach (most long drafts): the links as they stand.
+            plain: list[tuple[tuple[int, ...], tuple[int, ...]]] = [
+                ((i,), (j,)) for j, i in enumerate(self.match[1]) if i >= 0]
+            if self.groups:
+                plain.extend(self.groups)
+                plain.sort(key=lambda u: (u[1][0], u[0][0]))
+            return plain
         units: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         unit_of: tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]] = ({}, {})
         for olds, news in self.groups:
@@ -453,7 +513,7 @@ class _Aligner:
             linked_b.update(news)
             if len(olds) > 1 or len(news) > 1:
                 kind = SPLIT if len(olds) == 1 else MERGED
-                status: tuple[str, ...] = (MOVED, kind) if moved else (kind,)
+                status: tuple[str, ...] = (MOVED, kind) if moved else _ONLY[kind]
             else:
                 status = self._pair_status(olds[0], news[0], moved)
             links[news[0]] = Link(status, olds, news)
@@ -462,7 +522,7 @@ class _Aligner:
                     in_order_unit_of_a[i] = news[0]
         for j in range(len(b)):
             if j not in linked_b:
-                links[j] = Link((ADDED,), (), (j,))
+                links[j] = Link(_ONLY[ADDED], (), (j,))
         # Deleted paragraphs go after the link of the nearest earlier A paragraph
         # that kept its place (or first, when there is none).
         after: dict[int, list[Link]] = defaultdict(list)
@@ -471,7 +531,7 @@ class _Aligner:
             if i in in_order_unit_of_a:
                 last = in_order_unit_of_a[i]
             elif i not in linked_a:
-                after[last].append(Link((DELETED,), (i,), ()))
+                after[last].append(Link(_ONLY[DELETED], (i,), ()))
         out: list[Link] = list(after.get(-1, []))
         for key in sorted(links):
             out.append(links[key])
@@ -483,14 +543,14 @@ class _Aligner:
         if not same and self.kind[0][i] != BODY and self.kind[1][j] != BODY \
                 and words_beside_identifiers(self.a[i].text) == words_beside_identifiers(self.b[j].text):
             # A label or heading whose only change is its number.
-            return (MOVED,) if moved else (RENUMBERED,)
+            return _ONLY[MOVED] if moved else _ONLY[RENUMBERED]
         if moved:
-            return (MOVED,) if same else (MOVED, MODIFIED)
+            return _ONLY[MOVED] if same else _MOVED_MODIFIED
         if not same:
-            return (MODIFIED,)
+            return _ONLY[MODIFIED]
         if displayed_number(self.a[i]) != displayed_number(self.b[j]):
-            return (RENUMBERED,)
-        return (UNCHANGED,)
+            return _ONLY[RENUMBERED]
+        return _ONLY[UNCHANGED]
 
 
 def align(

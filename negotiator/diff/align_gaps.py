@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from negotiator.diff.align_order import best_chain
-from negotiator.diff.align_similarity import BODY, HEADING, LABEL, SHORT_WORDS
+from negotiator.diff.align_similarity import BODY, HEADING, SHORT_WORDS
 
 if TYPE_CHECKING:
     from negotiator.diff.align import _Aligner
@@ -92,12 +92,10 @@ def open_gaps(al: _Aligner) -> list[tuple[list[int], list[int]]]:
     chain_b = [j for _, j in chain]
     in_a: dict[int, list[int]] = defaultdict(list)
     in_b: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(al.a)):
-        if al.free(0, i) and al.kind[0][i] != LABEL:
-            in_a[bisect_right(chain_a, i)].append(i)
-    for j in range(len(al.b)):
-        if al.free(1, j) and al.kind[1][j] != LABEL:
-            in_b[bisect_right(chain_b, j)].append(j)
+    for i in al.free_ones(0, labels=False):
+        in_a[bisect_right(chain_a, i)].append(i)
+    for j in al.free_ones(1, labels=False):
+        in_b[bisect_right(chain_b, j)].append(j)
     return [(in_a[g], in_b[g]) for g in sorted(in_a) if g in in_b]
 
 

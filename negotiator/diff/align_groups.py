@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from negotiator.diff.align_similarity import BODY, LABEL, Lazy, words
+from negotiator.diff.align_similarity import BODY, LABEL, Lazy, first_words, words
 
 if TYPE_CHECKING:
     from negotiator.diff.align import Para, _Aligner
@@ -72,12 +72,10 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
         part_side = 1 - whole_side
         anchors_w = [p[whole_side] for p in chain]
         anchors_p = [p[part_side] for p in chain]
-        n_whole = len(al.a) if whole_side == 0 else len(al.b)
         n_part = len(al.b) if whole_side == 0 else len(al.a)
-        wholes = [w for w in range(n_whole) if _worth_a_look(al, whole_side, w, taken)]
+        wholes = [w for w in _changed(al, whole_side) if _worth_a_look(al, whole_side, w, taken)]
         # Parts may be headings too: a one-line "Status: permanent" merged into a record.
-        spare = [p for p in range(n_part)
-                 if al.free(part_side, p) and al.kind[part_side][p] != LABEL]
+        spare = al.free_ones(part_side, labels=False)
         # Parts may also come from anywhere (a merge of moved paragraphs).
         far = dict(al._index_candidates(spare, wholes, pool_side=part_side)) \
             if wholes and spare else {}
@@ -126,15 +124,13 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
         words_of = Lazy(partial(_words_at, part_texts))
         # Free paragraphs by their first two words (or their only word).
         starts: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for k in range(len(texts[part_side])):
-            if _may_be_part(al, part_side, k, taken):
+        for k in al.free_ones(part_side, labels=False):
+            if k not in taken[part_side]:
                 head = _head(texts[part_side][k].text)
                 if head:
                     starts[head].append(k)
         n_part = len(texts[part_side])
-        keys_w, keys_p = al.key[whole_side], al.key[part_side]
-        changed = [w for w, p in enumerate(al.match[whole_side]) if p < 0 or keys_w[w] != keys_p[p]]
-        for w in changed:
+        for w in _changed(al, whole_side):
             partner = al.match[whole_side][w]
             if w in al.blocked[whole_side] or w in al.anchored[whole_side] \
                     or w in al.grouped[whole_side] or w in taken[whole_side]:
@@ -162,13 +158,20 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
                     break
 
 
+def _changed(al: _Aligner, side: int) -> list[int]:
+    """Paragraphs of one side unmatched or matched 1:1 to another text (a
+    text kept word for word is neither split nor merged)."""
+    keys, other_keys = al.key[side], al.key[1 - side]
+    return [k for k, m in enumerate(al.match[side]) if m < 0 or keys[k] != other_keys[m]]
+
+
 def _words_at(texts: Sequence[Para], k: int) -> list[str]:
     return words(texts[k].text)
 
 
 def _head(text: str) -> tuple[str, ...]:
     """The first two words of a text (from its start: no need to read it all)."""
-    return tuple((words(text[:HEAD_CHARS]) if len(text) > HEAD_CHARS else words(text))[:2])
+    return tuple(first_words(text[:HEAD_CHARS], 2))
 
 
 def _may_be_part(al: _Aligner, side: int, k: int, taken: tuple[set[int], set[int]]) -> bool:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 
 def longest_increasing(seq: Sequence[int]) -> list[int]:
@@ -19,14 +19,18 @@ def longest_increasing(seq: Sequence[int]) -> list[int]:
     tail_pos: list[int] = []
     prev = [-1] * len(seq)
     for pos, value in enumerate(seq):
-        k = bisect_left(tails, value)
-        if k == len(tails):
+        # Most links keep their place: a value above every tail extends the run.
+        if not tails or value > tails[-1]:
+            if tail_pos:
+                prev[pos] = tail_pos[-1]
             tails.append(value)
             tail_pos.append(pos)
-        else:
-            tails[k] = value
-            tail_pos[k] = pos
-        prev[pos] = tail_pos[k - 1] if k > 0 else -1
+            continue
+        k = bisect_left(tails, value)
+        tails[k] = value
+        tail_pos[k] = pos
+        if k > 0:
+            prev[pos] = tail_pos[k - 1]
     out: list[int] = []
     pos = tail_pos[-1] if tail_pos else -1
     while pos >= 0:
@@ -37,8 +41,8 @@ def longest_increasing(seq: Sequence[int]) -> list[int]:
 
 
 def unique_anchors(
-    key_a: Sequence[str], key_b: Sequence[str], usable_a: Callable[[int], bool],
-    usable_b: Callable[[int], bool], bounds: Sequence[tuple[int, int]],
+    key_a: Sequence[str], key_b: Sequence[str], usable_a: Sequence[bool],
+    usable_b: Sequence[bool], bounds: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """Pairs of identical texts found once in each draft, kept in order.
 
@@ -59,25 +63,30 @@ def unique_anchors(
         count_a: dict[str, int] = {}
         where_a: dict[str, int] = {}
         for i in range(alo, ahi):
-            if usable_a(i):
-                count_a[key_a[i]] = count_a.get(key_a[i], 0) + 1
-                where_a[key_a[i]] = i
+            if usable_a[i]:
+                key = key_a[i]
+                count_a[key] = count_a.get(key, 0) + 1
+                where_a[key] = i
         count_b: dict[str, int] = {}
         where_b: dict[str, int] = {}
         for j in range(blo, bhi):
-            if usable_b(j) and key_b[j] in count_a:
-                count_b[key_b[j]] = count_b.get(key_b[j], 0) + 1
-                where_b[key_b[j]] = j
-        pairs = sorted((where_a[k], j) for k, j in where_b.items()
-                       if count_a[k] == 1 and count_b[k] == 1)
+            if usable_b[j]:
+                key = key_b[j]
+                if key in count_a:
+                    count_b[key] = count_b.get(key, 0) + 1
+                    where_b[key] = j
+        # In the order of B (each j once: no tie to break).
+        pairs = [(where_a[k], j) for k, j in where_b.items()
+                 if count_a[k] == 1 and count_b[k] == 1]
         pairs.sort(key=lambda p: p[1])
         if not pairs:
             continue
         chain = [pairs[k] for k in longest_increasing([i for i, _ in pairs])]
         prev_i, prev_j = alo - 1, blo - 1
+        out.extend(chain)
         for i, j in chain:
-            out.append((i, j))
-            stack.append((prev_i + 1, i, prev_j + 1, j))
+            if prev_i + 1 < i and prev_j + 1 < j:  # else nothing lies between
+                stack.append((prev_i + 1, i, prev_j + 1, j))
             prev_i, prev_j = i, j
         stack.append((prev_i + 1, ahi, prev_j + 1, bhi))
     return sorted(out)

@@ -20,11 +20,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from negotiator.text.parse import split_number
 
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+# _WORD on a text of ASCII characters only (lower-cased).
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 # Arabic, for matching only: vowel marks and tatweel dropped, letter variants
 # folded, attached conjunctions, prepositions and the article taken off the
@@ -72,12 +75,21 @@ LONG_TEXT = 200
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens used for similarity (CJK characters count one by one)."""
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())  # the same tokens, found faster
     if not _ARABIC.search(text):
         return _WORD.findall(text.lower())
     # Presentation forms (glyphs a PDF may hand over instead of letters) and
     # the lam-alef ligature become the letters they show.
     text = _AR_MARKS.sub("", unicodedata.normalize("NFKC", text)).translate(_AR_FOLD)
     return [_arabic_stem(w) for w in _WORD.findall(text.lower())]
+
+
+def first_words(text: str, n: int) -> list[str]:
+    """``words(text)[:n]``, without reading an ASCII text past its n-th word."""
+    if text.isascii():
+        return [m.group() for m in islice(_ASCII_WORD.finditer(text.lower()), n)]
+    return words(text)[:n]
 
 
 def _arabic_stem(word: str) -> str:
@@ -98,6 +110,17 @@ def normalise(text: str) -> str:
     typed = split_number(text.strip())
     if typed is not None and typed.rest.strip():
         text = typed.rest
+    return squeezed(text)
+
+
+def squeezed(text: str) -> str:
+    """``" ".join(text.split())``, without rebuilding a text already spaced so.
+
+    A printable text holds no whitespace but the ASCII space (every other
+    whitespace character is a control or separator character).
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -105,7 +128,11 @@ def content_words(text: str, keep_numbers: bool = False) -> list[str]:
     """The words that say something: the leading label dropped, and unless
     ``keep_numbers`` every bare number and label word too (in a body paragraph
     "30 days" is content, in a heading "Article 3" is an identifier)."""
-    plain = normalise(text)
+    return plain_content_words(normalise(text), keep_numbers)
+
+
+def plain_content_words(plain: str, keep_numbers: bool = False) -> list[str]:
+    """content_words of a text already normalised."""
     if plain[:2] in _BULLETS:
         plain = plain[2:]  # "o Added ..." and "* Added ...": the same list item
     found = words(plain)
@@ -145,11 +172,11 @@ def kind_of(text: str, number: str | None = None) -> str:
     """
     if len(text) > LONG_TEXT:
         return BODY
-    content = content_words(text)
+    plain = normalise(text)
+    content = plain_content_words(plain)
     if all(len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w) for w in content) \
             and len(words(text)) <= 4:
         return LABEL
-    plain = normalise(text)
     cjk = len(_CJK.findall(plain))
     short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS
     if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
@@ -207,6 +234,7 @@ class Features:
     def __init__(self, texts: tuple[Sequence[str], Sequence[str]],
                  kinds: tuple[Sequence[str], Sequence[str]],
                  focus: tuple[Iterable[int], Iterable[int]]) -> None:
+        """``texts``: each paragraph's text normalised (``normalise``)."""
         self.texts = texts
         # A text kept in both drafts is tokenised once (most of a long draft).
         seen: dict[tuple[str, bool], tuple[list[str], Counter[str]]] = {}
@@ -215,7 +243,7 @@ class Features:
             key = (texts[side][k], kinds[side][k] == BODY)
             found = seen.get(key)
             if found is None:
-                tokens = content_words(*key)
+                tokens = plain_content_words(*key)
                 found = seen[key] = (tokens, Counter(tokens))
             return found
 
@@ -230,7 +258,7 @@ class Features:
             sample = sorted(set(focus[side]) | set(range(0, len(texts[side]), step)))
             sizes[side] = len(sample)
             for k in sample:
-                dfs[side].update(dict.fromkeys(self.tokens[side][k], 1))
+                dfs[side].update(self.counts[side][k].keys())  # each distinct word once
         self.n = max(sizes) + 1
         self.w = _Idf(dfs[0] | dfs[1], self.n)
         self.vec = (Lazy(lambda i: self._vector(self.tokens[0][i])),
@@ -243,21 +271,23 @@ class Features:
         """Inverse document frequency: a word in every paragraph weighs ~0."""
         return self.w[term]
 
-    def _vector(self, tokens: list[str]) -> tuple[dict[Any, float], float]:
-        # Words by their text, word pairs by a tuple: one dict, no string building.
+    def _vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
+        # Words by their text, word pairs by their two words and a space (no
+        # word holds one): one dict of strings, which the garbage collector
+        # need not follow (tuples it would).
         w = self.w
-        vec: dict[Any, float] = {t: (1.0 + math.log(v) if v > 1 else 1.0) * w[t]
+        vec: dict[str, float] = {t: (1.0 + math.log(v) if v > 1 else 1.0) * w[t]
                                  for t, v in Counter(tokens).items()}
         for (x, y), v in Counter(zip(tokens, tokens[1:])).items():
             tf = v * SHINGLE_WEIGHT
             # A word pair weighs what its two words weigh on average.
-            vec[(x, y)] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
-        norm = math.sqrt(sum(v * v for v in vec.values()))
+            vec[f"{x} {y}"] = (1.0 + math.log(tf) if tf > 1 else tf) * (w[x] + w[y]) / 2
+        norm = math.sqrt(sum([v * v for v in vec.values()]))
         return vec, norm
 
     def _mass(self, counts: Counter[str]) -> float:
         w = self.w
-        return sum(v * w[t] for t, v in counts.items())
+        return sum([v * w[t] for t, v in counts.items()])
 
     def cosine(self, i: int, j: int) -> float:
         (va, na), (vb, nb) = self.vec[0][i], self.vec[1][j]
@@ -265,7 +295,7 @@ class Features:
             return 1.0 if not va and not vb else 0.0
         if len(vb) < len(va):
             va, vb = vb, va
-        return float(sum(v * vb[t] for t, v in va.items() if t in vb) / (na * nb))
+        return float(sum([v * vb[t] for t, v in va.items() if t in vb]) / (na * nb))
 
     def _around(self, side: int, k: int) -> tuple[Counter[str], int]:
         """In how many paragraphs of ``k``'s neighbourhood (itself included)
@@ -290,30 +320,31 @@ class Features:
         (va, _), (vb, _) = self.vec[0][i], self.vec[1][j]
         (near_a, size_a), (near_b, size_b) = self.around[0][i], self.around[1][j]
         size = size_a + size_b
-        factor: dict[str, float] = {}
-
-        def keep(t: Any) -> float:
-            if isinstance(t, tuple):
-                return (keep(t[0]) + keep(t[1])) / 2
-            f = factor.get(t)
-            if f is None:
-                share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
-                f = factor[t] = 1.0 - share ** 4
-            return f
-
-        wa = {t: v * keep(t) for t, v in va.items()}
-        wb = {t: v * keep(t) for t, v in vb.items()}
-        na = math.sqrt(sum(v * v for v in wa.values()))
-        nb = math.sqrt(sum(v * v for v in wb.values()))
+        factor: dict[str, float] = {}  # words and word pairs
+        for terms in (va, vb):
+            # A vector holds its words before its word pairs (_vector).
+            for t in terms:
+                if t in factor:
+                    continue
+                if " " in t:  # a word pair: what its two words keep on average
+                    x, y = t.split(" ")
+                    factor[t] = (factor[x] + factor[y]) / 2
+                else:
+                    share = (near_a.get(t, 0) + near_b.get(t, 0)) / size
+                    factor[t] = 1.0 - share ** 4
+        wa = {t: v * factor[t] for t, v in va.items()}
+        wb = {t: v * factor[t] for t, v in vb.items()}
+        na = math.sqrt(sum([v * v for v in wa.values()]))
+        nb = math.sqrt(sum([v * v for v in wb.values()]))
         if na == 0 or nb == 0:
             return 0.0
         if len(wb) < len(wa):
             wa, wb = wb, wa
-        return float(sum(v * wb[t] for t, v in wa.items() if t in wb) / (na * nb))
+        return float(sum([v * wb[t] for t, v in wa.items() if t in wb]) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""
         if len(y) < len(x):
             x, y = y, x
         w = self.w
-        return sum(min(v, y[t]) * w[t] for t, v in x.items() if t in y)
+        return sum([min(v, y[t]) * w[t] for t, v in x.items() if t in y])
