@@ -6,8 +6,8 @@ A change meant only to make ``align`` faster must leave every line of this
 output identical. The inputs: each successive corpus pair that
 bench_align_quality.py scores, bench_align.py's synthetic pairs at 1,000 and
 10,000 paragraphs for three seeds, four stress shapes (unrelated drafts, every
-paragraph edited, shuffled, reversed), and (when given or present) an import
-workload of two long .txt drafts.
+paragraph edited, shuffled, reversed), and an import workload of two long .txt
+drafts (bench_process.py's 10,000-paragraph pair unless ``--import-pair`` names two files).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import random
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +30,6 @@ from negotiator.text.importer import read_file  # noqa: E402
 
 # The stress shapes cost seconds at 5,000 paragraphs; this size reaches the same stages.
 STRESS_SIZE = 2000
-IMPORT_PAIR = (Path("/tmp/prof16/a.txt"), Path("/tmp/prof16/b.txt"))
 
 
 def fingerprint(links: list[Link]) -> str:
@@ -78,7 +78,7 @@ def inputs(import_pair: tuple[Path, Path]) -> list[tuple[str, list[Para], list[P
             out.append((f"synthetic n={n} seed={seed}", *make_pair(n, seed)))
     out.extend(stress_pairs(STRESS_SIZE))
     if all(p.is_file() for p in import_pair):
-        out.append((f"import {import_pair[0]} -> {import_pair[1]}",
+        out.append((f"import {import_pair[0].name} -> {import_pair[1].name}",
                     paras(import_pair[0]), paras(import_pair[1])))
     else:
         print("import pair: not here, skipped")
@@ -87,10 +87,27 @@ def inputs(import_pair: tuple[Path, Path]) -> list[tuple[str, list[Para], list[P
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--import-pair", nargs=2, type=Path, default=IMPORT_PAIR)
+    parser.add_argument("--import-pair", nargs=2, type=Path)
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        pair = tuple(args.import_pair) if args.import_pair else _import_pair(Path(tmp))
+        return _run(inputs(pair))
+
+
+def _import_pair(folder: Path) -> tuple[Path, Path]:
+    """bench_process.py's 10,000-paragraph drafts, as `negotiator import` reads them."""
+    from bench.bench_process import make_texts
+
+    a_text, b_text = make_texts(10000)
+    a, b = folder / "a10000.txt", folder / "b10000.txt"
+    a.write_text(a_text, encoding="utf-8")
+    b.write_text(b_text, encoding="utf-8")
+    return a, b
+
+
+def _run(pairs: list[tuple[str, list[Para], list[Para]]]) -> int:
     total = 0.0
-    for name, a, b in inputs(tuple(args.import_pair)):
+    for name, a, b in pairs:
         start = time.process_time()
         links = align(a, b)
         total += time.process_time() - start
