@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Text, case, cast, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import Label
 
 from negotiator.diff.findings import Salient
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, word_diff
@@ -24,7 +25,7 @@ from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.references import reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
 from negotiator.storage.store import chunks
-from negotiator.text.parse import is_symbol_or_date
+from negotiator.text.parse import compared_text, is_symbol_or_date
 
 if TYPE_CHECKING:
     from negotiator.diff.align import Link
@@ -46,6 +47,20 @@ class ComparedRow(NamedTuple):
     level: int
     kind: str
     section: str | None
+    footnotes: Sequence[str] | None = None  # None: none (``footnotes_where_present``)
+
+
+def footnotes_where_present() -> Label[Any]:
+    """The footnotes column as a comparison reads it: NULL for a paragraph without
+    any, so a draft without footnotes decodes no JSON (decoding it for every row
+    doubles the time a 10,000-paragraph read takes). The column holds JSON text,
+    '[]' when empty, on SQLite and PostgreSQL alike."""
+    return case((cast(Paragraph.footnotes, Text) != "[]", Paragraph.footnotes)).label("footnotes")
+
+
+def compared_texts(rows: Sequence[Any]) -> list[str]:
+    """``compared_text`` of each row (anything with ``text`` and ``footnotes``)."""
+    return [r.text if not r.footnotes else compared_text(r.text, r.footnotes) for r in rows]
 
 
 def comparison_rows(session: Session, draft: Draft) -> list[Any]:
@@ -56,7 +71,7 @@ def comparison_rows(session: Session, draft: Draft) -> list[Any]:
         session.execute(
             select(Paragraph.id, Paragraph.ordinal, Paragraph.number, Paragraph.text,
                    Paragraph.brackets, Paragraph.lineage_id, Paragraph.level, Paragraph.kind,
-                   Paragraph.section)
+                   Paragraph.section, footnotes_where_present())
             .where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)
         ).all()
     )
@@ -106,9 +121,10 @@ def _declared_new(session: Session, paras: list[Any]) -> set[int]:
 
 
 def pair_ops(link: Link, a: Sequence[Any], b: Sequence[Any]) -> list[tuple[str, str]]:
-    """Word-diff ops of one link (parts of a split or merge joined by a line break)."""
-    old = PART_SEPARATOR.join(a[i].text for i in link.old)
-    new = PART_SEPARATOR.join(b[j].text for j in link.new)
+    """Word-diff ops of one link (parts of a split or merge joined by a line break),
+    footnotes included (``compared_text``)."""
+    old = PART_SEPARATOR.join(compared_text(a[i].text, a[i].footnotes) for i in link.old)
+    new = PART_SEPARATOR.join(compared_text(b[j].text, b[j].footnotes) for j in link.new)
     if not link.old:
         return [(INSERT, new)]
     if not link.new:
@@ -218,8 +234,8 @@ def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comp
     else:
         unlinked_a, unlinked_b = declared - anchored_a, set()
     links = align(
-        [Para(p.number, p.text) for p in pa],
-        [Para(p.number, p.text) for p in pb],
+        [Para(p.number, t) for p, t in zip(pa, compared_texts(pa), strict=True)],
+        [Para(p.number, t) for p, t in zip(pb, compared_texts(pb), strict=True)],
         anchors,
         unlinked_a=unlinked_a,
         unlinked_b=unlinked_b,
@@ -239,6 +255,7 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
 
     refs_a = reference_labels(pa)  # the rows carry the facts the rule reads
     refs_b = reference_labels(pb)
+    texts_a, texts_b = compared_texts(pa), compared_texts(pb)
     counts: Counter[ChangeKind] = Counter()
     entries: list[AlignedEntry] = []
     newly_agreed: list[int] = []
@@ -246,7 +263,7 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     top_matter_count = 0
     kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}  # a few distinct statuses
     for link in links:
-        if len(link.old) == 1 and len(link.new) == 1 and pa[link.old[0]].text == pb[link.new[0]].text:
+        if len(link.old) == 1 and len(link.new) == 1 and texts_a[link.old[0]] == texts_b[link.new[0]]:
             # A paragraph kept word for word (most of a draft): the same rules, no diff to run.
             before, now = pa[link.old[0]], pb[link.new[0]]
             kinds = kinds_of.get(link.status)
@@ -262,7 +279,7 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
                 newly_agreed.append(now.ordinal)
             entries.append(AlignedEntry(
                 kinds, (before.ordinal,), (now.ordinal,), (refs_a[link.old[0]],),
-                (refs_b[link.new[0]],), ((EQUAL, now.text),) if now.text else (), (),
+                (refs_b[link.new[0]],), ((EQUAL, kept),) if (kept := texts_b[link.new[0]]) else (), (),
                 before.brackets, now.brackets, top_matter, agreed))
             continue
         ops = pair_ops(link, pa, pb)

@@ -32,12 +32,14 @@ from negotiator.drafts.comparison import (
     AlignedEntry,
     Comparison,
     ComparisonSummary,
+    compared_texts,
+    footnotes_where_present,
 )
 from negotiator.storage.models import ComparisonCache, Draft, LineageOverride, Paragraph
 from negotiator.storage.store import write_aside
 
 # Bump when the stored shape changes (the code fingerprint covers the algorithms).
-FORMAT = 4
+FORMAT = 5  # 5: ops hold footnotes (``compared_text``)
 # The code whose output a stored comparison is: any change to it is a new key.
 _CODE = {
     "negotiator.diff": ("*.py", "lexicons/*.toml"),
@@ -95,7 +97,7 @@ def cache_key(session: Session, draft_a: Draft, draft_b: Draft) -> str:
 
 def kept_whole(e: AlignedEntry) -> bool:
     """Whether the TO paragraphs' words were all kept: the ops are then their
-    text (joined by ``PART_SEPARATOR``), read back from the draft rather than
+    compared text (``compared_text``, joined by ``PART_SEPARATOR``), read back from the draft rather than
     stored or held twice (most entries of a big comparison)."""
     return len(e.ops) == 1 and e.ops[0][0] == EQUAL and bool(e.new)
 
@@ -134,7 +136,8 @@ def decode(blob: bytes, from_label: str, to_label: str,
     """The comparison ``encode`` stored, or None if it is of another format.
 
     Args:
-        to_texts: the TO draft's paragraph texts (asked for once, if needed).
+        to_texts: the TO draft's paragraphs' compared texts (``compared_texts``;
+            asked for once, if needed).
     """
     data = orjson.loads(zlib.decompress(blob))
     if data[0] != FORMAT:
@@ -194,9 +197,10 @@ def cached(session: Session, draft_a: Draft, draft_b: Draft,
         blob = row.data
         del row
         with paused_gc():
-            found = decode(blob, draft_a.label, draft_b.label, lambda: session.connection().execute(
-                select(Paragraph.text).where(Paragraph.draft_id == draft_b.id)
-                .order_by(Paragraph.ordinal)).scalars().all())
+            found = decode(blob, draft_a.label, draft_b.label, lambda: compared_texts(
+                session.connection().execute(
+                    select(Paragraph.text, footnotes_where_present())
+                    .where(Paragraph.draft_id == draft_b.id).order_by(Paragraph.ordinal)).all()))
         if found is not None:
             return found
     result = compute(session, draft_a, draft_b)

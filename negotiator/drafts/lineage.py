@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.vocabulary import ChangeKind
+from negotiator.drafts.comparison import compared_texts, footnotes_where_present
 from negotiator.drafts.references import (
     ParagraphFacts,
     find_by_reference,
@@ -54,11 +55,13 @@ class LineageRow:
     number: str | None
     text: str
     lineage_id: int | None
+    footnotes: Sequence[str] | None = None  # they are compared too (``compared_text``)
 
 
 def _rows(session: Session, draft_id: int) -> list[LineageRow]:
     result = session.execute(
-        select(Paragraph.id, Paragraph.number, Paragraph.text, Paragraph.lineage_id)
+        select(Paragraph.id, Paragraph.number, Paragraph.text, Paragraph.lineage_id,
+               footnotes_where_present())
         .where(Paragraph.draft_id == draft_id)
         .order_by(Paragraph.ordinal)
     ).all()
@@ -118,8 +121,8 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
         unlinked = [j for j, r in enumerate(rows)
                     if r.id in overrides and overrides[r.id] not in prev_pos]
         links = align(
-            [Para(r.number, r.text) for r in prev_rows],
-            [Para(r.number, r.text) for r in rows],
+            [Para(r.number, t) for r, t in zip(prev_rows, compared_texts(prev_rows), strict=True)],
+            [Para(r.number, t) for r, t in zip(rows, compared_texts(rows), strict=True)],
             anchors,
             unlinked_b=unlinked,
         )

@@ -144,7 +144,7 @@ def import_draft(
     paras = parsed.paragraphs
     previous = previous_draft(session, draft)
     previous_rows = comparison_rows(session, previous) if previous is not None else []
-    plan = plan_lineages(session, draft, [LineageRow(None, p.number, p.text, None) for p in paras],
+    plan = plan_lineages(session, draft, [LineageRow(None, p.number, p.text, None, p.footnotes) for p in paras],
                          {}, previous_rows)
     draft_id = draft.id
     # Core, not the ORM's bulk path: the rows are plain values, written once.
@@ -173,7 +173,8 @@ def import_draft(
                                    .where(Paragraph.draft_id == draft_id)).all())
         store_merges(session, [ids[i] for i in range(len(paras))], plan.merges)
     if previous is not None:
-        rows = [ComparedRow(None, i, p.number, p.text, p.brackets, lid, p.level, p.kind, p.section)
+        rows = [ComparedRow(None, i, p.number, p.text, p.brackets, lid, p.level, p.kind, p.section,
+                            p.footnotes)
                 for i, (p, lid) in enumerate(zip(paras, plan.lineage, strict=True))]
         result = comparison_from_links(previous.label, label, previous_rows, rows, plan.links)
         comparison_cache.store(session, previous, draft, result)  # for `diff`, the window, the brief

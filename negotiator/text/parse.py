@@ -334,12 +334,30 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
     return out
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def compared_text(text: str, footnotes: Sequence[str] | None) -> str:
+    """The text a comparison reads of a paragraph: its text, then each footnote on
+    a line of its own after its superscript number in the paragraph ("¹ ...").
+
+    Superscripts, not square brackets (disputed text) nor a word of any
+    language. Without footnotes it is the text itself, so drafts without
+    footnotes compare (and checksum) exactly as before.
+    """
+    if not footnotes:
+        return text
+    return "\n".join([text, *(f"{str(k).translate(_SUPERSCRIPT_DIGITS)} {note}"
+                              for k, note in enumerate(footnotes, 1))])
+
+
 def content_checksum(paragraphs: Sequence[ParsedParagraph]) -> str:
-    """Identity of a draft's content, independent of file format and database."""
+    """Identity of a draft's content (footnotes included), independent of file
+    format and database."""
     h = hashlib.sha256()
     for p in paragraphs:
         h.update((p.number or "").encode())
         h.update(b"\x1e")
-        h.update(" ".join(p.text.split()).encode())
+        h.update(" ".join(compared_text(p.text, p.footnotes).split()).encode())
         h.update(b"\x1f")
     return h.hexdigest()

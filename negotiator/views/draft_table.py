@@ -136,8 +136,10 @@ def changes_by_paragraph(result: Comparison) -> dict[int, ParagraphChange]:
     # Equal changes are one object: most paragraphs of a big draft are kept whole.
     shared: dict[ParagraphChange, ParagraphChange] = {}
     for entry in result.entries:
+        # A paragraph with footnotes keeps its ops: they hold the footnotes its text does not.
+        own_text = len(entry.new) == 1 and kept_whole(entry) and "\n" not in entry.ops[0][1]
         change = ParagraphChange(
-            tuple(entry.kinds), None if len(entry.new) == 1 and kept_whole(entry) else entry.ops,
+            tuple(entry.kinds), None if own_text else entry.ops,
             tuple(salient_text(s.description) for s in entry.salient),
             entry.top_matter, entry.newly_agreed)
         change = shared.setdefault(change, change)
