@@ -29,6 +29,7 @@ from negotiator.export.docx_writer import Redline, WordDocument
 from negotiator.positions.board import draft_positions
 from negotiator.positions.results import NoteView, ParagraphPositions, PositionView, Signals
 from negotiator.storage.models import Draft, Negotiation
+from negotiator.text.parse import compared_text
 from negotiator.views.draft_table import PositionSummary, summarise
 
 Scope = Literal["all", "changed", "with_positions", "needing_instructions"]
@@ -127,8 +128,8 @@ def entry_ops(item: AlignedEntry, old: list[ParagraphView], new: list[ParagraphV
     """Ops from the comparison when they rebuild the paragraphs, else diffed here
     (e.g. for a merge, the joined old texts against the new one)."""
     given = list(item.ops)
-    a = " ".join(r.text for r in old)
-    b = " ".join(r.text for r in new)
+    a = " ".join(compared_text(r.text, r.footnotes) for r in old)
+    b = " ".join(compared_text(r.text, r.footnotes) for r in new)
     if given and old_text(given) == a and new_text(given) == b:
         return given
     if not old:
