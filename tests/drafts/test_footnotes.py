@@ -90,6 +90,14 @@ def test_a_footnote_added_to_an_otherwise_identical_draft_is_not_identical(store
     assert [list(e.kinds) for e in result.entries] == [["modified"], ["unchanged"]]
     assert result.entries[0].ops == (
         ("=", OTHER[0]), ("+", "\n¹ Pending consultations in capitals."))
+    # Kept whole, a footnoted paragraph's ops are read back from the draft with its footnotes.
+    assert add(store, "Rev.3", noted) == ["this text is identical to draft 'Rev.2'"]
+    with store.read() as s:
+        neg = negotiations.find_negotiation(s, "CBMs")
+        rev2, rev3 = (negotiations.find_draft(s, neg, label) for label in ("Rev.2", "Rev.3"))
+        kept = compare_drafts(s, rev2, rev3)
+        assert kept == compute_comparison(s, rev2, rev3)
+    assert kept.entries[0].ops == (("=", OTHER[0] + "\n¹ Pending consultations in capitals."),)
 
 
 def test_list_items_turned_into_footnotes_of_their_chapeau_are_merged_into_it(store):
