@@ -157,6 +157,7 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     # On token codes, so a clean-up can never cut inside a word; weighed in
     # characters, so "[strongly]" -> "strongly" stays two bracket deletions.
     _cleanup_semantic(diffs, lambda codes: sum(sizes[c] for c in codes))
+    _slide_over_whitespace(diffs, ta, tb)
     out: list[tuple[str, str]] = []
 
     def emit(tag: str, text: str) -> None:
@@ -191,6 +192,76 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
             ia += n
             ib += n
     return out
+
+
+def _slide_over_whitespace(diffs: list[Any], ta: list[str], tb: list[str]) -> None:
+    """Slide an insertion or deletion that sits between two kept runs along the
+    codes it shares with them, to where the whitespace kept on both sides is the
+    same text: "share;" + "\n³" + ("\n" -> " ") + "report" becomes
+    "share;\n" + "³ " + "report" (every whitespace run has one code, so the
+    diff may pair a line break with a space). Where nothing is gained, the
+    diff stays as it was."""
+    ia = ib = 0  # where diffs[k] starts in A's and B's tokens
+    for k in range(len(diffs)):
+        op, codes = diffs[k]
+        if 0 < k < len(diffs) - 1 and op != 0 and diffs[k - 1][0] == 0 and diffs[k + 1][0] == 0:
+            before, after = diffs[k - 1][1], diffs[k + 1][1]
+            sa, sb = ia - len(before), ib - len(before)  # where the kept run before starts
+            best, best_cost = 0, -1
+            for shift in _shifts(before, codes, after):
+                if best_cost < 0:
+                    best_cost = _mismatches(ta, tb, sa, sb, len(before), len(after), op, len(codes), 0)
+                cost = _mismatches(ta, tb, sa, sb, len(before), len(after), op, len(codes), shift)
+                if cost < best_cost:
+                    best, best_cost = shift, cost
+            if best:
+                joined = before + codes + after
+                cut = len(before) + best
+                diffs[k - 1] = (0, joined[:cut])
+                diffs[k] = (op, joined[cut:cut + len(codes)])
+                diffs[k + 1] = (0, joined[cut + len(codes):])
+                ia, ib = sa + cut, sb + cut
+        n = len(diffs[k][1])
+        if op != 1:
+            ia += n
+        if op != -1:
+            ib += n
+
+
+# Whitespace is misplaced by a code or two; the cost is then counted near the edit only.
+_MAX_SHIFT = 3
+
+
+def _shifts(before: str, codes: str, after: str) -> list[int]:
+    """How far an edit can slide (negative: left) and stay the same edit."""
+    out = []
+    k = 1
+    while k <= min(len(codes), len(after), _MAX_SHIFT) and codes[:k] == after[:k]:
+        out.append(k)
+        k += 1
+    k = 1
+    while k <= min(len(codes), len(before), _MAX_SHIFT) and codes[-k:] == before[-k:]:
+        out.append(-k)
+        k += 1
+    return out
+
+
+def _mismatches(ta: list[str], tb: list[str], sa: int, sb: int, kept_before: int, kept_after: int,
+                op: int, n: int, shift: int) -> int:
+    """Kept tokens near the edit whose two sides differ (only whitespace can) once
+    an edit of ``n`` codes, between kept runs starting at ``sa``/``sb``, is slid by
+    ``shift``. A kept token's partner does not depend on the shift, so tokens
+    further than any shift from the edit count alike for every shift: left out."""
+    window = _MAX_SHIFT + 1
+    a_edit = n if op == -1 else 0  # an insertion takes B's tokens, a deletion A's
+    b_edit = n if op == 1 else 0
+    count = 0
+    for i in range(max(0, kept_before - window), kept_before + shift):  # kept before the edit
+        count += ta[sa + i] != tb[sb + i]
+    start = kept_before + shift  # the kept run after the edit, from here
+    for i in range(start, min(kept_before + kept_after, kept_before + window)):
+        count += ta[sa + i + a_edit] != tb[sb + i + b_edit]
+    return count
 
 
 def _cleanup_semantic(diffs: list[tuple[int, str]], size: Callable[[str], int]) -> None:

@@ -104,3 +104,13 @@ def test_the_quick_path_for_plain_text_tokenizes_as_the_full_rule(a: str) -> Non
 
     assert tokenize(a) == _token_pattern().findall(a)
     assert "".join(tokenize(a)) == a
+
+
+def test_a_line_break_kept_is_not_paired_with_a_space() -> None:
+    # Items that became footnotes: each gains its mark after the line break it
+    # already had, instead of a deleted line break and an inserted space.
+    a = "Requests States to:\nnominate contact points;\nshare assessments;\nreport every year;"
+    b = "Requests States to:\n¹ nominate contact points;\n² share assessments;\n³ report every year;"
+    ops = word_diff(a, b)
+    assert [op for op in ops if op[0] != "="] == [("+", "¹ "), ("+", "² "), ("+", "³ ")]
+    assert old_text(ops) == a and new_text(ops) == b
