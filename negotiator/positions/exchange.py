@@ -37,9 +37,6 @@ from negotiator.positions.package_file import (
 )
 from negotiator.positions.package_merge import OWN_KEY, import_package
 
-# Its private name of old, still used by tests that rebuild a draft's checksum.
-_parsed = parsed_paragraph
-
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",

@@ -215,7 +215,7 @@ class LineageOverride(Base):
 # is anchored on the paragraph it was written on; its lineage is that
 # paragraph's lineage, joined at query time, so a user's correction of a
 # lineage link carries the positions with it. Every such row has a `uid` so
-# two laptops can exchange them (see negotiator/exchange.py).
+# two laptops can exchange them (see negotiator/positions/exchange.py).
 
 STANCES = tuple(Stance)
 POSITION_STATUSES = tuple(PositionStage)

@@ -150,9 +150,9 @@ def test_a_fabricated_draft_is_refused(anna, ben, anna_key, run, tmp_path):
         fake = json.loads(json.dumps(p["payload"]["drafts"][-1]))
         fake["label"] = "Rev.3"
         fake["paragraphs"][1]["text"] = "Decides that participating States shall do nothing."
-        from negotiator.positions.exchange import _parsed
+        from negotiator.positions.exchange import parsed_paragraph
         from negotiator.text.parse import content_checksum
-        fake["checksum"] = content_checksum([_parsed(x) for x in fake["paragraphs"]])
+        fake["checksum"] = content_checksum([parsed_paragraph(x) for x in fake["paragraphs"]])
         p["payload"]["drafts"].append(fake)
         p["payload_sha256"] = payload_checksum(p["payload"])
     path, before = _tampered(anna, ben, anna_key, run, tmp_path, change)
