@@ -3,6 +3,11 @@ selected paragraph (right); comparison and chart on their own tabs.
 
 Slots stay short: they collect ids from the selection and call a function of
 ``ui.operations``, in the background through ``ui.tasks`` when it can be slow.
+Longer flows live beside the window, each a small object holding it:
+``ui.import_flow``, ``ui.editing_flow``, ``ui.draft_loading`` (the shown
+draft's paragraphs, changes and stances), ``ui.compare_flow``,
+``ui.store_flow``, ``ui.packages``; the actions, menus and toolbar are built
+by ``ui.window_menus``.
 """
 
 from __future__ import annotations
@@ -13,11 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -28,9 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -66,6 +66,15 @@ from ui.settings import Settings
 from ui.store_flow import StoreFlow
 from ui.tasks import TaskManager
 from ui.undo import VersionBook
+from ui.window_menus import (
+    TaskProgress,
+    add_package_entries,
+    build_actions,
+    build_menus,
+    build_toolbar,
+    show_about,
+    show_shortcuts,
+)
 
 if TYPE_CHECKING:  # the dialog loads python-docx and lxml: imported when first opened
     from ui.export_dialog import ExportDialog
@@ -92,6 +101,27 @@ class MainWindow(QMainWindow):
     positions_loaded = Signal(int)
     summaries_loaded = Signal(int)
     link_corrected = Signal(int)
+
+    # Built by ui/window_menus.py.
+    open_action: QAction
+    import_action: QAction
+    paste_action: QAction
+    export_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    compare_action: QAction
+    chart_action: QAction
+    demo_action: QAction
+    link_action: QAction
+    next_change_action: QAction
+    previous_change_action: QAction
+    paragraphs_view_action: QAction
+    detail_action: QAction
+    about_action: QAction
+    shortcuts_action: QAction
+    _icon_names: dict[QAction, str]  # re-tinted on a light/dark switch
 
     def __init__(self, store: Store, settings: Settings | None = None,
                  tasks: TaskManager | None = None, *, demo: bool = False,
@@ -120,11 +150,14 @@ class MainWindow(QMainWindow):
         self.compare = CompareFlow(self)  # the comparison tab
         self.stores = StoreFlow(self)  # open, switch, the demo
         self._build_widgets()
-        self._build_actions()
-        self._build_menus()
-        self._build_package_menu_entries()
-        self._build_toolbar()
-        self._build_status_bar()
+        build_actions(self)  # the actions, menus and toolbar: ui/window_menus.py
+        self.file_menu, self.recent_menu, self.language_menu, self.negotiation_menu = build_menus(self)
+        self.packages = PackageActions(self)  # position packages: ui/packages.py
+        add_package_entries(self)
+        build_toolbar(self)
+        self.task_progress = TaskProgress(self)
+        self.progress, self.progress_label, self.cancel_button = (
+            self.task_progress.bar, self.task_progress.label, self.task_progress.cancel)
         self._restore_state()
         self.server = ServerMode(self)  # File > Connect to Server…, colleagues' edits
         if not load_later:
@@ -222,163 +255,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1210])
         self.paragraph_split.setSizes([840, 370])
         self.setCentralWidget(self.splitter)
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                icon_name: str | None = None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-            self._icon_names[action] = icon_name
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self._icon_names: dict[QAction, str] = {}
-        Std = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open Store…"), self.choose_store, Std.Open, "open",
-                                        self.tr("Open another negotiation store (a .sqlite file)"))
-        self.import_action = self._action(self.tr("&Import Draft…"), self.imports.choose_import_file, "Ctrl+I",
-                                          "import", self.tr("Import a draft from a Word or text file"))
-        self.paste_action = self._action(self.tr("&Paste Draft from Clipboard"), self.imports.paste_draft,
-                                         "Ctrl+Shift+V", "paste",
-                                         self.tr("Import the text on the clipboard as a draft"))
-        self.export_action = self._action(self.tr("&Export…"), self.show_export, "Ctrl+E", "export",
-                                          self.tr("Write a Word brief or amendments file for this negotiation"))
-        self.export_action.setEnabled(False)
-        # After the tree's own handler, which sets current_negotiation_id.
-        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_export_action())
-        self.tree_model.rowsRemoved.connect(lambda *_: self._update_export_action())
-        self.quit_action = self._action(self.tr("&Quit"), self.close, Std.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(Std.Undo))
-        self.undo_action.setIcon(icon("undo"))
-        self._icon_names[self.undo_action] = "undo"
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("redo"))
-        self._icon_names[self.redo_action] = "redo"
-        self.find_action = self._action(self.tr("&Find Paragraph"), self.focus_search, Std.Find, "search")
-        self.compare_action = self._action(self.tr("&Compare Drafts"), lambda: self.show_compare(), "Ctrl+D",
-                                           "compare", self.tr("Compare two drafts of this negotiation"))
-        self.chart_action = self._action(self.tr("&Overview Chart"), self.show_chart, "Ctrl+G", "chart",
-                                         self.tr("Brackets, changes and reviews per draft"))
-        self.demo_action = self._action(self.tr("Open the &Demo Negotiation"), self.open_demo)
-        self.link_action = self._action(self.tr("Correct Paragraph &Link…"), self.edits.correct_link, "Ctrl+L",
-                                        tip=self.tr("Say which paragraph of the previous draft this one continues"))
-        self.link_action.setEnabled(False)
-        self.next_change_action = self.diff_view.next_action
-        self.previous_change_action = self.diff_view.previous_action
-        self.next_change_action.setIcon(icon("next"))
-        self.previous_change_action.setIcon(icon("previous"))
-        self._icon_names[self.next_change_action] = "next"
-        self._icon_names[self.previous_change_action] = "previous"
-        self.paragraphs_view_action = self._action(self.tr("&Paragraphs"), lambda: self.tabs.setCurrentIndex(0),
-                                                   "Ctrl+1")
-        self.detail_action = QAction(self.tr("Paragraph &Details"), self, checkable=True, checked=True)
-        self.detail_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.detail_action.toggled.connect(self.detail.setVisible)
-        self.about_action = self._action(self.tr("&About Negotiator"), self.about)
-        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
-                                             Std.HelpContents)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self.stores.fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.paste_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.paragraphs_view_action)
-        view_menu.addAction(self.compare_action)
-        view_menu.addAction(self.chart_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.detail_action)
-        view_menu.addSeparator()
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        self._fill_language_menu()
-        for box in (self.filter_changed, self.filter_review, self.filter_bracketed, self.filter_divergent):
-            action = QAction(box.text().replace("&", ""), self, checkable=True)
-            action.toggled.connect(box.setChecked)
-            box.toggled.connect(action.setChecked)
-            view_menu.addAction(action)
-        neg_menu = bar.addMenu(self.tr("&Negotiation"))
-        neg_menu.addAction(self.compare_action)
-        neg_menu.addAction(self.next_change_action)
-        neg_menu.addAction(self.previous_change_action)
-        neg_menu.addSeparator()
-        status_menu = neg_menu.addMenu(self.tr("Paragraph &Status"))
-        for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action):
-            status_menu.addAction(action)
-        neg_menu.addAction(self.link_action)
-        # The same paragraph actions on a right click in the table.
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        separator = QAction(self)
-        separator.setSeparator(True)
-        for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action,
-                       separator, self.link_action):
-            self.table.addAction(action)
-        neg_menu.addSeparator()
-        neg_menu.addAction(self.chart_action)
-        neg_menu.addSeparator()
-        neg_menu.addAction(self.demo_action)
-        self.negotiation_menu = neg_menu
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-    # Position packages: the actions and dialogs live in ui/packages.py ---------
-    def _build_package_menu_entries(self) -> None:
-        """File > Export / Merge Positions Package… and Negotiation > Resolve Conflicts…"""
-        self.packages = PackageActions(self)
-        self.file_menu.insertActions(self.quit_action, self.packages.file_actions)
-        self.file_menu.insertSeparator(self.quit_action)
-        self.negotiation_menu.insertAction(self.demo_action, self.packages.conflicts_action)
-        self.negotiation_menu.insertAction(self.demo_action, self.packages.confirm_action)
-        self.negotiation_menu.insertSeparator(self.demo_action)
-
-    def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.import_action, None, self.undo_action, self.redo_action, None,
-                       self.compare_action, self.previous_change_action, self.next_change_action,
-                       None, self.chart_action):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setTextVisible(False)
-        self.progress_label = QLabel()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
-        self.cancel_button.clicked.connect(self.tasks.cancel_all)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.setVisible(False)
-            status.addPermanentWidget(widget)
-        self.tasks.busy_changed.connect(self._busy_changed)
-        self.tasks.progress.connect(self._task_progress)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(cfg.GEOMETRY)
@@ -577,20 +453,6 @@ class MainWindow(QMainWindow):
     def switch_store(self, store: Store, *, demo: bool = False) -> None:
         self.stores.switch_store(store, demo=demo)
 
-    def _fill_language_menu(self) -> None:
-        from ui.languages import available_languages, language_name
-
-        group = QActionGroup(self)
-        chosen = self.settings.get(cfg.LANGUAGE)
-        for code, name in [("", self.tr("System Default")),
-                           *((c, language_name(c)) for c in available_languages())]:
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.setData(code)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-
     def choose_language(self, code: str) -> None:
         """Rebuild the window in another language (on the same store, same draft)."""
 
@@ -607,43 +469,14 @@ class MainWindow(QMainWindow):
 
     # Help -------------------------------------------------------------------
     def about(self) -> None:
-        from negotiator import __version__
-
-        QMessageBox.about(self, self.tr("About Negotiator"),
-                          self.tr("<b>Negotiator %1</b><p>Drafts, positions and diffs for multilateral "
-                                  "text negotiations.</p>").replace("%1", __version__))
+        show_about(self)
 
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in (self.import_action, self.paste_action, self.open_action, self.undo_action,
-                       self.redo_action, self.find_action, self.compare_action, self.next_change_action,
-                       self.previous_change_action, self.chart_action, self.link_action, self.detail_action,
-                       self.quit_action):
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-            rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard Shortcuts"),
-                          "<table cellspacing=6>" + "".join(rows) + "</table>",
-                          QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_shortcuts(self)
 
     # Tasks ------------------------------------------------------------------
     def _task_failed(self, title: str, exc: BaseException) -> None:
         show_exception(self, title, exc)
-
-    def _busy_changed(self, busy: bool) -> None:
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress_label.clear()
-
-    def _task_progress(self, label: str, done: int, total: int) -> None:
-        self.progress_label.setText(label)
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
 
     # Palette ----------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
