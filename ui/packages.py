@@ -6,7 +6,8 @@ paragraph statuses and drafts to another laptop (``negotiator.exchange``;
 README, "Exchange between laptops"). Export and merge run in the background
 through the window's ``TaskManager``; the work is in ``ui.operations``. A
 position changed on both laptops since their last exchange comes back as a
-conflict: ``ConflictsDialog`` shows both versions and keeps the one chosen.
+conflict: ``ui.conflicts_dialog.ConflictsDialog`` shows both versions and keeps
+the one chosen.
 
 Packages are signed: one from a colleague this store does not trust yet is
 merged only after the user compared the key's fingerprint with them and
