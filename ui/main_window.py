@@ -3,36 +3,34 @@ selected paragraph (right); comparison and chart on their own tabs.
 
 Slots stay short: they collect ids from the selection and call a function of
 ``ui.operations``, in the background through ``ui.tasks`` when it can be slow.
+Longer flows live beside the window, each a small object holding it:
+``ui.import_flow``, ``ui.editing_flow``, ``ui.draft_loading`` (the shown
+draft's paragraphs, changes and stances), ``ui.compare_flow``,
+``ui.store_flow``, ``ui.packages``; the actions, menus and toolbar are built
+by ``ui.window_menus``.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -48,9 +46,11 @@ from negotiator.text.tracked import TrackedChanges
 from ui import operations as op
 from ui import settings as cfg
 from ui.chart import ChartPanel
+from ui.compare_flow import CompareFlow
 from ui.detail_pane import DetailPane
 from ui.dialogs import show_exception
 from ui.diff_view import DiffView
+from ui.draft_loading import DraftLoading
 from ui.editing_flow import EditingFlow
 from ui.flags import LegendButton
 from ui.icons import icon
@@ -58,21 +58,26 @@ from ui.import_flow import ImportFlow, droppable
 from ui.languages import install_translators
 from ui.models.paragraphs import Column, ParagraphFilter, ParagraphModel
 from ui.models.tree import ID_ROLE, KIND_ROLE, NEGOTIATION_ROLE, NegotiationTreeModel
-from ui.operations import DiffData, NegotiationInfo
+from ui.operations import NegotiationInfo
 from ui.packages import PackageActions
 from ui.paragraph_table import ParagraphTableLayout
 from ui.server_watch import ServerMode
 from ui.settings import Settings
-from ui.tasks import Task, TaskManager
+from ui.store_flow import StoreFlow
+from ui.tasks import TaskManager
 from ui.undo import VersionBook
+from ui.window_menus import (
+    TaskProgress,
+    add_package_entries,
+    build_actions,
+    build_menus,
+    build_toolbar,
+    show_about,
+    show_shortcuts,
+)
 
 if TYPE_CHECKING:  # the dialog loads python-docx and lxml: imported when first opened
     from ui.export_dialog import ExportDialog
-
-log = logging.getLogger(__name__)
-
-# Files the window accepts by drag and drop (the importer decides by content).
-
 
 class MainWindow(QMainWindow):
     """Negotiator's main window.
@@ -97,6 +102,27 @@ class MainWindow(QMainWindow):
     summaries_loaded = Signal(int)
     link_corrected = Signal(int)
 
+    # Built by ui/window_menus.py.
+    open_action: QAction
+    import_action: QAction
+    paste_action: QAction
+    export_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    compare_action: QAction
+    chart_action: QAction
+    demo_action: QAction
+    link_action: QAction
+    next_change_action: QAction
+    previous_change_action: QAction
+    paragraphs_view_action: QAction
+    detail_action: QAction
+    about_action: QAction
+    shortcuts_action: QAction
+    _icon_names: dict[QAction, str]  # re-tinted on a light/dark switch
+
     def __init__(self, store: Store, settings: Settings | None = None,
                  tasks: TaskManager | None = None, *, demo: bool = False,
                  load_later: bool = False) -> None:
@@ -112,10 +138,6 @@ class MainWindow(QMainWindow):
         self.current_draft_id: int | None = None
         self.current_negotiation_id: int | None = None
         self.previous_draft_id: int | None = None
-        # Changes per (previous draft, draft): drafts never change once stored, so a
-        # comparison stays true until the tree is reloaded (import, merge, other store).
-        self._changes_cache: dict[tuple[int, int], Any] = {}
-        self._reading_all_summaries: Task | None = None
         self.demo_store = demo  # a throwaway store (--demo): said in the title
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("negotiator"))
@@ -124,12 +146,18 @@ class MainWindow(QMainWindow):
 
         self.imports = ImportFlow(self)  # File > Import, paste, drop
         self.edits = EditingFlow(self)  # positions, notes, status, links: one undo step each
+        self.loading = DraftLoading(self)  # the shown draft's paragraphs, changes, stances, positions
+        self.compare = CompareFlow(self)  # the comparison tab
+        self.stores = StoreFlow(self)  # open, switch, the demo
         self._build_widgets()
-        self._build_actions()
-        self._build_menus()
-        self._build_package_menu_entries()
-        self._build_toolbar()
-        self._build_status_bar()
+        build_actions(self)  # the actions, menus and toolbar: ui/window_menus.py
+        self.file_menu, self.recent_menu, self.language_menu, self.negotiation_menu = build_menus(self)
+        self.packages = PackageActions(self)  # position packages: ui/packages.py
+        add_package_entries(self)
+        build_toolbar(self)
+        self.task_progress = TaskProgress(self)
+        self.progress, self.progress_label, self.cancel_button = (
+            self.task_progress.bar, self.task_progress.label, self.task_progress.cancel)
         self._restore_state()
         self.server = ServerMode(self)  # File > Connect to Server…, colleagues' edits
         if not load_later:
@@ -209,7 +237,7 @@ class MainWindow(QMainWindow):
         self.paragraph_split.setStretchFactor(1, 1)
 
         self.diff_view = DiffView()
-        self.diff_view.compare_requested.connect(self.compare_drafts)
+        self.diff_view.compare_requested.connect(self.compare.compare_drafts)
         self.chart = ChartPanel()
 
         self.tabs = QTabWidget()
@@ -227,163 +255,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1210])
         self.paragraph_split.setSizes([840, 370])
         self.setCentralWidget(self.splitter)
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                icon_name: str | None = None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-            self._icon_names[action] = icon_name
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self._icon_names: dict[QAction, str] = {}
-        Std = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open Store…"), self.choose_store, Std.Open, "open",
-                                        self.tr("Open another negotiation store (a .sqlite file)"))
-        self.import_action = self._action(self.tr("&Import Draft…"), self.imports.choose_import_file, "Ctrl+I",
-                                          "import", self.tr("Import a draft from a Word or text file"))
-        self.paste_action = self._action(self.tr("&Paste Draft from Clipboard"), self.imports.paste_draft,
-                                         "Ctrl+Shift+V", "paste",
-                                         self.tr("Import the text on the clipboard as a draft"))
-        self.export_action = self._action(self.tr("&Export…"), self.show_export, "Ctrl+E", "export",
-                                          self.tr("Write a Word brief or amendments file for this negotiation"))
-        self.export_action.setEnabled(False)
-        # After the tree's own handler, which sets current_negotiation_id.
-        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_export_action())
-        self.tree_model.rowsRemoved.connect(lambda *_: self._update_export_action())
-        self.quit_action = self._action(self.tr("&Quit"), self.close, Std.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(Std.Undo))
-        self.undo_action.setIcon(icon("undo"))
-        self._icon_names[self.undo_action] = "undo"
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("redo"))
-        self._icon_names[self.redo_action] = "redo"
-        self.find_action = self._action(self.tr("&Find Paragraph"), self.focus_search, Std.Find, "search")
-        self.compare_action = self._action(self.tr("&Compare Drafts"), lambda: self.show_compare(), "Ctrl+D",
-                                           "compare", self.tr("Compare two drafts of this negotiation"))
-        self.chart_action = self._action(self.tr("&Overview Chart"), self.show_chart, "Ctrl+G", "chart",
-                                         self.tr("Brackets, changes and reviews per draft"))
-        self.demo_action = self._action(self.tr("Open the &Demo Negotiation"), self.open_demo)
-        self.link_action = self._action(self.tr("Correct Paragraph &Link…"), self.edits.correct_link, "Ctrl+L",
-                                        tip=self.tr("Say which paragraph of the previous draft this one continues"))
-        self.link_action.setEnabled(False)
-        self.next_change_action = self.diff_view.next_action
-        self.previous_change_action = self.diff_view.previous_action
-        self.next_change_action.setIcon(icon("next"))
-        self.previous_change_action.setIcon(icon("previous"))
-        self._icon_names[self.next_change_action] = "next"
-        self._icon_names[self.previous_change_action] = "previous"
-        self.paragraphs_view_action = self._action(self.tr("&Paragraphs"), lambda: self.tabs.setCurrentIndex(0),
-                                                   "Ctrl+1")
-        self.detail_action = QAction(self.tr("Paragraph &Details"), self, checkable=True, checked=True)
-        self.detail_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.detail_action.toggled.connect(self.detail.setVisible)
-        self.about_action = self._action(self.tr("&About Negotiator"), self.about)
-        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts,
-                                             Std.HelpContents)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.paste_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.paragraphs_view_action)
-        view_menu.addAction(self.compare_action)
-        view_menu.addAction(self.chart_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.detail_action)
-        view_menu.addSeparator()
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        self._fill_language_menu()
-        for box in (self.filter_changed, self.filter_review, self.filter_bracketed, self.filter_divergent):
-            action = QAction(box.text().replace("&", ""), self, checkable=True)
-            action.toggled.connect(box.setChecked)
-            box.toggled.connect(action.setChecked)
-            view_menu.addAction(action)
-        neg_menu = bar.addMenu(self.tr("&Negotiation"))
-        neg_menu.addAction(self.compare_action)
-        neg_menu.addAction(self.next_change_action)
-        neg_menu.addAction(self.previous_change_action)
-        neg_menu.addSeparator()
-        status_menu = neg_menu.addMenu(self.tr("Paragraph &Status"))
-        for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action):
-            status_menu.addAction(action)
-        neg_menu.addAction(self.link_action)
-        # The same paragraph actions on a right click in the table.
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        separator = QAction(self)
-        separator.setSeparator(True)
-        for action in (self.detail.agreed_ad_ref_action, self.detail.agreed_action, self.detail.reopen_action,
-                       separator, self.link_action):
-            self.table.addAction(action)
-        neg_menu.addSeparator()
-        neg_menu.addAction(self.chart_action)
-        neg_menu.addSeparator()
-        neg_menu.addAction(self.demo_action)
-        self.negotiation_menu = neg_menu
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-    # Position packages: the actions and dialogs live in ui/packages.py ---------
-    def _build_package_menu_entries(self) -> None:
-        """File > Export / Merge Positions Package… and Negotiation > Resolve Conflicts…"""
-        self.packages = PackageActions(self)
-        self.file_menu.insertActions(self.quit_action, self.packages.file_actions)
-        self.file_menu.insertSeparator(self.quit_action)
-        self.negotiation_menu.insertAction(self.demo_action, self.packages.conflicts_action)
-        self.negotiation_menu.insertAction(self.demo_action, self.packages.confirm_action)
-        self.negotiation_menu.insertSeparator(self.demo_action)
-
-    def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.import_action, None, self.undo_action, self.redo_action, None,
-                       self.compare_action, self.previous_change_action, self.next_change_action,
-                       None, self.chart_action):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setTextVisible(False)
-        self.progress_label = QLabel()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the running task"))
-        self.cancel_button.clicked.connect(self.tasks.cancel_all)
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.setVisible(False)
-            status.addPermanentWidget(widget)
-        self.tasks.busy_changed.connect(self._busy_changed)
-        self.tasks.progress.connect(self._task_progress)
 
     def _restore_state(self) -> None:
         geometry = self.settings.get(cfg.GEOMETRY)
@@ -405,7 +276,7 @@ class MainWindow(QMainWindow):
     def refresh_tree(self, select_draft: int | None = None) -> None:
         """Reload negotiations and drafts; keep (or move) the selection."""
         keep = select_draft if select_draft is not None else self.current_draft_id
-        self._changes_cache.clear()
+        self.loading.changes_cache.clear()
         self.negotiations = op.load_tree(self.store)
         self.tree_model.populate(self.negotiations)
         self.tree.expandAll()
@@ -437,114 +308,18 @@ class MainWindow(QMainWindow):
             self.select_draft(index.data(ID_ROLE))
         self._refresh_side_tabs()
 
+    # Reading the shown draft (ui/draft_loading.py) ---------------------------------
     def select_draft(self, draft_id: int) -> None:
         """Show a draft's paragraphs now, then fill in changes in the background."""
-        rows = op.load_paragraphs(self.store, draft_id)
-        self.current_draft_id = draft_id
-        self.previous_draft_id = op.previous_draft_id(self.store, draft_id)
-        self.paragraph_model.set_rows(draft_id, rows)
-        self._update_filter_count()
-        self.detail.show_paragraph(None, None, False)
-        self.link_action.setEnabled(False)
-        if self.tree.currentIndex().data(ID_ROLE) != draft_id:
-            # Keeps the tree in step; its handler sees the draft is already shown.
-            self.tree.setCurrentIndex(self.tree_model.find_draft(draft_id))
-        self.draft_loaded.emit(draft_id)
-        previous = self.previous_draft_id
-        cached = self._changes_cache.get((previous or 0, draft_id))
-        if cached is not None:
-            self._changes_ready(previous, draft_id, cached)
-        elif previous is not None:
-            # The stances are read once the changes are in, not beside them: each read
-            # holds a draft's worth of rows for a moment, and one after the other the
-            # window never holds both (10,000 paragraphs: some 15 MiB less at the peak).
-            store = self.store
-            self.tasks.run(
-                self.tr("Comparing with the previous draft…"),
-                lambda ctx: op.load_changes(store, draft_id),
-                on_done=lambda changes: self._changes_then_summaries(previous, draft_id, changes),
-                on_error=lambda exc: self._changes_then_summaries(previous, draft_id, None, exc),
-                key="changes",
-            )
-            return
-        else:
-            self.paragraph_model.set_changes(None)
-        self.load_summaries()
-
-    def _changes_ready(self, previous: int | None, draft_id: int, changes: Any) -> None:
-        if previous is not None and changes is not None:
-            self._changes_cache[(previous, draft_id)] = changes
-        if draft_id != self.current_draft_id:
-            return  # the user moved on; drop the stale result
-        self.paragraph_model.set_changes(changes)
-        self._update_filter_count()
-        if self.detail.row is not None and (row := self.paragraph_model.row_of_paragraph(self.detail.row.id)) is not None:
-            self.detail.show_paragraph(self.detail.row, self.paragraph_model.change_at(row), True,
-                                       keep_positions=True)
-        self.changes_loaded.emit(draft_id)
+        self.loading.select_draft(draft_id)
 
     def load_summaries(self) -> None:
         """Fill the stance and flag columns of the shown draft in the background."""
-        draft_id, store = self.current_draft_id, self.store
-        if draft_id is None:
-            return
-        self._reading_all_summaries = self.tasks.run(
-            self.tr("Reading positions…"),
-            lambda ctx: op.load_position_summaries(store, draft_id),
-            on_done=lambda summaries: self._summaries_ready(draft_id, summaries),
-            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
-            key="summaries",
-        )
-
-    def _changes_then_summaries(self, previous: int, draft_id: int, changes: Any,
-                                failure: BaseException | None = None) -> None:
-        if failure is None:
-            self._changes_ready(previous, draft_id, changes)
-        else:
-            self._changes_failed(draft_id, failure)
-        if draft_id == self.current_draft_id:  # else the user moved on, and that draft reads its own
-            self.load_summaries()
+        self.loading.load_summaries()
 
     def load_summary(self, paragraph_id: int, index: int) -> None:
-        """One paragraph's stances and flags after an edit: it costs what it touches."""
-        draft_id, store = self.current_draft_id, self.store
-        if draft_id is None:  # the draft was closed meanwhile: nothing to refresh
-            return
-        reading = self._reading_all_summaries
-        if reading is not None and not reading.finished and not reading.cancelled:
-            # The whole draft's stances, read before this edit was saved, would land
-            # after this row and undo it on the screen: read them all again instead.
-            self.load_summaries()
-            return
-        self.tasks.run(
-            self.tr("Reading positions…"),
-            lambda ctx: op.load_position_summaries(store, draft_id, {paragraph_id}),
-            on_done=lambda summaries: self._summary_ready(draft_id, index, summaries.get(index)),
-            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
-            key=f"summary-{paragraph_id}",
-        )
-
-    def _summary_ready(self, draft_id: int | None, index: int,
-                       summary: op.PositionSummary | None) -> None:
-        if draft_id != self.current_draft_id:
-            return
-        self.paragraph_model.update_position(index, summary)
-        self._update_filter_count()
-        self.summaries_loaded.emit(draft_id)
-
-    def _summaries_ready(self, draft_id: int, summaries: dict[int, op.PositionSummary]) -> None:
-        if draft_id != self.current_draft_id:
-            return
-        self.paragraph_model.set_positions(summaries)
-        self._update_filter_count()
-        self.summaries_loaded.emit(draft_id)
-
-    def _changes_failed(self, draft_id: int, exc: BaseException) -> None:
-        if isinstance(exc, ImportError):
-            log.info("comparison not available: %s", exc)
-            return
-        if draft_id == self.current_draft_id:
-            show_exception(self, self.tr("Could not compare drafts"), exc)
+        """One paragraph's stances and flags after an edit."""
+        self.loading.load_summary(paragraph_id, index)
 
     def _paragraph_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.link_action.setEnabled(current.isValid() and self.previous_draft_id is not None)
@@ -564,20 +339,7 @@ class MainWindow(QMainWindow):
         return self.detail.row.id if self.detail.row is not None else None
 
     def load_positions(self, paragraph_id: int) -> None:
-        store = self.store
-        self.tasks.run(
-            self.tr("Reading positions…"),
-            lambda ctx: op.load_paragraph_positions(store, paragraph_id),
-            on_done=lambda loaded: self._positions_ready(paragraph_id, loaded),
-            on_error=lambda exc: self._task_failed(self.tr("Could not read positions"), exc),
-            key="detail",
-        )
-
-    def _positions_ready(self, paragraph_id: int, loaded: op.ParagraphDetail) -> None:
-        if paragraph_id != self.current_paragraph_id():
-            return
-        self.detail.show_positions(loaded)
-        self.positions_loaded.emit(paragraph_id)
+        self.loading.load_positions(paragraph_id)
 
     def select_paragraph(self, paragraph_id: int) -> bool:
         """Select a paragraph of the shown draft by id; False if it is filtered out."""
@@ -606,53 +368,19 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     # Compare and chart ------------------------------------------------------
-    def _negotiation_drafts(self) -> list[tuple[int, str]]:
-        if self.current_negotiation_id is None:
-            return []
-        return self.tree_model.draft_ids(self.current_negotiation_id)
-
     def _refresh_side_tabs(self) -> None:
         current = self.tabs.currentIndex()
         if current == self.compare_tab:
-            self._offer_drafts_for_compare()
+            self.compare.offer_drafts()
         elif current == self.chart_tab:
             self.load_chart()
 
     def _tab_changed(self, _index: int) -> None:
         self._refresh_side_tabs()
 
-    def _offer_drafts_for_compare(self, from_id: int | None = None, to_id: int | None = None) -> None:
-        drafts = self._negotiation_drafts()
-        if to_id is None and self.current_draft_id in [d for d, _ in drafts]:
-            to_id = self.current_draft_id
-        self.diff_view.set_drafts(drafts, from_id, to_id)
-
     def show_compare(self, from_id: int | None = None, to_id: int | None = None) -> None:
         """Open the comparison tab and compare (by default the shown draft with the one before)."""
-        self.tabs.blockSignals(True)
-        self.tabs.setCurrentIndex(self.compare_tab)
-        self.tabs.blockSignals(False)
-        self._offer_drafts_for_compare(from_id, to_id)
-        pair = self.diff_view.selected_pair()
-        if pair is not None and pair[0] != pair[1]:
-            self.compare_drafts(*pair)
-        self.diff_view.table.setFocus()
-
-    def compare_drafts(self, from_id: int, to_id: int) -> None:
-        labels = dict(self._negotiation_drafts())
-        self.diff_view.show_busy(labels.get(from_id, "?"), labels.get(to_id, "?"))
-        store = self.store
-        self.tasks.run(
-            self.tr("Comparing drafts…"),
-            lambda ctx: op.load_diff(store, from_id, to_id, ctx.progress),
-            on_done=self._diff_ready,
-            on_error=lambda exc: self._task_failed(self.tr("Could not compare drafts"), exc),
-            key="diff",
-        )
-
-    def _diff_ready(self, data: DiffData) -> None:
-        self.diff_view.set_diff(data)
-        self.diff_loaded.emit()
+        self.compare.show_compare(from_id, to_id)
 
     def show_chart(self) -> None:
         self.tabs.setCurrentIndex(self.chart_tab)
@@ -717,52 +445,13 @@ class MainWindow(QMainWindow):
 
     # Stores and the demo -----------------------------------------------------
     def choose_store(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open Store"), str(self.store.path.parent if self.store.path else Path.home()),
-            self.tr("Negotiator stores (*.sqlite *.db);;All files (*)"),
-        )
-        if path:
-            self.open_store(path)
+        self.stores.choose_store()
 
     def open_store(self, path: str) -> None:
-        try:
-            store = Store.open(path)
-        except Exception as exc:  # noqa: BLE001 - shown as a dialog
-            show_exception(self, self.tr("Could not open the store"), exc)
-            return
-        self.switch_store(store)
-        self.settings.add_recent_store(str(store.path or path))
+        self.stores.open_store(path)
 
     def switch_store(self, store: Store, *, demo: bool = False) -> None:
-        self.tasks.cancel_all()
-        self.tasks.wait()
-        old = self.store
-        self.store = store
-        self.demo_store = demo
-        self.undo_stack.clear()
-        self.versions.clear()
-        self.current_draft_id = self.current_negotiation_id = None
-        self.paragraph_model.set_rows(None, [])
-        self.diff_view.set_diff(None)
-        if old is not store:
-            old.close()
-        self.refresh_tree()
-        self._update_title()
-        self.server.show_store()
-
-    def _fill_language_menu(self) -> None:
-        from ui.languages import available_languages, language_name
-
-        group = QActionGroup(self)
-        chosen = self.settings.get(cfg.LANGUAGE)
-        for code, name in [("", self.tr("System Default")),
-                           *((c, language_name(c)) for c in available_languages())]:
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.setData(code)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+        self.stores.switch_store(store, demo=demo)
 
     def choose_language(self, code: str) -> None:
         """Rebuild the window in another language (on the same store, same draft)."""
@@ -770,78 +459,24 @@ class MainWindow(QMainWindow):
         if code != self.settings.get(cfg.LANGUAGE):
             change_language(self, code)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.get(cfg.RECENT_STORES):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_store(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
     def open_demo(self) -> None:
         """Load the demo negotiation into the open store (if it is not there yet)."""
-        store = self.store
-        self.tasks.run(
-            self.tr("Loading the demo negotiation…"),
-            lambda ctx: op.load_demo(store),
-            on_done=lambda _result: self.refresh_tree(),
-            on_error=lambda exc: self._task_failed(self.tr("Could not load the demo"), exc),
-        )
+        self.stores.open_demo()
 
     def offer_demo_if_empty(self) -> None:
         """First start with an empty store: offer the demo negotiation, once."""
-        if self.settings.get(cfg.DEMO_OFFERED) or not op.store_is_empty(self.store):
-            return
-        self.settings.set(cfg.DEMO_OFFERED, True)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Welcome to Negotiator"),
-                          self.tr("This store is empty. Open the demo negotiation (a fictional OSCE "
-                                  "decision in three drafts) to look around? You can import your own "
-                                  "drafts with File > Import Draft (Ctrl+I) at any time."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("demoOffer")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self.open_demo)
-        box.open()
+        self.stores.offer_demo_if_empty()
 
     # Help -------------------------------------------------------------------
     def about(self) -> None:
-        from negotiator import __version__
-
-        QMessageBox.about(self, self.tr("About Negotiator"),
-                          self.tr("<b>Negotiator %1</b><p>Drafts, positions and diffs for multilateral "
-                                  "text negotiations.</p>").replace("%1", __version__))
+        show_about(self)
 
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in (self.import_action, self.paste_action, self.open_action, self.undo_action,
-                       self.redo_action, self.find_action, self.compare_action, self.next_change_action,
-                       self.previous_change_action, self.chart_action, self.link_action, self.detail_action,
-                       self.quit_action):
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-            rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard Shortcuts"),
-                          "<table cellspacing=6>" + "".join(rows) + "</table>",
-                          QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_shortcuts(self)
 
     # Tasks ------------------------------------------------------------------
     def _task_failed(self, title: str, exc: BaseException) -> None:
         show_exception(self, title, exc)
-
-    def _busy_changed(self, busy: bool) -> None:
-        for widget in (self.progress_label, self.progress, self.cancel_button):
-            widget.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress_label.clear()
-
-    def _task_progress(self, label: str, done: int, total: int) -> None:
-        self.progress_label.setText(label)
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
 
     # Palette ----------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+409"/>
+        <location filename="../../ui/main_window.py" line="+287"/>
         <source>%n negotiation(s) in this store</source>
         <translation>
             <numerusform>%n negotiation in this store</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
+        <location line="+76"/>
         <source>%n paragraph(s)</source>
         <translation>
             <numerusform>%n paragraph</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>Packages</name>
     <message numerus="yes">
-        <location filename="../../ui/packages.py" line="+83"/>
+        <location filename="../../ui/packages.py" line="+67"/>
         <source>%n draft(s) this store did not hold</source>
         <translation>
             <numerusform>%n draft this store did not hold</numerusform>

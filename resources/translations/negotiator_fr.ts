@@ -42,12 +42,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/chart.py" line="+27"/>
+        <location filename="../../ui/chart.py" line="+49"/>
         <source>Progress chart</source>
         <translation>Graphique d&apos;avancement</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>Select a negotiation</source>
         <translation>Choisissez une négociation</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="+429"/>
+        <location filename="../../ui/conflicts_dialog.py" line="+114"/>
         <source>Conflicts – %1</source>
         <translation>Conflits – %1</translation>
     </message>
@@ -1390,7 +1390,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+137"/>
+        <location filename="../../ui/main_window.py" line="+172"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1450,7 +1450,7 @@
         <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/window_menus.py" line="+56"/>
         <source>&amp;Open Store…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
@@ -1465,7 +1465,7 @@
         <translation>&amp;Importer un projet…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import a draft from a Word or text file</source>
         <translation>Importer un projet depuis un fichier Word ou texte</translation>
     </message>
@@ -1515,7 +1515,7 @@
         <translation>&amp;Comparer des projets</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Compare two drafts of this negotiation</source>
         <translation>Comparer deux projets de cette négociation</translation>
     </message>
@@ -1535,7 +1535,7 @@
         <translation>Ouvrir la négociation de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Correct Paragraph &amp;Link…</source>
         <translation>Corriger le &amp;lien du paragraphe…</translation>
     </message>
@@ -1565,7 +1565,7 @@
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1600,17 +1600,17 @@
         <translation>S&amp;tatut du paragraphe</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+45"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1620,7 +1620,7 @@
         <translation>Annuler la tâche en cours</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../ui/main_window.py" line="+25"/>
         <source>demo (not saved)</source>
         <translation>démonstration (non enregistrée)</translation>
     </message>
@@ -1638,32 +1638,28 @@
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/draft_loading.py" line="+71"/>
         <source>Comparing with the previous draft…</source>
         <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+13"/>
-        <location line="+49"/>
+        <location line="-43"/>
         <source>Reading positions…</source>
         <translation>Lecture des positions…</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+13"/>
-        <location line="+49"/>
+        <location line="+4"/>
         <source>Could not read positions</source>
         <translation>Impossible de lire les positions</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+102"/>
+        <location filename="../../ui/compare_flow.py" line="+65"/>
+        <location filename="../../ui/draft_loading.py" line="+128"/>
         <source>Could not compare drafts</source>
         <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location filename="../../ui/main_window.py" line="+75"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
@@ -1676,12 +1672,12 @@
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/compare_flow.py" line="-4"/>
         <source>Comparing drafts…</source>
         <translation>Comparaison des projets…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../ui/main_window.py" line="+33"/>
         <source>Counting brackets and changes…</source>
         <translation>Décompte des crochets et des modifications…</translation>
     </message>
@@ -1691,12 +1687,12 @@
         <translation>Impossible de tracer le graphique</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../ui/store_flow.py" line="+36"/>
         <source>Open Store</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Negotiator stores (*.sqlite *.db);;All files (*)</source>
         <translation>Bases Negotiator (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -1706,27 +1702,27 @@
         <translation>Impossible d&apos;ouvrir la base</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/window_menus.py" line="-67"/>
         <source>System Default</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../ui/store_flow.py" line="+30"/>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Loading the demo negotiation…</source>
         <translation>Chargement de la négociation de démonstration…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not load the demo</source>
         <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Welcome to Negotiator</source>
         <translation>Bienvenue dans Negotiator</translation>
     </message>
@@ -1736,7 +1732,7 @@
         <translation>Cette base est vide. Ouvrir la négociation de démonstration (une décision fictive de l&apos;OSCE en trois projets) pour découvrir l&apos;application ? Vous pouvez importer vos propres projets à tout moment avec Fichier &gt; Importer un projet (Ctrl+I).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/window_menus.py" line="+36"/>
         <source>About Negotiator</source>
         <translation>À propos de Negotiator</translation>
     </message>
@@ -1746,7 +1742,7 @@
         <translation>&lt;b&gt;Negotiator %1&lt;/b&gt;&lt;p&gt;Projets, positions et comparaisons pour les négociations multilatérales de textes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1814,7 +1810,7 @@
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../ui/packages.py" line="-433"/>
+        <location filename="../../ui/packages.py" line="+127"/>
         <source>Export Positions Pac&amp;kage…</source>
         <translation>Exporter un &amp;paquet de positions…</translation>
     </message>
@@ -1896,7 +1892,7 @@
         <translation>Fusion de %1…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Could not merge %1</source>
         <translation>Impossible de fusionner %1</translation>
     </message>
@@ -1959,7 +1955,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>Packages</name>
     <message>
-        <location line="-303"/>
+        <location line="-256"/>
         <source>%1 brought nothing new: this store already holds everything in it.</source>
         <translation>%1 n&apos;apporte rien de nouveau : cette base contient déjà tout ce qu&apos;il renferme.</translation>
     </message>
@@ -2075,7 +2071,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <translation>Envoyez-le à votre collègue, qui le reprend avec Fichier &gt; Fusionner un paquet de positions…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/conflicts_dialog.py" line="-269"/>
         <source>Changed on both laptops</source>
         <translation>Modifiée sur les deux ordinateurs</translation>
     </message>

@@ -23,7 +23,8 @@ from negotiator.storage.store import Store
 from negotiator.text.importer import read_bytes
 from tests.gui.conftest import open_copy
 from ui import operations as op
-from ui.packages import ConflictsDialog, package_file_name
+from ui.conflicts_dialog import ConflictsDialog
+from ui.packages import package_file_name
 
 pytestmark = pytest.mark.gui
 
