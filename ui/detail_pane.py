@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from negotiator.positions.results import AgreementView
+from negotiator.text.parse import compared_text
 from ui.delegates import ops_to_html
 from ui.models.paragraphs import change_text, status_names
 from ui.operations import ParagraphChange, ParagraphDetail, ParagraphRow
@@ -207,10 +208,11 @@ class DetailPane(QWidget):
             facts.append(self.tr("unbalanced brackets"))
         # The nearest heading is enough here; the full path is in the tooltip.
         section = (row.section or "").split(" / ")[-1]
-        self.heading.setText(f"<b>{html.escape(number)}</b> · {html.escape(section)}"
-                             + (" · " + " · ".join(facts) if facts else ""))
+        parts = [html.escape(part) for part in (section, *facts) if part]  # none empty: no stray dots
+        self.heading.setText(f"<b>{html.escape(number)}</b>" + "".join(f" · {p}" for p in parts))
         self.heading.setToolTip(row.section or "")
-        self.text_view.setHtml(self._text_html(row.text))
+        # Footnotes under the text, each after its superscript number, as comparisons read them.
+        self.text_view.setHtml(self._text_html(compared_text(row.text, row.footnotes)))
         if not has_previous:
             self.diff_view.setHtml("<p><i>" + self.tr("This is the first draft: nothing to compare with.") + "</i></p>")
         elif change is None:

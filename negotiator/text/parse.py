@@ -130,6 +130,17 @@ def count_brackets(text: str) -> Brackets:
     return Brackets(count, balanced and depth == 0, max_depth)
 
 
+def paragraph_brackets(text: str, footnotes: Sequence[str] = ()) -> Brackets:
+    """The brackets of a paragraph: its text's and its footnotes' (text not
+    agreed is not agreed in a footnote either); each piece balanced on its own."""
+    found = count_brackets(text)
+    for note in footnotes:
+        more = count_brackets(note)
+        found = Brackets(found.count + more.count, found.balanced and more.balanced,
+                         max(found.depth, more.depth))
+    return found
+
+
 @dataclass(frozen=True)
 class TypedNumber:
     label: str  # as displayed, without a trailing full stop: "12", "12 bis", "(a)", "PP3"
@@ -293,7 +304,7 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
             kind = "heading"
         else:
             kind = infer_kind(text, typed)
-        brackets = count_brackets(text)
+        brackets = paragraph_brackets(text, block.footnotes)
         # The title of a text pasted as plain text: a heading at level 0, as Word's
         # Title style is, so .txt and .docx give the same sections. (A kind the
         # reader decided itself, such as a table row's, stays as it is.)

@@ -48,6 +48,7 @@ class ParagraphRow(NamedTuple):
     brackets_balanced: bool
     lineage: int | None
     reference: str
+    footnotes: tuple[str, ...] = ()  # shown under the text, as a comparison reads them
 
 
 @dataclass(frozen=True, slots=True)  # one per paragraph of the shown draft
@@ -121,8 +122,8 @@ def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
     sections: dict[str | None, str | None] = {}
     return [ParagraphRow(i, pid, number, level, kinds.setdefault(kind, kind),
                          sections.setdefault(section, section), text, brackets, balanced, lineage,
-                         labels[i])
-            for i, pid, number, level, kind, section, text, brackets, balanced, lineage in rows]
+                         labels[i], tuple(notes) if notes else ())
+            for i, pid, number, level, kind, section, text, brackets, balanced, lineage, notes in rows]
 
 
 def salient_text(description: str) -> str:

@@ -128,3 +128,18 @@ def test_a_draft_without_footnotes_keeps_the_checksum_it_always_had():
     assert compared_text("Article 2", ()) == "Article 2"
     assert compared_text("Text", ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"))\
         .splitlines()[-1] == "¹¹ k"
+
+
+def test_brackets_in_a_footnote_are_not_agreed_text(store):
+    # The bracket leaves the text for a bracketed footnote: the paragraph still
+    # holds text that is not agreed, so it is not "newly agreed".
+    add(store, "Rev.1", docx((OTHER[0] + " [by consensus]", []), (OTHER[1], [])))
+    add(store, "Rev.2", docx((OTHER[0], ["[One delegation reserves its position.]"]), (OTHER[1], [])))
+    with store.read() as s:
+        neg = negotiations.find_negotiation(s, "CBMs")
+        rev1, rev2 = (negotiations.find_draft(s, neg, label) for label in ("Rev.1", "Rev.2"))
+        result = compare_drafts(s, rev1, rev2)
+        first = negotiations.draft_paragraphs(s, rev2)[0]
+    assert first.brackets == 1 and first.brackets_balanced
+    assert result.summary.newly_agreed == ()
+    assert result.summary.brackets_from == result.summary.brackets_to == 1

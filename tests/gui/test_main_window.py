@@ -164,3 +164,21 @@ def test_a_file_that_is_not_a_store_is_refused_with_a_dialog(demo_window, tmp_pa
     box = demo_window.findChild(QMessageBox, "errorDialog")
     assert box is not None and "notes.sqlite" in box.text()
     assert demo_window.store is before
+
+
+def test_a_paragraph_shows_its_footnotes_under_its_text(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from negotiator.drafts import negotiations
+    from negotiator.text.importer import read_bytes
+    from tests.drafts.test_footnotes import OTHER, docx
+
+    with empty_store.transaction() as s:
+        neg = negotiations.create_negotiation(s, "CBMs", "OSCE PC")
+        blob = docx((OTHER[0], ["[One delegation reserves its position.]"]), (OTHER[1], []))
+        negotiations.import_draft(s, neg, read_bytes(blob, "Rev.1.docx"), "Rev.1")
+    w = make_window(empty_store)
+    qtbot.waitUntil(lambda: w.paragraph_model.rowCount() == 2, timeout=10000)
+    w.table.setCurrentIndex(w.paragraph_proxy.index(row_of_number(w, "OP 1"), Column.TEXT))
+    shown = w.detail.text_view.toPlainText()
+    assert OTHER[0] in shown and "¹ [One delegation reserves its position.]" in shown
+    # Its bracket is the paragraph's: the table counts it.
+    assert w.paragraph_proxy.index(row_of_number(w, "OP 1"), Column.BRACKETS).data() == "1"
