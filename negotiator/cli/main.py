@@ -25,6 +25,7 @@ from negotiator.domain.wording import plural
 from negotiator.drafts import negotiations
 from negotiator.storage.store import ENV_VAR, Store
 from negotiator.text.importer import read_file, read_stdin
+from negotiator.text.parse import compared_text
 
 
 def cmd_new(args: argparse.Namespace, store: Store) -> int:
@@ -91,8 +92,8 @@ def cmd_import(args: argparse.Namespace, store: Store) -> int:
     for warning in result.warnings:
         print(f"warning: {safe(parsed.source_name)}: {safe(warning)}", file=sys.stderr)
     print(
-        f"imported {safe(result.label)}: {result.paragraphs} paragraphs, "
-        f"{result.brackets} brackets, from {safe(parsed.source_name)}"
+        f"imported {safe(result.label)}: {plural(result.paragraphs, 'paragraph')}, "
+        f"{plural(result.brackets, 'bracket')}, from {safe(parsed.source_name)}"
     )
     return 0
 
@@ -141,7 +142,9 @@ def cmd_show(args: argparse.Namespace, store: Store) -> int:
             print(f"\n== {r.number + ' ' if r.number else ''}{r.text}")
             continue
         flag = "" if r.brackets_balanced else "  [unbalanced brackets]"
-        print(f"{r.reference:>{width}}  {r.text}{flag}")
+        # Footnotes under the text, each after its superscript number, indented with it.
+        shown = compared_text(r.text, r.footnotes).replace("\n", "\n" + " " * (width + 2))
+        print(f"{r.reference:>{width}}  {shown}{flag}")
     return 0
 
 
@@ -201,8 +204,8 @@ def cmd_brief(args: argparse.Namespace, store: Store) -> int:
             author=args.author or "", redline=args.redline, reference=args.reference,
             language=args.language,
         )
-    print(f"wrote {safe(result['path'])}: {result['paragraphs']} paragraphs, "
-          f"{result['revisions']} tracked changes, {result['comments']} comments")
+    print(f"wrote {safe(result['path'])}: {plural(result['paragraphs'], 'paragraph')}, "
+          f"{plural(result['revisions'], 'tracked change')}, {plural(result['comments'], 'comment')}")
     return 0
 
 

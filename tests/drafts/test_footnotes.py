@@ -143,3 +143,13 @@ def test_brackets_in_a_footnote_are_not_agreed_text(store):
     assert first.brackets == 1 and first.brackets_balanced
     assert result.summary.newly_agreed == ()
     assert result.summary.brackets_from == result.summary.brackets_to == 1
+
+
+def test_show_prints_a_paragraph_footnotes_under_its_text(cli, tmp_path):
+    blob = docx((OTHER[0], ["Subject to national legislation."]), (OTHER[1], []))
+    (tmp_path / "Rev.1.docx").write_bytes(blob)
+    cli("new", "CBMs", "--forum", "OSCE PC")
+    cli("import", "CBMs", str(tmp_path / "Rev.1.docx"), "--label", "Rev.1")
+    lines = cli("show", "CBMs", "Rev.1").out.splitlines()
+    at = next(k for k, line in enumerate(lines) if OTHER[0] in line)
+    assert lines[at + 1].strip() == "¹ Subject to national legislation."
