@@ -60,7 +60,7 @@ def footnotes_where_present() -> Label[Any]:
 
 def compared_texts(rows: Sequence[Any]) -> list[str]:
     """``compared_text`` of each row (anything with ``text`` and ``footnotes``)."""
-    return [r.text if not r.footnotes else compared_text(r.text, r.footnotes) for r in rows]
+    return [compared_text(r.text, r.footnotes) for r in rows]
 
 
 def comparison_rows(session: Session, draft: Draft) -> list[Any]:
@@ -120,16 +120,17 @@ def _declared_new(session: Session, paras: list[Any]) -> set[int]:
     return {ids[pid] for pid in found}
 
 
-def pair_ops(link: Link, a: Sequence[Any], b: Sequence[Any]) -> list[tuple[str, str]]:
-    """Word-diff ops of one link (parts of a split or merge joined by a line break),
-    footnotes included (``compared_text``)."""
-    old = PART_SEPARATOR.join(compared_text(a[i].text, a[i].footnotes) for i in link.old)
-    new = PART_SEPARATOR.join(compared_text(b[j].text, b[j].footnotes) for j in link.new)
+def pair_ops(link: Link, texts_a: Sequence[str], texts_b: Sequence[str]) -> list[tuple[str, str]]:
+    """Word-diff ops of one link over the two drafts' compared texts
+    (``compared_texts``: footnotes included); parts of a split or merge are
+    joined by a line break."""
+    old = PART_SEPARATOR.join(texts_a[i] for i in link.old)
+    new = PART_SEPARATOR.join(texts_b[j] for j in link.new)
     if not link.old:
         return [(INSERT, new)]
     if not link.new:
         return [(DELETE, old)]
-    return word_diff(old, new)
+    return word_diff(old, new)  # a paragraph kept word for word costs one comparison
 
 
 def _unique(items: list[Salient]) -> tuple[Salient, ...]:
@@ -263,26 +264,7 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     top_matter_count = 0
     kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}  # a few distinct statuses
     for link in links:
-        if len(link.old) == 1 and len(link.new) == 1 and texts_a[link.old[0]] == texts_b[link.new[0]]:
-            # A paragraph kept word for word (most of a draft): the same rules, no diff to run.
-            before, now = pa[link.old[0]], pb[link.new[0]]
-            kinds = kinds_of.get(link.status)
-            if kinds is None:
-                kinds = kinds_of[link.status] = tuple(ChangeKind(k) for k in link.status)
-            top_matter = is_symbol_or_date(now.text)
-            if top_matter:
-                top_matter_count += 1
-            else:
-                counts.update(kinds)
-            agreed = is_newly_agreed(now.brackets, (before.brackets,))
-            if agreed:
-                newly_agreed.append(now.ordinal)
-            entries.append(AlignedEntry(
-                kinds, (before.ordinal,), (now.ordinal,), (refs_a[link.old[0]],),
-                (refs_b[link.new[0]],), ((EQUAL, kept),) if (kept := texts_b[link.new[0]]) else (), (),
-                before.brackets, now.brackets, top_matter, agreed))
-            continue
-        ops = pair_ops(link, pa, pb)
+        ops = pair_ops(link, texts_a, texts_b)
         olds = [pa[i] for i in link.old]
         news = [pb[j] for j in link.new]
         changed = olds and news and any(op != EQUAL for op, _ in ops)
