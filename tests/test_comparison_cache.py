@@ -59,25 +59,41 @@ def stored_pairs(store: Store) -> list[tuple[int, int]]:
             select(ComparisonCache.from_draft_id, ComparisonCache.to_draft_id)).all()]
 
 
-def test_import_stores_the_comparison_with_the_previous_draft_and_it_equals_a_fresh_one(store):
+def no_computing(monkeypatch) -> None:
+    """Make a comparison that is not read back from the store fail the test."""
+    from negotiator.drafts import comparison
+
+    def computed(*_args: object) -> None:
+        raise AssertionError("computed again instead of read from the store")
+
+    monkeypatch.setattr(comparison, "compute_comparison", computed)
+
+
+def test_import_stores_the_comparison_with_the_previous_draft_and_it_equals_a_fresh_one(
+        store, monkeypatch):
     with store.read() as s:
         zero, rev1 = drafts(s, "Zero", "Rev.1")
         assert stored_pairs(store) == [(zero.id, rev1.id)]
-        stored = compare_drafts(s, zero, rev1)
         fresh = compute_comparison(s, zero, rev1)
+        with monkeypatch.context() as patch:
+            no_computing(patch)
+            stored = compare_drafts(s, zero, rev1)
     assert stored == fresh  # every typed value: entries, ops, salience, summary, references
     assert any(e.salient for e in stored.entries)  # "shall -> should" came back typed
     assert stored.summary.counts == fresh.summary.counts
 
 
-def test_another_pair_is_computed_on_demand_in_a_read_and_stored(store):
+def test_another_pair_is_computed_on_demand_in_a_read_and_stored(store, monkeypatch):
     with store.read() as s:
         zero, rev1 = drafts(s, "Zero", "Rev.1")
         backwards = compare_drafts(s, rev1, zero)
     assert (rev1.id, zero.id) in stored_pairs(store)
     with store.read() as s:
         zero, rev1 = drafts(s, "Zero", "Rev.1")
-        assert compare_drafts(s, rev1, zero) == backwards == compute_comparison(s, rev1, zero)
+        fresh = compute_comparison(s, rev1, zero)
+        with monkeypatch.context() as patch:
+            no_computing(patch)
+            assert compare_drafts(s, rev1, zero) == backwards == fresh
 
 
 def test_a_link_correction_invalidates_the_stored_comparison(store):

@@ -342,7 +342,6 @@ class _Aligner:
         pool_a, pool_b = self.free_ones(0, labels=False), self.free_ones(1, labels=False)
         if not pool_a or not pool_b:
             return
-        feat = self.features()
         by_key: dict[str, list[int]] = defaultdict(list)
         for i in pool_a:
             by_key[self.key[0][i]].append(i)
@@ -355,17 +354,19 @@ class _Aligner:
                 if sim < MOVE_MIN:
                     continue
                 cands.append((sim + NEIGHBOUR_BONUS * self._neighbours(i, j), sim, i, j))
-        del feat
         cands.sort(key=lambda c: (-c[0], c[2], c[3]))
-        best_of: tuple[dict[int, list[float]], dict[int, list[float]]] = (defaultdict(list),
-                                                                          defaultdict(list))
+        # Each paragraph's candidates as (score, the paragraph on the other side).
+        best_of: tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]] = (
+            defaultdict(list), defaultdict(list))
         for score, _, i, j in cands:
-            best_of[0][i].append(score)
-            best_of[1][j].append(score)
+            best_of[0][i].append((score, j))
+            best_of[1][j].append((score, i))
         for score, sim, i, j in cands:
             if not (self.free(0, i) and self.free(1, j)):
                 continue
-            rivals = [s for s in (*best_of[0][i], *best_of[1][j]) if s != score]
+            # Every other candidate of either side is a rival, an exact tie most of all.
+            rivals = [s for s, other in best_of[0][i] if other != j] + [
+                s for s, other in best_of[1][j] if other != i]
             if sim < NEAR_IDENTICAL and any(abs(s - score) < MOVE_MARGIN for s in rivals):
                 continue
             self.pair(i, j)

@@ -231,3 +231,22 @@ def test_in_a_lightly_edited_text_the_same_slot_stays_deleted_and_added() -> Non
     after = [*before[:5], REWORDED_SLOT[1], *before[6:]]
     links = align(paras(before), paras(after))
     assert by_old(links)[5].status == ("deleted",)
+
+
+def test_a_move_between_two_equal_candidates_is_not_guessed() -> None:
+    # The edited paragraph now stands twice, in two copies of the same block:
+    # both copies score exactly the same, so neither is "the" continuation.
+    kept = [
+        "Welcomes the convening of the informal consultations on confidence-building measures;",
+        "Encourages participating States to nominate points of contact for ICT security;",
+        "Requests the Secretariat to circulate a template for voluntary national reporting;",
+        "Invites the Chairmanship to prepare an overview of the contributions received;",
+    ]
+    moved = "Decides that the informal working group shall review the measures every year;"
+    edited = "Decides that the informal working group should review the measures every two years;"
+    a = [Para(None, t) for t in [*kept, moved]]
+    block = [kept[0], kept[1], edited, kept[2], kept[3]]
+    b = [Para(None, t) for t in [*block, *block]]
+    links = align(a, b)
+    x = next(link for link in links if 4 in link.old)
+    assert x.new == () and x.status == ("deleted",)
