@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -230,11 +230,4 @@ class DiffView(QWidget):
                 return True
             r += step
         return False
-
-    def current_entry_row(self) -> int | None:
-        """Source row of the selected entry."""
-        index: QModelIndex = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.proxy.mapToSource(index).row()
 

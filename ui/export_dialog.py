@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTranslator, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -43,9 +43,6 @@ from ui import settings as cfg
 from ui.dialogs import show_exception
 from ui.settings import Settings
 from ui.tasks import Task, TaskContext, TaskManager
-
-if TYPE_CHECKING:  # the writers load on first export
-    pass
 
 # Markings offered in the classification box (it also takes any other text).
 CLASSIFICATIONS = ("RESTRICTED", "EU RESTRICTED", "CONFIDENTIAL")

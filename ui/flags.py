@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
 from negotiator.views.draft_table import ParagraphRow, PositionSummary
@@ -76,12 +76,6 @@ def _pixmap(icon_name: str, size: int, ratio: float) -> QPixmap:
 def flag_pixmap(key: str, size: int = FLAG_ICON_PX, ratio: float = 1.0) -> QPixmap:
     """A flag's icon (its colours are its own: they read on light and dark rows)."""
     return _pixmap(flags()[key].icon_name, size, ratio)
-
-
-def flag_icon(key: str) -> QIcon:
-    from ui.icons import icon
-
-    return icon(flags()[key].icon_name)
 
 
 def flags_width(count: int) -> int:

@@ -118,5 +118,9 @@ class ImportFlow(QObject):
         self.window.statusBar().showMessage(message, 8000)
         self.window.draft_imported.emit(result.draft_id)
         # Show right away how the new draft lines up with the one before it.
-        if op.previous_draft_id(self.window.store, result.draft_id) is not None:
+        # refresh_tree has just shown the new draft, and with it its previous one.
+        shown = self.window.current_draft_id == result.draft_id
+        previous = (self.window.previous_draft_id if shown
+                    else op.previous_draft_id(self.window.store, result.draft_id))
+        if previous is not None:
             self.window.show_compare(to_id=result.draft_id)

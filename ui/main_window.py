@@ -513,7 +513,7 @@ def change_language(window: MainWindow, language: str) -> MainWindow:
     window.tasks.cancel_all()
     window.tasks.wait()
     install_translators(app, language)
-    new = MainWindow(window.store, window.settings, demo=window.demo_store)
+    new = MainWindow(window.store, window.settings, demo=window.demo_store, load_later=True)
     new.refresh_tree(select_draft=window.current_draft_id)
     new.show()
     window.hide()

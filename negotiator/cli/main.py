@@ -159,12 +159,10 @@ def cmd_diff(args: argparse.Namespace, store: Store) -> int:
             draft_a = negotiations.find_draft(s, neg, args.from_label)
             draft_b = negotiations.find_draft(s, neg, args.to_label)
             result = compare_drafts(s, draft_a, draft_b)
-            # The redline previews moved paragraphs from their texts; JSON needs none.
-            to_texts = [] if args.json else negotiations.paragraph_texts(s, draft_b.id)
         if args.json:
             json_shapes.print_comparison(result, pretty=args.pretty)
         else:
-            sys.stdout.write(render_redline(result, to_texts, colour=sys.stdout.isatty()))
+            sys.stdout.write(render_redline(result, colour=sys.stdout.isatty()))
     return 0
 
 

@@ -165,9 +165,8 @@ def _gap_chains_once(al: _Aligner) -> bool:
             if sim < floor or (not in_step and sim < RIVAL_BELOW
                                and _has_rival(al, i, j, sim - margin)):
                 continue
-            if sim >= floor:
-                cands.append((i, j, sim - floor + 0.01))
-                sims[(i, j)] = sim
+            cands.append((i, j, sim - floor + 0.01))
+            sims[(i, j)] = sim
         chain = best_chain(cands)
         for i, j in chain:
             al.pair(i, j)

@@ -267,10 +267,6 @@ class Features:
         self.mass = (Lazy(lambda i: self._mass(self.counts[0][i])),
                      Lazy(lambda j: self._mass(self.counts[1][j])))
 
-    def weight(self, term: str) -> float:
-        """Inverse document frequency: a word in every paragraph weighs ~0."""
-        return self.w[term]
-
     def _vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
         # Words by their text, word pairs by their two words and a space (no
         # word holds one): one dict of strings, which the garbage collector

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from negotiator.diff import lexicon as lx
 from negotiator.diff.findings import Category, Salient
 from negotiator.diff.lexicon import LEXICONS, Lexicon, detect_language
-from negotiator.diff.worddiff import DELETE, EQUAL, INSERT
+from negotiator.diff.worddiff import DELETE, EQUAL, is_layout_only, new_text, old_text
 
 MODAL, OPERATIVE, NEGATION, POLARITY, NUMBER = (
     Category.MODAL, Category.OPERATIVE, Category.NEGATION, Category.POLARITY, Category.NUMBER)
@@ -381,8 +381,7 @@ def salient_changes(ops: list[tuple[str, str]], lang: str | None = None) -> list
 
 def read_salience(ops: list[tuple[str, str]], lang: str | None = None) -> list[Salient]:
     """The full reading behind ``salient_changes``, without its first look."""
-    old = "".join(t for op, t in ops if op != INSERT)
-    new = "".join(t for op, t in ops if op != DELETE)
+    old, new = old_text(ops), new_text(ops)
     if lang is None:
         lang = detect_language(f"{old}\n{new}")
     lex = LEXICONS.get(lang, ENGLISH)
@@ -398,8 +397,8 @@ def read_salience(ops: list[tuple[str, str]], lang: str | None = None) -> list[S
     used_new: set[int] = set()
     result: list[Salient] = []
     for os_, oe, ns, ne in hunks:
-        if not old[os_:oe].strip() and not new[ns:ne].strip():
-            continue  # re-spacing or re-wrapping
+        if is_layout_only(old[os_:oe], new[ns:ne]):
+            continue
         for _ in range(2):  # a term reaching past the change widens it on both sides
             o = _overlapping(old_terms, os_, oe, used_old)
             n = _overlapping(new_terms, ns, ne, used_new)

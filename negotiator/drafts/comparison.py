@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import Label
 
 from negotiator.diff.findings import Salient
-from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, word_diff
+from negotiator.diff.worddiff import DELETE, EQUAL, INSERT, new_text, word_diff
 from negotiator.domain.changes import is_changed, is_newly_agreed
 from negotiator.domain.vocabulary import ChangeKind
+from negotiator.domain.wording import plural
 from negotiator.drafts.references import reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
 from negotiator.storage.store import chunks
@@ -317,12 +318,11 @@ def _label(refs: tuple[str, ...]) -> str:
     return "+".join(refs) if refs else "-"
 
 
-def render_redline(result: Comparison, to_texts: list[str], colour: bool = False) -> str:
+def render_redline(result: Comparison, colour: bool = False) -> str:
     """A terminal redline of a comparison.
 
     Args:
         result: What ``compare_drafts`` returned.
-        to_texts: the TO draft's paragraph texts (for previews of moved paragraphs).
         colour: ANSI colours (red struck deletions, green insertions); without
             colour, deletions read [-...-] and insertions {+...+}.
 
@@ -336,8 +336,7 @@ def render_redline(result: Comparison, to_texts: list[str], colour: bool = False
         f"brackets {s.brackets_from} -> {s.brackets_to}"
         + (f"; newly agreed: {', '.join(result.to_refs[i] for i in s.newly_agreed)}"
            if s.newly_agreed else "")
-        + (f"; high-salience changes in {s.salient} paragraph{'s' if s.salient != 1 else ''}"
-           if s.salient else ""),
+        + (f"; high-salience changes in {plural(s.salient, 'paragraph')}" if s.salient else ""),
         "",
     ]
 
@@ -358,7 +357,7 @@ def render_redline(result: Comparison, to_texts: list[str], colour: bool = False
             quiet += 1
             continue
         if quiet:
-            lines.append(f"{indent}({quiet} unchanged paragraph{'s' if quiet > 1 else ''})")
+            lines.append(f"{indent}({plural(quiet, 'unchanged paragraph')})")
             quiet = 0
         where = f"{_label(entry.old_refs)} -> {_label(entry.new_refs)}"
         head = f"{' + '.join(status)}  {where}"
@@ -367,8 +366,8 @@ def render_redline(result: Comparison, to_texts: list[str], colour: bool = False
         lines.append(f"{_BOLD}{head}{_RESET}" if colour else head)
         if status == ["renumbered"] or not entry.words_changed:
             if "moved" in status:
-                text = to_texts[entry.new[0]] if entry.new else ""
-                preview = " ".join(text.split())
+                # Its words are all kept: the new text is in the entry itself.
+                preview = " ".join(new_text(list(entry.ops)).split())
                 if len(preview) > PREVIEW_CHARS:
                     preview = preview[:PREVIEW_CHARS] + "..."
                 lines.append(indent + (f"{_DIM}{preview}{_RESET}" if colour else preview))
@@ -378,5 +377,5 @@ def render_redline(result: Comparison, to_texts: list[str], colour: bool = False
         for sal in entry.salient:
             lines.append(f"{indent}! {sal.category}: {sal.description}")
     if quiet:
-        lines.append(f"{indent}({quiet} unchanged paragraph{'s' if quiet > 1 else ''})")
+        lines.append(f"{indent}({plural(quiet, 'unchanged paragraph')})")
     return "\n".join(lines) + "\n"

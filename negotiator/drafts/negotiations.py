@@ -275,12 +275,6 @@ def paragraph_rows(session: Session, draft_id: int, *, footnotes: bool = False) 
     return list(session.execute(query).all())
 
 
-def paragraph_texts(session: Session, draft_id: int) -> list[str]:
-    """A draft's paragraph texts in document order (nothing else read)."""
-    return list(session.scalars(select(Paragraph.text).where(Paragraph.draft_id == draft_id)
-                                .order_by(Paragraph.ordinal)))
-
-
 def draft_paragraphs(session: Session, draft: Draft) -> list[ParagraphView]:
     """The paragraphs of a draft in document order, each with its reference label."""
     rows = paragraph_rows(session, draft.id, footnotes=True)

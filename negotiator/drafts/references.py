@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from negotiator.domain.errors import NotFound
 from negotiator.domain.vocabulary import ParagraphKind
+from negotiator.domain.wording import ordinal
 from negotiator.storage.models import Draft, Paragraph
 from negotiator.text.parse import is_symbol_or_date
 
@@ -107,13 +108,8 @@ def _made_unique(labels: list[str]) -> list[str]:
     for label in labels:
         n = seen.get(label, 0) + 1
         seen[label] = n
-        out.append(label if n == 1 else f"{label}, {_ordinal(n)} occurrence")
+        out.append(label if n == 1 else f"{label}, {ordinal(n)} occurrence")
     return out
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def reference_key(text: str) -> str:

@@ -36,7 +36,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
@@ -52,7 +52,6 @@ from negotiator.export.docx_elements import (
     is_mostly_rtl,
     keep_with_next,
     make_run,
-    mark_paragraph,
     page_numbers,
     revision,
     revision_date,
@@ -326,32 +325,6 @@ class WordDocument:
         self._next_revision += 1
         return rid
 
-    def add_revision(
-        self,
-        paragraph: Paragraph,
-        op: Literal["+", "-"],
-        text: str,
-        *,
-        author: str | None = None,
-        date: dt.datetime | None = None,
-    ) -> None:
-        """Append one inserted ("+") or deleted ("-") stretch of text as a revision."""
-        self.add_diff(paragraph, [(op, text)], redline="tracked", author=author, date=date,
-                      break_long_words=False)
-
-    def mark_paragraph_revision(
-        self,
-        paragraph: Paragraph,
-        op: Literal["+", "-"],
-        *,
-        author: str | None = None,
-        date: dt.datetime | None = None,
-    ) -> None:
-        """Mark the paragraph mark itself inserted or deleted, so accepting the
-        change in Word adds or removes the whole paragraph, not only its words."""
-        who = clean_text(author if author is not None else self.author, break_long_words=False)
-        mark_paragraph(paragraph._p, op, self._take_id(), who, revision_date(date or self.created))
-
     def comment(
         self,
         paragraph: Paragraph,
@@ -421,21 +394,6 @@ class WordDocument:
             last.addprevious(element)
         else:
             body.append(element)
-
-    def cell_text(self, cell: _Cell, text: str, *, bold: bool = False, italic: bool = False,
-                  colour: str | None = None) -> Paragraph:
-        """Write text into a table cell's first paragraph (more lines, more paragraphs)."""
-        lines = clean_text(text).split("\n")
-        p: Paragraph = cell.paragraphs[0]  # python-docx leaves this one unannotated
-        self.add_text(p, lines[0], bold=bold, italic=italic, colour=colour)
-        for line in lines[1:]:
-            self.add_text(cell.add_paragraph(), line, bold=bold, italic=italic, colour=colour)
-        for para in cell.paragraphs:
-            # tight rows: the table style's spacing is not honoured by LibreOffice
-            para.paragraph_format.space_before = Pt(2)
-            para.paragraph_format.space_after = Pt(2)
-            para.paragraph_format.line_spacing = 1.0
-        return p
 
     def cell_diff(self, table: Table, row: int, column: int,
                   ops: Iterable[tuple[str, str]]) -> Paragraph:

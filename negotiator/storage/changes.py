@@ -69,7 +69,8 @@ def change_token(session: Session) -> ChangeToken:
 
 
 def changes_since(session: Session, token: ChangeToken | None) -> Changes:
-    """Which areas changed since `token` (all of them when there is none yet).
+    """Which areas changed since `token` (none on the first look, when there is
+    no token yet: it only records where the store stands).
 
     Args:
         session: a read transaction of the client's store.

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from negotiator.domain.wording import ordinal
 from negotiator.text.docx_xml import ILVL, NUMID, NUMPR, OUTLINE_LVL, PPR, PSTYLE, is_on, to_int, val, wml
 
 LEVELS = 9  # w:ilvl 0..8
@@ -174,11 +175,6 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def format_number(n: int, fmt: str) -> str | None:
     """A counter in a Word number format; None when the format is not rendered here."""
     if fmt in ("decimal", "decimalHalfWidth"):
@@ -198,7 +194,7 @@ def format_number(n: int, fmt: str) -> str | None:
     if fmt == "lowerLetter":
         return _letters(n)
     if fmt == "ordinal":
-        return _ordinal(n)
+        return ordinal(n)
     if fmt == "decimalEnclosedParen":
         return f"({n})"
     if fmt == "decimalEnclosedFullstop":

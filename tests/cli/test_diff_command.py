@@ -155,8 +155,7 @@ def test_redline_colour_on_a_terminal(negotiation, db_path: Path) -> None:  # ty
         with store.transaction() as s:
             neg = negotiations.find_negotiation(s, "CBMs")
             a, b = negotiations.find_draft(s, neg, "Zero"), negotiations.find_draft(s, neg, "Rev.1")
-            out = render_redline(compare_drafts(s, a, b),
-                                 [p.text for p in negotiations.draft_paragraphs(s, b)], colour=True)
+            out = render_redline(compare_drafts(s, a, b), colour=True)
     finally:
         store.close()
     assert "\x1b[31;9mshall [strongly]\x1b[0m\x1b[32;4mshould\x1b[0m" in out

@@ -184,7 +184,8 @@ class ParagraphModel(QAbstractTableModel):
     # Access --------------------------------------------------------------
     def index_of_paragraph(self, paragraph_id: int) -> int | None:
         """The document index of a paragraph shown in this model, or None."""
-        return next((r.index for r in self._rows if r.id == paragraph_id), None)
+        row = self._by_id.get(paragraph_id)
+        return None if row is None else self._rows[row].index
 
     def row_at(self, row: int) -> ParagraphRow:
         return self._rows[row]
