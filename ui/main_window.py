@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(self.tree_model.find_draft(self.negotiations[0].drafts[-1].id))
         self.statusBar().showMessage(self.tr("%n negotiation(s) in this store", "", len(self.negotiations)),
                                      5000)
+        # Every own write that changes drafts or links ends here: on a shared store
+        # it is not a colleague's change.
+        self.server.own_change()
 
     def reload_draft(self) -> None:
         """Read the tree and the shown draft again, keeping the selected paragraph:

@@ -43,6 +43,7 @@ class ServerWatch(QObject):
         super().__init__(parent)
         self.store: Store | None = None
         self.token: ChangeToken | None = None
+        self._own_saves = 0  # own saves noted, so a look under way does not report them
         # Its own task manager: a look every few seconds must not flash the
         # window's busy indicator.
         self.tasks = TaskManager(parent=self)
@@ -61,21 +62,28 @@ class ServerWatch(QObject):
 
     def note_own_change(self) -> None:
         """Our own save: take it into the token without reporting it."""
+        self._own_saves += 1
         self.check(report=False)
 
     def check(self, *, report: bool = True) -> None:
         store, token = self.store, self.token
         if store is None or self.tasks.running:
-            return
+            return  # the look under way answers; an own save noted meanwhile makes it look again
+        own_saves = self._own_saves
         self.tasks.run("", lambda ctx: look(store, token),
-                       on_done=lambda changes: self._seen(store, changes, report),
+                       on_done=lambda changes: self._seen(store, changes, report, own_saves),
                        on_error=self.failed.emit)
 
-    def _seen(self, store: Store, changes: Changes, report: bool) -> None:
+    def _seen(self, store: Store, changes: Changes, report: bool, own_saves: int) -> None:
         if store is not self.store:
             return
         self.token = changes.token
-        if report and changes.any:
+        if own_saves != self._own_saves:
+            # Our own save landed while this look ran, before or after its read:
+            # what it saw is not only colleagues'. Look again, quietly, once this
+            # look has ended (it still counts as running while its result arrives).
+            QTimer.singleShot(0, self, lambda: self.check(report=False))
+        elif report and changes.any:
             self.changed.emit(changes.areas)
 
 

@@ -12,6 +12,7 @@ from negotiator import positions
 from negotiator.drafts import lineage, negotiations
 from negotiator.storage import server
 from negotiator.storage.store import Store
+from negotiator.text.importer import read_bytes
 from tests.gui.conftest import fill_demo
 
 
@@ -95,6 +96,24 @@ def test_connect_shows_the_delegation_and_colleagues_edits(make_window, empty_st
         window.server.watch.check()
     assert seen.args[0] == frozenset({"positions"})
     assert window.statusBar().currentMessage() == "Colleagues' changes arrived"
+
+    # Alice's own write (a draft stored, the tree read again, as after an import)
+    # is not a colleague's change, even while a look is under way.
+    def settled() -> None:
+        qtbot.waitUntil(lambda: not window.server.watch.tasks.running, timeout=10000)
+        qtbot.wait(50)  # a quiet second look, if one was queued, has started or is done
+        qtbot.waitUntil(lambda: not window.server.watch.tasks.running, timeout=10000)
+
+    settled()
+    with qtbot.assertNotEmitted(window.server.watch.changed):
+        window.server.watch.check()  # a look under way while Alice saves
+        with window.store.transaction() as s:
+            neg = negotiations.find_negotiation(s, "1")
+            negotiations.import_draft(s, neg, read_bytes(b"1. Decides to act.", "own.txt"), "Own")
+        window.refresh_tree()
+        settled()
+        window.server.watch.check()
+        settled()
     window.server.watch.watch(None)
     window.server.watch.tasks.wait()
     window.tasks.wait()
