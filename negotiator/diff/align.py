@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from negotiator.diff.align_gaps import gap_chains
+from negotiator.diff.align_gaps import RIVAL_MARGIN, gap_chains
 from negotiator.diff.align_groups import find_groups
 from negotiator.diff.align_order import longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
@@ -80,7 +80,8 @@ MOVE_MIN = 0.5
 FRAME_FROM = 0.15
 # A move candidate this close to a rival for the same paragraph is ambiguous;
 # it is taken only when its neighbours moved with it or it is near-identical.
-MOVE_MARGIN = 0.05
+# The same margin makes a link in a gap doubtful (align_gaps).
+MOVE_MARGIN = RIVAL_MARGIN
 NEAR_IDENTICAL = 0.9
 # A candidate whose neighbour on either side links to the neighbour of its
 # partner: look-alikes and duplicates are told apart by their context.

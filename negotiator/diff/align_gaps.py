@@ -59,7 +59,7 @@ ROUGH_OVERLAP = 0.2
 GAP_ALL_PAIRS = 2500
 BAND = 6
 # How close a look-alike's similarity must come to make a link doubtful
-# (the margin of a move's rival in the aligner's move stage).
+# (the aligner's move stage takes the same margin for a move's rival).
 RIVAL_MARGIN = 0.05
 
 
