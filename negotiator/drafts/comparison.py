@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Text, case, cast, select
@@ -25,7 +24,6 @@ from negotiator.domain.vocabulary import ChangeKind
 from negotiator.domain.wording import plural
 from negotiator.drafts.references import reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
-from negotiator.storage.store import chunks
 from negotiator.text.parse import compared_text, is_symbol_or_date
 
 if TYPE_CHECKING:
@@ -78,7 +76,17 @@ def comparison_rows(session: Session, draft: Draft) -> list[Any]:
     )
 
 
-def _user_anchors(session: Session, earlier: list[Any], later: list[Any]) -> list[tuple[int, int]]:
+def _corrections(session: Session, draft_id: int) -> dict[int, int | None]:
+    """The user's link corrections on a draft's paragraphs: paragraph id -> the
+    paragraph it continues, or None where it was declared to start a lineage."""
+    return {pid: source for pid, source in session.execute(
+        select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
+        .join(Paragraph, Paragraph.id == LineageOverride.paragraph_id)
+        .where(Paragraph.draft_id == draft_id))}
+
+
+def _user_anchors(earlier: list[Any], later: list[Any],
+                  corrections: dict[int, int | None]) -> list[tuple[int, int]]:
     """(earlier index, later index) pairs a user declared linked.
 
     Only corrections count: lineages the aligner guessed at import are a
@@ -87,38 +95,20 @@ def _user_anchors(session: Session, earlier: list[Any], later: list[Any]) -> lis
     paragraph links to the paragraph of the earlier draft on the lineage it
     was given (its source, or the source's continuation in this draft).
     """
-    ids = {p.id: k for k, p in enumerate(later)}
-    corrected = {
-        pid
-        for part in chunks(list(ids))
-        for pid in session.scalars(select(LineageOverride.paragraph_id).where(
-            LineageOverride.paragraph_id.in_(part),
-            LineageOverride.source_paragraph_id.is_not(None)))
-    }
-    if not corrected:
+    if not any(source is not None for source in corrections.values()):
         return []
     count = Counter(p.lineage_id for p in earlier if p.lineage_id is not None)
     where = {p.lineage_id: i for i, p in enumerate(earlier)}
     return sorted(
-        (where[p.lineage_id], ids[p.id]) for p in later
-        if p.id in corrected and p.lineage_id is not None and count.get(p.lineage_id) == 1
+        (where[p.lineage_id], j) for j, p in enumerate(later)
+        if corrections.get(p.id) is not None and p.lineage_id is not None
+        and count.get(p.lineage_id) == 1
     )
 
 
-def _declared_new(session: Session, paras: list[Any]) -> set[int]:
+def _declared_new(paras: list[Any], corrections: dict[int, int | None]) -> set[int]:
     """Indices of paragraphs a user declared to start a lineage of their own."""
-    ids = {p.id: k for k, p in enumerate(paras)}
-    found = [
-        pid
-        for part in chunks(list(ids))
-        for pid in session.scalars(
-            select(LineageOverride.paragraph_id).where(
-                LineageOverride.paragraph_id.in_(part),
-                LineageOverride.source_paragraph_id.is_(None),
-            )
-        )
-    ]
-    return {ids[pid] for pid in found}
+    return {k for k, p in enumerate(paras) if p.id in corrections and corrections[p.id] is None}
 
 
 def pair_ops(link: Link, texts_a: Sequence[str], texts_b: Sequence[str]) -> list[tuple[str, str]]:
@@ -224,53 +214,60 @@ def compute_comparison(session: Session, draft_a: Draft, draft_b: Draft) -> Comp
     pa = comparison_rows(session, draft_a)
     pb = comparison_rows(session, draft_b)
     later_is_b = draft_b.order > draft_a.order
+    corrections = _corrections(session, (draft_b if later_is_b else draft_a).id)
     if later_is_b:
-        anchors = _user_anchors(session, pa, pb)
+        anchors = _user_anchors(pa, pb, corrections)
     else:
-        anchors = [(i, j) for j, i in _user_anchors(session, pb, pa)]
-    declared = _declared_new(session, pb if later_is_b else pa)
+        anchors = [(i, j) for j, i in _user_anchors(pb, pa, corrections)]
+    declared = _declared_new(pb if later_is_b else pa, corrections)
     anchored_a = {i for i, _ in anchors}
     anchored_b = {j for _, j in anchors}
     if later_is_b:
         unlinked_b, unlinked_a = declared - anchored_b, set()
     else:
         unlinked_a, unlinked_b = declared - anchored_a, set()
+    texts = (compared_texts(pa), compared_texts(pb))
     links = align(
-        [Para(p.number, t) for p, t in zip(pa, compared_texts(pa), strict=True)],
-        [Para(p.number, t) for p, t in zip(pb, compared_texts(pb), strict=True)],
+        [Para(p.number, t) for p, t in zip(pa, texts[0], strict=True)],
+        [Para(p.number, t) for p, t in zip(pb, texts[1], strict=True)],
         anchors,
         unlinked_a=unlinked_a,
         unlinked_b=unlinked_b,
     )
-    return comparison_from_links(draft_a.label, draft_b.label, pa, pb, links)
+    return comparison_from_links(draft_a.label, draft_b.label, pa, pb, links, texts)
 
 
 def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb: Sequence[Any],
-                          links: Sequence[Link]) -> Comparison:
+                          links: Sequence[Link],
+                          texts: tuple[Sequence[str], Sequence[str]] | None = None) -> Comparison:
     """The comparison of two drafts' rows (``comparison_rows``' columns) once
     aligned: word diffs, salience, brackets and references of every link.
 
     An import hands over the alignment it made for the lineages, so a new draft
-    is aligned once.
+    is aligned once; ``texts``, the ``compared_texts`` of both drafts the
+    alignment read, if the caller has them.
     """
     from negotiator.diff.salience import salient_changes  # loads the lexicons: not to read
 
     refs_a = reference_labels(pa)  # the rows carry the facts the rule reads
     refs_b = reference_labels(pb)
-    texts_a, texts_b = compared_texts(pa), compared_texts(pb)
-    counts: Counter[ChangeKind] = Counter()
+    texts_a, texts_b = texts or (compared_texts(pa), compared_texts(pb))
+    # Columns read by index: most links are one paragraph to one.
+    brackets_a, brackets_b = [p.brackets for p in pa], [p.brackets for p in pb]
+    ordinals_a, ordinals_b = [p.ordinal for p in pa], [p.ordinal for p in pb]
+    statuses: Counter[tuple[str, ...]] = Counter()  # counted per status, a few distinct ones
     entries: list[AlignedEntry] = []
     newly_agreed: list[int] = []
     salient_paragraphs = 0
     top_matter_count = 0
-    kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}  # a few distinct statuses
+    kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}
     for link in links:
+        old, new = link.old, link.new
         ops = pair_ops(link, texts_a, texts_b)
-        olds = [pa[i] for i in link.old]
-        news = [pb[j] for j in link.new]
-        changed = olds and news and any(op != EQUAL for op, _ in ops)
-        top_matter = bool(olds and news) and all(
-            is_symbol_or_date(p.text) for p in chain(olds, news))
+        both = bool(old and new)
+        changed = both and any(op != EQUAL for op, _ in ops)
+        top_matter = both and all(is_symbol_or_date(pa[i].text) for i in old) \
+            and all(is_symbol_or_date(pb[j].text) for j in new)
         salient = _unique(salient_changes(ops)) if changed and not top_matter else ()
         kinds = kinds_of.get(link.status)
         if kinds is None:
@@ -278,29 +275,33 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
         if top_matter:
             top_matter_count += 1
         else:
-            counts.update(kinds)
+            statuses[link.status] += 1
         if salient:
             salient_paragraphs += 1
-        before = [p.brackets for p in olds] if olds else None
-        agreed_here = [p.ordinal for p in news if is_newly_agreed(p.brackets, before)]
+        before = [brackets_a[i] for i in old] if old else None
+        agreed_here = [ordinals_b[j] for j in new if is_newly_agreed(brackets_b[j], before)]
         newly_agreed.extend(agreed_here)
         entries.append(AlignedEntry(
             kinds,
-            tuple(p.ordinal for p in olds),
-            tuple(p.ordinal for p in news),
-            tuple(refs_a[i] for i in link.old),
-            tuple(refs_b[j] for j in link.new),
+            tuple(ordinals_a[i] for i in old),
+            tuple(ordinals_b[j] for j in new),
+            tuple(refs_a[i] for i in old),
+            tuple(refs_b[j] for j in new),
             tuple(ops),
             salient,
-            sum(p.brackets for p in olds),
-            sum(p.brackets for p in news),
+            sum(brackets_a[i] for i in old),
+            sum(brackets_b[j] for j in new),
             top_matter,
             bool(agreed_here),
         ))
+    counts: Counter[ChangeKind] = Counter()
+    for status, n in statuses.items():
+        for kind in kinds_of[status]:
+            counts[kind] += n
     summary = ComparisonSummary(
         counts={k: counts.get(k, 0) for k in ChangeKind},
-        brackets_from=sum(p.brackets for p in pa),
-        brackets_to=sum(p.brackets for p in pb),
+        brackets_from=sum(brackets_a),
+        brackets_to=sum(brackets_b),
         newly_agreed=tuple(newly_agreed),
         salient=salient_paragraphs,
         top_matter=top_matter_count,

@@ -76,16 +76,21 @@ def _glob(folder: Any, pattern: str) -> Iterable[Any]:
                                            else p.name == name)]
 
 
-def cache_key(session: Session, draft_a: Draft, draft_b: Draft) -> str:
-    """What a comparison of ``draft_a`` -> ``draft_b`` depends on, as one hash."""
+def cache_key(session: Session, draft_a: Draft, draft_b: Draft,
+              lineages: tuple[Sequence[int | None], Sequence[int | None]] | None = None) -> str:
+    """What a comparison of ``draft_a`` -> ``draft_b`` depends on, as one hash.
+
+    ``lineages``: both drafts' paragraph lineages in order, when the caller holds
+    them (an import has just planned them); read from the store otherwise.
+    """
     digest = hashlib.sha256(
         f"{code_version()}|{draft_a.content_checksum}|{draft_b.content_checksum}|"
         f"{draft_a.order}|{draft_b.order}".encode())
     conn = session.connection()  # Core: plain values, a fraction of the ORM's cost per row
-    for draft in (draft_a, draft_b):
-        lineages = conn.execute(select(Paragraph.lineage_id).where(Paragraph.draft_id == draft.id)
-                                .order_by(Paragraph.ordinal)).scalars().all()
-        digest.update(repr(lineages).encode())  # a list of ints: repr runs in C
+    if lineages is None:
+        lineages = (_lineages(conn, draft_a.id), _lineages(conn, draft_b.id))
+    for ids in lineages:
+        digest.update(repr(list(ids)).encode())  # a list of ints: repr runs in C
     corrections = conn.execute(
         select(LineageOverride.paragraph_id, LineageOverride.source_paragraph_id)
         .join(Paragraph, Paragraph.id == LineageOverride.paragraph_id)
@@ -93,6 +98,11 @@ def cache_key(session: Session, draft_a: Draft, draft_b: Draft) -> str:
         .order_by(LineageOverride.paragraph_id)).all()
     digest.update(repr([tuple(r) for r in corrections]).encode())
     return digest.hexdigest()
+
+
+def _lineages(conn: Connection, draft_id: int) -> Sequence[int | None]:
+    return conn.execute(select(Paragraph.lineage_id).where(Paragraph.draft_id == draft_id)
+                        .order_by(Paragraph.ordinal)).scalars().all()
 
 
 def kept_whole(e: AlignedEntry) -> bool:

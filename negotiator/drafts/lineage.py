@@ -87,8 +87,9 @@ class LineagePlan:
     relation: list[str | None]
     merges: list[tuple[int, int]]
     links: list[Link]  # the alignment to the previous draft it was made from
-
-
+    # The compared texts (``compared_texts``) that alignment read, previous
+    # draft's then this one's: the comparison made from the links reads them too.
+    texts: tuple[list[str], list[str]] = ([], [])
 
 
 def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
@@ -109,6 +110,7 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
     from negotiator.diff.align import Para, align  # commands that only read need no aligning
 
     links: list[Link] = []
+    texts: tuple[list[str], list[str]] = ([], [])
     if previous_rows is not None:
         prev_rows: Sequence[Any] = previous_rows
     else:
@@ -120,9 +122,10 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
                    if r.id is not None and (src := overrides.get(r.id)) is not None and src in prev_pos]
         unlinked = [j for j, r in enumerate(rows)
                     if r.id in overrides and overrides[r.id] not in prev_pos]
+        texts = (compared_texts(prev_rows), compared_texts(rows))
         links = align(
-            [Para(r.number, t) for r, t in zip(prev_rows, compared_texts(prev_rows), strict=True)],
-            [Para(r.number, t) for r, t in zip(rows, compared_texts(rows), strict=True)],
+            [Para(r.number, t) for r, t in zip(prev_rows, texts[0], strict=True)],
+            [Para(r.number, t) for r, t in zip(rows, texts[1], strict=True)],
             anchors,
             unlinked_b=unlinked,
         )
@@ -192,7 +195,7 @@ def plan_lineages(session: Session, draft: Draft, rows: Sequence[LineageRow],
         ).all()
         for j, lid in zip(need_new, new_ids, strict=True):
             lineage[j] = lid
-    return LineagePlan(lineage, relation, merges, links)  # type: ignore[arg-type]
+    return LineagePlan(lineage, relation, merges, links, texts)  # type: ignore[arg-type]
 
 
 def store_merges(session: Session, paragraph_ids: list[int], merges: list[tuple[int, int]]) -> None:

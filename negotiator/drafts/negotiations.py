@@ -177,8 +177,10 @@ def import_draft(
         rows = [ComparedRow(None, i, p.number, p.text, p.brackets, lid, p.level, p.kind, p.section,
                             p.footnotes)
                 for i, (p, lid) in enumerate(zip(paras, plan.lineage, strict=True))]
-        result = comparison_from_links(previous.label, label, previous_rows, rows, plan.links)
-        comparison_cache.store(session, previous, draft, result)  # for `diff`, the window, the brief
+        result = comparison_from_links(previous.label, label, previous_rows, rows, plan.links, plan.texts)
+        key = comparison_cache.cache_key(  # the lineages just planned: no second read
+            session, previous, draft, ([r.lineage_id for r in previous_rows], plan.lineage))
+        comparison_cache.store(session, previous, draft, result, key)  # for `diff`, the window, the brief
     return ImportResult(
         negotiation.id,
         draft.id,

@@ -35,6 +35,8 @@ _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
 _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
 # Keyed by plain str: the stored kind arrives as a str (ParagraphKind is a StrEnum).
 _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
+# Plain values: read once per paragraph of every draft, an enum member costs ten times more.
+_HEADING, _PREAMBULAR = ParagraphKind.HEADING.value, ParagraphKind.PREAMBULAR.value
 
 
 class ParagraphFacts(NamedTuple):
@@ -57,9 +59,9 @@ def reference_labels(paragraphs: Sequence[ParagraphFacts]) -> list[str]:
     section_prefix = ""
     for p in paragraphs:
         number = (p.number or "").strip().rstrip(".")
-        if p.kind == ParagraphKind.PREAMBULAR:
+        if p.kind == _PREAMBULAR:
             preambular += 1
-        if p.kind == ParagraphKind.HEADING:
+        if p.kind == _HEADING:
             label = _heading_label(number, p.text)
             in_section = 0
             section_prefix = f"{number} " if number else ""
@@ -76,7 +78,7 @@ def reference_labels(paragraphs: Sequence[ParagraphFacts]) -> list[str]:
         elif number:
             label = _top_level_label(number, p.kind)
             parents = {0: label}
-        elif p.kind == ParagraphKind.PREAMBULAR:
+        elif p.kind == _PREAMBULAR:
             label = f"PP {preambular}"
         else:
             in_section += 1
