@@ -171,16 +171,15 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
     with store.transaction(read_only=args.set is None) as s:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
+        para = lineage.find_paragraph(s, draft, args.paragraph) if args.paragraph else None
         if args.set is not None:
-            if not args.paragraph:
+            if para is None:
                 raise NegotiatorError("name the paragraph whose status you set")
-            para = lineage.find_paragraph(s, draft, args.paragraph)
             positions.set_paragraph_status(s, para.id, args.set, holder=args.holder,
                                            due=args.due, author=author_of(args))
         rows = positions.paragraph_statuses(s, neg, draft)
         labels = draft_references(s, draft.id)
-        if args.paragraph:
-            para = lineage.find_paragraph(s, draft, args.paragraph)
+        if para is not None:
             rows = [r for r in rows if r.index == para.ordinal]
     if args.json:
         emit_json(args, [json_shapes.agreement(r) for r in rows])

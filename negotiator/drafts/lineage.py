@@ -21,11 +21,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.comparison import compared_texts, footnotes_where_present
-from negotiator.drafts.references import (
-    ParagraphFacts,
-    find_by_reference,
-    reference_labels,
-)
+from negotiator.drafts.references import draft_references, find_by_reference
 from negotiator.storage.models import (
     Draft,
     Lineage,
@@ -327,13 +323,12 @@ def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
     Raises:
         NotFound: no such paragraph, or a number that several paragraphs carry.
     """
-    rows = session.execute(
-        select(Paragraph.id, Paragraph.number, Paragraph.level, Paragraph.kind,
-               Paragraph.section, Paragraph.text)
-        .where(Paragraph.draft_id == draft.id).order_by(Paragraph.ordinal)).all()
-    labels = reference_labels([ParagraphFacts(*row[1:]) for row in rows])
-    index = find_by_reference(ref, labels, [row.number for row in rows], f"'{draft.label}'")
-    paragraph = session.get(Paragraph, rows[index].id)
+    numbers = session.scalars(select(Paragraph.number).where(Paragraph.draft_id == draft.id)
+                              .order_by(Paragraph.ordinal)).all()
+    index = find_by_reference(ref, draft_references(session, draft.id), numbers,
+                              f"'{draft.label}'")
+    paragraph = session.scalar(select(Paragraph).where(Paragraph.draft_id == draft.id,
+                                                       Paragraph.ordinal == index))
     assert paragraph is not None
     return paragraph
 
