@@ -66,7 +66,8 @@ def _regions(base: str, amendment: str) -> list[Region] | None:
                     pos += len(t)
                 else:
                     plus += t
-        return out
+        written_on = "".join(t for op, t in edit_ops(amendment) if op != "+")
+        return _placed_in(base, written_on, out)
     if form is Form.INSTRUCTION:
         regions = instruction_regions(base, amendment)
         return None if isinstance(regions, str) else regions
@@ -81,6 +82,27 @@ def _regions(base: str, amendment: str) -> list[Region] | None:
         end = spans[i2 - 1][1] if i2 > i1 else start
         out.append((start, end, " ".join(m[0] for m in prop[j1:j2])))
     return out
+
+
+def _placed_in(base: str, written_on: str, regions: list[Region]) -> list[Region]:
+    """Regions found in the text an edit was written on, placed in the stored
+    paragraph: the same words (``edit_fits``), but not always the same spacing
+    (a double space, a line break), so they are placed by word, not by character."""
+    if written_on == base:
+        return regions
+    here = [m.span() for m in _TOKEN.finditer(written_on)]
+    there = [m.span() for m in _TOKEN.finditer(base)]
+    if len(here) != len(there):  # not written on this wording: nothing to place
+        return []
+
+    def place(offset: int, at_end: bool) -> int:
+        k = sum(1 for s0, _ in here if s0 < offset)  # words that start before it
+        if at_end:
+            return there[k - 1][1] if k else 0
+        return there[k][0] if k < len(there) else len(base)
+
+    return [(place(start, False), place(end, True) if end > start else place(start, False), put)
+            for start, end, put in regions]
 
 
 def _mapped(ops: Sequence[tuple[str, int, int, int, int]], new: Sequence[str],

@@ -321,6 +321,25 @@ def test_uptake_partly_states_a_share() -> None:
     assert positions.uptake(base, "Merge it with paragraph 4.", new) is None
 
 
+def test_uptake_of_an_edit_typed_with_other_spacing_than_the_stored_text() -> None:
+    # Text pasted from a PDF or a .txt keeps double spaces and line breaks; the
+    # delegation types its [-..-]{+..+} edit with single spaces. The chair took
+    # the change up (and changed another word): that is "adopted", not "not
+    # reflected" (the change was placed by character, seven words too early).
+    base = ("Calls upon all  States,  in  particular  the  largest  emitters,  to  act\n"
+            "quickly  [at once].")
+    edit = ("Calls upon all States, in particular the largest emitters, to act quickly "
+            "[-[at once]-]{+without delay+}.")
+    taken_up = "Calls upon all States, in particular the major emitters, to act quickly without delay."
+    assert positions.uptake(base, edit, taken_up) == ("adopted", 1.0)
+    left = "Calls upon all States, in particular the major emitters, to act quickly [at once]."
+    assert positions.uptake(base, edit, left) == ("not_reflected", 0.0)
+    insertion = ("Calls upon all States, in particular the largest emitters, to act {+firmly and+} "
+                 "quickly [at once].")
+    assert positions.uptake(base, insertion, "Calls upon all States, in particular the major "
+                            "emitters, to act firmly and quickly [at once].") == ("adopted", 1.0)
+
+
 def test_amendment_forms() -> None:
     base = "Calls upon States to act [by State and non-State actors] quickly [at once]."
     assert positions.amended_text(base, "Keep '[by State and non-State actors]'.") == (
