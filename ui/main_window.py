@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         self.stores.open_demo()
 
     def offer_demo_if_empty(self) -> None:
-        """First start with an empty store: offer the demo negotiation, once."""
+        """First start with an empty store (as the tree read it): offer the demo negotiation, once."""
         self.stores.offer_demo_if_empty()
 
     # Help -------------------------------------------------------------------
