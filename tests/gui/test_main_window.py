@@ -121,6 +121,20 @@ def test_table_sorts_by_brackets_and_back_to_document_order(demo_window) -> None
     assert indexes == sorted(indexes)
 
 
+def test_table_sorts_by_flags_in_words_then_document_order(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(full_demo_store)
+    qtbot.waitUntil(lambda: any(w.paragraph_proxy.index(r, Column.FLAGS).data(Qt.ItemDataRole.ToolTipRole)
+                                for r in range(w.paragraph_proxy.rowCount())), timeout=10000)
+    w.table.sortByColumn(Column.FLAGS, Qt.SortOrder.AscendingOrder)
+    proxy = w.paragraph_proxy
+    shown = [(proxy.index(r, Column.FLAGS).data(Qt.ItemDataRole.AccessibleTextRole).casefold(),
+              w.paragraph_model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()).index)
+             for r in range(proxy.rowCount())]
+    assert shown == sorted(shown)
+    assert len({words for words, _ in shown}) > 3  # several flag sets, not one block
+    assert shown[0][0] == ""  # rows without a flag first
+
+
 def test_window_state_is_saved_in_settings(demo_window, settings) -> None:  # type: ignore[no-untyped-def]
     from ui import settings as cfg
 

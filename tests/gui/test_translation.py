@@ -91,8 +91,23 @@ def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # typ
         assert titles == ["Fichier", "Édition", "Affichage", "Négociation", "Aide"]
         assert window.filter_count.text().endswith("paragraphes")
     finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)
+        remove_translators(qapp)
+
+
+def test_flag_words_are_translated_once_per_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    # The flags column paints and sorts them per row: built once, again after a language change.
+    from ui.flags import flags
+
+    english = flags()
+    assert flags() is english and english["agreed"].name == "Agreed"
+    install_translators(qapp, "fr_FR")
+    try:
+        french = flags()
+        assert french["agreed"].name == "Agréé" and french["red_line"].name == "Ligne rouge touchée"
+        assert flags() is french
+    finally:
+        remove_translators(qapp)
+    assert flags()["agreed"].name == "Agreed"
 
 
 def test_choosing_french_in_the_language_menu_rebuilds_the_window(make_window, demo_store, settings, qapp,
