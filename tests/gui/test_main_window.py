@@ -109,6 +109,48 @@ def test_a_filter_left_on_applies_to_the_next_draft_when_its_changes_arrive(demo
     assert w.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
 
 
+def test_rows_fit_their_text_through_searches_measuring_only_rows_brought_back(  # type: ignore[no-untyped-def]
+        demo_window, qtbot) -> None:
+    from ui.delegates import WrappedTextDelegate
+
+    w = demo_window
+    table, proxy = w.table, w.paragraph_proxy
+    # A scroll bar that comes and goes would change the text column's width, which
+    # rightly measures every row again: keep it, to see what the search alone costs.
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    qtbot.wait(50)
+    measured: list[int] = []
+
+    class MeasuringDelegate(WrappedTextDelegate):
+        """The table's text delegate, noting each row it measures."""
+
+        def sizeHint(self, option, index):  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+            measured.append(index.row())
+            return super().sizeHint(option, index)
+
+    table.setItemDelegateForColumn(Column.TEXT, MeasuringDelegate(table))
+    table.resizeRowsToContents()
+    measured.clear()
+
+    def fitted() -> bool:
+        heights = [table.rowHeight(r) for r in range(proxy.rowCount())]
+        fits = [table.sizeHintForRow(r) for r in range(proxy.rowCount())]
+        measured.clear()
+        return heights == fits
+
+    total = proxy.rowCount()
+    for typed in ("the", "the s"):  # typing narrows: the rows left keep their height
+        proxy.set_filters(search=typed)
+        qtbot.wait(20)
+        assert measured == [], typed
+        assert 0 < proxy.rowCount() < total and fitted()
+    narrowed = proxy.rowCount()
+    proxy.set_filters(search="")  # cleared: only the rows brought back are measured
+    qtbot.wait(20)
+    assert len(measured) == total - narrowed
+    assert proxy.rowCount() == total and fitted()
+
+
 def test_table_sorts_by_brackets_and_back_to_document_order(demo_window) -> None:  # type: ignore[no-untyped-def]
     w = demo_window
     w.table.sortByColumn(Column.BRACKETS, Qt.SortOrder.DescendingOrder)
