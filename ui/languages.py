@@ -7,6 +7,7 @@ import functools
 import logging
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -20,6 +21,8 @@ _T = TypeVar("_T")
 # Moves whenever our translators are installed or removed: texts built once per
 # language (``per_language``) are built again after it moves.
 _language_generation = 0
+# Translation folders whose .ts were compiled (or tried) in this process.
+_compiled_folders: set[Path] = set()
 
 
 def per_language(build: Callable[[], _T]) -> Callable[[], _T]:
@@ -59,10 +62,15 @@ def language_name(code: str) -> str:
 
 def compile_checkout_translations() -> None:
     """A source checkout holds only the .ts: compile each one newer than its .qm (an
-    installed wheel holds only .qm, so nothing happens there). On failure the app
-    speaks English."""
+    installed wheel holds only .qm, so nothing happens there). Once per process and
+    folder: start-up both installs a translator and lists the languages, and a
+    failed compile is not tried again. On failure the app speaks English."""
+    folder = paths.TRANSLATIONS
+    if folder in _compiled_folders:
+        return
+    _compiled_folders.add(folder)
     try:
-        compile_translations(paths.TRANSLATIONS, only_stale=True)
+        compile_translations(folder, only_stale=True)
     except (OSError, subprocess.CalledProcessError) as error:
         log.warning("could not compile the translations: %s %s", error, getattr(error, "stderr", ""))
 

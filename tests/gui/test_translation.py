@@ -82,6 +82,23 @@ def test_a_checkout_compiles_a_new_or_edited_translation_on_first_use(tmp_path: 
     assert translator.translate("MainWindow", "&File") == "&Dossier"
 
 
+def test_start_up_compiles_the_checkout_translations_once(tmp_path: Path, qapp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    # Start-up installs a translator and lists the languages for the menu; the .ts are
+    # compiled (here: tried, and failing, on a broken one) once, not by each.
+    from ui import languages
+
+    (tmp_path / "negotiator_xx.ts").write_text("<TS><context><name>Broken", encoding="utf-8")
+    monkeypatch.setattr(paths, "TRANSLATIONS", tmp_path)
+    with caplog.at_level("WARNING", logger="ui.languages"):
+        install_translators(qapp, "en")
+        try:
+            assert languages.available_languages() == ["en"]
+        finally:
+            remove_translators(qapp)
+    tried = [r for r in caplog.records if "could not compile the translations" in r.getMessage()]
+    assert len(tried) == 1, [r.getMessage() for r in tried]
+
+
 def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # type: ignore[no-untyped-def]
     translators = install_translators(qapp, "fr_FR")
     try:
