@@ -74,18 +74,18 @@ def test_filters_bracketed_changed_and_search(demo_window, qtbot) -> None:  # ty
     bracketed = sum(1 for r in range(model.rowCount()) if model.row_at(r).brackets)
     assert 0 < bracketed < total
 
-    w.filter_bracketed.setChecked(True)
+    w.filter_bar.filter_bracketed.setChecked(True)
     assert proxy.rowCount() == bracketed
     assert all(proxy.index(r, Column.BRACKETS).data() for r in range(proxy.rowCount()))
-    assert w.filter_count.text() == f"{bracketed} of {total}"
-    w.filter_bracketed.setChecked(False)
+    assert w.filter_bar.filter_count.text() == f"{bracketed} of {total}"
+    w.filter_bar.filter_bracketed.setChecked(False)
 
-    w.filter_changed.setChecked(True)
+    w.filter_bar.filter_changed.setChecked(True)
     changed = proxy.rowCount()
     assert 0 < changed < total
     for r in range(changed):
         assert proxy.index(r, Column.CHANGE).data() not in ("", "Renumbered")
-    w.filter_changed.setChecked(False)
+    w.filter_bar.filter_changed.setChecked(False)
 
     qtbot.keyClicks(w.search, "Secretariat")
     qtbot.waitUntil(lambda: 0 < proxy.rowCount() < total, timeout=3000)
@@ -99,14 +99,14 @@ def test_filters_bracketed_changed_and_search(demo_window, qtbot) -> None:  # ty
 def test_a_filter_left_on_applies_to_the_next_draft_when_its_changes_arrive(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = demo_window
     model, proxy = w.paragraph_model, w.paragraph_proxy
-    w.filter_changed.setChecked(True)
+    w.filter_bar.filter_changed.setChecked(True)
     with qtbot.waitSignal(w.changes_loaded, timeout=10000):
         w.tree.setCurrentIndex(w.tree_model.find_draft(draft_id(w, "Rev.1")))
     changed = [r for r in range(model.rowCount())
                if (c := model.change_at(r)) is not None and not c.top_matter
                and set(c.kinds) - {"unchanged", "renumbered"}]
     assert 0 < proxy.rowCount() == len(changed) < model.rowCount()
-    assert w.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
+    assert w.filter_bar.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
 
 
 def test_rows_fit_their_text_through_searches_measuring_only_rows_brought_back(  # type: ignore[no-untyped-def]

@@ -106,7 +106,7 @@ def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # typ
         window = make_window(demo_store)
         titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
         assert titles == ["Fichier", "Édition", "Affichage", "Négociation", "Aide"]
-        assert window.filter_count.text().endswith("paragraphes")
+        assert window.filter_bar.filter_count.text().endswith("paragraphes")
     finally:
         remove_translators(qapp)
 
@@ -166,7 +166,7 @@ def test_english_says_one_paragraph_and_two_paragraphs(make_window, demo_store, 
     try:
         assert translators, "no English plural forms found"
         window = make_window(demo_store)
-        assert window.filter_count.text() == f"{window.paragraph_model.rowCount()} paragraphs"
+        assert window.filter_bar.filter_count.text() == f"{window.paragraph_model.rowCount()} paragraphs"
         assert window.tr("%n paragraph(s)", "", 1) == "1 paragraph"
         assert QCoreApplication.translate("DetailPane", "%n bracket(s)", "", 2) == "2 brackets"
     finally:
