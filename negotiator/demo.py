@@ -13,7 +13,6 @@ import hashlib
 import importlib.resources
 import importlib.util
 import json
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from negotiator.domain.errors import Conflict, InputError
 from negotiator.drafts import negotiations
 from negotiator.drafts.lineage import find_paragraph
 from negotiator.storage.models import Actor, Negotiation
+from negotiator.storage.private_files import atomic_target
 from negotiator.storage.store import HEAD_REVISION, Store
 from negotiator.text.importer import ParsedDraft, read_file
 
@@ -197,22 +197,26 @@ def demo_store_key() -> str:
 
 def build_demo_store(path: Path, fmt: str | None = None) -> None:
     """Write a store holding only the demo negotiation to ``path`` (replaced if
-    there), as one self-contained file."""
+    there), as one self-contained file, whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    for extra in ("", "-wal", "-shm"):
-        Path(str(part) + extra).unlink(missing_ok=True)
-    store = Store.open(part)
-    try:
-        load_demo(store, fmt)
-    finally:
-        store.close()
-    plain = sqlite3.connect(part)  # one file, no -wal beside it (a copy opens in WAL again)
-    try:
-        plain.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        plain.close()
-    os.replace(part, path)
+    with atomic_target(path) as part:
+        sidecars = [Path(f"{part}{extra}") for extra in ("-wal", "-shm")]
+        for sidecar in sidecars:  # a killed build's log would be replayed into the new file
+            sidecar.unlink(missing_ok=True)
+        try:
+            store = Store.open(part)
+            try:
+                load_demo(store, fmt)
+            finally:
+                store.close()
+            plain = sqlite3.connect(part)  # one file, no -wal beside it (a copy opens in WAL again)
+            try:
+                plain.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                plain.close()
+        finally:
+            for sidecar in sidecars:
+                sidecar.unlink(missing_ok=True)
 
 
 def ready_demo_store(cache: Path) -> Path:

@@ -345,3 +345,32 @@ def test_negotiator_demo_from_word_matches_the_text_demo(cli, meta):
     drafts = json.loads(cli("drafts", "1", "--json").out)
     assert [d["brackets"] for d in drafts] == [32, 24, 3]
     assert [d["warnings"] for d in drafts] == [[], [], []]
+
+
+# --- the ready demo store ---------------------------------------------------------
+
+
+def test_a_ready_demo_store_is_one_private_file_written_whole(tmp_path, meta):
+    from negotiator.demo import build_demo_store, find_demo
+    from negotiator.domain.errors import InputError
+
+    target = tmp_path / "demo.sqlite"
+    # What a killed build leaves: its temporary, with a write-ahead log beside it.
+    (tmp_path / ".demo.sqlite.part").write_bytes(b"half a store")
+    (tmp_path / ".demo.sqlite.part-wal").write_bytes(b"\0" * 64)
+    build_demo_store(target, "txt")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite"]
+    if sys.platform != "win32":
+        assert target.stat().st_mode & 0o777 == 0o600
+    store = Store.open(target)
+    try:
+        assert find_demo(store) is not None
+    finally:
+        store.close()
+
+    # A build that fails leaves the store that was there, and nothing beside it.
+    before = target.read_bytes()
+    with pytest.raises(InputError):
+        build_demo_store(target, "pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite"]
+    assert target.read_bytes() == before

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +24,9 @@ from ui import settings as cfg
 from ui.demo_store import create_demo_folder, remove_demo_folder, remove_stale_demo_folders
 from ui.languages import install_translators
 from ui.settings import Settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 APP_NAME = "Negotiator"
 # Set: print a monotonic timestamp after the first paint (for bench/bench_process.py).
@@ -96,6 +100,20 @@ class AfterFirstPaint(QObject):
         then()
 
 
+def show_then_fill(window: MainWindow, *, offer_demo: bool) -> None:
+    """Show the window empty and read the store only once it is painted: the
+    tree first, then (``offer_demo``, a first start) the demo offer, which
+    asks the tree just read whether the store is empty instead of the store."""
+
+    def fill() -> None:
+        window.refresh_tree()
+        if offer_demo:
+            window.offer_demo_if_empty()
+
+    AfterFirstPaint(window, fill)
+    window.show()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window; returns the application's exit code."""
     from ui.main_window import MainWindow
@@ -118,10 +136,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(store, settings, demo=args.demo, load_later=True)
     if not args.demo and store.path is not None:
         settings.add_recent_store(str(store.path))
-    AfterFirstPaint(window, window.refresh_tree)
-    window.show()
-    if not args.demo:
-        QTimer.singleShot(0, window.offer_demo_if_empty)
+    show_then_fill(window, offer_demo=not args.demo)
     try:
         return app.exec()
     finally:

@@ -51,7 +51,7 @@ class DraftLoading(QObject):
         window.current_draft_id = draft_id
         window.previous_draft_id = op.previous_draft_id(window.store, draft_id)
         window.paragraph_model.set_rows(draft_id, rows)
-        window._update_filter_count()
+        window.filter_bar.update_count()
         window.detail.show_paragraph(None, None, False)
         window.link_action.setEnabled(False)
         if window.tree.currentIndex().data(ID_ROLE) != draft_id:
@@ -86,7 +86,7 @@ class DraftLoading(QObject):
         if draft_id != window.current_draft_id:
             return  # the user moved on; drop the stale result
         window.paragraph_model.set_changes(changes)
-        window._update_filter_count()
+        window.filter_bar.update_count()
         detail = window.detail
         if detail.row is not None and (row := window.paragraph_model.row_of_paragraph(detail.row.id)) is not None:
             detail.show_paragraph(detail.row, window.paragraph_model.change_at(row), True, keep_positions=True)
@@ -141,7 +141,7 @@ class DraftLoading(QObject):
         if draft_id != window.current_draft_id:
             return
         window.paragraph_model.update_position(index, summary)
-        window._update_filter_count()
+        window.filter_bar.update_count()
         window.summaries_loaded.emit(draft_id)
 
     def _summaries_ready(self, draft_id: int, summaries: dict[int, op.PositionSummary]) -> None:
@@ -149,7 +149,7 @@ class DraftLoading(QObject):
         if draft_id != window.current_draft_id:
             return
         window.paragraph_model.set_positions(summaries)
-        window._update_filter_count()
+        window.filter_bar.update_count()
         window.summaries_loaded.emit(draft_id)
 
     def _changes_failed(self, draft_id: int, exc: BaseException) -> None:

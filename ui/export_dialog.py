@@ -9,7 +9,6 @@ task that opens its own session and calls ``negotiator.brief``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -41,17 +40,12 @@ from negotiator.export.requests import AmendmentsRequest, BriefRequest, ExportCh
 from negotiator.storage.store import Store
 from ui import settings as cfg
 from ui.dialogs import show_exception
+from ui.file_names import file_part
 from ui.settings import Settings
 from ui.tasks import Task, TaskContext, TaskManager
 
 # Markings offered in the classification box (it also takes any other text).
 CLASSIFICATIONS = ("RESTRICTED", "EU RESTRICTED", "CONFIDENTIAL")
-# Characters no file system takes in a name (Windows is the strictest), and control
-# characters; a slash (as in a document symbol, "PC.DEL/112/26") becomes a hyphen.
-SLASHES = re.compile(r"[\\/]")
-UNSAFE_FILE_CHARS = re.compile(r'[:*?"<>|\x00-\x1f\x7f]+')
-# A negotiation's title in a file name: enough words to recognise it.
-TITLE_CHARS = 40
 # Longest suggested file name (Windows paths stay far below their 260-character limit).
 MAX_NAME_CHARS = 150
 BRIEF_PAGE, AMENDMENTS_PAGE = 0, 1
@@ -72,17 +66,6 @@ def run_export(store: Store, request: BriefRequest | AmendmentsRequest, ctx: Tas
 def default_classification(settings: Settings | None = None) -> str:
     """The marking a new brief starts with: the delegation's setting, RESTRICTED unless changed."""
     return (settings or Settings()).get(cfg.CLASSIFICATION)
-
-
-def file_part(text: str, limit: int = TITLE_CHARS) -> str:
-    """Text fit for a file name on any system: slashes become "-", other unsafe
-    characters spaces, spaces are collapsed, cut at a word boundary; no leading
-    or trailing dot, hyphen or space."""
-    clean = " ".join(UNSAFE_FILE_CHARS.sub(" ", SLASHES.sub("-", text)).split())
-    if len(clean) > limit:
-        cut = clean[:limit + 1]
-        clean = cut[:cut.rfind(" ")] if " " in cut else clean[:limit]
-    return clean.strip(" .-")
 
 
 def suggested_file_name(parts: list[str], today: dt.date | None = None) -> str:

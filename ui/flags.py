@@ -7,20 +7,26 @@ gives each row its ``PositionSummary``); here they only get a face.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
 from negotiator.views.draft_table import ParagraphRow, PositionSummary
+from ui.languages import per_language
 
 # Size of a flag icon in a table cell and the gap between two of them (pixels).
 FLAG_ICON_PX = 16
 FLAG_GAP_PX = 3
-# Every flag a paragraph can carry, in the order the cell shows them (most urgent first).
-FLAG_KEYS = ("red_line", "divergent", "review", "unbalanced", "agreed_ad_ref", "agreed", "no_instructions")
+# Every flag a paragraph can carry and its icon, in the order the cell shows them (most urgent first).
+FLAG_ICONS = {"red_line": "flag-red-line", "divergent": "flag-divergent", "review": "flag-review",
+              "unbalanced": "flag-unbalanced", "agreed_ad_ref": "flag-ad-ref", "agreed": "flag-agreed",
+              "no_instructions": "flag-no-instructions"}
+FLAG_KEYS = tuple(FLAG_ICONS)
 
 
 @dataclass(frozen=True)
@@ -31,24 +37,26 @@ class Flag:
     meaning: str  # the legend's explanation
 
 
-def flags() -> dict[str, Flag]:
-    """Every flag in the user's language."""
-    return {f.key: f for f in (
-        Flag("red_line", "flag-red-line", QCoreApplication.translate("Flags", "Red line touched"),
-             QCoreApplication.translate("Flags", "The wording changes a text our delegation marked as a red line.")),
-        Flag("divergent", "flag-divergent", QCoreApplication.translate("Flags", "Divergent from EU"),
-             QCoreApplication.translate("Flags", "Our stance differs from the coordinated EU line.")),
-        Flag("review", "flag-review", QCoreApplication.translate("Flags", "Needs review"),
-             QCoreApplication.translate("Flags", "The wording changed since a position was taken on it.")),
-        Flag("unbalanced", "flag-unbalanced", QCoreApplication.translate("Flags", "Unbalanced brackets"),
-             QCoreApplication.translate("Flags", "The square brackets in the paragraph do not pair up.")),
-        Flag("agreed_ad_ref", "flag-ad-ref", QCoreApplication.translate("Flags", "Agreed ad ref"),
-             QCoreApplication.translate("Flags", "Agreed, subject to confirmation by a capital.")),
-        Flag("agreed", "flag-agreed", QCoreApplication.translate("Flags", "Agreed"),
-             QCoreApplication.translate("Flags", "Agreed: the paragraph is closed.")),
-        Flag("no_instructions", "flag-no-instructions", QCoreApplication.translate("Flags", "No instructions"),
-             QCoreApplication.translate("Flags", "Our delegation has recorded no position on this paragraph.")),
-    )}
+@per_language  # painted and sorted per row: translated once, not on every call
+def flags() -> Mapping[str, Flag]:
+    """Every flag in the user's language, in ``FLAG_KEYS`` order."""
+    words = {
+        "red_line": (QCoreApplication.translate("Flags", "Red line touched"),
+                     QCoreApplication.translate("Flags", "The wording changes a text our delegation marked as a red line.")),
+        "divergent": (QCoreApplication.translate("Flags", "Divergent from EU"),
+                      QCoreApplication.translate("Flags", "Our stance differs from the coordinated EU line.")),
+        "review": (QCoreApplication.translate("Flags", "Needs review"),
+                   QCoreApplication.translate("Flags", "The wording changed since a position was taken on it.")),
+        "unbalanced": (QCoreApplication.translate("Flags", "Unbalanced brackets"),
+                       QCoreApplication.translate("Flags", "The square brackets in the paragraph do not pair up.")),
+        "agreed_ad_ref": (QCoreApplication.translate("Flags", "Agreed ad ref"),
+                          QCoreApplication.translate("Flags", "Agreed, subject to confirmation by a capital.")),
+        "agreed": (QCoreApplication.translate("Flags", "Agreed"),
+                   QCoreApplication.translate("Flags", "Agreed: the paragraph is closed.")),
+        "no_instructions": (QCoreApplication.translate("Flags", "No instructions"),
+                            QCoreApplication.translate("Flags", "Our delegation has recorded no position on this paragraph.")),
+    }
+    return MappingProxyType({key: Flag(key, icon_name, *words[key]) for key, icon_name in FLAG_ICONS.items()})
 
 
 def flag_keys(summary: PositionSummary | None, row: ParagraphRow) -> list[str]:
@@ -75,7 +83,7 @@ def _pixmap(icon_name: str, size: int, ratio: float) -> QPixmap:
 
 def flag_pixmap(key: str, size: int = FLAG_ICON_PX, ratio: float = 1.0) -> QPixmap:
     """A flag's icon (its colours are its own: they read on light and dark rows)."""
-    return _pixmap(flags()[key].icon_name, size, ratio)
+    return _pixmap(FLAG_ICONS[key], size, ratio)
 
 
 def flags_width(count: int) -> int:

@@ -3,8 +3,12 @@ translators that put them on screen (compiled from the .ts in a checkout)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -13,6 +17,32 @@ from ui import paths
 from ui.translations import compile_translations
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+# Moves whenever our translators are installed or removed: texts built once per
+# language (``per_language``) are built again after it moves.
+_language_generation = 0
+# Translation folders whose .ts were compiled (or tried) in this process.
+_compiled_folders: set[Path] = set()
+
+
+def per_language(build: Callable[[], _T]) -> Callable[[], _T]:
+    """``build()`` once per language: what it translated is kept until the
+    language changes (``install_translators``, ``remove_translators``)."""
+    kept: dict[int, _T] = {}
+
+    @functools.wraps(build)
+    def built() -> _T:
+        if _language_generation not in kept:
+            kept.clear()
+            kept[_language_generation] = build()
+        return kept[_language_generation]
+
+    return built
+
+
+def _language_changed() -> None:
+    global _language_generation
+    _language_generation += 1
 
 
 def available_languages() -> list[str]:
@@ -32,10 +62,15 @@ def language_name(code: str) -> str:
 
 def compile_checkout_translations() -> None:
     """A source checkout holds only the .ts: compile each one newer than its .qm (an
-    installed wheel holds only .qm, so nothing happens there). On failure the app
-    speaks English."""
+    installed wheel holds only .qm, so nothing happens there). Once per process and
+    folder: start-up both installs a translator and lists the languages, and a
+    failed compile is not tried again. On failure the app speaks English."""
+    folder = paths.TRANSLATIONS
+    if folder in _compiled_folders:
+        return
+    _compiled_folders.add(folder)
     try:
-        compile_translations(paths.TRANSLATIONS, only_stale=True)
+        compile_translations(folder, only_stale=True)
     except (OSError, subprocess.CalledProcessError) as error:
         log.warning("could not compile the translations: %s %s", error, getattr(error, "stderr", ""))
 
@@ -62,6 +97,7 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
         translator.setObjectName("negotiator-translator")
         if translator not in installed:
             translator.deleteLater()
+    _language_changed()
     return installed
 
 
@@ -71,3 +107,4 @@ def remove_translators(app: QApplication) -> None:
         app.removeTranslator(old)
         old.setObjectName("")  # no longer ours at once, though deleted only later
         old.deleteLater()
+    _language_changed()

@@ -7,7 +7,7 @@ Longer flows live beside the window, each a small object holding it:
 ``ui.import_flow``, ``ui.editing_flow``, ``ui.draft_loading`` (the shown
 draft's paragraphs, changes and stances), ``ui.compare_flow``,
 ``ui.store_flow``, ``ui.packages``; the actions, menus and toolbar are built
-by ``ui.window_menus``.
+by ``ui.window_menus``, the table's filters and search by ``ui.filter_bar``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -26,10 +26,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QTableView,
@@ -52,7 +48,7 @@ from ui.dialogs import show_exception
 from ui.diff_view import DiffView
 from ui.draft_loading import DraftLoading
 from ui.editing_flow import EditingFlow
-from ui.flags import LegendButton
+from ui.filter_bar import ParagraphFilterBar
 from ui.icons import icon
 from ui.import_flow import ImportFlow, droppable
 from ui.languages import install_translators
@@ -192,37 +188,13 @@ class MainWindow(QMainWindow):
         self.table_layout.watch(self.paragraph_proxy)
         self.table.selectionModel().currentRowChanged.connect(self._paragraph_changed)
 
-        self.filter_changed = QCheckBox(self.tr("C&hanged"))
-        self.filter_review = QCheckBox(self.tr("Needs re&view"))
-        self.filter_bracketed = QCheckBox(self.tr("&Bracketed"))
-        self.filter_divergent = QCheckBox(self.tr("Di&vergent"))
-        self.search = QLineEdit()
-        self.search.setObjectName("paragraphSearch")
-        self.search.setPlaceholderText(self.tr("Search number or text (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search paragraphs"))
-        self.search.setClearButtonEnabled(True)
-        self.filter_count = QLabel()
-        self.filter_count.setObjectName("filterCount")
-        for box, name in ((self.filter_changed, "changed_only"), (self.filter_review, "needs_review"),
-                          (self.filter_bracketed, "bracketed"), (self.filter_divergent, "divergent")):
-            box.toggled.connect(lambda on, name=name: self._set_filter(**{name: on}))
-        # Re-filter while typing, but not on every keystroke of a fast typist.
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(lambda: self._set_filter(search=self.search.text()))
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-
-        filter_bar = QHBoxLayout()
-        filter_bar.addWidget(QLabel(self.tr("Show:")))
-        for box in (self.filter_changed, self.filter_review, self.filter_bracketed, self.filter_divergent):
-            filter_bar.addWidget(box)
-        filter_bar.addWidget(self.search, 1)
-        filter_bar.addWidget(self.filter_count)
-        self.legend_button = LegendButton()
-        filter_bar.addWidget(self.legend_button)
+        self.filter_bar = ParagraphFilterBar(self.paragraph_proxy, self.paragraph_model)
+        # Reached from outside the bar: Ctrl+F, the screenshots, the benchmarks.
+        self.search, self.legend_button = self.filter_bar.search, self.filter_bar.legend_button
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addLayout(filter_bar)
+        table_layout.addWidget(self.filter_bar)
         table_layout.addWidget(self.table, 1)
 
         self.detail = DetailPane()
@@ -356,14 +328,8 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
         return True
 
-    def _set_filter(self, **values: Any) -> None:
-        self.paragraph_proxy.set_filters(**values)
-        self._update_filter_count()
-
-    def _update_filter_count(self) -> None:
-        shown, total = self.paragraph_proxy.rowCount(), self.paragraph_model.rowCount()
-        self.filter_count.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
-                                  if self.paragraph_proxy.active else self.tr("%n paragraph(s)", "", total))
+    def _set_filter(self, **values: Any) -> None:  # what bench/bench_ui.py times as a search
+        self.filter_bar.set_filter(**values)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(self.paragraphs_tab)
@@ -467,7 +433,7 @@ class MainWindow(QMainWindow):
         self.stores.open_demo()
 
     def offer_demo_if_empty(self) -> None:
-        """First start with an empty store: offer the demo negotiation, once."""
+        """First start with an empty store (as the tree read it): offer the demo negotiation, once."""
         self.stores.offer_demo_if_empty()
 
     # Help -------------------------------------------------------------------

@@ -77,11 +77,6 @@ def load_tree(store: Store) -> list[NegotiationInfo]:
     return out
 
 
-def store_is_empty(store: Store) -> bool:
-    with store.transaction(read_only=True) as s:
-        return not negotiations.list_negotiations(s)
-
-
 def load_paragraphs(store: Store, draft_id: int) -> list[ParagraphRow]:
     with store.transaction(read_only=True) as s:
         return draft_table.paragraph_rows(s, draft_id)

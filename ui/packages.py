@@ -18,7 +18,6 @@ the tree until *Negotiation > Confirm Draft from Package…*.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,23 +33,23 @@ from ui import operations as op
 from ui import settings as cfg
 from ui.conflicts_dialog import ConflictsDialog
 from ui.dialogs import show_exception
+from ui.file_names import file_part
 from ui.tasks import Task
 
 if TYPE_CHECKING:
     from negotiator.positions.signing import UntrustedSigner
     from ui.main_window import MainWindow
 
-# Characters a file name suggested from a negotiation's title must not contain.
-UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 PACKAGE_SUFFIX = ".json"
 # Longest part of a suggested file name taken from the title.
-TITLE_CHARS = 60
+PACKAGE_TITLE_CHARS = 60
 
 
 def package_file_name(title: str, day: dt.date) -> str:
     """The suggested name of a package: the negotiation's title and the date,
-    e.g. ``ICT-CBMs-decision-positions-2026-03-02.json``."""
-    stem = UNSAFE_FILE_CHARS.sub("-", title).strip("-.")[:TITLE_CHARS].strip("-.") or "negotiation"
+    e.g. ``ICT-CBMs-decision-positions-2026-03-02.json`` (the export's rule for
+    what a name may hold, with hyphens for spaces)."""
+    stem = file_part(title, PACKAGE_TITLE_CHARS).replace(" ", "-") or "negotiation"
     return f"{stem}-positions-{day.isoformat()}{PACKAGE_SUFFIX}"
 
 

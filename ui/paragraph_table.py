@@ -32,7 +32,12 @@ REFERENCES_MEASURED = 500
 
 class ParagraphTableLayout(QObject):
     """Sets up a paragraph table and keeps its rows as tall as their text
-    (one to three lines) when the rows or the text column's width change."""
+    (one to three lines) when the rows or the text column's width change.
+
+    Measuring wrapped text is what costs: all rows are measured when the draft,
+    the order or the text width changes; a filter that shows fewer rows
+    measures none (the rows left keep their height), one that shows more
+    measures only the rows it brings back."""
 
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
@@ -50,6 +55,7 @@ class ParagraphTableLayout(QObject):
         header.setStretchLastSection(False)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit_rows)
+        self._measured = False  # the last fit measured every row (not too many for that)
         header.sectionResized.connect(self._text_width_changed)
         self.fit_columns()
 
@@ -59,9 +65,11 @@ class ParagraphTableLayout(QObject):
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def watch(self, model: QAbstractItemModel) -> None:
-        """Fit the rows again whenever the (proxy) model's rows change."""
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
-            signal.connect(self.schedule)
+        """Keep the rows fitted as the (proxy) model's rows change."""
+        model.modelReset.connect(self.schedule)
+        model.layoutChanged.connect(self.schedule)
+        model.rowsInserted.connect(self._rows_shown)
+        model.rowsRemoved.connect(self._rows_hidden)
         model.modelReset.connect(self.fit_number_column)
 
     def fit_number_column(self) -> None:
@@ -87,13 +95,30 @@ class ParagraphTableLayout(QObject):
         if column == Column.TEXT:
             self.schedule()
 
+    def _rows_shown(self, _parent: object, first: int, last: int) -> None:
+        if self._timer.isActive():
+            return  # every row is fitted in a moment
+        if self.table.model().rowCount() > AUTO_ROW_HEIGHT_MAX_ROWS:
+            if self._measured:
+                self.schedule()  # now too many to measure: all three lines high
+        elif self._measured:
+            for row in range(first, last + 1):  # the view already holds them
+                self.table.resizeRowToContents(row)
+        else:
+            self.schedule()
+
+    def _rows_hidden(self, *_args: object) -> None:
+        if not self._measured and self.table.model().rowCount() <= AUTO_ROW_HEIGHT_MAX_ROWS:
+            self.schedule()  # few enough now to be measured
+
     def fit_rows(self) -> None:
         table = self.table
         model = table.model()
         if model is None:
             return
         line = table.fontMetrics().lineSpacing()
-        if model.rowCount() <= AUTO_ROW_HEIGHT_MAX_ROWS:
+        self._measured = model.rowCount() <= AUTO_ROW_HEIGHT_MAX_ROWS
+        if self._measured:
             table.resizeRowsToContents()
         else:
             table.verticalHeader().setDefaultSectionSize(line * MAX_TEXT_LINES + 8)

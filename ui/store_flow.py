@@ -89,9 +89,10 @@ class StoreFlow(QObject):
         )
 
     def offer_demo_if_empty(self) -> None:
-        """First start with an empty store: offer the demo negotiation, once."""
+        """First start with an empty store: offer the demo negotiation, once.
+        Called once the tree is read: its negotiations say whether the store is empty."""
         window = self.window
-        if window.settings.get(cfg.DEMO_OFFERED) or not op.store_is_empty(window.store):
+        if window.settings.get(cfg.DEMO_OFFERED) or window.negotiations:
             return
         window.settings.set(cfg.DEMO_OFFERED, True)
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Welcome to Negotiator"),

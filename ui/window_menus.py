@@ -129,7 +129,7 @@ def build_menus(w: MainWindow) -> Menus:
     view_menu.addSeparator()
     language_menu = view_menu.addMenu(translate("MainWindow", "&Language"))
     fill_language_menu(w, language_menu)
-    for box in (w.filter_changed, w.filter_review, w.filter_bracketed, w.filter_divergent):
+    for box in w.filter_bar.filter_boxes():
         action = QAction(box.text().replace("&", ""), w, checkable=True)
         action.toggled.connect(box.setChecked)
         box.toggled.connect(action.setChecked)

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import event
 
 from ui import operations as op
 from ui import settings as cfg
@@ -39,6 +41,51 @@ def test_a_store_with_data_is_not_offered_the_demo(make_window, demo_store) -> N
     window = make_window(demo_store)
     window.offer_demo_if_empty()
     assert window.findChild(QMessageBox, "demoOffer") is None
+
+
+class PaintWatch(QObject):
+    """Notes how many statements the store had run when the window was first painted."""
+
+    def __init__(self, statements: list[str]) -> None:
+        super().__init__()
+        self.statements = statements
+        self.at_first_paint: int | None = None
+
+    def eventFilter(self, _watched: QObject, ev: QEvent) -> bool:  # noqa: N802 - Qt override
+        if ev.type() == QEvent.Type.Paint and self.at_first_paint is None:
+            self.at_first_paint = len(self.statements)
+        return False
+
+
+def test_start_reads_the_store_after_the_first_paint_and_only_for_the_tree(  # type: ignore[no-untyped-def]
+        empty_store, settings, qtbot) -> None:
+    """The start-up sequence of `negotiator`: the empty window is painted before any
+    read, and the demo offer asks the tree just read, not the store again."""
+    from ui.application import show_then_fill
+    from ui.main_window import MainWindow
+
+    statements: list[str] = []
+
+    def record(_conn, _cursor, sql, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(sql)
+
+    event.listen(empty_store.engine, "before_cursor_execute", record)
+    try:
+        window = MainWindow(empty_store, settings, load_later=True)
+        qtbot.addWidget(window)
+        watch = PaintWatch(statements)
+        window.installEventFilter(watch)
+        show_then_fill(window, offer_demo=True)
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "demoOffer") is not None, timeout=5000)
+        qtbot.wait(50)  # anything queued behind the offer
+        at_start = len(statements)
+        window.refresh_tree()  # what reading the tree costs alone
+        tree_alone = len(statements) - at_start
+    finally:
+        event.remove(empty_store.engine, "before_cursor_execute", record)
+    assert watch.at_first_paint == 0, statements
+    assert at_start == tree_alone > 0, statements
+    assert window.findChild(QMessageBox, "demoOffer").isVisible()
 
 
 DEMO_DRIVER = """

@@ -74,18 +74,18 @@ def test_filters_bracketed_changed_and_search(demo_window, qtbot) -> None:  # ty
     bracketed = sum(1 for r in range(model.rowCount()) if model.row_at(r).brackets)
     assert 0 < bracketed < total
 
-    w.filter_bracketed.setChecked(True)
+    w.filter_bar.filter_bracketed.setChecked(True)
     assert proxy.rowCount() == bracketed
     assert all(proxy.index(r, Column.BRACKETS).data() for r in range(proxy.rowCount()))
-    assert w.filter_count.text() == f"{bracketed} of {total}"
-    w.filter_bracketed.setChecked(False)
+    assert w.filter_bar.filter_count.text() == f"{bracketed} of {total}"
+    w.filter_bar.filter_bracketed.setChecked(False)
 
-    w.filter_changed.setChecked(True)
+    w.filter_bar.filter_changed.setChecked(True)
     changed = proxy.rowCount()
     assert 0 < changed < total
     for r in range(changed):
         assert proxy.index(r, Column.CHANGE).data() not in ("", "Renumbered")
-    w.filter_changed.setChecked(False)
+    w.filter_bar.filter_changed.setChecked(False)
 
     qtbot.keyClicks(w.search, "Secretariat")
     qtbot.waitUntil(lambda: 0 < proxy.rowCount() < total, timeout=3000)
@@ -99,14 +99,56 @@ def test_filters_bracketed_changed_and_search(demo_window, qtbot) -> None:  # ty
 def test_a_filter_left_on_applies_to_the_next_draft_when_its_changes_arrive(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = demo_window
     model, proxy = w.paragraph_model, w.paragraph_proxy
-    w.filter_changed.setChecked(True)
+    w.filter_bar.filter_changed.setChecked(True)
     with qtbot.waitSignal(w.changes_loaded, timeout=10000):
         w.tree.setCurrentIndex(w.tree_model.find_draft(draft_id(w, "Rev.1")))
     changed = [r for r in range(model.rowCount())
                if (c := model.change_at(r)) is not None and not c.top_matter
                and set(c.kinds) - {"unchanged", "renumbered"}]
     assert 0 < proxy.rowCount() == len(changed) < model.rowCount()
-    assert w.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
+    assert w.filter_bar.filter_count.text() == f"{len(changed)} of {model.rowCount()}"
+
+
+def test_rows_fit_their_text_through_searches_measuring_only_rows_brought_back(  # type: ignore[no-untyped-def]
+        demo_window, qtbot) -> None:
+    from ui.delegates import WrappedTextDelegate
+
+    w = demo_window
+    table, proxy = w.table, w.paragraph_proxy
+    # A scroll bar that comes and goes would change the text column's width, which
+    # rightly measures every row again: keep it, to see what the search alone costs.
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    qtbot.wait(50)
+    measured: list[int] = []
+
+    class MeasuringDelegate(WrappedTextDelegate):
+        """The table's text delegate, noting each row it measures."""
+
+        def sizeHint(self, option, index):  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
+            measured.append(index.row())
+            return super().sizeHint(option, index)
+
+    table.setItemDelegateForColumn(Column.TEXT, MeasuringDelegate(table))
+    table.resizeRowsToContents()
+    measured.clear()
+
+    def fitted() -> bool:
+        heights = [table.rowHeight(r) for r in range(proxy.rowCount())]
+        fits = [table.sizeHintForRow(r) for r in range(proxy.rowCount())]
+        measured.clear()
+        return heights == fits
+
+    total = proxy.rowCount()
+    for typed in ("the", "the s"):  # typing narrows: the rows left keep their height
+        proxy.set_filters(search=typed)
+        qtbot.wait(20)
+        assert measured == [], typed
+        assert 0 < proxy.rowCount() < total and fitted()
+    narrowed = proxy.rowCount()
+    proxy.set_filters(search="")  # cleared: only the rows brought back are measured
+    qtbot.wait(20)
+    assert len(measured) == total - narrowed
+    assert proxy.rowCount() == total and fitted()
 
 
 def test_table_sorts_by_brackets_and_back_to_document_order(demo_window) -> None:  # type: ignore[no-untyped-def]
@@ -119,6 +161,20 @@ def test_table_sorts_by_brackets_and_back_to_document_order(demo_window) -> None
     indexes = [w.paragraph_model.row_at(w.paragraph_proxy.mapToSource(w.paragraph_proxy.index(r, 0)).row()).index
                for r in range(w.paragraph_proxy.rowCount())]
     assert indexes == sorted(indexes)
+
+
+def test_table_sorts_by_flags_in_words_then_document_order(make_window, full_demo_store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(full_demo_store)
+    qtbot.waitUntil(lambda: any(w.paragraph_proxy.index(r, Column.FLAGS).data(Qt.ItemDataRole.ToolTipRole)
+                                for r in range(w.paragraph_proxy.rowCount())), timeout=10000)
+    w.table.sortByColumn(Column.FLAGS, Qt.SortOrder.AscendingOrder)
+    proxy = w.paragraph_proxy
+    shown = [(proxy.index(r, Column.FLAGS).data(Qt.ItemDataRole.AccessibleTextRole).casefold(),
+              w.paragraph_model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()).index)
+             for r in range(proxy.rowCount())]
+    assert shown == sorted(shown)
+    assert len({words for words, _ in shown}) > 3  # several flag sets, not one block
+    assert shown[0][0] == ""  # rows without a flag first
 
 
 def test_window_state_is_saved_in_settings(demo_window, settings) -> None:  # type: ignore[no-untyped-def]

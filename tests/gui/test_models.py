@@ -33,6 +33,33 @@ def test_paragraph_model_and_filter(qtmodeltester, full_demo_store) -> None:  # 
     assert 0 < proxy.rowCount() < model.rowCount()
 
 
+def test_a_search_names_paragraphs_by_reference_and_reads_the_typed_key_once(  # type: ignore[no-untyped-def]
+        full_demo_store, monkeypatch) -> None:
+    import ui.models.paragraphs as paragraphs
+
+    rev2 = drafts(full_demo_store)["Rev.2"]
+    model = ParagraphModel()
+    model.set_rows(rev2, op.load_paragraphs(full_demo_store, rev2))
+    proxy = ParagraphFilter()
+    proxy.setSourceModel(model)
+    calls: list[str] = []
+    real_key = paragraphs.reference_key
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return real_key(text)
+
+    monkeypatch.setattr(paragraphs, "reference_key", counted)
+    for typed in ("op 2", "OP2", "Op. 2"):
+        calls.clear()
+        proxy.set_filters(search=typed)
+        shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+        assert "OP 2" in shown, typed
+        assert len(calls) == 1, f"the typed reference was made {len(calls)} times for {model.rowCount()} rows"
+    proxy.set_filters(search="")
+    assert proxy.rowCount() == model.rowCount()
+
+
 def test_diff_model_and_filter(qtmodeltester, full_demo_store) -> None:  # type: ignore[no-untyped-def]
     ids = drafts(full_demo_store)
     model = DiffModel()

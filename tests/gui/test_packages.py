@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,8 @@ from tests.gui.conftest import open_copy
 from ui import operations as op
 from ui.conflicts_dialog import ConflictsDialog
 from ui.packages import package_file_name
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.gui
 
@@ -160,6 +165,22 @@ def test_a_merge_stopped_before_commit_changes_nothing(full_demo_store: Store, o
 def test_suggested_file_name() -> None:
     name = package_file_name('OSCE PC: "ICT CBMs" decision', dt.date(2026, 3, 2))
     assert name == "OSCE-PC-ICT-CBMs-decision-positions-2026-03-02.json"
+    # The export's rule: a symbol's slash is a hyphen, a long title is cut after a whole word.
+    long = package_file_name("PC.DEC/1202 decision on " + "confidence " * 10, dt.date(2026, 3, 2))
+    assert long.startswith("PC.DEC-1202-decision-on-confidence-")
+    assert long.endswith("-confidence-positions-2026-03-02.json")
+    assert package_file_name(" .. ", dt.date(2026, 3, 2)) == "negotiation-positions-2026-03-02.json"
+
+
+def test_suggested_names_share_one_rule_without_loading_the_export_dialog() -> None:
+    # The window and its package actions load at start; the export dialog (python-docx,
+    # lxml) only when opened.
+    script = ("import sys, ui.main_window, ui.packages, ui.file_names\n"
+              "print(sorted(m for m in ('ui.export_dialog', 'docx', 'lxml') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "[]"
 
 
 # --- the window ----------------------------------------------------------------------------

@@ -157,10 +157,10 @@ def test_flags_and_filters_from_demo_positions(make_window, full_demo_store, qtb
     review = [r for r in range(w.paragraph_model.rowCount())
               if (sm := w.paragraph_model.summary_at(r)) and sm.needs_review]
     assert review, "the demo's positions taken on earlier drafts need review in Rev.2"
-    w.filter_review.setChecked(True)
+    w.filter_bar.filter_review.setChecked(True)
     assert w.paragraph_proxy.rowCount() == len(review)
-    w.filter_review.setChecked(False)
-    w.filter_divergent.setChecked(True)
+    w.filter_bar.filter_review.setChecked(False)
+    w.filter_bar.filter_divergent.setChecked(True)
     assert w.paragraph_proxy.rowCount() == len(sig.divergent)
 
 

@@ -82,6 +82,23 @@ def test_a_checkout_compiles_a_new_or_edited_translation_on_first_use(tmp_path: 
     assert translator.translate("MainWindow", "&File") == "&Dossier"
 
 
+def test_start_up_compiles_the_checkout_translations_once(tmp_path: Path, qapp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    # Start-up installs a translator and lists the languages for the menu; the .ts are
+    # compiled (here: tried, and failing, on a broken one) once, not by each.
+    from ui import languages
+
+    (tmp_path / "negotiator_xx.ts").write_text("<TS><context><name>Broken", encoding="utf-8")
+    monkeypatch.setattr(paths, "TRANSLATIONS", tmp_path)
+    with caplog.at_level("WARNING", logger="ui.languages"):
+        install_translators(qapp, "en")
+        try:
+            assert languages.available_languages() == ["en"]
+        finally:
+            remove_translators(qapp)
+    tried = [r for r in caplog.records if "could not compile the translations" in r.getMessage()]
+    assert len(tried) == 1, [r.getMessage() for r in tried]
+
+
 def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # type: ignore[no-untyped-def]
     translators = install_translators(qapp, "fr_FR")
     try:
@@ -89,10 +106,25 @@ def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # typ
         window = make_window(demo_store)
         titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
         assert titles == ["Fichier", "Édition", "Affichage", "Négociation", "Aide"]
-        assert window.filter_count.text().endswith("paragraphes")
+        assert window.filter_bar.filter_count.text().endswith("paragraphes")
     finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)
+        remove_translators(qapp)
+
+
+def test_flag_words_are_translated_once_per_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    # The flags column paints and sorts them per row: built once, again after a language change.
+    from ui.flags import flags
+
+    english = flags()
+    assert flags() is english and english["agreed"].name == "Agreed"
+    install_translators(qapp, "fr_FR")
+    try:
+        french = flags()
+        assert french["agreed"].name == "Agréé" and french["red_line"].name == "Ligne rouge touchée"
+        assert flags() is french
+    finally:
+        remove_translators(qapp)
+    assert flags()["agreed"].name == "Agreed"
 
 
 def test_choosing_french_in_the_language_menu_rebuilds_the_window(make_window, demo_store, settings, qapp,
@@ -134,7 +166,7 @@ def test_english_says_one_paragraph_and_two_paragraphs(make_window, demo_store, 
     try:
         assert translators, "no English plural forms found"
         window = make_window(demo_store)
-        assert window.filter_count.text() == f"{window.paragraph_model.rowCount()} paragraphs"
+        assert window.filter_bar.filter_count.text() == f"{window.paragraph_model.rowCount()} paragraphs"
         assert window.tr("%n paragraph(s)", "", 1) == "1 paragraph"
         assert QCoreApplication.translate("DetailPane", "%n bracket(s)", "", 2) == "2 brackets"
     finally:
