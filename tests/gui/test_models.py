@@ -60,6 +60,36 @@ def test_a_search_names_paragraphs_by_reference_and_reads_the_typed_key_once(  #
     assert proxy.rowCount() == model.rowCount()
 
 
+def test_paragraph_references_are_keyed_once_per_draft_not_per_keystroke(  # type: ignore[no-untyped-def]
+        full_demo_store, monkeypatch) -> None:
+    import ui.models.paragraphs as paragraphs
+
+    ids = drafts(full_demo_store)
+    model = ParagraphModel()
+    proxy = ParagraphFilter()
+    proxy.setSourceModel(model)
+    keyed: list[str] = []
+    real_keys = paragraphs.reference_keys
+
+    def counted(label: str, number: str | None) -> tuple[str, ...]:
+        keyed.append(label)
+        return real_keys(label, number)
+
+    monkeypatch.setattr(paragraphs, "reference_keys", counted)
+    model.set_rows(ids["Rev.2"], op.load_paragraphs(full_demo_store, ids["Rev.2"]))
+    for typed in ("o", "op", "op ", "op 3"):  # typing, one keystroke at a time
+        proxy.set_filters(search=typed)
+    assert "OP 3" in [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert sorted(keyed) == sorted(model.row_at(r).reference for r in range(model.rowCount()))
+    model.sort(0, paragraphs.Qt.SortOrder.DescendingOrder)  # sorted rows keep their own keys
+    assert "OP 3" in [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    model.set_rows(ids["Rev.1"], op.load_paragraphs(full_demo_store, ids["Rev.1"]))
+    keyed.clear()
+    proxy.set_filters(search="pp 1")
+    assert "PP 1" in [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert len(keyed) == model.rowCount()  # another draft: its own keys
+
+
 def test_diff_model_and_filter(qtmodeltester, full_demo_store) -> None:  # type: ignore[no-untyped-def]
     ids = drafts(full_demo_store)
     model = DiffModel()

@@ -136,6 +136,9 @@ class ParagraphModel(QAbstractTableModel):
         self._changes: dict[int, ParagraphChange] | None = None
         self._positions: dict[int, PositionSummary] = {}
         self._by_id: dict[int, int] = {}
+        # Every typed form naming each paragraph, by paragraph index: made on the
+        # draft's first search, then read by every keystroke.
+        self._reference_keys: dict[int, tuple[str, ...]] | None = None
         self.draft_id: int | None = None
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
@@ -145,6 +148,7 @@ class ParagraphModel(QAbstractTableModel):
         self.draft_id = draft_id
         self._rows = rows
         self._by_id = {r.id: i for i, r in enumerate(rows)}
+        self._reference_keys = None
         self._changes = None
         self._positions = {}
         self.endResetModel()
@@ -184,6 +188,12 @@ class ParagraphModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> ParagraphRow:
         return self._rows[row]
+
+    def reference_keys_at(self, row: int) -> tuple[str, ...]:
+        """How a user may type the paragraph's reference (``reference_keys``)."""
+        if self._reference_keys is None:
+            self._reference_keys = {r.index: reference_keys(r.reference, r.number) for r in self._rows}
+        return self._reference_keys[self._rows[row].index]
 
     def row_of_paragraph(self, paragraph_id: int) -> int | None:
         return self._by_id.get(paragraph_id)
@@ -388,7 +398,7 @@ class ParagraphFilter(QSortFilterProxyModel):
             if self.divergent and not (summary and summary.divergent):
                 return False
         if self.search and self.search not in row.text.casefold() \
-                and self._search_reference not in reference_keys(row.reference, row.number):
+                and self._search_reference not in model.reference_keys_at(source_row):
             return False
         return True
 
