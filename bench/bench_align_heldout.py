@@ -1,0 +1,83 @@
+"""Benchmark: paragraph links of each aligner on the held-out resolution drafts.
+
+Run from the repository root:  python bench/bench_align_heldout.py [--disagreements new|old]
+
+Three drafts of an invented General Assembly resolution (zero draft, Rev.1,
+Rev.2; tests/data/alignment/RESOLUTION.md) were labelled link by link before
+any aligner ran on them. Per successive pair, prints precision/recall/F1 of the
+links found by the current aligner, the pre-issue-10 one and difflib, scored as
+bench_align_quality.py scores the corpus. ``--disagreements`` then prints each
+missed and each wrong link of the chosen aligner, both texts side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import legacy_align  # noqa: E402
+from bench.bench_align_quality import aligner_links, difflib_links, edges, scores  # noqa: E402
+from bench.common import table  # noqa: E402
+from negotiator.diff import align as new_align  # noqa: E402
+from negotiator.text.importer import read_file  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "alignment"
+LABELS = DATA / "resolution_links.json"
+ALIGNERS = {"new": aligner_links(new_align), "old": aligner_links(legacy_align)}
+
+
+def run_difflib(a: list, b: list) -> list[tuple[list[int], list[int]]]:
+    return difflib_links([new_align.normalise(p.text) for p in a],
+                         [new_align.normalise(p.text) for p in b])
+
+
+def side_by_side(left: str, right: str, width: int = 60) -> str:
+    ls = textwrap.wrap(left, width) or [""]
+    rs = textwrap.wrap(right, width) or [""]
+    rows = max(len(ls), len(rs))
+    ls += [""] * (rows - len(ls))
+    rs += [""] * (rows - len(rs))
+    return "\n".join(f"  {x:<{width}} | {y}" for x, y in zip(ls, rs, strict=True))
+
+
+def print_disagreements(pair: dict, a: list, b: list, aligner: str) -> None:
+    truth, found = edges(pair["links"]), edges(ALIGNERS[aligner](a, b))
+    print(f"=== {aligner}: {pair['old']} -> {pair['new']}: {len(truth & found)} agreed, "
+          f"{len(truth - found)} missed, {len(found - truth)} wrong")
+    for title, diff in (("MISSED", truth - found), ("WRONG", found - truth)):
+        for i, j in sorted(diff):
+            print(f"-- {title} A{i} -> B{j}  (A{i} labelled to {sorted(y for x, y in truth if x == i)},"
+                  f" B{j} labelled from {sorted(x for x, y in truth if y == j)};"
+                  f" found A{i} -> {sorted(y for x, y in found if x == i)},"
+                  f" B{j} <- {sorted(x for x, y in found if y == j)})")
+            print(side_by_side(a[i].text, b[j].text))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--disagreements", choices=("new", "old"), default=None)
+    args = parser.parse_args()
+    body = []
+    for pair in json.loads(LABELS.read_text(encoding="utf-8"))["pairs"]:
+        a = read_file(DATA / pair["old"]).paragraphs
+        b = read_file(DATA / pair["new"]).paragraphs
+        truth = edges(pair["links"])
+        row: list[object] = [f"{pair['old']} -> {pair['new']}", len(truth)]
+        for tool in (ALIGNERS["new"], ALIGNERS["old"], run_difflib):
+            p, r, f = scores(edges(tool(a, b)), truth)
+            row.append(f"{p:.3f}/{r:.3f}/{f:.3f}")
+        body.append(row)
+        if args.disagreements:
+            print_disagreements(pair, a, b, args.disagreements)
+    print(table(["pair", "links", "new P/R/F1", "old P/R/F1", "difflib P/R/F1"], body))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
