@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from negotiator.positions.results import AgreementView
 from negotiator.text.parse import compared_text
 from ui.delegates import ops_to_html
+from ui.languages import spoken_language
 from ui.models.paragraphs import change_text, status_names
 from ui.operations import ParagraphChange, ParagraphDetail, ParagraphRow
 from ui.positions_editor import HistoryPanel, NotesPanel, PositionsPanel
@@ -221,7 +222,8 @@ class DetailPane(QWidget):
             status = change_text(change) or status_names()["unchanged"]
             parts = [f"<p><b>{html.escape(status)}</b></p>"]
             if change.salient:
-                items = "".join(f"<li>{html.escape(s)}</li>" for s in change.salient)
+                items = "".join(f"<li>{html.escape(s.describe(spoken_language()))}</li>"
+                                for s in change.salient)
                 parts.append("<p>" + self.tr("Significant wording changes:") + f"</p><ul>{items}</ul>")
             parts.append(f"<p>{ops_to_html(change.ops_of(row.text), limit=10**7)}</p>")
             self.diff_view.setHtml("".join(parts))

@@ -21,6 +21,8 @@ _T = TypeVar("_T")
 # Moves whenever our translators are installed or removed: texts built once per
 # language (``per_language``) are built again after it moves.
 _language_generation = 0
+# The language our texts are shown in ("en" unless a translation was installed).
+_spoken = "en"
 # Translation folders whose .ts were compiled (or tried) in this process.
 _compiled_folders: set[Path] = set()
 
@@ -43,6 +45,12 @@ def per_language(build: Callable[[], _T]) -> Callable[[], _T]:
 def _language_changed() -> None:
     global _language_generation
     _language_generation += 1
+
+
+def spoken_language() -> str:
+    """The code of the language the window speaks ("en", "fr"), for the texts the
+    core words itself in the reader's language (a salient change)."""
+    return _spoken
 
 
 def available_languages() -> list[str]:
@@ -85,8 +93,12 @@ def install_translators(app: QApplication, language: str = "") -> list[QTranslat
     QLocale.setDefault(locale)  # dates and month names in the language the window speaks
     installed: list[QTranslator] = []
     ours = QTranslator(app)
-    if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)) \
-            or ours.load("negotiator_en", str(paths.TRANSLATIONS)):
+    global _spoken
+    if ours.load(locale, "negotiator", "_", str(paths.TRANSLATIONS)):
+        _spoken = Path(ours.filePath()).stem.removeprefix("negotiator_").split("_")[0] or "en"
+    elif ours.load("negotiator_en", str(paths.TRANSLATIONS)):
+        _spoken = "en"
+    if not ours.isEmpty():
         app.installTranslator(ours)
         installed.append(ours)
     qt = QTranslator(app)
@@ -107,4 +119,6 @@ def remove_translators(app: QApplication) -> None:
         app.removeTranslator(old)
         old.setObjectName("")  # no longer ours at once, though deleted only later
         old.deleteLater()
+    global _spoken
+    _spoken = "en"
     _language_changed()

@@ -7,6 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# French sets a no-break space inside guillemets and before a colon.
+NBSP = "\u00a0"
+
+
+def _guillemets(text: str) -> str:
+    return f"«{NBSP}{text}{NBSP}»"
+
 
 class Category(StrEnum):
     MODAL = "modal"
@@ -25,17 +32,28 @@ class Salient:
     removed: tuple[str, ...]
     added: tuple[str, ...]
 
-    def describe(self) -> str:
-        """The change as a reader says it: "shall → should", "negation removed:
-        'not'", "'31 May 2026' added". The brief and the window both show this."""
+    def describe(self, language: str = "en") -> str:
+        """The change as a reader says it, in English ("shall → should",
+        "negation removed: 'not'", "'31 May 2026' added") or French
+        (« négation supprimée : « not » »). The brief and the window both show this."""
         # "ne ... pas" reads as one negation; other terms are listed.
         sep = " " if self.category is Category.NEGATION else ", "
         old, new = sep.join(self.removed), sep.join(self.added)
         if old and new:
             return f"{old} → {new}"
+        terms = self.added or self.removed
+        if language == "fr":
+            if self.category is Category.NEGATION:
+                said = f"négation ajoutée{NBSP}: {_guillemets(new)}" if new \
+                    else f"négation supprimée{NBSP}: {_guillemets(old)}"
+                return said.replace("'", "\u2019")
+            words = ", ".join(_guillemets(t) for t in terms)
+            if len(terms) > 1:
+                return f"{words} {'ajoutés' if new else 'supprimés'}"
+            return f"{words} {'ajouté' if new else 'supprimé'}"
         if self.category is Category.NEGATION:
             return f"negation added: '{new}'" if new else f"negation removed: '{old}'"
-        words = ", ".join(f"'{t}'" for t in (self.added or self.removed))
+        words = ", ".join(f"'{t}'" for t in terms)
         return f"{words} added" if new else f"{words} removed"
 
     @property

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from negotiator.diff.findings import Category, Salient
+from negotiator.diff.findings import Salient
 from negotiator.export.draft_text import long_date
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -465,17 +465,5 @@ class BriefText:
         return self._typeset(STATES[self.language].get(state, state))
 
     def salient(self, item: Salient) -> str:
-        """A salient change as the reader says it: "shall → should", « négation supprimée : “not” »."""
-        if self.language == "en":
-            return item.describe()
-        sep = " " if item.category is Category.NEGATION else ", "
-        old, new = sep.join(item.removed), sep.join(item.added)
-        if old and new:
-            return f"{old} → {new}"
-        if item.category is Category.NEGATION:
-            return self._typeset(f"négation ajoutée : {self.quote(new)}" if new
-                                 else f"négation supprimée : {self.quote(old)}")
-        words = ", ".join(self.quote(t) for t in (item.added or item.removed))
-        if len(item.added or item.removed) > 1:
-            return f"{words} {'ajoutés' if new else 'supprimés'}"
-        return f"{words} {'ajouté' if new else 'supprimé'}"
+        """A salient change as the reader says it: "shall → should", « négation supprimée : « not » »."""
+        return item.describe(self.language)

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from negotiator.diff.findings import Salient
 from negotiator.domain.changes import is_changed
 from negotiator.domain.errors import Conflict
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.comparison import ComparisonSummary, compare_drafts
-from negotiator.views.draft_table import draft, position_summaries, salient_text
+from negotiator.views.draft_table import draft, position_summaries
 
 Progress = Callable[[int, int], None]
 
@@ -27,7 +28,7 @@ class DiffEntry:
     from_numbers: tuple[str, ...]  # reference labels ("OP 4", "PP 2")
     to_numbers: tuple[str, ...]
     ops: tuple[tuple[str, str], ...]
-    salient: tuple[str, ...]
+    salient: tuple[Salient, ...]  # said in the reader's language by Salient.describe
     has_position: bool = False
     red_line: bool = False
     newly_agreed: bool = False
@@ -68,7 +69,7 @@ def load_diff(session: Session, from_id: int, to_id: int,
         marks = [summaries[i] for i in e.new if i in summaries]
         entries.append(DiffEntry(
             tuple(e.kinds), e.old, e.new, e.old_refs, e.new_refs, e.ops,
-            tuple(salient_text(s.description) for s in e.salient),
+            e.salient,
             has_position=any(m.national or m.eu for m in marks),
             red_line=any(m.red_line for m in marks),
             newly_agreed=e.newly_agreed,

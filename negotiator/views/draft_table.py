@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from negotiator.diff.findings import Salient
 from negotiator.diff.worddiff import EQUAL
 from negotiator.domain.actors import is_eu, is_our_delegation
 from negotiator.domain.changes import is_changed
@@ -59,7 +60,7 @@ class ParagraphChange:
     # None: every word kept, so the ops are the paragraph's own text (``ops_of``);
     # a big draft's change column then holds no second copy of its text.
     ops: tuple[tuple[str, str], ...] | None = ()
-    salient: tuple[str, ...] = ()  # readable: "shall → should"
+    salient: tuple[Salient, ...] = ()  # said in the reader's language by Salient.describe
     top_matter: bool = False  # only the document symbol and date changed
     newly_agreed: bool = False
 
@@ -126,11 +127,6 @@ def paragraph_rows(session: Session, draft_id: int) -> list[ParagraphRow]:
             for i, pid, number, level, kind, section, text, brackets, balanced, lineage, notes in rows]
 
 
-def salient_text(description: str) -> str:
-    """A salient change as a reader says it: "shall → should"."""
-    return description.replace(" -> ", " → ")
-
-
 def changes_by_paragraph(result: Comparison) -> dict[int, ParagraphChange]:
     """Per paragraph index of the newer draft, its change; deleted ones are left out."""
     out: dict[int, ParagraphChange] = {}
@@ -141,7 +137,7 @@ def changes_by_paragraph(result: Comparison) -> dict[int, ParagraphChange]:
         own_text = len(entry.new) == 1 and kept_whole(entry) and "\n" not in entry.ops[0][1]
         change = ParagraphChange(
             tuple(entry.kinds), None if own_text else entry.ops,
-            tuple(salient_text(s.description) for s in entry.salient),
+            entry.salient,
             entry.top_matter, entry.newly_agreed)
         change = shared.setdefault(change, change)
         for index in entry.new:

@@ -111,6 +111,34 @@ def test_the_window_speaks_french(make_window, demo_store, qapp) -> None:  # typ
         remove_translators(qapp)
 
 
+def test_the_french_window_says_a_salient_change_as_the_french_brief_does(  # type: ignore[no-untyped-def]
+        demo_store, qapp) -> None:
+    # Two faces on one store: the Compare tab's "⚠" line, its tooltip and the brief's
+    # sentence come from one rule (Salient.describe), in the language each speaks.
+    from negotiator.export.brief_text import BriefText
+    from ui import operations as op
+    from ui.languages import spoken_language
+    from ui.models.diff import DiffModel
+
+    ids = {d.label: d.id for n in op.load_tree(demo_store) for d in n.drafts}
+    diff = op.load_diff(demo_store, ids["Rev.1"], ids["Rev.2"])
+    salient = [e for e in diff.entries if e.salient]
+    assert salient, "the demo's Rev.1 -> Rev.2 has salient changes"
+    install_translators(qapp, "fr_FR")
+    try:
+        assert spoken_language() == "fr"
+        for entry in salient:
+            said = [BriefText("fr").salient(s) for s in entry.salient]
+            assert "⚠ " + "; ".join(said[:3]) in DiffModel.status_text(entry)
+        assert any("supprimé" in line for e in salient for line in DiffModel.status_text(e).split("\n"))
+        assert not any(" removed" in DiffModel.status_text(e) for e in salient)
+    finally:
+        remove_translators(qapp)
+    assert spoken_language() == "en"
+    assert all("⚠ " + "; ".join(BriefText("en").salient(s) for s in e.salient[:3])
+               in DiffModel.status_text(e) for e in salient)
+
+
 def test_flag_words_are_translated_once_per_language(qapp) -> None:  # type: ignore[no-untyped-def]
     # The flags column paints and sorts them per row: built once, again after a language change.
     from ui.flags import flags

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from negotiator.views.comparison_view import DiffData, DiffEntry
+from ui.languages import spoken_language
 from ui.models.paragraphs import _begin_filter_change, _end_filter_change, status_names
 
 OPS_ROLE = Qt.ItemDataRole.UserRole + 10  # tuple of (op, text)
@@ -119,7 +120,8 @@ class DiffModel(QAbstractTableModel):
                                else f"[{inserted}: {text}]" for op, text in e.ops)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and col == DiffColumn.STATUS and e.salient:
-            return QCoreApplication.translate("DiffModel", "Significant wording changes:") + "\n" + "\n".join(e.salient)
+            return QCoreApplication.translate("DiffModel", "Significant wording changes:") + "\n" + "\n".join(
+                s.describe(spoken_language()) for s in e.salient)
         if role == Qt.ItemDataRole.FontRole and col == DiffColumn.STATUS and (e.salient or e.red_line):
             font = QFont()
             font.setBold(True)
@@ -136,7 +138,7 @@ class DiffModel(QAbstractTableModel):
         # Unchanged rows stay quiet so the changes stand out.
         lines = [", ".join(names.get(s, s) for s in e.status if s != "unchanged")]
         if e.salient:
-            lines.append("⚠ " + "; ".join(e.salient[:3]))
+            lines.append("⚠ " + "; ".join(s.describe(spoken_language()) for s in e.salient[:3]))
         if e.newly_agreed:
             lines.append(QCoreApplication.translate("DiffModel", "Newly agreed (brackets gone)"))
         if e.red_line:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont
 
 from negotiator.drafts.references import reference_key, reference_keys
 from ui.flags import flag_keys, flags
+from ui.languages import spoken_language
 from ui.operations import ParagraphChange, ParagraphRow, PositionSummary
 
 # Characters of paragraph text handed to the table cell (three wrapped lines
@@ -267,7 +268,7 @@ class ParagraphModel(QAbstractTableModel):
             if col == Column.BRACKETS and not row.brackets_balanced:
                 return QCoreApplication.translate("ParagraphModel", "The square brackets in this paragraph do not pair up")
             if col == Column.CHANGE and (change := self.change_at(index.row())) and change.salient:
-                return "\n".join(change.salient)
+                return "\n".join(s.describe(spoken_language()) for s in change.salient)
             if col in (Column.NATIONAL, Column.EU):
                 return self._display(row, index.row(), col, full=True) or None
             if col == Column.FLAGS:
