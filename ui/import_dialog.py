@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from negotiator.drafts.references import reference_labels
 from negotiator.text.importer import ParsedDraft
 from negotiator.text.tracked import TrackedChanges
 from ui.icons import icon
@@ -69,6 +70,8 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, parsed: ParsedDraft, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paragraphs = parsed.paragraphs
+        # What the table will call each paragraph once imported ("PP 3", "OP 4 (a)").
+        self.references = reference_labels(parsed.paragraphs)
         self._kinds = kind_names()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -82,7 +85,7 @@ class PreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return section + 1
+            return None  # paragraphs are named by their reference, not by a row count
         titles = [self.tr("No."), self.tr("Kind"), self.tr("Brackets"), self.tr("Text")]
         return titles[section] if 0 <= section < 4 else None
 
@@ -93,7 +96,7 @@ class PreviewModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return p.number or ""
+                return self.references[index.row()]
             if col == 1:
                 return self._kinds.get(p.kind, p.kind)
             if col == 2:
@@ -103,6 +106,8 @@ class PreviewModel(QAbstractTableModel):
                 return text if len(text) <= CELL_TEXT_CHARS else text[:CELL_TEXT_CHARS] + "…"
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             return p.text
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return self.references[index.row()]  # a long one is elided in its cell
         return None
 
 
@@ -180,12 +185,16 @@ class ImportPreviewDialog(QDialog):
         self.table.setAccessibleName(self.tr("Detected paragraphs"))
         self.preview_model = PreviewModel(parsed, self)
         self.table.setModel(self.preview_model)
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # References are short; a title's (its opening words) is elided, not given the text's room.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("OP 14 (b) (iii) ") + 12)
 
         self.warnings = QListWidget()
         self.warnings.setObjectName("previewWarnings")

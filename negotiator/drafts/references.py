@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +39,22 @@ _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREA
 _HEADING, _PREAMBULAR = ParagraphKind.HEADING.value, ParagraphKind.PREAMBULAR.value
 
 
+class ReferenceFacts(Protocol):
+    """Anything that carries what the reference rule reads (a stored row, a
+    paragraph just parsed and not yet stored)."""
+
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def section(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
+
 class ParagraphFacts(NamedTuple):
     """What the reference rule reads of a paragraph (rows with these fields,
     such as a comparison's, can be given as they are)."""
@@ -50,7 +66,7 @@ class ParagraphFacts(NamedTuple):
     text: str
 
 
-def reference_labels(paragraphs: Sequence[ParagraphFacts]) -> list[str]:
+def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
     """The label of each paragraph of a draft, in document order; labels are unique."""
     labels: list[str] = []
     parents: dict[int, str] = {}  # level -> label of the last numbered paragraph there

@@ -40,7 +40,7 @@ def test_import_by_dialog_into_a_new_negotiation(make_window, empty_store, qtbot
     # The preview shows what was detected before anything is stored.
     assert dialog.preview_model.rowCount() == 8
     numbers = [dialog.preview_model.index(r, 0).data() for r in range(dialog.preview_model.rowCount())]
-    assert numbers[-4:] == ["1", "2", "3", "4"]
+    assert numbers[-4:] == ["OP 1", "OP 2", "OP 3", "OP 4"]  # as the table will name them
     kinds = [dialog.preview_model.index(r, 1).data() for r in range(dialog.preview_model.rowCount())]
     assert "Preambular" in kinds and "Operative" in kinds
     assert "2 bracket(s)" in dialog.findChild(type(dialog.problem), "previewSummary").text()
@@ -56,6 +56,8 @@ def test_import_by_dialog_into_a_new_negotiation(make_window, empty_store, qtbot
     assert drafts_in_store(empty_store) == ["Zero draft"]
     assert window.negotiations[0].title == "OSCE ICT CBMs"
     assert window.paragraph_model.rowCount() == 8
+    # The table names each paragraph as its preview did.
+    assert [window.paragraph_model.row_at(r).reference for r in range(8)] == numbers
 
 
 def test_second_draft_imported_shows_its_alignment(make_window, empty_store, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -168,8 +170,8 @@ def test_drop_of_a_word_file_with_automatic_numbering(make_window, empty_store, 
     assert drag_and_drop(window, mime) == (True, True)
     dialog = wait_dialog(qtbot, window)
     numbers = [dialog.preview_model.index(r, 0).data() for r in range(dialog.preview_model.rowCount())]
-    # Word's automatic numbers are read, as Word shows them.
-    assert {"1", "2", "(a)", "8 bis"} <= set(numbers)
+    # Word's automatic numbers are read, as Word shows them, and named as the table will.
+    assert {"OP 1", "OP 2", "OP 6 (a)", "OP 8 bis", "OP 14 (b) (ii)"} <= set(numbers)
 
 
 def tracked_word_file(tmp_path: Path) -> Path:

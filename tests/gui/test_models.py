@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from negotiator.text import importer
 from ui import operations as op
@@ -115,3 +116,7 @@ def test_preview_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model = PreviewModel(importer.read_file(DEMO / "rev1.txt"))
     qtmodeltester.check(model)
     assert model.rowCount() > 20
+    # The preview names paragraphs as the table will once they are imported.
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert {"PP 1", "OP 1", "Section I"} <= set(shown)
+    assert model.headerData(0, Qt.Orientation.Vertical) is None  # no row count posing as a number
