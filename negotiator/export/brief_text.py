@@ -63,9 +63,9 @@ EN: dict[str, str] = {
     "uptake_partly_many": "{n} partly reflected",
     "uptake_not_reflected_one": "{n} not reflected",
     "uptake_not_reflected_many": "{n} not reflected",
-    "instructions_all": "Every paragraph has a national position.",
-    "instructions_one": "1 paragraph of {b} has no national position",
-    "instructions_many": "{n} paragraphs of {b} have no national position",
+    "instructions_all": "Every paragraph not yet agreed has a national position.",
+    "instructions_one": "1 paragraph of {b} not yet agreed has no national position",
+    "instructions_many": "{n} paragraphs of {b} not yet agreed have no national position",
     "instructions_unchanged": "{total}; none of them changed in this draft.",
     "instructions_changed": "{total}; {n} of them changed and need instructions: {where}.",
     "instructions_changed_one": "{total}; it changed and needs instructions.",
@@ -222,9 +222,11 @@ FR: dict[str, str] = {
     "uptake_partly_many": "{n} partiellement reprises",
     "uptake_not_reflected_one": "{n} non reprise",
     "uptake_not_reflected_many": "{n} non reprises",
-    "instructions_all": "Chaque paragraphe fait l'objet d'une position nationale.",
-    "instructions_one": "1 paragraphe de {b} n'a pas de position nationale",
-    "instructions_many": "{n} paragraphes de {b} n'ont pas de position nationale",
+    "instructions_all": "Chaque paragraphe non encore agréé fait l'objet d'une position "
+                        "nationale.",
+    "instructions_one": "1 paragraphe de {b} non encore agréé n'a pas de position nationale",
+    "instructions_many": "{n} paragraphes de {b} non encore agréés n'ont pas de position "
+                         "nationale",
     "instructions_unchanged": "{total} ; aucun d'entre eux n'a changé dans ce projet.",
     "instructions_changed": "{total} ; {n} d'entre eux ont changé et appellent des "
                             "instructions : {where}.",

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from negotiator.domain.actors import is_eu, is_our_delegation
-from negotiator.domain.vocabulary import CarryState, ChangeKind, Uptake
+from negotiator.domain.vocabulary import Agreement, CarryState, ChangeKind, Uptake
 from negotiator.drafts.comparison import compare_drafts
 from negotiator.drafts.lineage import previous_draft
 from negotiator.drafts.references import draft_references
@@ -18,6 +18,7 @@ from negotiator.positions.amendment_text import amended_text
 from negotiator.positions.amendments import red_line_phrases, uptake
 from negotiator.positions.carry import CarryForward, lineages_reaching, speaking_positions
 from negotiator.positions.results import Divergence, Signals, UptakeResult
+from negotiator.positions.status import statuses_in
 from negotiator.storage.models import (
     Draft,
     Negotiation,
@@ -77,6 +78,9 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     divergence: list[Divergence] = []
     touched: list[int] = []
     no_instructions: list[int] = []
+    # Nothing is left to instruct on an agreed paragraph, nor without a delegation to instruct.
+    settled = {a.index for a in statuses_in(session, carry)
+               if a.status in (Agreement.AGREED, Agreement.AGREED_AD_REF)} if delegation else set()
     has_national = has_eu = False
     for p in carry.by_draft[draft.id]:
         if paragraph_ids is not None and p.id not in paragraph_ids:
@@ -85,7 +89,8 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         eu = [speaking[(p.id, a)] for a in eu_ids if (p.id, a) in speaking]
         has_national, has_eu = has_national or bool(nat), has_eu or bool(eu)
         # Headings and the symbol/date line above the title are not negotiated.
-        if not nat and p.kind != "heading" and not is_symbol_or_date(p.text):
+        if (delegation and not nat and p.ordinal not in settled and p.kind != "heading"
+                and not is_symbol_or_date(p.text)):
             no_instructions.append(p.ordinal)
         if nat and eu:
             reason = _divergence(nat[0], eu[0], p.text)

@@ -178,8 +178,7 @@ def summarise(rows: Iterable[ParagraphPositions], negotiation: Negotiation, *,
             needs_review=any(p.state in REVIEW_STATES for p in ours + eu),
             red_line=row.index in touched,
             divergent=row.index in divergent,
-            # Nothing is left to instruct on an agreed paragraph.
-            no_instructions=row.index in no_instructions and agreed is None and bool(ours_name),
+            no_instructions=row.index in no_instructions,  # the rule: positions.signals
             others=others,
             agreement=agreed,
         )

@@ -171,3 +171,19 @@ def test_counts_match_between_the_figures_and_the_commands(faces) -> None:  # ty
     flagged = sorted(model.row_at(r).index for r in range(model.rowCount())
                      if (s := model.summary_at(r)) and s.divergent)
     assert flagged == sorted(signals["divergent"])
+
+
+def test_paragraphs_needing_instructions_are_one_answer(faces) -> None:  # type: ignore[no-untyped-def]
+    """The demo's OP 1 is agreed ad ref with no national position: nothing is left to
+    instruct on it, and the command line and the brief said otherwise while the
+    window's flag did not."""
+    signals = faces["cli"]["signals"]
+    model = faces["model"]
+    flagged = sorted(model.row_at(r).index for r in range(model.rowCount())
+                     if (s := model.summary_at(r)) and s.no_instructions)
+    assert flagged == sorted(signals["no_instructions"])
+    agreed = {model.row_at(r).index for r in range(model.rowCount())
+              if (s := model.summary_at(r)) and s.agreement is not None}
+    assert agreed, "the demo agrees OP 1 ad ref"
+    assert not agreed & set(signals["no_instructions"])
+    assert _brief_figures(faces["brief"])["Paragraphs needing instructions"] == str(len(flagged))
