@@ -70,7 +70,9 @@ def load_diff(session: Session, from_id: int, to_id: int,
         entries.append(DiffEntry(
             tuple(e.kinds), e.old, e.new, e.old_refs, e.new_refs, e.ops,
             e.salient,
-            has_position=any(m.national or m.eu for m in marks),
+            # "Our position": our delegation's, as the brief's with_positions scope;
+            # the EU line alone is not ours.
+            has_position=any(m.national for m in marks),
             red_line=any(m.red_line for m in marks),
             newly_agreed=e.newly_agreed,
             top_matter=e.top_matter))

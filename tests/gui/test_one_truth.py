@@ -187,3 +187,16 @@ def test_paragraphs_needing_instructions_are_one_answer(faces) -> None:  # type:
     assert agreed, "the demo agrees OP 1 ad ref"
     assert not agreed & set(signals["no_instructions"])
     assert _brief_figures(faces["brief"])["Paragraphs needing instructions"] == str(len(flagged))
+
+
+def test_our_position_in_the_comparison_is_our_delegations(faces) -> None:  # type: ignore[no-untyped-def]
+    """The Compare tab says "Our position" (and its filter keeps the row) where our
+    delegation holds one, as the brief's with_positions scope: PP 5, where only
+    the EU line speaks, was marked ours."""
+    ours = {row["index"] for row in faces["cli"]["positions"] if row["index"] is not None
+            and any(p["primary"] and p["actor"] == OURS for p in row["positions"])}
+    eu_only = {row["index"] for row in faces["cli"]["positions"] if row["index"] is not None
+               and row["index"] not in ours and any(is_eu(p["actor"]) for p in row["positions"])}
+    assert eu_only, "the demo has paragraphs where only the EU line speaks"
+    marked = {i for e in faces["diff_view"].entries if e.has_position for i in e.to_indexes}
+    assert marked == ours
