@@ -77,7 +77,10 @@ def write_entry(ctx: Context, e: Entry) -> int:
 
     rows = e.new or e.old
     heading = wd.paragraph(style=LABEL_STYLE, keep_with_next=True)
-    wd.add_text(heading, e.label)
+    # The reference as the document writes it: small capitals would print "OP 6 (a)"
+    # as "OP 6 (A)" and "12 bis" as "12 BIS".
+    for run in wd.add_text(heading, e.label):
+        run.font.small_caps = False
     if "symbol and date" not in e.statuses:  # the label already says it
         wd.add_text(heading, "   " + " · ".join(t.kind(k) for k in e.statuses), bold=False,
                     colour="595959")

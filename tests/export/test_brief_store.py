@@ -286,7 +286,7 @@ def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
     flat = " ".join(text.split())
     assert "RESTRICTED" in text and "Page 1 of" in text
     for label in ("PP 2", "OP 1", "OP 4", "OP 7", "OP 5 of Rev.1"):
-        assert label.upper() in flat.upper(), label  # labels are set in small capitals
+        assert label in flat, label  # as the document writes it, not in small capitals
     for number in ("1.", "4.", "7."):
         assert re.search(rf"(^|\s){re.escape(number)}\s", text, re.M), number
     assert "Support with amendments" in flat
@@ -408,6 +408,9 @@ def test_demo_brief_opens_in_libreoffice(tmp_path: Path) -> None:
     assert len(list(d.comments)) >= 2
     flat = " ".join(pdf_text(to_pdf(brief, tmp_path)).split())
     assert "RED LINE TOUCHED" in flat.upper()
+    # Each paragraph's label is its reference as written, not in small capitals ("OP 6 (A)").
+    assert "OP 6 (a)" in flat and "OP 6 (A)" not in flat
+    assert "OP 13 (B) (III)" not in flat and "OP 8 BIS OF REV.1" not in flat
     for number in ("1.", "5.", "8.", "14."):
         assert f" {number} " in f" {flat} ", number
     assert (tmp_path / "out" / "demo-amendments.docx").exists()
