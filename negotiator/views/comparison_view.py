@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from negotiator.diff.findings import Salient
@@ -13,6 +14,7 @@ from negotiator.domain.changes import is_changed
 from negotiator.domain.errors import Conflict
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.comparison import ComparisonSummary, compare_drafts
+from negotiator.storage.models import Paragraph
 from negotiator.views.draft_table import draft, position_summaries
 
 Progress = Callable[[int, int], None]
@@ -64,16 +66,24 @@ def load_diff(session: Session, from_id: int, to_id: int,
     if progress is not None:
         progress(2, 3)
     summaries = position_summaries(session, to_id)
+    # A deleted paragraph speaks through the positions taken on it in FROM (as
+    # the brief says it): only those paragraphs of FROM are read.
+    gone = {i for e in result.entries if not e.new for i in e.old}
+    before = position_summaries(session, from_id, paragraph_ids=set(session.scalars(
+        select(Paragraph.id).where(Paragraph.draft_id == from_id,
+                                   Paragraph.ordinal.in_(sorted(gone)))))) if gone else {}
     entries = []
     for e in result.entries:
-        marks = [summaries[i] for i in e.new if i in summaries]
+        marks = [summaries[i] for i in e.new if i in summaries] if e.new \
+            else [before[i] for i in e.old if i in before]
         entries.append(DiffEntry(
             tuple(e.kinds), e.old, e.new, e.old_refs, e.new_refs, e.ops,
             e.salient,
             # "Our position": our delegation's, as the brief's with_positions scope;
             # the EU line alone is not ours.
             has_position=any(m.national for m in marks),
-            red_line=any(m.red_line for m in marks),
+            # Touched by the wording of TO (signals): a deleted paragraph has none.
+            red_line=bool(e.new) and any(m.red_line for m in marks),
             newly_agreed=e.newly_agreed,
             top_matter=e.top_matter))
     if progress is not None:

@@ -200,3 +200,17 @@ def test_our_position_in_the_comparison_is_our_delegations(faces) -> None:  # ty
     assert eu_only, "the demo has paragraphs where only the EU line speaks"
     marked = {i for e in faces["diff_view"].entries if e.has_position for i in e.to_indexes}
     assert marked == ours
+
+
+def test_a_deleted_paragraph_with_our_position_is_marked_as_the_brief_lists_it(faces) -> None:  # type: ignore[no-untyped-def]
+    """Rev.1's OP 8 bis, which Belgium opposed, is deleted in Rev.2: the brief lists it
+    with our position (taken on Rev.1); the Compare tab marked it nowhere, so "with our
+    positions" hid it."""
+    deleted = [e for e in faces["diff_view"].entries if not e.to_indexes]
+    assert deleted, "the demo deletes a paragraph in Rev.2"
+    marked = {n for e in deleted if e.has_position for n in e.from_numbers}
+    assert marked == {"OP 8 bis"}
+    cells = [c.text for t in faces["brief"].tables for row in t.rows for c in row.cells]
+    assert any("OP 8 bis of Rev.1" in c for c in cells)  # the brief's overview lists it with ours
+    assert not any(e.red_line for e in deleted)  # touched by Rev.2's wording: none is left
+
