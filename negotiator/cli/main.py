@@ -59,12 +59,15 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
         title, forum, delegation = neg.title, neg.forum, neg.delegation
     print(f"loaded the demo negotiation {loaded.negotiation_id}: {safe(title)} ({safe(forum)}), "
           f"our delegation {safe(delegation)}")
+    label_width = max((len(safe(r.label)) for r in rows), default=0)
+    symbol_width = max((len(safe(r.symbol or "")) for r in rows), default=0)
     for r in rows:
-        print(f"  {safe(r.label):<11} {safe(r.symbol or ''):<20} "
-              f"{r.date.isoformat() if r.date else '':<11} {r.paragraphs:>3} paragraphs "
-              f"{r.brackets:>3} brackets  from {safe(r.source or '')}")
+        print(f"  {safe(r.label):<{label_width}}  {safe(r.symbol or ''):<{symbol_width}}  "
+              f"{r.date.isoformat() if r.date else '':<10}  {plural(r.paragraphs, 'paragraph')}, "
+              f"{plural(r.brackets, 'bracket')}, from {safe(r.source or '')}")
     print(f"  actors: {safe(', '.join(actors))}")
-    print(f"  {loaded.positions} positions, {loaded.notes} notes, {loaded.statuses} paragraph statuses")
+    print(f"  {plural(loaded.positions, 'position')}, {plural(loaded.notes, 'note')}, "
+          f"{plural(loaded.statuses, 'paragraph status', 'paragraph statuses')}")
     return 0
 
 
@@ -119,11 +122,16 @@ def cmd_drafts(args: argparse.Namespace, store: Store) -> int:
     if args.json:
         emit_json(args, [json_shapes.draft(r) for r in rows])
     else:
+        label_width = max((len(safe(r.label)) for r in rows), default=0)
+        symbol_width = max((len(safe(r.symbol or "")) for r in rows), default=0)
+        date_width = 10 if any(r.date for r in rows) else 0
         for r in rows:
-            extra = " ".join(x for x in (r.symbol, r.date.isoformat() if r.date else None) if x)
             mark = f"  ({safe(r.unconfirmed)})" if r.unconfirmed else ""
-            print(f"{r.order:>3}  {safe(r.label):<12} {safe(extra):<30} "
-                  f"{r.paragraphs:>4} paragraphs  {r.brackets:>3} brackets{mark}")
+            columns = [f"{r.order:>3}", f"{safe(r.label):<{label_width}}",
+                       f"{safe(r.symbol or ''):<{symbol_width}}",
+                       f"{r.date.isoformat() if r.date else '':<{date_width}}",
+                       f"{plural(r.paragraphs, 'paragraph')}, {plural(r.brackets, 'bracket')}{mark}"]
+            print("  ".join(c for c in columns if c))
     return 0
 
 

@@ -133,9 +133,11 @@ def cmd_history(args: argparse.Namespace, store: Store) -> int:
         return 0
     if not rows:
         print("no positions on this paragraph")
+    author_width = max((len(safe(r.author or "?")) for r in rows), default=0)
+    actor_width = max((len(safe(r.actor)) for r in rows), default=0)
     for r in rows:
-        print(f"{r.at:%Y-%m-%d %H:%M}  {safe(r.author or '?'):<12} {safe(r.actor):<12} "
-              + "; ".join(r.describe()))
+        print(f"{r.at:%Y-%m-%d %H:%M}  {safe(r.author or '?'):<{author_width}}  "
+              f"{safe(r.actor):<{actor_width}}  " + "; ".join(r.describe()))
     return 0
 
 

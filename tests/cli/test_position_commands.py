@@ -248,3 +248,19 @@ def test_the_demo_loaded_by_the_command_line_has_the_windows_positions(cli, tmp_
     in_window = {(p["actor"], p["taken_on"]["draft"], p["taken_on"]["index"], p["stance"])
                  for r in json.loads(out.getvalue()) for p in r["positions"]}
     assert in_window == shown
+
+
+def test_listings_keep_their_columns_with_long_names_and_say_one_in_the_singular(cli) -> None:
+    assert cli("new", T, "--forum", "OSCE PC", "--delegation", "Belgium").code == 0
+    assert cli("import", T, str(DATA / "positions_rev1.txt"), "--label", "Rev.1",
+               "--symbol", "PC.DEL/1234/26/Corr.1/Rev.3").code == 0
+    assert cli("import", T, str(DATA / "positions_rev2.txt"), "--label", "Rev.2 (chair)").code == 0
+    lines = cli("drafts", T).out.splitlines()
+    assert len(lines) == 2
+    assert len({line.index("paragraph") for line in lines}) == 1, lines  # one column
+    for actor in ("Belgium", "Russian Federation"):
+        assert cli("position", T, "Rev.2 (chair)", "1", "--actor", actor, "--stance", "oppose",
+                   "--author", "a colleague with a long name").code == 0
+    history = cli("history", T, "Rev.2 (chair)", "1").out.splitlines()
+    assert len({line.index("Position taken") for line in history}) == 1, history
+    assert "Russian Federation  Position taken" in "\n".join(history)
