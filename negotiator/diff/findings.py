@@ -36,12 +36,16 @@ class Salient:
         """The change as a reader says it, in English ("shall → should",
         "negation removed: 'not'", "'31 May 2026' added") or French
         (« négation supprimée : « not » »). The brief and the window both show this."""
-        # "ne ... pas" reads as one negation; other terms are listed.
-        sep = " " if self.category is Category.NEGATION else ", "
-        old, new = sep.join(self.removed), sep.join(self.added)
+        # "ne ... pas" reads as one negation; other terms are listed, each once
+        # ("requests" gone from two places is "'requests' removed").
+        if self.category is Category.NEGATION:
+            sep, removed, added = " ", self.removed, self.added
+        else:
+            sep, removed, added = ", ", tuple(dict.fromkeys(self.removed)), tuple(dict.fromkeys(self.added))
+        old, new = sep.join(removed), sep.join(added)
         if old and new:
             return f"{old} → {new}"
-        terms = self.added or self.removed
+        terms = added or removed
         if language == "fr":
             if self.category is Category.NEGATION:
                 said = f"négation ajoutée{NBSP}: {_guillemets(new)}" if new \

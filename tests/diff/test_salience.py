@@ -358,3 +358,14 @@ def test_the_first_look_never_hides_a_salient_change() -> None:
                     skipped += 1
                     assert read_salience(case) == [], case
     assert pairs > 40 and skipped > 0
+
+
+def test_a_word_gone_from_two_places_is_said_once() -> None:
+    from negotiator.diff.findings import Category, Salient
+
+    twice = Salient(Category.OPERATIVE, ("requests", "requests"), ())
+    assert twice.describe() == "'requests' removed"
+    assert twice.describe("fr") == "«\u00a0requests\u00a0» supprimé"
+    assert Salient(Category.MODAL, ("shall", "shall"), ("should",)).describe() == "shall → should"
+    # A negation is one phrase: its words stay as written ("ne ... pas").
+    assert Salient(Category.NEGATION, ("ne", "pas"), ()).describe("fr") == "négation supprimée\u00a0: «\u00a0ne pas\u00a0»"
