@@ -106,8 +106,8 @@ def draft_positions(session: Session, negotiation: Negotiation, draft: Draft,
         for t in res.targets or (None,):
             primary = t is not None and speaking.get((t, pos.actor_id)) is pos
             view = _position_view(carry, refs, pos, res, actors, conflicts, primary, diffs)
-            if t is None:
-                gone[pos.paragraph_id].append(view)
+            if t is None:  # listed under the paragraph as it last stood
+                gone[res.last_seen[0] if res.last_seen else pos.paragraph_id].append(view)
             else:
                 per_para[t].append(view)
     agreements = {a.index: a for a in statuses_in(session, carry)}

@@ -46,6 +46,9 @@ class Resolution:
     state: str
     targets: tuple[int, ...] = ()  # paragraph ids in the draft (several for a split)
     deleted_in: int | None = None  # draft id where the lineage ended
+    # Deleted: the paragraph(s) of the lineage as they last stood, in the draft
+    # before ``deleted_in`` (how the deletion is named, as a comparison names it).
+    last_seen: tuple[int, ...] = ()
     merged_from: tuple[int, ...] = ()  # paragraph ids of the draft before the merge
 
 
@@ -130,13 +133,15 @@ class CarryForward:
             return Resolution(CarryState.CURRENT, (anchor.id,))
         if anchor.lineage is None:  # never linked: it cannot be followed
             later = min(o for o in self.draft_of_order if o > o0)
-            return Resolution(CarryState.PARAGRAPH_DELETED, deleted_in=self.draft_of_order[later].id)
+            return Resolution(CarryState.PARAGRAPH_DELETED, deleted_in=self.draft_of_order[later].id,
+                              last_seen=(anchor.id,))
         siblings = self.by_lineage.get((anchor.lineage, o0), [anchor])
         # A position taken on one part of an earlier split follows that part.
         part = siblings.index(anchor) if len(siblings) > 1 and anchor in siblings else None
         lineage: int | None = anchor.lineage
         merged_from: tuple[int, ...] = ()
         split = False
+        seen: tuple[int, ...] = (anchor.id,)
         for order in range(o0 + 1, target + 1):
             if order not in self.draft_of_order:
                 continue
@@ -144,7 +149,8 @@ class CarryForward:
             if not ps:
                 into = self.merged_into.get((lineage, order)) if lineage is not None else None
                 if into is None:
-                    return Resolution(CarryState.PARAGRAPH_DELETED, deleted_in=self.draft_of_order[order].id)
+                    return Resolution(CarryState.PARAGRAPH_DELETED, deleted_in=self.draft_of_order[order].id,
+                                      last_seen=seen)
                 merged_from = self._merge_parts(into)
                 lineage, part = into.lineage, None
                 ps = self.by_lineage.get((lineage, order), [into])
@@ -153,6 +159,7 @@ class CarryForward:
                 part = None
             if part is None and (len(ps) > 1 or any(p.relation == "split" for p in ps)):
                 split = True
+            seen = tuple(p.id for p in ps)
         finals = self.by_lineage.get((lineage, target), [])
         if merged_from:
             return Resolution(CarryState.MERGED, tuple(p.id for p in finals), merged_from=merged_from)

@@ -214,3 +214,16 @@ def test_a_deleted_paragraph_with_our_position_is_marked_as_the_brief_lists_it(f
     assert any("OP 8 bis of Rev.1" in c for c in cells)  # the brief's overview lists it with ours
     assert not any(e.red_line for e in deleted)  # touched by Rev.2's wording: none is left
 
+
+
+def test_a_deleted_paragraph_has_one_name_in_every_face(faces) -> None:  # type: ignore[no-untyped-def]
+    """Belgium's position was taken on the Zero draft's OP 7 bis, which Rev.1 renumbered
+    OP 8 bis and Rev.2 deleted: `positions` named it where the position was taken
+    ("OP 7 bis of Zero draft"), the brief and the Compare tab as it last stood."""
+    gone = [r for r in faces["cli"]["positions"] if r["index"] is None]
+    assert [(r["was"]["reference"], r["was"]["draft"]) for r in gone] == [("OP 8 bis", "Rev.1")]
+    assert {p["taken_on"]["draft"] for p in gone[0]["positions"]} == {"Zero draft"}  # where it was taken
+    deleted = [e for e in faces["diff_view"].entries if not e.to_indexes]
+    assert [e.from_numbers for e in deleted] == [("OP 8 bis",)]
+    cells = [c.text for t in faces["brief"].tables for row in t.rows for c in row.cells]
+    assert any("OP 8 bis of Rev.1" in c for c in cells)
