@@ -136,6 +136,7 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
+_ROMAN = re.compile(r"^[ivxlc]+$")
 _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'"})
 
 
@@ -178,6 +179,15 @@ def _most_hit(hits: dict[int, float]) -> list[int]:
         top = list(hits.items())
     top.sort(key=lambda h: (-h[1], h[0]))
     return [i for i, _ in top[:INDEX_CANDIDATES]]
+
+
+def _same_label(label: list[str], head: list[str]) -> bool:
+    """Whether ``head`` is ``label`` up to its identifiers ("Option 1" and
+    "Option 2", "(b)" and "(c)"): what labels a text, not which one it is."""
+    return len(label) == len(head) and all(
+        x == y or (x.isdigit() or _ROMAN.match(x) or len(x) == 1)
+        and (y.isdigit() or _ROMAN.match(y) or len(y) == 1)
+        for x, y in zip(label, head, strict=True))
 
 
 class _Aligner:
@@ -491,10 +501,14 @@ class _Aligner:
                     units[pair_key] = ([pair_key[0]], [pair_key[1]])
                     unit_of[0][pair_key[0]] = unit_of[1][pair_key[1]] = pair_key
                     continue
-                # Label + text concatenated on the other side: the label joins.
+                # Label + text concatenated on the other side ("Option 1:" +
+                # text -> "Option 2: text" once an alternative came first), or
+                # the labelled text merged with others (options collapsed into
+                # one text): the label joins.
                 label = words(texts[side][k].text)
                 joined = words(texts[other][first_other].text)
-                if label and joined[:len(label)] == label:
+                if label and (_same_label(label, joined[:len(label)])
+                              or len(olds_news[side]) > 1 and len(olds_news[other]) == 1):
                     olds_news[side].append(k)
                     olds_news[side].sort()
                     unit_of[side][k] = key

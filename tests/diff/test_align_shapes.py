@@ -250,3 +250,24 @@ def test_a_move_between_two_equal_candidates_is_not_guessed() -> None:
     links = align(a, b)
     x = next(link for link in links if 4 in link.old)
     assert x.new == () and x.status == ("deleted",)
+
+
+# --- a chair's consolidation (the shapes of tests/data/alignment/treaty_*.txt) ---
+
+DATA = ("[Personal data transferred under this Convention shall be processed in accordance "
+        "with the domestic law of the receiving State Party.]")
+ADEQUATE = ("[Personal data shall be transferred only where the receiving State Party ensures "
+            "an adequate level of protection.]")
+INSTRUMENTS = ("[Personal data shall be transferred in accordance with the international "
+               "instruments by which both States Parties are bound.]")
+
+
+def test_a_label_joined_to_its_text_after_the_options_were_renumbered_is_a_merge() -> None:
+    a = paras(["Article 13. Protection of personal data", "Option 1:", DATA, "Option 2:", ADEQUATE,
+               "Chapter IV. Implementation"])
+    b = paras(["Article 13. Protection of personal data", f"Option 1: {INSTRUMENTS}",
+               f"Option 2: {DATA}", f"Option 3: {ADEQUATE}", "Chapter IV. Implementation"])
+    links = align(a, b)
+    assert by_new(links)[2].old == (1, 2)
+    assert by_new(links)[3].old == (3, 4)
+    assert by_new(links)[1].status == ("added",)
