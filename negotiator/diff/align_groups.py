@@ -49,6 +49,11 @@ GROUP_GAIN = 0.15
 # close to the whole is a look-alike of the family, not a part.
 FAMILY_WINDOW = 6
 FAMILY_MARGIN = 0.05
+# A part drawing PART_MIN of its wording, and this much more than from the
+# whole, from another changed paragraph this close to the whole is that
+# paragraph's part (an alternative kept in the compromise text two blocks on,
+# not in the reworded provision next to it), wherever it stands.
+ELSEWHERE_MARGIN = 0.15
 # A whole this short is too small to tell its parts from chance overlap.
 MIN_WHOLE_WORDS = 8
 # At most this many consecutive paragraphs make one whole word for word, of
@@ -246,6 +251,24 @@ def _family_member(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) 
     return not distinct and not common
 
 
+def _drawn_more_elsewhere(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) -> bool:
+    """Whether part ``p`` is clearly more made of another changed paragraph
+    near the whole than of the whole: then it is that one's part."""
+    feat = al.features()
+    part_side = 1 - whole_side
+    counts, mass = feat.counts[part_side][p], feat.mass[part_side][p]
+    bar = max(PART_MIN, drawn + ELSEWHERE_MARGIN) * mass
+    keys, other_keys, match = al.key[whole_side], al.key[part_side], al.match[whole_side]
+    n = len(keys)
+    for w2 in range(max(0, w - FAMILY_WINDOW), min(n, w + FAMILY_WINDOW + 1)):
+        if w2 == w or al.kind[whole_side][w2] != BODY \
+                or match[w2] >= 0 and keys[w2] == other_keys[match[w2]]:
+            continue
+        if feat.shared(counts, feat.counts[whole_side][w2]) >= bar:
+            return True
+    return False
+
+
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
           near: set[int]) -> tuple[int, ...]:
     feat = al.features()
@@ -276,7 +299,8 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     share = {p: contained(p) for p in pool}
     drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
              for p in pool}
-    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)]
+    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)
+                and (p == partner or not _drawn_more_elsewhere(al, whole_side, w, p, drawn[p]))]
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()

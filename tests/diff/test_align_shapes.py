@@ -271,3 +271,31 @@ def test_a_label_joined_to_its_text_after_the_options_were_renumbered_is_a_merge
     assert by_new(links)[2].old == (1, 2)
     assert by_new(links)[3].old == (3, 4)
     assert by_new(links)[1].status == ("added",)
+
+
+SCOPE = ("This Convention shall apply to the prevention and detection of, and the response to, "
+         "ICT incidents affecting critical information infrastructure.")
+EXEMPT = ("[This Convention shall not apply to activities of States in the exercise of their "
+          "sovereign authority, including activities of their armed forces.]")
+IHL = ("[Nothing in this Convention shall affect the rights and obligations of States under "
+       "international humanitarian law or their inherent right of self-defence.]")
+COMPROMISE = ("This Convention shall not apply to activities undertaken by States in the exercise "
+              "of their sovereign authority, and nothing in it shall affect the rights and "
+              "obligations of States under international law, including international "
+              "humanitarian law.")
+OTHER_TREATIES = ("The application of this Convention shall not prejudice the rights of States "
+                  "Parties under other international agreements to which they are parties.")
+NOT_AFFECT = ("Nothing in this Convention shall affect the rights and obligations of States "
+              "Parties under other international agreements to which they are parties.")
+
+
+def test_options_collapsed_keep_the_alternative_a_reworded_neighbour_borrows_from() -> None:
+    # The new "Nothing ... shall affect the rights and obligations" provision
+    # opens as Option 2 did, but Option 2 is mostly in the compromise text.
+    a = paras(["Article 3. Scope of application", SCOPE, "Option 1:", EXEMPT, "Option 2:", IHL,
+               OTHER_TREATIES, "Article 4. Sovereignty"])
+    b = paras(["Article 3. Relationship with other agreements", NOT_AFFECT,
+               "Article 4. Scope of application", SCOPE, COMPROMISE, "Article 5. Sovereignty"])
+    links = align(a, b)
+    assert by_new(links)[4].old == (2, 3, 4, 5)
+    assert by_new(links)[1].old == (6,)
