@@ -54,6 +54,8 @@ FAMILY_MARGIN = 0.05
 # paragraph's part (an alternative kept in the compromise text two blocks on,
 # not in the reworded provision next to it), wherever it stands.
 ELSEWHERE_MARGIN = 0.15
+# How a chapeau introducing a list ends.
+CHAPEAU_ENDS = (":", "\uff1a")
 # A whole this short is too small to tell its parts from chance overlap.
 MIN_WHOLE_WORDS = 8
 # At most this many consecutive paragraphs make one whole word for word, of
@@ -344,4 +346,10 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     alone = max(coverage([p]) for p in ([partner] if partner >= 0 else []) + [seed])
     if cov < alone + GROUP_GAIN:
         return ()
+    # A chapeau fused with its items ("The purposes of this Convention are:"
+    # + (a)-(c) -> one sentence) adds little wording, but it introduces them.
+    chapeau = min(group) - 1
+    if chapeau in parts_ok and chapeau not in group \
+            and (al.a, al.b)[part_side][chapeau].text.rstrip().endswith(CHAPEAU_ENDS):
+        group.append(chapeau)
     return tuple(sorted(group))

@@ -299,3 +299,29 @@ def test_options_collapsed_keep_the_alternative_a_reworded_neighbour_borrows_fro
     links = align(a, b)
     assert by_new(links)[4].old == (2, 3, 4, 5)
     assert by_new(links)[1].old == (6,)
+
+
+def test_a_chapeau_fused_with_its_items_joins_the_merge() -> None:
+    # Its words ("purposes", "Convention") are everywhere in the text: it adds
+    # little wording to the merge, but it introduces the items merged.
+    terms = ["Article 2. Use of terms", "For the purposes of this Convention:",
+             '(a) "ICT incident" means an event that jeopardizes the availability of '
+             "information systems or of the data they process;",
+             "Article 3. Scope of application", SCOPE]
+    a = paras(["Article 1. Statement of purpose",
+               "The purposes of this Convention are:",
+               "(a) To promote and strengthen measures to protect critical information "
+               "infrastructure against malicious activity;",
+               "(b) To facilitate international cooperation in preventing and responding to "
+               "incidents that affect such infrastructure;",
+               "(c) To promote technical assistance and capacity-building, in particular for "
+               "developing countries.",
+               *terms])
+    b = paras(["Article 1. Purpose",
+               "The purpose of this Convention is to strengthen the protection of critical "
+               "information infrastructure against malicious activity, to facilitate "
+               "international cooperation in preventing and responding to incidents that affect "
+               "such infrastructure, and to promote technical assistance and capacity-building, "
+               "in particular for developing countries.",
+               *terms])
+    assert by_new(align(a, b))[1].old == (1, 2, 3, 4)
