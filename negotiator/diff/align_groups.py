@@ -74,6 +74,7 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
     """Splits (one A, several B), then merges (several A, one B)."""
     taken: tuple[set[int], set[int]] = (set(), set())
     yield from _concatenations(al, taken)
+    yield from _completions(al, taken)
     chain = al.links_in_order()
     for whole_side in (0, 1):
         part_side = 1 - whole_side
@@ -159,6 +160,36 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
             for start in candidates:
                 group = _joined_run(al, part_side, start, whole, partner, words_of, taken)
                 if group:
+                    taken[whole_side].add(w)
+                    taken[part_side].update(group)
+                    yield ((w,), group) if whole_side == 0 else (group, (w,))
+                    break
+
+
+def _completions(al: _Aligner, taken: tuple[set[int], set[int]]
+                 ) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Two look-alike provisions fused into one ("... to request assistance",
+    "... to provide assistance" -> "... to request and provide assistance"):
+    the whole's partner covers nearly all of it, so coverage sees no gain, but
+    every word the partner lacks comes from a free paragraph next to it, itself
+    made only of the whole's words."""
+    for whole_side in (0, 1):
+        part_side = 1 - whole_side
+        rough_w, rough_p = al.rough_words[whole_side], al.rough_words[part_side]
+        n_part = len(al.b) if whole_side == 0 else len(al.a)
+        for w in _changed(al, whole_side):
+            partner = al.match[whole_side][w]
+            if partner < 0 or al.kind[whole_side][w] != BODY or w in al.anchored[whole_side] \
+                    or w in al.grouped[whole_side] or w in taken[whole_side]:
+                continue
+            missing = rough_w[w] - rough_p[partner]
+            if not missing:
+                continue
+            for q in (partner - 1, partner + 1):
+                if 0 <= q < n_part and _may_be_part(al, part_side, q, taken) \
+                        and al.kind[part_side][q] == BODY \
+                        and missing <= rough_p[q] <= rough_w[w]:
+                    group = tuple(sorted((partner, q)))
                     taken[whole_side].add(w)
                     taken[part_side].update(group)
                     yield ((w,), group) if whole_side == 0 else (group, (w,))

@@ -325,3 +325,20 @@ def test_a_chapeau_fused_with_its_items_joins_the_merge() -> None:
                "in particular for developing countries.",
                *terms])
     assert by_new(align(a, b))[1].old == (1, 2, 3, 4)
+
+
+def test_two_templated_provisions_fused_into_one_are_a_merge() -> None:
+    frame = ("Each State Party shall adopt such legislative and other measures as may be "
+             "necessary to enable its competent authorities to ")
+    a = paras(["Article 9. General principles of cooperation",
+               frame + "request assistance from other States Parties.",
+               frame + "provide assistance to other States Parties.",
+               frame + "share information with other States Parties.",
+               "Article 10. Assistance"])
+    b = paras(["Article 10. General principles of cooperation",
+               frame + "request assistance from, and provide assistance to, other States Parties.",
+               frame + "share information with other States Parties in a timely manner.",
+               "Article 11. Assistance"])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2)
+    assert by_new(links)[2].old == (3,)
