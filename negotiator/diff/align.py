@@ -43,9 +43,11 @@ from negotiator.diff.align_similarity import (
     BODY,
     HEADING,
     LABEL,
+    LABEL_WORDS,
     SHORT_WORDS,
     Features,
     Lazy,
+    first_words,
     kind_of,
     normalise,
     words,
@@ -393,18 +395,7 @@ class _Aligner:
         """Changed headings link through the sections they head."""
         if not any(self.kind[0][i] == HEADING and self.free(0, i) for i in range(len(self.a))):
             return
-        section = ([-1] * len(self.a), [-1] * len(self.b))
-        members: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
-                                                                      defaultdict(list))
-        for side, n in ((0, len(self.a)), (1, len(self.b))):
-            current = -1
-            for k in range(n):
-                if self.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
-                    current = k
-                elif current >= 0:
-                    section[side][k] = current
-                    if self.kind[side][k] == BODY:
-                        members[side][current].append(k)
+        section, members = self._sections()
         partner = self._partners()
         cands: list[tuple[float, int, int]] = []
         for h in sorted(members[0]):
@@ -424,6 +415,74 @@ class _Aligner:
         for _, h, g in cands:
             if self.free(0, h) and self.free(1, g):
                 self.pair(h, g)
+
+    def _sections(self) -> tuple[tuple[list[int], list[int]],
+                                 tuple[dict[int, list[int]], dict[int, list[int]]]]:
+        """Per side, the heading each body paragraph stands under (-1: none),
+        and each heading's body paragraphs."""
+        section = ([-1] * len(self.a), [-1] * len(self.b))
+        members: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
+                                                                      defaultdict(list))
+        for side, n in ((0, len(self.a)), (1, len(self.b))):
+            current = -1
+            for k in range(n):
+                if self.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
+                    current = k
+                elif current >= 0:
+                    section[side][k] = current
+                    members[side][current].append(k)
+        return section, members
+
+    def heading_groups(self) -> None:
+        """Two consecutive articles (sections, chapters) fused into one, or one
+        cut in two: a heading left over whose section's paragraphs went (at least half of
+        them, and nowhere else) to the section of a heading linked 1:1 to the
+        heading just before or after it, that section being fed from the two
+        only, joins that link."""
+        free_heading = any(self.kind[side][k] == HEADING and self.free(side, k)
+                           for side, n in ((0, len(self.a)), (1, len(self.b))) for k in range(n))
+        if not free_heading:
+            return
+        section, members = self._sections()
+        partner = self._partners()
+        for side in (0, 1):
+            other = 1 - side
+            for h in sorted(members[side]):
+                if self.kind[side][h] != HEADING or not self.free(side, h):
+                    continue
+                linked = [i for i in members[side][h] if partner[side].get(i)]
+                targets = {section[other][j] for i in linked for j in partner[side][i]}
+                if len(targets) != 1 or len(linked) < SECTION_SHARE_MIN * len(members[side][h]):
+                    continue
+                g = targets.pop()
+                if g < 0 or self.kind[other][g] != HEADING or g in self.anchored[other]:
+                    continue
+                h2 = self.match[other][g]
+                # Consecutive sections: no other heading or label between the two.
+                if h2 < 0 or self.kind[side][h2] != HEADING or any(
+                        self.kind[side][k] != BODY for k in range(min(h, h2) + 1, max(h, h2))):
+                    continue
+                sources = {section[side][i] for j in members[other][g] for i in partner[other].get(j, ())}
+                if sources != {h, h2} or not self._same_unit(side, (h, h2), g):
+                    continue
+                self.match[side][h2] = self.match[other][g] = -1
+                both = tuple(sorted((h, h2)))
+                self.groups.append(((both, (g,)) if side == 0 else ((g,), both)))
+                self.grouped[side].update(both)
+                self.grouped[other].add(g)
+                self.changes += 1
+                partner = self._partners()
+
+    def _same_unit(self, side: int, heads: tuple[int, int], g: int) -> bool:
+        """Whether the three headings name units of one kind ("Article 11",
+        "Article 12" -> "Article 12"): only then are they known to be of one
+        level. An untitled level ("Scope" under "The Specification") may be
+        a new sub-heading, not half of a split."""
+        texts = (self.a, self.b)
+        firsts = {tuple(first_words(texts[side][h].text, 1)) for h in heads}
+        firsts.add(tuple(first_words(texts[1 - side][g].text, 1)))
+        unit = firsts.pop()
+        return not firsts and bool(unit) and unit[0] in LABEL_WORDS
 
     def _partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         out: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
@@ -605,4 +664,5 @@ def align(
     # aligned again, in tighter gaps.
     gap_chains(aligner)
     aligner.headings()
+    aligner.heading_groups()
     return aligner.result(aligner.labels())

@@ -342,3 +342,47 @@ def test_two_templated_provisions_fused_into_one_are_a_merge() -> None:
     links = align(a, b)
     assert by_new(links)[1].old == (1, 2)
     assert by_new(links)[2].old == (3,)
+
+
+EXCHANGE = ("States Parties shall exchange, through their points of contact, information on "
+            "threats and incidents that may affect the critical infrastructure of other States.")
+CONFIDENTIAL = ("A State Party receiving information under this Convention shall keep it "
+                "confidential if so requested by the State Party that provided it.")
+PURPOSE_ONLY = ("Information received under this Convention shall not be used for purposes other "
+                "than those for which it was provided without prior consent.")
+DEPOSITARY = "The Secretary-General of the United Nations is designated depositary of this Convention."
+AUTHENTIC = ("The original of this Convention, of which the Arabic, Chinese, English, French, "
+             "Russian and Spanish texts are equally authentic, shall be deposited with the "
+             "Secretary-General.")
+
+
+def test_two_articles_fused_have_both_headings_merged_into_the_new_one() -> None:
+    a = paras(["Article 11. Exchange of information", EXCHANGE,
+               "Article 12. Confidentiality", CONFIDENTIAL, PURPOSE_ONLY,
+               "Article 13. Personal data", DATA])
+    b = paras(["Article 12. Exchange and protection of information", EXCHANGE, CONFIDENTIAL,
+               PURPOSE_ONLY, "Article 13. Personal data", DATA])
+    assert by_new(align(a, b))[0].old == (0, 2)
+
+
+SEIZED_TEXT = ("A State Party may denounce this Convention by written notification to the "
+               "Secretary-General; denunciation takes effect one year after the notification.")
+
+
+def test_an_article_cut_in_two_has_its_heading_split() -> None:
+    a = paras(["Article 21. Denunciation", SEIZED_TEXT,
+               "Article 22. Depositary and languages", DEPOSITARY, AUTHENTIC])
+    b = paras(["Article 20. Denunciation", SEIZED_TEXT, "Article 21. Depositary", DEPOSITARY,
+               "Article 22. Authentic texts", AUTHENTIC])
+    assert by_old(align(a, b))[2].new == (2, 4)
+
+
+def test_a_new_untitled_sub_heading_is_added_not_half_of_a_split() -> None:
+    # Without "Article"/"Section" the level is unknown: "Scope" may head a
+    # part of the old section as a sub-heading, the old heading still over both.
+    a = paras(["The Specification", EXCHANGE, CONFIDENTIAL, PURPOSE_ONLY, "Final Remarks", DATA])
+    b = paras(["The Specification", EXCHANGE, "Scope", CONFIDENTIAL, PURPOSE_ONLY,
+               "Final Remarks", DATA])
+    links = align(a, b)
+    assert by_new(links)[2].status == ("added",)
+    assert by_old(links)[0].new == (0,)
