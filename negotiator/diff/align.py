@@ -437,8 +437,8 @@ class _Aligner:
         """Two consecutive articles (sections, chapters) fused into one, or one
         cut in two: a heading left over whose section's paragraphs went (at least half of
         them, and nowhere else) to the section of a heading linked 1:1 to the
-        heading just before or after it, that section being fed from the two
-        only, joins that link."""
+        heading just before or after it, that section being fed mostly from
+        the two, joins that link."""
         free_heading = any(self.kind[side][k] == HEADING and self.free(side, k)
                            for side, n in ((0, len(self.a)), (1, len(self.b))) for k in range(n))
         if not free_heading:
@@ -462,8 +462,11 @@ class _Aligner:
                 if h2 < 0 or self.kind[side][h2] != HEADING or any(
                         self.kind[side][k] != BODY for k in range(min(h, h2) + 1, max(h, h2))):
                     continue
-                sources = {section[side][i] for j in members[other][g] for i in partner[other].get(j, ())}
-                if sources != {h, h2} or not self._same_unit(side, (h, h2), g):
+                sources = [section[side][i] for j in members[other][g]
+                           for i in partner[other].get(j, ())]
+                from_two = sum(1 for x in sources if x in (h, h2))
+                if h2 not in sources or from_two < SECTION_SHARE_MIN * len(sources) \
+                        or not self._same_unit(side, (h, h2), g):
                     continue
                 self.match[side][h2] = self.match[other][g] = -1
                 both = tuple(sorted((h, h2)))

@@ -54,6 +54,9 @@ FAMILY_MARGIN = 0.05
 # paragraph's part (an alternative kept in the compromise text two blocks on,
 # not in the reworded provision next to it), wherever it stands.
 ELSEWHERE_MARGIN = 0.15
+# A paragraph sharing this share of its distinct words with a neighbour is
+# an alternative of it, not another item of a list.
+ALTERNATIVE_OVERLAP = 0.6
 # How a chapeau introducing a list ends.
 CHAPEAU_ENDS = (":", "\uff1a")
 # A whole this short is too small to tell its parts from chance overlap.
@@ -249,9 +252,12 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
     part_side = 1 - whole_side
     if al.key[whole_side][w] == al.key[part_side][partner]:
         return False
-    # Cheap first: nearly every distinct word of the whole is in its partner.
+    # Cheap first: nearly every distinct word of the whole is in its partner
+    # (unless the partner is a labelled alternative: its sibling options
+    # may bring the few words it lacks).
     words_w = al.rough_words[whole_side][w]
-    if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w):
+    if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w) \
+            and not (partner > 0 and al.kind[part_side][partner - 1] == LABEL):
         return False
     feat = al.features()
     whole_mass = feat.mass[whole_side][w]
@@ -375,8 +381,20 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     if len(group) < 2 or cov < COVER_MIN:
         return ()
     alone = max(coverage([p]) for p in ([partner] if partner >= 0 else []) + [seed])
-    if cov < alone + GROUP_GAIN:
+    # Alternatives collapsed into a compromise ("Option 1:" text, "Option 2:"
+    # text -> one text): the kept wording of the second adds less than a
+    # merge of plain paragraphs must, but each part is a labelled option.
+    labelled = all(p > 0 and al.kind[part_side][p - 1] == LABEL for p in group)
+    if cov < alone + (STEP_GAIN if labelled else GROUP_GAIN):
         return ()
+    # A list item between two parts, mostly made of the whole's wording, is a
+    # part too, though the items around it covered its words already; not an
+    # alternative of a part beside it (dropped: it repeats what was kept).
+    rough = al.rough_words[part_side]
+    group += [p for p in pool if min(group) < p < max(group) and p not in group
+              and p - 1 in group and p + 1 in group and drawn[p] >= PART_MIN
+              and all(len(rough[p] & rough[q]) < ALTERNATIVE_OVERLAP * max(len(rough[p]), len(rough[q]))
+                      for q in (p - 1, p + 1))]
     # A chapeau fused with its items ("The purposes of this Convention are:"
     # + (a)-(c) -> one sentence) adds little wording, but it introduces them.
     chapeau = min(group) - 1

@@ -386,3 +386,64 @@ def test_a_new_untitled_sub_heading_is_added_not_half_of_a_split() -> None:
     links = align(a, b)
     assert by_new(links)[2].status == ("added",)
     assert by_old(links)[0].new == (0,)
+
+
+def test_an_item_between_two_parts_of_a_fused_list_joins_the_merge() -> None:
+    # Item (a)'s words ("incident", "infrastructure") are also in items (c)
+    # and (d): it adds little coverage, but it stands between two parts.
+    a = paras(["Article 11. Assistance",
+               "The request shall be made in writing and shall include:",
+               "(a) A description of the incident and of the infrastructure affected;",
+               "(b) The assistance sought;",
+               "(c) Any technical information that may help to identify the source of the "
+               "incident affecting the infrastructure;",
+               "(d) The time limit within which a reply is desired.",
+               "Article 12. Exchange of information", EXCHANGE])
+    b = paras(["Article 11. Assistance",
+               "The request shall be made in writing and shall describe the incident and the "
+               "infrastructure affected, the assistance sought, any technical information that "
+               "may help to identify the source of the incident affecting the infrastructure, "
+               "and the time limit within which a reply is desired.",
+               "Article 12. Exchange of information", EXCHANGE])
+    assert by_new(align(a, b))[1].old == (1, 2, 3, 4, 5)
+
+
+def test_two_labelled_alternatives_collapsed_into_a_compromise_are_a_merge() -> None:
+    # The compromise keeps Option 1 nearly whole and takes "upon request" and
+    # "other States Parties" from Option 2; Option 3 is dropped.
+    opt1 = ("[States Parties shall, according to their capacity, provide technical assistance "
+            "to developing countries, including through training, the transfer of technology "
+            "on voluntary and mutually agreed terms and the exchange of good practices.]")
+    opt2 = ("[States Parties are encouraged to provide, upon request, technical assistance and "
+            "training to other States Parties, taking into account their specific needs.]")
+    opt3 = ("[States Parties shall establish a capacity-building programme financed from "
+            "assessed contributions.]")
+    compromise = ("States Parties shall, according to their capacity and upon request, provide "
+                  "technical assistance and training to other States Parties, in particular "
+                  "developing countries, including through the exchange of good practices and "
+                  "the transfer of technology on voluntary and mutually agreed terms.")
+    a = paras(["Article 9. Capacity-building", "Option 1:", opt1, "Option 2:", opt2,
+               "Option 3:", opt3, "Article 10. Cooperation", EXCHANGE])
+    b = paras(["Article 9. Capacity-building", compromise, "Article 10. Cooperation", EXCHANGE])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2, 3, 4)
+    assert by_old(links)[6].status == ("deleted",)
+
+
+def test_fused_articles_merge_their_headings_though_a_paragraph_came_from_elsewhere() -> None:
+    testing = ("States Parties shall keep the list of points of contact up to date and "
+               "the Secretariat shall test their availability at least once a year.")
+    a = paras(["Article 8. Points of contact", testing,
+               "Article 14. Conference of the States Parties", EXCHANGE, CONFIDENTIAL,
+               "Article 15. Secretariat", PURPOSE_ONLY, DEPOSITARY,
+               "Article 16. Settlement of disputes", AUTHENTIC])
+    b = paras(["Article 8. Points of contact",
+               "States Parties shall keep the list of points of contact up to date.",
+               "Article 14. Conference of the States Parties and secretariat", EXCHANGE,
+               CONFIDENTIAL, PURPOSE_ONLY, DEPOSITARY,
+               "The Secretariat shall test the availability of the points of contact at "
+               "least once a year.",
+               "Article 15. Settlement of disputes", AUTHENTIC])
+    links = align(a, b)
+    assert by_new(links)[2].old == (2, 5)
+    assert by_old(links)[1].new == (1, 7)
