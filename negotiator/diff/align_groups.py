@@ -185,13 +185,16 @@ def _completions(al: _Aligner, taken: tuple[set[int], set[int]]
             if partner < 0 or al.kind[whole_side][w] != BODY or w in al.anchored[whole_side] \
                     or w in al.grouped[whole_side] or w in taken[whole_side]:
                 continue
+            # Cheap first: a free paragraph next to the partner (most have none).
+            beside = [q for q in (partner - 1, partner + 1) if 0 <= q < n_part
+                      and al.kind[part_side][q] == BODY and _may_be_part(al, part_side, q, taken)]
+            if not beside:
+                continue
             missing = rough_w[w] - rough_p[partner]
             if not missing:
                 continue
-            for q in (partner - 1, partner + 1):
-                if 0 <= q < n_part and _may_be_part(al, part_side, q, taken) \
-                        and al.kind[part_side][q] == BODY \
-                        and missing <= rough_p[q] <= rough_w[w]:
+            for q in beside:
+                if missing <= rough_p[q] <= rough_w[w]:
                     group = tuple(sorted((partner, q)))
                     taken[whole_side].add(w)
                     taken[part_side].update(group)
