@@ -458,9 +458,12 @@ class _Aligner:
                 if g < 0 or self.kind[other][g] != HEADING or g in self.anchored[other]:
                     continue
                 h2 = self.match[other][g]
-                # Consecutive sections: no other heading or label between the two.
+                # Consecutive sections: no other heading or label between the
+                # two (but the label of the second: "Article 12" / "Confidentiality").
+                later = max(h, h2)
                 if h2 < 0 or self.kind[side][h2] != HEADING or any(
-                        self.kind[side][k] != BODY for k in range(min(h, h2) + 1, max(h, h2))):
+                        self.kind[side][k] != BODY and not (k == later - 1 and self.kind[side][k] == LABEL)
+                        for k in range(min(h, h2) + 1, later)):
                     continue
                 sources = [section[side][i] for j in members[other][g]
                            for i in partner[other].get(j, ())]
@@ -481,9 +484,14 @@ class _Aligner:
         "Article 12" -> "Article 12"): only then are they known to be of one
         level. An untitled level ("Scope" under "The Specification") may be
         a new sub-heading, not half of a split."""
-        texts = (self.a, self.b)
-        firsts = {tuple(first_words(texts[side][h].text, 1)) for h in heads}
-        firsts.add(tuple(first_words(texts[1 - side][g].text, 1)))
+        def first(k_side: int, k: int) -> tuple[str, ...]:
+            # A title may stand under its own label block ("Article 12" / "Confidentiality").
+            if k > 0 and self.kind[k_side][k - 1] == LABEL:
+                k -= 1
+            return tuple(first_words((self.a, self.b)[k_side][k].text, 1))
+
+        firsts = {first(side, h) for h in heads}
+        firsts.add(first(1 - side, g))
         unit = firsts.pop()
         return not firsts and bool(unit) and unit[0] in LABEL_WORDS
 
@@ -556,8 +564,11 @@ class _Aligner:
                 first_other = min(olds_news[other])
                 before = first_other - 1
                 # The block before the partner is a free label or title: the two
-                # label the same text ("Article 3 (Scope)" -> "Article 4").
+                # label the same text ("Article 3 (Scope)" -> "Article 4"); of a
+                # merge's labels, the first block's ("Article 11" of Articles 11
+                # and 12 fused into "Article 12 / Exchange and protection ...").
                 if before >= 0 and self.kind[other][before] != BODY \
+                        and nxt == min(olds_news[side]) \
                         and before not in unit_of[other] and before not in self.blocked[other]:
                     pair_key = (k, before) if side == 0 else (before, k)
                     units[pair_key] = ([pair_key[0]], [pair_key[1]])

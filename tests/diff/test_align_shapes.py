@@ -447,3 +447,26 @@ def test_fused_articles_merge_their_headings_though_a_paragraph_came_from_elsewh
     links = align(a, b)
     assert by_new(links)[2].old == (2, 5)
     assert by_old(links)[1].new == (1, 7)
+
+
+def test_fused_articles_whose_titles_stand_under_their_own_label_blocks() -> None:
+    # Word often puts "Article 12" and the title in two paragraphs: the titles
+    # merge, the second label joins them, the first continues as the new label.
+    a = paras(["Article 11", "Exchange of information", EXCHANGE,
+               "Article 12", "Confidentiality", CONFIDENTIAL, PURPOSE_ONLY,
+               "Article 13", "Personal data", DATA])
+    b = paras(["Article 12", "Exchange and protection of information", EXCHANGE, CONFIDENTIAL,
+               PURPOSE_ONLY, "Article 13", "Personal data", DATA])
+    links = align(a, b)
+    assert by_new(links)[0].old == (0,)
+    assert by_new(links)[1].old == (1, 3, 4)
+
+
+def test_an_article_cut_in_two_whose_titles_stand_under_their_own_label_blocks() -> None:
+    a = paras(["Article 21", "Denunciation", SEIZED_TEXT,
+               "Article 22", "Depositary and languages", DEPOSITARY, AUTHENTIC])
+    b = paras(["Article 20", "Denunciation", SEIZED_TEXT, "Article 21", "Depositary", DEPOSITARY,
+               "Article 22", "Authentic texts", AUTHENTIC])
+    links = align(a, b)
+    assert by_old(links)[3].new == (3,)
+    assert by_old(links)[4].new == (4, 6, 7)
