@@ -14,8 +14,9 @@ with the links found by:
   of equal size (what a plain diff tool would do).
 
 A second table scores the pairs we wrote ourselves (tests/data/alignment,
-``treaty_links.json``: a made-up treaty and a chair's heavy revision of it,
-labelled before any aligner ran on it); it runs without the shared corpus.
+``own_links.json``: two rounds of a chair's heavy revision of a made-up
+treaty and one of an OSCE-style decision, each labelled before any aligner
+ran on it); it runs without the shared corpus.
 
 A link counts as the set of (old paragraph, new paragraph) pairs it joins, so
 a split found with one part missing loses recall on that part only.
@@ -43,7 +44,7 @@ from negotiator.text.importer import read_file  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "alignment" / "corpus_links.json"
 OWN_DIR = ROOT / "tests" / "data" / "alignment"
-OWN_LABELS = OWN_DIR / "treaty_links.json"
+OWN_LABELS = OWN_DIR / "own_links.json"
 CORPUS_CANDIDATES = (ROOT.parent.parent / "shared" / "corpus", Path("/work/shared/corpus"))
 # Never looked at link by link while the aligner's rules and thresholds were
 # chosen (their scores showed in this table, like every pair's): the scores on

@@ -3,9 +3,10 @@
 Usage: python tools/align_disagreements.py PATTERN [--aligner new|old] [--width N]
 
 For every labelled pair whose old file path contains PATTERN (see
-tests/data/alignment/corpus_links.json, and treaty_links.json for our own pairs), prints each missed link (labelled,
-not found) and each wrong link (found, not labelled) with both texts side by
-side, so a person can judge whether the label or the aligner is right.
+tests/data/alignment/corpus_links.json, and own_links.json for our own
+pairs), prints each missed link (labelled, not found) and each wrong link
+(found, not labelled) with both texts side by side, so a person can judge
+whether the label or the aligner is right.
 Read-only: it changes no label.
 """
 
