@@ -470,3 +470,20 @@ def test_an_article_cut_in_two_whose_titles_stand_under_their_own_label_blocks()
     links = align(a, b)
     assert by_old(links)[3].new == (3,)
     assert by_old(links)[4].new == (4, 6, 7)
+
+
+POC = ("Encourages participating States to nominate policy and technical points of contact "
+       "and to keep the list of contacts up to date;")
+EXERCISE_TEXT = ("Requests the Secretariat to organise, within existing resources, a tabletop "
+                 "exercise for points of contact before the next meeting;")
+
+
+def test_a_title_in_capitals_shortened_keeps_its_link() -> None:
+    # Nine words before, seven after: a title in capitals stays a title.
+    a = paras(["PC.DEC/1450/Draft.2",
+               "DECISION No. 1450 ESTABLISHING A FRAMEWORK FOR CONSULTATIONS ON ICT INCIDENTS",
+               "The Permanent Council,", POC, EXERCISE_TEXT])
+    b = paras(["PC.DEC/1450/Draft.3",
+               "DECISION No. 1450 FRAMEWORK FOR CONSULTATIONS ON ICT INCIDENTS",
+               "The Permanent Council,", POC, EXERCISE_TEXT])
+    assert by_old(align(a, b))[1].new == (1,)
