@@ -17,16 +17,20 @@ whatever the process's hash seed. The stages, in order:
    rare words, picked best first over all candidates at once (a greedy
    assignment, not an optimal one) with a margin test, neighbours breaking
    ties between look-alikes.
-4. Headings as a skeleton: a heading links to the heading of the section its
-   section's paragraphs went to, whatever its number or title.
+4. Headings as a skeleton (align_headings): a heading links to the heading
+   of the section its section's paragraphs went to, whatever its number or
+   title; two consecutive articles fused (or one cut in two) merge (split)
+   their headings.
 5. Splits and merges (align_groups): first a paragraph made word for word
-   of others, then coverage of the whole; then gaps aligned again with the
-   groups as anchors.
+   of others, then two look-alike provisions fused, then coverage of the
+   whole (a chapeau and labelled alternatives included); then gaps aligned
+   again with the groups as anchors.
 6. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
-   link of the block it labels.
+   link of the block it labels, whatever number it has on the other side.
 
 Modules: align_similarity (tokens, kinds, TF-IDF), align_order (chains),
-align_gaps (stage 2 inside the gaps), align_groups (splits and merges).
+align_gaps (stage 2 inside the gaps), align_headings (stage 4),
+align_groups (splits and merges).
 """
 
 from __future__ import annotations
@@ -38,16 +42,15 @@ from dataclasses import dataclass
 
 from negotiator.diff.align_gaps import RIVAL_MARGIN, gap_chains
 from negotiator.diff.align_groups import find_groups
+from negotiator.diff.align_headings import heading_groups, link_headings
 from negotiator.diff.align_order import longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
     BODY,
     HEADING,
     LABEL,
-    LABEL_WORDS,
     SHORT_WORDS,
     Features,
     Lazy,
-    first_words,
     kind_of,
     normalise,
     words,
@@ -88,9 +91,6 @@ NEAR_IDENTICAL = 0.9
 # A candidate whose neighbour on either side links to the neighbour of its
 # partner: look-alikes and duplicates are told apart by their context.
 NEIGHBOUR_BONUS = 0.1
-# A heading links to the heading of the section that received at least this
-# share of its section's paragraphs.
-SECTION_SHARE_MIN = 0.5
 # Inverted index: a word in more unmatched paragraphs than this is too common
 # to suggest a candidate; per paragraph, this many rare words are looked up
 # and this many candidates scored exactly.
@@ -390,111 +390,6 @@ class _Aligner:
         after = i + 1 < len(ma) and j + 1 < len(mb) and ma[i + 1] == j + 1
         return int(before) + int(after)
 
-    # -- stage 4 --
-    def headings(self) -> None:
-        """Changed headings link through the sections they head."""
-        if not any(self.kind[0][i] == HEADING and self.free(0, i) for i in range(len(self.a))):
-            return
-        section, members = self._sections()
-        partner = self._partners()
-        cands: list[tuple[float, int, int]] = []
-        for h in sorted(members[0]):
-            if self.kind[0][h] != HEADING or not self.free(0, h):
-                continue
-            votes: dict[int, int] = {}
-            for i in members[0][h]:
-                for j in partner[0].get(i, ()):
-                    g = section[1][j]
-                    if g >= 0 and self.kind[1][g] == HEADING and self.free(1, g):
-                        votes[g] = votes.get(g, 0) + 1
-            for g, n_votes in votes.items():
-                share = n_votes / max(len(members[0][h]), len(members[1][g]))
-                if share >= SECTION_SHARE_MIN:
-                    cands.append((share, h, g))
-        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-        for _, h, g in cands:
-            if self.free(0, h) and self.free(1, g):
-                self.pair(h, g)
-
-    def _sections(self) -> tuple[tuple[list[int], list[int]],
-                                 tuple[dict[int, list[int]], dict[int, list[int]]]]:
-        """Per side, the heading each body paragraph stands under (-1: none),
-        and each heading's body paragraphs."""
-        section = ([-1] * len(self.a), [-1] * len(self.b))
-        members: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
-                                                                      defaultdict(list))
-        for side, n in ((0, len(self.a)), (1, len(self.b))):
-            current = -1
-            for k in range(n):
-                if self.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
-                    current = k
-                elif current >= 0:
-                    section[side][k] = current
-                    members[side][current].append(k)
-        return section, members
-
-    def heading_groups(self) -> None:
-        """Two consecutive articles (sections, chapters) fused into one, or one
-        cut in two: a heading left over whose section's paragraphs went (at least half of
-        them, and nowhere else) to the section of a heading linked 1:1 to the
-        heading just before or after it, that section being fed mostly from
-        the two, joins that link."""
-        free_heading = any(self.kind[side][k] == HEADING and self.free(side, k)
-                           for side, n in ((0, len(self.a)), (1, len(self.b))) for k in range(n))
-        if not free_heading:
-            return
-        section, members = self._sections()
-        partner = self._partners()
-        for side in (0, 1):
-            other = 1 - side
-            for h in sorted(members[side]):
-                if self.kind[side][h] != HEADING or not self.free(side, h):
-                    continue
-                linked = [i for i in members[side][h] if partner[side].get(i)]
-                targets = {section[other][j] for i in linked for j in partner[side][i]}
-                if len(targets) != 1 or len(linked) < SECTION_SHARE_MIN * len(members[side][h]):
-                    continue
-                g = targets.pop()
-                if g < 0 or self.kind[other][g] != HEADING or g in self.anchored[other]:
-                    continue
-                h2 = self.match[other][g]
-                # Consecutive sections: no other heading or label between the
-                # two (but the label of the second: "Article 12" / "Confidentiality").
-                later = max(h, h2)
-                if h2 < 0 or self.kind[side][h2] != HEADING or any(
-                        self.kind[side][k] != BODY and not (k == later - 1 and self.kind[side][k] == LABEL)
-                        for k in range(min(h, h2) + 1, later)):
-                    continue
-                sources = [section[side][i] for j in members[other][g]
-                           for i in partner[other].get(j, ())]
-                from_two = sum(1 for x in sources if x in (h, h2))
-                if h2 not in sources or from_two < SECTION_SHARE_MIN * len(sources) \
-                        or not self._same_unit(side, (h, h2), g):
-                    continue
-                self.match[side][h2] = self.match[other][g] = -1
-                both = tuple(sorted((h, h2)))
-                self.groups.append(((both, (g,)) if side == 0 else ((g,), both)))
-                self.grouped[side].update(both)
-                self.grouped[other].add(g)
-                self.changes += 1
-                partner = self._partners()
-
-    def _same_unit(self, side: int, heads: tuple[int, int], g: int) -> bool:
-        """Whether the three headings name units of one kind ("Article 11",
-        "Article 12" -> "Article 12"): only then are they known to be of one
-        level. An untitled level ("Scope" under "The Specification") may be
-        a new sub-heading, not half of a split."""
-        def first(k_side: int, k: int) -> tuple[str, ...]:
-            # A title may stand under its own label block ("Article 12" / "Confidentiality").
-            if k > 0 and self.kind[k_side][k - 1] == LABEL:
-                k -= 1
-            return tuple(first_words((self.a, self.b)[k_side][k].text, 1))
-
-        firsts = {first(side, h) for h in heads}
-        firsts.add(first(1 - side, g))
-        unit = firsts.pop()
-        return not firsts and bool(unit) and unit[0] in LABEL_WORDS
-
     def _partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         out: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
                                                                   defaultdict(list))
@@ -508,6 +403,8 @@ class _Aligner:
             for j in news:
                 out[1][j].extend(olds)
         return out
+
+    # -- stage 4 is align_headings --
 
     # -- stage 5 --
     def splits_and_merges(self) -> None:
@@ -672,11 +569,11 @@ def align(
     aligner.identical(chain)
     gap_chains(aligner)
     aligner.moves()
-    aligner.headings()
+    link_headings(aligner)
     aligner.splits_and_merges()
     # Groups and headings are anchors now: what is left between them is
     # aligned again, in tighter gaps.
     gap_chains(aligner)
-    aligner.headings()
-    aligner.heading_groups()
+    link_headings(aligner)
+    heading_groups(aligner)
     return aligner.result(aligner.labels())

@@ -2,7 +2,9 @@
 
 A paragraph whose words are exactly those of consecutive paragraphs of the
 other draft (a name and its address cut apart, a record re-cut) is a split or
-merge whatever its size. Otherwise, coverage: which parts together explain a whole.
+merge whatever its size. Two look-alike provisions fused into one are found
+by the words the whole's partner lacks. Otherwise, coverage: which parts
+together explain a whole.
 
 A whole (a paragraph unmatched, or matched 1:1 only loosely) gathers parts
 from the other draft near where it stood, not only next to each other (a
@@ -12,7 +14,10 @@ adds wording of the whole that the group did not cover yet, so a dropped
 alternative that repeats a kept one adds nothing and stays out. Each part
 must be mostly made of the whole's wording, and the group must cover most of
 the whole, clearly better than the best single part: a short item whose words
-all occur in a long paragraph covers little of it and is not a part.
+all occur in a long paragraph covers little of it and is not a part. A part
+that is clearly more another nearby paragraph's is that one's. Labelled
+alternatives collapsed into a compromise need less gain; a chapeau before
+the parts and an item between two parts join by their place.
 """
 
 from __future__ import annotations
