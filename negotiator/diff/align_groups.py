@@ -22,6 +22,7 @@ the parts and an item between two parts join by their place.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -62,6 +63,9 @@ ELSEWHERE_MARGIN = 0.15
 # A paragraph sharing this share of its distinct words with a neighbour is
 # an alternative of it, not another item of a list.
 ALTERNATIVE_OVERLAP = 0.6
+# Words that label an alternative text ("Option 2:", "Alt B").
+ALTERNATIVE_WORDS = frozenset({"option", "alt", "alternative", "variant"})
+_ROMAN = re.compile(r"^[ivxlc]+$")
 # How a chapeau introducing a list ends.
 CHAPEAU_ENDS = (":", "\uff1a")
 # A whole this short is too small to tell its parts from chance overlap.
@@ -248,6 +252,18 @@ def _joined_run(al: _Aligner, side: int, start: int, whole: list[str], partner: 
     return tuple(run) if at == len(whole) and len(run) >= 2 else ()
 
 
+def _alternative(al: _Aligner, side: int, k: int) -> bool:
+    """Whether paragraph ``k`` is a labelled alternative: "Option 2:" stands
+    before it as a block of its own, or opens its text ("Option B: [...]")."""
+    texts = (al.a, al.b)[side]
+    if k > 0 and al.kind[side][k - 1] == LABEL:
+        head = _head(texts[k - 1].text)
+        return bool(head) and head[0] in ALTERNATIVE_WORDS
+    head = _head(texts[k].text)
+    return len(head) == 2 and head[0] in ALTERNATIVE_WORDS \
+        and (head[1].isdigit() or len(head[1]) == 1 or bool(_ROMAN.match(head[1])))
+
+
 def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
     """Unmatched, or matched 1:1 to a text that leaves much of it uncovered."""
     if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
@@ -265,7 +281,7 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
     # may bring the few words it lacks).
     words_w = al.rough_words[whole_side][w]
     if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w) \
-            and not (partner > 0 and al.kind[part_side][partner - 1] == LABEL):
+            and not _alternative(al, part_side, partner):
         return False
     feat = al.features()
     whole_mass = feat.mass[whole_side][w]
@@ -392,7 +408,7 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     # Alternatives collapsed into a compromise ("Option 1:" text, "Option 2:"
     # text -> one text): the kept wording of the second adds less than a
     # merge of plain paragraphs must, but each part is a labelled option.
-    labelled = all(p > 0 and al.kind[part_side][p - 1] == LABEL for p in group)
+    labelled = all(_alternative(al, part_side, p) for p in group)
     if cov < alone + (STEP_GAIN if labelled else GROUP_GAIN):
         return ()
     # A list item between two parts, mostly made of the whole's wording, is a

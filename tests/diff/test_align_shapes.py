@@ -408,26 +408,37 @@ def test_an_item_between_two_parts_of_a_fused_list_joins_the_merge() -> None:
     assert by_new(align(a, b))[1].old == (1, 2, 3, 4, 5)
 
 
+OPT1 = ("[States Parties shall, according to their capacity, provide technical assistance "
+        "to developing countries, including through training, the transfer of technology "
+        "on voluntary and mutually agreed terms and the exchange of good practices.]")
+OPT2 = ("[States Parties are encouraged to provide, upon request, technical assistance and "
+        "training to other States Parties, taking into account their specific needs.]")
+OPT3 = ("[States Parties shall establish a capacity-building programme financed from "
+        "assessed contributions.]")
+# Keeps Option 1 nearly whole and takes "upon request" and "other States
+# Parties" from Option 2; Option 3 is dropped.
+COMPROMISE_CB = ("States Parties shall, according to their capacity and upon request, provide "
+                 "technical assistance and training to other States Parties, in particular "
+                 "developing countries, including through the exchange of good practices and "
+                 "the transfer of technology on voluntary and mutually agreed terms.")
+
+
 def test_two_labelled_alternatives_collapsed_into_a_compromise_are_a_merge() -> None:
-    # The compromise keeps Option 1 nearly whole and takes "upon request" and
-    # "other States Parties" from Option 2; Option 3 is dropped.
-    opt1 = ("[States Parties shall, according to their capacity, provide technical assistance "
-            "to developing countries, including through training, the transfer of technology "
-            "on voluntary and mutually agreed terms and the exchange of good practices.]")
-    opt2 = ("[States Parties are encouraged to provide, upon request, technical assistance and "
-            "training to other States Parties, taking into account their specific needs.]")
-    opt3 = ("[States Parties shall establish a capacity-building programme financed from "
-            "assessed contributions.]")
-    compromise = ("States Parties shall, according to their capacity and upon request, provide "
-                  "technical assistance and training to other States Parties, in particular "
-                  "developing countries, including through the exchange of good practices and "
-                  "the transfer of technology on voluntary and mutually agreed terms.")
-    a = paras(["Article 9. Capacity-building", "Option 1:", opt1, "Option 2:", opt2,
-               "Option 3:", opt3, "Article 10. Cooperation", EXCHANGE])
-    b = paras(["Article 9. Capacity-building", compromise, "Article 10. Cooperation", EXCHANGE])
+    a = paras(["Article 9. Capacity-building", "Option 1:", OPT1, "Option 2:", OPT2,
+               "Option 3:", OPT3, "Article 10. Cooperation", EXCHANGE])
+    b = paras(["Article 9. Capacity-building", COMPROMISE_CB, "Article 10. Cooperation", EXCHANGE])
     links = align(a, b)
     assert by_new(links)[1].old == (1, 2, 3, 4)
     assert by_old(links)[6].status == ("deleted",)
+
+
+def test_alternatives_labelled_in_their_own_text_collapsed_are_a_merge() -> None:
+    a = paras(["Article 9. Capacity-building", f"Option 1: {OPT1}", f"Option 2: {OPT2}",
+               f"Option 3: {OPT3}", "Article 10. Cooperation", EXCHANGE])
+    b = paras(["Article 9. Capacity-building", COMPROMISE_CB, "Article 10. Cooperation", EXCHANGE])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2)
+    assert by_old(links)[3].status == ("deleted",)
 
 
 def test_fused_articles_merge_their_headings_though_a_paragraph_came_from_elsewhere() -> None:
