@@ -16,7 +16,8 @@ with the links found by:
 A second table scores the pairs we wrote ourselves (tests/data/alignment,
 ``own_links.json``: two rounds of a chair's heavy revision of a made-up
 treaty and one of an OSCE-style decision, each labelled before any aligner
-ran on it); it runs without the shared corpus.
+ran on it), each also read backwards (new draft first: merges become
+splits); it runs without the shared corpus.
 
 A link counts as the set of (old paragraph, new paragraph) pairs it joins, so
 a split found with one part missing loses recall on that part only.
@@ -98,7 +99,14 @@ def aligner_links(module) -> Callable[[list, list], list[tuple[list[int], list[i
     return run
 
 
-def evaluate(corpus: Path, only: str = "", labels: Path = LABELS) -> list[dict]:
+def reversed_pairs(pairs: list[dict]) -> list[dict]:
+    """The same labelled pairs read backwards (merges become splits)."""
+    return [{"old": p["new"], "new": p["old"], "links": [[new, old] for old, new in p["links"]]}
+            for p in pairs]
+
+
+def evaluate(corpus: Path, only: str = "", labels: Path = LABELS,
+             backwards: bool = False) -> list[dict]:
     tools = {
         "old": aligner_links(legacy_align),
         "new": aligner_links(new_align),
@@ -106,7 +114,8 @@ def evaluate(corpus: Path, only: str = "", labels: Path = LABELS) -> list[dict]:
                                               [new_align.normalise(p.text) for p in b]),
     }
     rows = []
-    for pair in load_labels(labels):
+    pairs = load_labels(labels)
+    for pair in reversed_pairs(pairs) if backwards else pairs:
         if only and only not in pair["old"]:
             continue
         a = read_file(corpus / pair["old"]).paragraphs
@@ -146,8 +155,8 @@ def main() -> int:
     args = parser.parse_args()
     own = evaluate(OWN_DIR, args.only, OWN_LABELS)
     if own:
-        print("our own labelled pairs (tests/data/alignment):")
-        print_table(own)
+        print("our own labelled pairs (tests/data/alignment), then read backwards:")
+        print_table(own + evaluate(OWN_DIR, args.only, OWN_LABELS, backwards=True))
     corpus = corpus_dir()
     if corpus is None:
         print("skipped: the shared corpus (../shared/corpus) is not here")
