@@ -210,8 +210,9 @@ class _Aligner:
         # Distinct lower-cased words split at spaces and punctuation: enough to
         # see that two paragraphs are nearly the same, for a fraction of the
         # cost of weighing their words.
-        self.rough_words = (Lazy(lambda i: _rough_words(a[i].text)),
-                            Lazy(lambda j: _rough_words(b[j].text)))
+        # Of the normalised text: a typed number ("3.") is no word of it.
+        self.rough_words = (Lazy(lambda i: _rough_words(self.key[0][i])),
+                            Lazy(lambda j: _rough_words(self.key[1][j])))
         # Bumped by every change of the links, so the in-order chain is
         # recomputed only when something changed.
         self.changes = 0

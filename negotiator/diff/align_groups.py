@@ -255,11 +255,11 @@ def _joined_run(al: _Aligner, side: int, start: int, whole: list[str], partner: 
 def _alternative(al: _Aligner, side: int, k: int) -> bool:
     """Whether paragraph ``k`` is a labelled alternative: "Option 2:" stands
     before it as a block of its own, or opens its text ("Option B: [...]")."""
-    texts = (al.a, al.b)[side]
+    keys = al.key[side]  # typed numbers ("1. Option 1:") left out
     if k > 0 and al.kind[side][k - 1] == LABEL:
-        head = _head(texts[k - 1].text)
+        head = _head(keys[k - 1])
         return bool(head) and head[0] in ALTERNATIVE_WORDS
-    head = _head(texts[k].text)
+    head = _head(keys[k])
     return len(head) == 2 and head[0] in ALTERNATIVE_WORDS \
         and (head[1].isdigit() or len(head[1]) == 1 or bool(_ROMAN.match(head[1])))
 

@@ -498,3 +498,22 @@ def test_a_title_in_capitals_shortened_keeps_its_link() -> None:
                "DECISION No. 1450 FRAMEWORK FOR CONSULTATIONS ON ICT INCIDENTS",
                "The Permanent Council,", POC, EXERCISE_TEXT])
     assert by_old(align(a, b))[1].new == (1,)
+
+
+def test_typed_paragraph_numbers_are_no_words_of_fused_provisions_or_option_labels() -> None:
+    # Pasted text keeps "3." in the paragraph: renumbering must not hide the
+    # fusion of two look-alikes, nor "1. Option 1:" its option label.
+    frame = ("Each State Party shall adopt such legislative and other measures as may be "
+             "necessary to enable its competent authorities to ")
+    a = paras(["Article 9. General principles", "3. " + frame + "request assistance from other "
+               "States Parties.", "4. " + frame + "provide assistance to other States Parties.",
+               "5. " + frame + "share information with other States Parties.",
+               "Article 10. Capacity-building", "1. Option 1:", OPT1, "Option 2:", OPT2,
+               "2. " + EXCHANGE])
+    b = paras(["Article 10. General principles", "3. " + frame + "request assistance from, and "
+               "provide assistance to, other States Parties.", "4. " + frame + "share information "
+               "with other States Parties in a timely manner.", "Article 11. Capacity-building",
+               "1. " + COMPROMISE_CB, "2. " + EXCHANGE])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2)
+    assert by_new(links)[4].old == (5, 6, 7, 8)
