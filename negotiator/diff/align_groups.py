@@ -188,13 +188,22 @@ def _completions(al: _Aligner, taken: tuple[set[int], set[int]]
     for whole_side in (0, 1):
         part_side = 1 - whole_side
         rough_w, rough_p = al.rough_words[whole_side], al.rough_words[part_side]
-        n_part = len(al.b) if whole_side == 0 else len(al.a)
-        for w in _changed(al, whole_side):
-            partner = al.match[whole_side][w]
+        match_w, match_p = al.match[whole_side], al.match[part_side]
+        keys_w, keys_p = al.key[whole_side], al.key[part_side]
+        n_part = len(match_p)
+        # From the free paragraphs (few) to the wholes whose partner they stand
+        # beside, then in the wholes' order.
+        wholes: set[int] = set()
+        for q in al.free_ones(part_side, labels=False):
+            for partner in (q - 1, q + 1):
+                if 0 <= partner < n_part and match_p[partner] >= 0 \
+                        and keys_w[match_p[partner]] != keys_p[partner]:
+                    wholes.add(match_p[partner])
+        for w in sorted(wholes):
+            partner = match_w[w]
             if partner < 0 or al.kind[whole_side][w] != BODY or w in al.anchored[whole_side] \
                     or w in al.grouped[whole_side] or w in taken[whole_side]:
                 continue
-            # Cheap first: a free paragraph next to the partner (most have none).
             beside = [q for q in (partner - 1, partner + 1) if 0 <= q < n_part
                       and al.kind[part_side][q] == BODY and _may_be_part(al, part_side, q, taken)]
             if not beside:

@@ -71,8 +71,7 @@ def heading_groups(al: _Aligner) -> None:
     them, and nowhere else) to the section of a heading linked 1:1 to the
     heading just before or after it, that section being fed mostly from
     the two, joins that link."""
-    free_heading = any(al.kind[side][k] == HEADING and al.free(side, k)
-                       for side, n in ((0, len(al.a)), (1, len(al.b))) for k in range(n))
+    free_heading = any(al.kind[side][k] == HEADING for side in (0, 1) for k in al.free_ones(side))
     if not free_heading:
         return
     section, members = _sections(al)
