@@ -13,6 +13,12 @@ with the links found by:
   texts, linking the k-th old and k-th new paragraph of each "replace" block
   of equal size (what a plain diff tool would do).
 
+A second table scores the pairs we wrote ourselves (tests/data/alignment,
+``own_links.json``: two rounds of a chair's heavy revision of a made-up
+treaty and one of an OSCE-style decision, each labelled before any aligner
+ran on it), each also read backwards (new draft first: merges become
+splits); it runs without the shared corpus.
+
 A link counts as the set of (old paragraph, new paragraph) pairs it joins, so
 a split found with one part missing loses recall on that part only.
 Precision, recall and F1 are over those pairs. The pairs marked "held out"
@@ -38,6 +44,8 @@ from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "alignment" / "corpus_links.json"
+OWN_DIR = ROOT / "tests" / "data" / "alignment"
+OWN_LABELS = OWN_DIR / "own_links.json"
 CORPUS_CANDIDATES = (ROOT.parent.parent / "shared" / "corpus", Path("/work/shared/corpus"))
 # Never looked at link by link while the aligner's rules and thresholds were
 # chosen (their scores showed in this table, like every pair's): the scores on
@@ -58,8 +66,8 @@ def corpus_dir() -> Path | None:
     return next((p for p in CORPUS_CANDIDATES if p.is_dir()), None)
 
 
-def load_labels() -> list[dict]:
-    return json.loads(LABELS.read_text(encoding="utf-8"))["pairs"]
+def load_labels(path: Path = LABELS) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["pairs"]
 
 
 def edges(links: Sequence[tuple[Sequence[int], Sequence[int]]]) -> Pairs:
@@ -91,7 +99,14 @@ def aligner_links(module) -> Callable[[list, list], list[tuple[list[int], list[i
     return run
 
 
-def evaluate(corpus: Path, only: str = "") -> list[dict]:
+def reversed_pairs(pairs: list[dict]) -> list[dict]:
+    """The same labelled pairs read backwards (merges become splits)."""
+    return [{"old": p["new"], "new": p["old"], "links": [[new, old] for old, new in p["links"]]}
+            for p in pairs]
+
+
+def evaluate(corpus: Path, only: str = "", labels: Path = LABELS,
+             backwards: bool = False) -> list[dict]:
     tools = {
         "old": aligner_links(legacy_align),
         "new": aligner_links(new_align),
@@ -99,7 +114,8 @@ def evaluate(corpus: Path, only: str = "") -> list[dict]:
                                               [new_align.normalise(p.text) for p in b]),
     }
     rows = []
-    for pair in load_labels():
+    pairs = load_labels(labels)
+    for pair in reversed_pairs(pairs) if backwards else pairs:
         if only and only not in pair["old"]:
             continue
         a = read_file(corpus / pair["old"]).paragraphs
@@ -115,19 +131,13 @@ def evaluate(corpus: Path, only: str = "") -> list[dict]:
 
 def short(path: str) -> str:
     folder, _, name = path.rpartition("/")
+    if not folder:
+        return name.removesuffix(".txt")
     folder = folder.replace("contributor-covenant", "cc").replace("securitytxt-rfc9116", "ietf")
     return f"{folder}/{name.split('-')[0]}"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="", help="pairs whose old file path contains this")
-    args = parser.parse_args()
-    corpus = corpus_dir()
-    if corpus is None:
-        print("skipped: the shared corpus (../shared/corpus) is not here")
-        return 0
-    rows = evaluate(corpus, args.only)
+def print_table(rows: list[dict]) -> None:
     body = []
     for r in rows:
         body.append([
@@ -137,6 +147,25 @@ def main() -> int:
             *(f"{r[t][0]:.3f}/{r[t][1]:.3f}/{r[t][2]:.3f}" for t in ("old", "new", "difflib")),
         ])
     print(table(["pair (* held out)", "links", "old P/R/F1", "new P/R/F1", "difflib P/R/F1"], body))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="pairs whose old file path contains this")
+    args = parser.parse_args()
+    own = evaluate(OWN_DIR, args.only, OWN_LABELS)
+    if own:
+        print("our own labelled pairs (tests/data/alignment), then read backwards:")
+        print_table(own + evaluate(OWN_DIR, args.only, OWN_LABELS, backwards=True))
+    corpus = corpus_dir()
+    if corpus is None:
+        print("skipped: the shared corpus (../shared/corpus) is not here")
+        return 0
+    rows = evaluate(corpus, args.only)
+    if not rows:
+        return 0
+    print("shared corpus pairs:")
+    print_table(rows)
     held_out = [r for r in rows if r["held_out"]]
     for label, subset in (("all pairs", rows), ("held-out pairs", held_out)):
         if not subset:

@@ -3,9 +3,10 @@
 Usage: python tools/align_disagreements.py PATTERN [--aligner new|old] [--width N]
 
 For every labelled pair whose old file path contains PATTERN (see
-tests/data/alignment/corpus_links.json), prints each missed link (labelled,
-not found) and each wrong link (found, not labelled) with both texts side by
-side, so a person can judge whether the label or the aligner is right.
+tests/data/alignment/corpus_links.json, and own_links.json for our own
+pairs), prints each missed link (labelled, not found) and each wrong link
+(found, not labelled) with both texts side by side, so a person can judge
+whether the label or the aligner is right.
 Read-only: it changes no label.
 """
 
@@ -20,7 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import legacy_align  # noqa: E402
-from bench.bench_align_quality import aligner_links, corpus_dir, edges, load_labels  # noqa: E402
+from bench.bench_align_quality import (
+    LABELS,
+    OWN_DIR,
+    OWN_LABELS,
+    aligner_links,
+    corpus_dir,
+    edges,
+    load_labels,
+)  # noqa: E402
 from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
@@ -41,15 +50,15 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=70)
     args = parser.parse_args()
     corpus = corpus_dir()
-    if corpus is None:
-        print("the shared corpus is not here")
-        return 1
     run = aligner_links(new_align if args.aligner == "new" else legacy_align)
-    for pair in load_labels():
+    sources = [(OWN_DIR, pair) for pair in load_labels(OWN_LABELS)]
+    if corpus is not None:
+        sources += [(corpus, pair) for pair in load_labels(LABELS)]
+    for folder, pair in sources:
         if args.pattern not in pair["old"]:
             continue
-        a = read_file(corpus / pair["old"]).paragraphs
-        b = read_file(corpus / pair["new"]).paragraphs
+        a = read_file(folder / pair["old"]).paragraphs
+        b = read_file(folder / pair["new"]).paragraphs
         truth, found = edges(pair["links"]), edges(run(a, b))
         print(f"=== {pair['old']} -> {pair['new']}: "
               f"{len(truth & found)} agreed, {len(truth - found)} missed, {len(found - truth)} wrong")

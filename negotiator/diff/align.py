@@ -17,16 +17,20 @@ whatever the process's hash seed. The stages, in order:
    rare words, picked best first over all candidates at once (a greedy
    assignment, not an optimal one) with a margin test, neighbours breaking
    ties between look-alikes.
-4. Headings as a skeleton: a heading links to the heading of the section its
-   section's paragraphs went to, whatever its number or title.
+4. Headings as a skeleton (align_headings): a heading links to the heading
+   of the section its section's paragraphs went to, whatever its number or
+   title; two consecutive articles fused (or one cut in two) merge (split)
+   their headings.
 5. Splits and merges (align_groups): first a paragraph made word for word
-   of others, then coverage of the whole; then gaps aligned again with the
-   groups as anchors.
+   of others, then two look-alike provisions fused, then coverage of the
+   whole (a chapeau and labelled alternatives included); then gaps aligned
+   again with the groups as anchors.
 6. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
-   link of the block it labels.
+   link of the block it labels, whatever number it has on the other side.
 
 Modules: align_similarity (tokens, kinds, TF-IDF), align_order (chains),
-align_gaps (stage 2 inside the gaps), align_groups (splits and merges).
+align_gaps (stage 2 inside the gaps), align_headings (stage 4),
+align_groups (splits and merges).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from dataclasses import dataclass
 
 from negotiator.diff.align_gaps import RIVAL_MARGIN, gap_chains
 from negotiator.diff.align_groups import find_groups
+from negotiator.diff.align_headings import heading_groups, link_headings
 from negotiator.diff.align_order import longest_increasing, unique_anchors
 from negotiator.diff.align_similarity import (
     BODY,
@@ -86,9 +91,6 @@ NEAR_IDENTICAL = 0.9
 # A candidate whose neighbour on either side links to the neighbour of its
 # partner: look-alikes and duplicates are told apart by their context.
 NEIGHBOUR_BONUS = 0.1
-# A heading links to the heading of the section that received at least this
-# share of its section's paragraphs.
-SECTION_SHARE_MIN = 0.5
 # Inverted index: a word in more unmatched paragraphs than this is too common
 # to suggest a candidate; per paragraph, this many rare words are looked up
 # and this many candidates scored exactly.
@@ -136,6 +138,7 @@ def displayed_number(para: Para) -> str:
     return normalise_number(typed.label) if typed is not None and typed.rest.strip() else ""
 
 
+_ROMAN = re.compile(r"^[ivxlc]+$")
 _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'"})
 
 
@@ -180,6 +183,15 @@ def _most_hit(hits: dict[int, float]) -> list[int]:
     return [i for i, _ in top[:INDEX_CANDIDATES]]
 
 
+def _same_label(label: list[str], head: list[str]) -> bool:
+    """Whether ``head`` is ``label`` up to its identifiers ("Option 1" and
+    "Option 2", "(b)" and "(c)"): what labels a text, not which one it is."""
+    return len(label) == len(head) and all(
+        x == y or (x.isdigit() or _ROMAN.match(x) or len(x) == 1)
+        and (y.isdigit() or _ROMAN.match(y) or len(y) == 1)
+        for x, y in zip(label, head, strict=True))
+
+
 class _Aligner:
     def __init__(self, a: Sequence[Para], b: Sequence[Para], unlinked_a: Collection[int],
                  unlinked_b: Collection[int]) -> None:
@@ -198,8 +210,9 @@ class _Aligner:
         # Distinct lower-cased words split at spaces and punctuation: enough to
         # see that two paragraphs are nearly the same, for a fraction of the
         # cost of weighing their words.
-        self.rough_words = (Lazy(lambda i: _rough_words(a[i].text)),
-                            Lazy(lambda j: _rough_words(b[j].text)))
+        # Of the normalised text: a typed number ("3.") is no word of it.
+        self.rough_words = (Lazy(lambda i: _rough_words(self.key[0][i])),
+                            Lazy(lambda j: _rough_words(self.key[1][j])))
         # Bumped by every change of the links, so the in-order chain is
         # recomputed only when something changed.
         self.changes = 0
@@ -378,43 +391,6 @@ class _Aligner:
         after = i + 1 < len(ma) and j + 1 < len(mb) and ma[i + 1] == j + 1
         return int(before) + int(after)
 
-    # -- stage 4 --
-    def headings(self) -> None:
-        """Changed headings link through the sections they head."""
-        if not any(self.kind[0][i] == HEADING and self.free(0, i) for i in range(len(self.a))):
-            return
-        section = ([-1] * len(self.a), [-1] * len(self.b))
-        members: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
-                                                                      defaultdict(list))
-        for side, n in ((0, len(self.a)), (1, len(self.b))):
-            current = -1
-            for k in range(n):
-                if self.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
-                    current = k
-                elif current >= 0:
-                    section[side][k] = current
-                    if self.kind[side][k] == BODY:
-                        members[side][current].append(k)
-        partner = self._partners()
-        cands: list[tuple[float, int, int]] = []
-        for h in sorted(members[0]):
-            if self.kind[0][h] != HEADING or not self.free(0, h):
-                continue
-            votes: dict[int, int] = {}
-            for i in members[0][h]:
-                for j in partner[0].get(i, ()):
-                    g = section[1][j]
-                    if g >= 0 and self.kind[1][g] == HEADING and self.free(1, g):
-                        votes[g] = votes.get(g, 0) + 1
-            for g, n_votes in votes.items():
-                share = n_votes / max(len(members[0][h]), len(members[1][g]))
-                if share >= SECTION_SHARE_MIN:
-                    cands.append((share, h, g))
-        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-        for _, h, g in cands:
-            if self.free(0, h) and self.free(1, g):
-                self.pair(h, g)
-
     def _partners(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         out: tuple[dict[int, list[int]], dict[int, list[int]]] = (defaultdict(list),
                                                                   defaultdict(list))
@@ -428,6 +404,8 @@ class _Aligner:
             for j in news:
                 out[1][j].extend(olds)
         return out
+
+    # -- stage 4 is align_headings --
 
     # -- stage 5 --
     def splits_and_merges(self) -> None:
@@ -484,17 +462,24 @@ class _Aligner:
                 first_other = min(olds_news[other])
                 before = first_other - 1
                 # The block before the partner is a free label or title: the two
-                # label the same text ("Article 3 (Scope)" -> "Article 4").
+                # label the same text ("Article 3 (Scope)" -> "Article 4"); of a
+                # merge's labels, the first block's ("Article 11" of Articles 11
+                # and 12 fused into "Article 12 / Exchange and protection ...").
                 if before >= 0 and self.kind[other][before] != BODY \
+                        and nxt == min(olds_news[side]) \
                         and before not in unit_of[other] and before not in self.blocked[other]:
                     pair_key = (k, before) if side == 0 else (before, k)
                     units[pair_key] = ([pair_key[0]], [pair_key[1]])
                     unit_of[0][pair_key[0]] = unit_of[1][pair_key[1]] = pair_key
                     continue
-                # Label + text concatenated on the other side: the label joins.
+                # Label + text concatenated on the other side ("Option 1:" +
+                # text -> "Option 2: text" once an alternative came first), or
+                # the labelled text merged with others (options collapsed into
+                # one text): the label joins.
                 label = words(texts[side][k].text)
                 joined = words(texts[other][first_other].text)
-                if label and joined[:len(label)] == label:
+                if label and (_same_label(label, joined[:len(label)])
+                              or len(olds_news[side]) > 1 and len(olds_news[other]) == 1):
                     olds_news[side].append(k)
                     olds_news[side].sort()
                     unit_of[side][k] = key
@@ -585,10 +570,11 @@ def align(
     aligner.identical(chain)
     gap_chains(aligner)
     aligner.moves()
-    aligner.headings()
+    link_headings(aligner)
     aligner.splits_and_merges()
     # Groups and headings are anchors now: what is left between them is
     # aligned again, in tighter gaps.
     gap_chains(aligner)
-    aligner.headings()
+    link_headings(aligner)
+    heading_groups(aligner)
     return aligner.result(aligner.labels())

@@ -2,7 +2,9 @@
 
 A paragraph whose words are exactly those of consecutive paragraphs of the
 other draft (a name and its address cut apart, a record re-cut) is a split or
-merge whatever its size. Otherwise, coverage: which parts together explain a whole.
+merge whatever its size. Two look-alike provisions fused into one are found
+by the words the whole's partner lacks. Otherwise, coverage: which parts
+together explain a whole.
 
 A whole (a paragraph unmatched, or matched 1:1 only loosely) gathers parts
 from the other draft near where it stood, not only next to each other (a
@@ -12,11 +14,15 @@ adds wording of the whole that the group did not cover yet, so a dropped
 alternative that repeats a kept one adds nothing and stays out. Each part
 must be mostly made of the whole's wording, and the group must cover most of
 the whole, clearly better than the best single part: a short item whose words
-all occur in a long paragraph covers little of it and is not a part.
+all occur in a long paragraph covers little of it and is not a part. A part
+that is clearly more another nearby paragraph's is that one's. Labelled
+alternatives collapsed into a compromise need less gain; a chapeau before
+the parts and an item between two parts join by their place.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -49,6 +55,19 @@ GROUP_GAIN = 0.15
 # close to the whole is a look-alike of the family, not a part.
 FAMILY_WINDOW = 6
 FAMILY_MARGIN = 0.05
+# A part drawing PART_MIN of its wording, and this much more than from the
+# whole, from another changed paragraph this close to the whole is that
+# paragraph's part (an alternative kept in the compromise text two blocks on,
+# not in the reworded provision next to it), wherever it stands.
+ELSEWHERE_MARGIN = 0.15
+# A paragraph sharing this share of its distinct words with a neighbour is
+# an alternative of it, not another item of a list.
+ALTERNATIVE_OVERLAP = 0.6
+# Words that label an alternative text ("Option 2:", "Alt B").
+ALTERNATIVE_WORDS = frozenset({"option", "alt", "alternative", "variant"})
+_ROMAN = re.compile(r"^[ivxlc]+$")
+# How a chapeau introducing a list ends.
+CHAPEAU_ENDS = (":", "\uff1a")
 # A whole this short is too small to tell its parts from chance overlap.
 MIN_WHOLE_WORDS = 8
 # At most this many consecutive paragraphs make one whole word for word, of
@@ -67,6 +86,7 @@ def find_groups(al: _Aligner) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]
     """Splits (one A, several B), then merges (several A, one B)."""
     taken: tuple[set[int], set[int]] = (set(), set())
     yield from _concatenations(al, taken)
+    yield from _completions(al, taken)
     chain = al.links_in_order()
     for whole_side in (0, 1):
         part_side = 1 - whole_side
@@ -158,6 +178,48 @@ def _concatenations(al: _Aligner, taken: tuple[set[int], set[int]]
                     break
 
 
+def _completions(al: _Aligner, taken: tuple[set[int], set[int]]
+                 ) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Two look-alike provisions fused into one ("... to request assistance",
+    "... to provide assistance" -> "... to request and provide assistance"):
+    the whole's partner covers nearly all of it, so coverage sees no gain, but
+    every word the partner lacks comes from a free paragraph next to it, itself
+    made only of the whole's words."""
+    for whole_side in (0, 1):
+        part_side = 1 - whole_side
+        rough_w, rough_p = al.rough_words[whole_side], al.rough_words[part_side]
+        match_w, match_p = al.match[whole_side], al.match[part_side]
+        keys_w, keys_p = al.key[whole_side], al.key[part_side]
+        n_part = len(match_p)
+        # From the free paragraphs (few) to the wholes whose partner they stand
+        # beside, then in the wholes' order.
+        wholes: set[int] = set()
+        for q in al.free_ones(part_side, labels=False):
+            for partner in (q - 1, q + 1):
+                if 0 <= partner < n_part and match_p[partner] >= 0 \
+                        and keys_w[match_p[partner]] != keys_p[partner]:
+                    wholes.add(match_p[partner])
+        for w in sorted(wholes):
+            partner = match_w[w]
+            if partner < 0 or al.kind[whole_side][w] != BODY or w in al.anchored[whole_side] \
+                    or w in al.grouped[whole_side] or w in taken[whole_side]:
+                continue
+            beside = [q for q in (partner - 1, partner + 1) if 0 <= q < n_part
+                      and al.kind[part_side][q] == BODY and _may_be_part(al, part_side, q, taken)]
+            if not beside:
+                continue
+            missing = rough_w[w] - rough_p[partner]
+            if not missing:
+                continue
+            for q in beside:
+                if missing <= rough_p[q] <= rough_w[w]:
+                    group = tuple(sorted((partner, q)))
+                    taken[whole_side].add(w)
+                    taken[part_side].update(group)
+                    yield ((w,), group) if whole_side == 0 else (group, (w,))
+                    break
+
+
 def _changed(al: _Aligner, side: int) -> list[int]:
     """Paragraphs of one side unmatched or matched 1:1 to another text (a
     text kept word for word is neither split nor merged)."""
@@ -199,6 +261,18 @@ def _joined_run(al: _Aligner, side: int, start: int, whole: list[str], partner: 
     return tuple(run) if at == len(whole) and len(run) >= 2 else ()
 
 
+def _alternative(al: _Aligner, side: int, k: int) -> bool:
+    """Whether paragraph ``k`` is a labelled alternative: "Option 2:" stands
+    before it as a block of its own, or opens its text ("Option B: [...]")."""
+    keys = al.key[side]  # typed numbers ("1. Option 1:") left out
+    if k > 0 and al.kind[side][k - 1] == LABEL:
+        head = _head(keys[k - 1])
+        return bool(head) and head[0] in ALTERNATIVE_WORDS
+    head = _head(keys[k])
+    return len(head) == 2 and head[0] in ALTERNATIVE_WORDS \
+        and (head[1].isdigit() or len(head[1]) == 1 or bool(_ROMAN.match(head[1])))
+
+
 def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], set[int]]) -> bool:
     """Unmatched, or matched 1:1 to a text that leaves much of it uncovered."""
     if al.kind[whole_side][w] != BODY or w in al.blocked[whole_side] \
@@ -211,9 +285,12 @@ def _worth_a_look(al: _Aligner, whole_side: int, w: int, taken: tuple[set[int], 
     part_side = 1 - whole_side
     if al.key[whole_side][w] == al.key[part_side][partner]:
         return False
-    # Cheap first: nearly every distinct word of the whole is in its partner.
+    # Cheap first: nearly every distinct word of the whole is in its partner
+    # (unless the partner is a labelled alternative: its sibling options
+    # may bring the few words it lacks).
     words_w = al.rough_words[whole_side][w]
-    if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w):
+    if len(words_w & al.rough_words[part_side][partner]) >= SURELY_COVERED * len(words_w) \
+            and not _alternative(al, part_side, partner):
         return False
     feat = al.features()
     whole_mass = feat.mass[whole_side][w]
@@ -246,6 +323,24 @@ def _family_member(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) 
     return not distinct and not common
 
 
+def _drawn_more_elsewhere(al: _Aligner, whole_side: int, w: int, p: int, drawn: float) -> bool:
+    """Whether part ``p`` is clearly more made of another changed paragraph
+    near the whole than of the whole: then it is that one's part."""
+    feat = al.features()
+    part_side = 1 - whole_side
+    counts, mass = feat.counts[part_side][p], feat.mass[part_side][p]
+    bar = max(PART_MIN, drawn + ELSEWHERE_MARGIN) * mass
+    keys, other_keys, match = al.key[whole_side], al.key[part_side], al.match[whole_side]
+    n = len(keys)
+    for w2 in range(max(0, w - FAMILY_WINDOW), min(n, w + FAMILY_WINDOW + 1)):
+        if w2 == w or al.kind[whole_side][w2] != BODY \
+                or match[w2] >= 0 and keys[w2] == other_keys[match[w2]]:
+            continue
+        if feat.shared(counts, feat.counts[whole_side][w2]) >= bar:
+            return True
+    return False
+
+
 def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
           near: set[int]) -> tuple[int, ...]:
     feat = al.features()
@@ -276,7 +371,8 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     share = {p: contained(p) for p in pool}
     drawn = {p: share[p] / feat.mass[part_side][p] if feat.mass[part_side][p] > 0 else 0.0
              for p in pool}
-    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)]
+    parts_ok = [p for p in pool if drawn[p] >= (PART_WEAK if p in near else PART_MIN)
+                and (p == partner or not _drawn_more_elsewhere(al, whole_side, w, p, drawn[p]))]
     seeds = [p for p in parts_ok if drawn[p] >= PART_MIN]
     if len(parts_ok) < 2 or not seeds:
         return ()
@@ -318,6 +414,24 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     if len(group) < 2 or cov < COVER_MIN:
         return ()
     alone = max(coverage([p]) for p in ([partner] if partner >= 0 else []) + [seed])
-    if cov < alone + GROUP_GAIN:
+    # Alternatives collapsed into a compromise ("Option 1:" text, "Option 2:"
+    # text -> one text): the kept wording of the second adds less than a
+    # merge of plain paragraphs must, but each part is a labelled option.
+    labelled = all(_alternative(al, part_side, p) for p in group)
+    if cov < alone + (STEP_GAIN if labelled else GROUP_GAIN):
         return ()
+    # A list item between two parts, mostly made of the whole's wording, is a
+    # part too, though the items around it covered its words already; not an
+    # alternative of a part beside it (dropped: it repeats what was kept).
+    rough = al.rough_words[part_side]
+    group += [p for p in pool if min(group) < p < max(group) and p not in group
+              and p - 1 in group and p + 1 in group and drawn[p] >= PART_MIN
+              and all(len(rough[p] & rough[q]) < ALTERNATIVE_OVERLAP * max(len(rough[p]), len(rough[q]))
+                      for q in (p - 1, p + 1))]
+    # A chapeau fused with its items ("The purposes of this Convention are:"
+    # + (a)-(c) -> one sentence) adds little wording, but it introduces them.
+    chapeau = min(group) - 1
+    if chapeau in parts_ok and chapeau not in group \
+            and (al.a, al.b)[part_side][chapeau].text.rstrip().endswith(CHAPEAU_ENDS):
+        group.append(chapeau)
     return tuple(sorted(group))

@@ -60,6 +60,9 @@ LABEL_WORDS = frozenset({
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 # A heading is a short block that does not read as a sentence or a list item.
 HEADING_MAX_WORDS = 8
+# ...and a title in capitals this long, when this share of its letters are capitals.
+CAPS_TITLE_MAX_WORDS = 24
+CAPS_SHARE = 0.9
 HEADING_MAX_CJK = 14
 _SENTENCE_END = tuple(".;:,。；：，")
 _ITEM_START = tuple("*-•·o")
@@ -178,12 +181,22 @@ def kind_of(text: str, number: str | None = None) -> str:
             and len(words(text)) <= 4:
         return LABEL
     cjk = len(_CJK.findall(plain))
-    short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS
+    # A title set in capitals ("DECISION No. 1450 ESTABLISHING A FRAMEWORK
+    # ...") is one at any length a title has: a shorter wording must not
+    # turn it into a heading of another kind.
+    limit = CAPS_TITLE_MAX_WORDS if _in_capitals(plain) else HEADING_MAX_WORDS
+    short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= limit
     if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
         return BODY
     if number or not (plain.endswith(_SENTENCE_END) or plain.startswith(_ITEM_START)):
         return HEADING
     return BODY
+
+
+def _in_capitals(text: str) -> bool:
+    """Nearly every letter a capital, and enough of them to be words."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters)
 
 
 class Lazy:

@@ -82,6 +82,12 @@ def test_same_alignment_under_any_hash_seed() -> None:
         files = sorted((CORPUS / "securitytxt-rfc9116").glob("v*.txt"))[-2:]
         old, new = ([(p.number, p.text) for p in read_file(f).paragraphs] for f in files)
         cases.append((old, new))
+    # Our treaty revision: every restructuring shape (merges, label joins,
+    # fused and split articles) in one pair.
+    from negotiator.text.importer import read_file as read_own
+    treaty = [[(p.number, p.text) for p in read_own(ROOT / "tests" / "data" / "alignment" / name)
+               .paragraphs] for name in ("treaty_r1.txt", "treaty_r2.txt")]
+    cases.append((treaty[0], treaty[1]))
     for a, b in cases:
         outputs = set()
         for seed in ("0", "1", "2"):
@@ -312,6 +318,28 @@ def test_links_on_the_labelled_corpus_pairs() -> None:
         assert f1 >= PAIR_F1_FLOOR, (pair["old"], f1)
         scores.append(f1)
     assert sum(scores) / len(scores) >= MEAN_F1_FLOOR
+
+
+OWN_LABELS = ROOT / "tests" / "data" / "alignment" / "own_links.json"
+# Our own pairs (a chair's heavy revisions of a treaty and of an OSCE
+# decision, labelled before any aligner ran on them): the floor is a little
+# under today's scores (0.992 and 1.0 both ways), so a regression shows.
+OWN_PAIR_F1_FLOOR = 0.98
+
+
+def test_links_on_our_labelled_revisions_both_ways() -> None:
+    from negotiator.text.importer import read_file
+
+    for pair in json.loads(OWN_LABELS.read_text(encoding="utf-8"))["pairs"]:
+        a = [Para(p.number, p.text) for p in read_file(OWN_LABELS.parent / pair["old"]).paragraphs]
+        b = [Para(p.number, p.text) for p in read_file(OWN_LABELS.parent / pair["new"]).paragraphs]
+        assert (len(a), len(b)) == (pair["old_paragraphs"], pair["new_paragraphs"])
+        truth = {(i, j) for old, new in pair["links"] for i in old for j in new}
+        # Read backwards too: the new draft first, its merges become splits.
+        for x, y, labelled in ((a, b, truth), (b, a, {(j, i) for i, j in truth})):
+            found = {(i, j) for link in align(x, y) for i in link.old for j in link.new}
+            f1 = 2 * len(labelled & found) / (len(labelled) + len(found))
+            assert f1 >= OWN_PAIR_F1_FLOOR, (pair["old"], x is b, f1)
 
 
 # --- user corrections always win ---

@@ -250,3 +250,270 @@ def test_a_move_between_two_equal_candidates_is_not_guessed() -> None:
     links = align(a, b)
     x = next(link for link in links if 4 in link.old)
     assert x.new == () and x.status == ("deleted",)
+
+
+# --- a chair's consolidation (the shapes of tests/data/alignment/treaty_*.txt) ---
+
+DATA = ("[Personal data transferred under this Convention shall be processed in accordance "
+        "with the domestic law of the receiving State Party.]")
+ADEQUATE = ("[Personal data shall be transferred only where the receiving State Party ensures "
+            "an adequate level of protection.]")
+INSTRUMENTS = ("[Personal data shall be transferred in accordance with the international "
+               "instruments by which both States Parties are bound.]")
+
+
+def test_a_label_joined_to_its_text_after_the_options_were_renumbered_is_a_merge() -> None:
+    a = paras(["Article 13. Protection of personal data", "Option 1:", DATA, "Option 2:", ADEQUATE,
+               "Chapter IV. Implementation"])
+    b = paras(["Article 13. Protection of personal data", f"Option 1: {INSTRUMENTS}",
+               f"Option 2: {DATA}", f"Option 3: {ADEQUATE}", "Chapter IV. Implementation"])
+    links = align(a, b)
+    assert by_new(links)[2].old == (1, 2)
+    assert by_new(links)[3].old == (3, 4)
+    assert by_new(links)[1].status == ("added",)
+
+
+SCOPE = ("This Convention shall apply to the prevention and detection of, and the response to, "
+         "ICT incidents affecting critical information infrastructure.")
+EXEMPT = ("[This Convention shall not apply to activities of States in the exercise of their "
+          "sovereign authority, including activities of their armed forces.]")
+IHL = ("[Nothing in this Convention shall affect the rights and obligations of States under "
+       "international humanitarian law or their inherent right of self-defence.]")
+COMPROMISE = ("This Convention shall not apply to activities undertaken by States in the exercise "
+              "of their sovereign authority, and nothing in it shall affect the rights and "
+              "obligations of States under international law, including international "
+              "humanitarian law.")
+OTHER_TREATIES = ("The application of this Convention shall not prejudice the rights of States "
+                  "Parties under other international agreements to which they are parties.")
+NOT_AFFECT = ("Nothing in this Convention shall affect the rights and obligations of States "
+              "Parties under other international agreements to which they are parties.")
+
+
+def test_options_collapsed_keep_the_alternative_a_reworded_neighbour_borrows_from() -> None:
+    # The new "Nothing ... shall affect the rights and obligations" provision
+    # opens as Option 2 did, but Option 2 is mostly in the compromise text.
+    a = paras(["Article 3. Scope of application", SCOPE, "Option 1:", EXEMPT, "Option 2:", IHL,
+               OTHER_TREATIES, "Article 4. Sovereignty"])
+    b = paras(["Article 3. Relationship with other agreements", NOT_AFFECT,
+               "Article 4. Scope of application", SCOPE, COMPROMISE, "Article 5. Sovereignty"])
+    links = align(a, b)
+    assert by_new(links)[4].old == (2, 3, 4, 5)
+    assert by_new(links)[1].old == (6,)
+
+
+def test_a_chapeau_fused_with_its_items_joins_the_merge() -> None:
+    # Its words ("purposes", "Convention") are everywhere in the text: it adds
+    # little wording to the merge, but it introduces the items merged.
+    terms = ["Article 2. Use of terms", "For the purposes of this Convention:",
+             '(a) "ICT incident" means an event that jeopardizes the availability of '
+             "information systems or of the data they process;",
+             "Article 3. Scope of application", SCOPE]
+    a = paras(["Article 1. Statement of purpose",
+               "The purposes of this Convention are:",
+               "(a) To promote and strengthen measures to protect critical information "
+               "infrastructure against malicious activity;",
+               "(b) To facilitate international cooperation in preventing and responding to "
+               "incidents that affect such infrastructure;",
+               "(c) To promote technical assistance and capacity-building, in particular for "
+               "developing countries.",
+               *terms])
+    b = paras(["Article 1. Purpose",
+               "The purpose of this Convention is to strengthen the protection of critical "
+               "information infrastructure against malicious activity, to facilitate "
+               "international cooperation in preventing and responding to incidents that affect "
+               "such infrastructure, and to promote technical assistance and capacity-building, "
+               "in particular for developing countries.",
+               *terms])
+    assert by_new(align(a, b))[1].old == (1, 2, 3, 4)
+
+
+def test_two_templated_provisions_fused_into_one_are_a_merge() -> None:
+    frame = ("Each State Party shall adopt such legislative and other measures as may be "
+             "necessary to enable its competent authorities to ")
+    a = paras(["Article 9. General principles of cooperation",
+               frame + "request assistance from other States Parties.",
+               frame + "provide assistance to other States Parties.",
+               frame + "share information with other States Parties.",
+               "Article 10. Assistance"])
+    b = paras(["Article 10. General principles of cooperation",
+               frame + "request assistance from, and provide assistance to, other States Parties.",
+               frame + "share information with other States Parties in a timely manner.",
+               "Article 11. Assistance"])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2)
+    assert by_new(links)[2].old == (3,)
+
+
+EXCHANGE = ("States Parties shall exchange, through their points of contact, information on "
+            "threats and incidents that may affect the critical infrastructure of other States.")
+CONFIDENTIAL = ("A State Party receiving information under this Convention shall keep it "
+                "confidential if so requested by the State Party that provided it.")
+PURPOSE_ONLY = ("Information received under this Convention shall not be used for purposes other "
+                "than those for which it was provided without prior consent.")
+DEPOSITARY = "The Secretary-General of the United Nations is designated depositary of this Convention."
+AUTHENTIC = ("The original of this Convention, of which the Arabic, Chinese, English, French, "
+             "Russian and Spanish texts are equally authentic, shall be deposited with the "
+             "Secretary-General.")
+
+
+def test_two_articles_fused_have_both_headings_merged_into_the_new_one() -> None:
+    a = paras(["Article 11. Exchange of information", EXCHANGE,
+               "Article 12. Confidentiality", CONFIDENTIAL, PURPOSE_ONLY,
+               "Article 13. Personal data", DATA])
+    b = paras(["Article 12. Exchange and protection of information", EXCHANGE, CONFIDENTIAL,
+               PURPOSE_ONLY, "Article 13. Personal data", DATA])
+    assert by_new(align(a, b))[0].old == (0, 2)
+
+
+SEIZED_TEXT = ("A State Party may denounce this Convention by written notification to the "
+               "Secretary-General; denunciation takes effect one year after the notification.")
+
+
+def test_an_article_cut_in_two_has_its_heading_split() -> None:
+    a = paras(["Article 21. Denunciation", SEIZED_TEXT,
+               "Article 22. Depositary and languages", DEPOSITARY, AUTHENTIC])
+    b = paras(["Article 20. Denunciation", SEIZED_TEXT, "Article 21. Depositary", DEPOSITARY,
+               "Article 22. Authentic texts", AUTHENTIC])
+    assert by_old(align(a, b))[2].new == (2, 4)
+
+
+def test_a_new_untitled_sub_heading_is_added_not_half_of_a_split() -> None:
+    # Without "Article"/"Section" the level is unknown: "Scope" may head a
+    # part of the old section as a sub-heading, the old heading still over both.
+    a = paras(["The Specification", EXCHANGE, CONFIDENTIAL, PURPOSE_ONLY, "Final Remarks", DATA])
+    b = paras(["The Specification", EXCHANGE, "Scope", CONFIDENTIAL, PURPOSE_ONLY,
+               "Final Remarks", DATA])
+    links = align(a, b)
+    assert by_new(links)[2].status == ("added",)
+    assert by_old(links)[0].new == (0,)
+
+
+def test_an_item_between_two_parts_of_a_fused_list_joins_the_merge() -> None:
+    # Item (a)'s words ("incident", "infrastructure") are also in items (c)
+    # and (d): it adds little coverage, but it stands between two parts.
+    a = paras(["Article 11. Assistance",
+               "The request shall be made in writing and shall include:",
+               "(a) A description of the incident and of the infrastructure affected;",
+               "(b) The assistance sought;",
+               "(c) Any technical information that may help to identify the source of the "
+               "incident affecting the infrastructure;",
+               "(d) The time limit within which a reply is desired.",
+               "Article 12. Exchange of information", EXCHANGE])
+    b = paras(["Article 11. Assistance",
+               "The request shall be made in writing and shall describe the incident and the "
+               "infrastructure affected, the assistance sought, any technical information that "
+               "may help to identify the source of the incident affecting the infrastructure, "
+               "and the time limit within which a reply is desired.",
+               "Article 12. Exchange of information", EXCHANGE])
+    assert by_new(align(a, b))[1].old == (1, 2, 3, 4, 5)
+
+
+OPT1 = ("[States Parties shall, according to their capacity, provide technical assistance "
+        "to developing countries, including through training, the transfer of technology "
+        "on voluntary and mutually agreed terms and the exchange of good practices.]")
+OPT2 = ("[States Parties are encouraged to provide, upon request, technical assistance and "
+        "training to other States Parties, taking into account their specific needs.]")
+OPT3 = ("[States Parties shall establish a capacity-building programme financed from "
+        "assessed contributions.]")
+# Keeps Option 1 nearly whole and takes "upon request" and "other States
+# Parties" from Option 2; Option 3 is dropped.
+COMPROMISE_CB = ("States Parties shall, according to their capacity and upon request, provide "
+                 "technical assistance and training to other States Parties, in particular "
+                 "developing countries, including through the exchange of good practices and "
+                 "the transfer of technology on voluntary and mutually agreed terms.")
+
+
+def test_two_labelled_alternatives_collapsed_into_a_compromise_are_a_merge() -> None:
+    a = paras(["Article 9. Capacity-building", "Option 1:", OPT1, "Option 2:", OPT2,
+               "Option 3:", OPT3, "Article 10. Cooperation", EXCHANGE])
+    b = paras(["Article 9. Capacity-building", COMPROMISE_CB, "Article 10. Cooperation", EXCHANGE])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2, 3, 4)
+    assert by_old(links)[6].status == ("deleted",)
+
+
+def test_alternatives_labelled_in_their_own_text_collapsed_are_a_merge() -> None:
+    a = paras(["Article 9. Capacity-building", f"Option 1: {OPT1}", f"Option 2: {OPT2}",
+               f"Option 3: {OPT3}", "Article 10. Cooperation", EXCHANGE])
+    b = paras(["Article 9. Capacity-building", COMPROMISE_CB, "Article 10. Cooperation", EXCHANGE])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2)
+    assert by_old(links)[3].status == ("deleted",)
+
+
+def test_fused_articles_merge_their_headings_though_a_paragraph_came_from_elsewhere() -> None:
+    testing = ("States Parties shall keep the list of points of contact up to date and "
+               "the Secretariat shall test their availability at least once a year.")
+    a = paras(["Article 8. Points of contact", testing,
+               "Article 14. Conference of the States Parties", EXCHANGE, CONFIDENTIAL,
+               "Article 15. Secretariat", PURPOSE_ONLY, DEPOSITARY,
+               "Article 16. Settlement of disputes", AUTHENTIC])
+    b = paras(["Article 8. Points of contact",
+               "States Parties shall keep the list of points of contact up to date.",
+               "Article 14. Conference of the States Parties and secretariat", EXCHANGE,
+               CONFIDENTIAL, PURPOSE_ONLY, DEPOSITARY,
+               "The Secretariat shall test the availability of the points of contact at "
+               "least once a year.",
+               "Article 15. Settlement of disputes", AUTHENTIC])
+    links = align(a, b)
+    assert by_new(links)[2].old == (2, 5)
+    assert by_old(links)[1].new == (1, 7)
+
+
+def test_fused_articles_whose_titles_stand_under_their_own_label_blocks() -> None:
+    # Word often puts "Article 12" and the title in two paragraphs: the titles
+    # merge, the second label joins them, the first continues as the new label.
+    a = paras(["Article 11", "Exchange of information", EXCHANGE,
+               "Article 12", "Confidentiality", CONFIDENTIAL, PURPOSE_ONLY,
+               "Article 13", "Personal data", DATA])
+    b = paras(["Article 12", "Exchange and protection of information", EXCHANGE, CONFIDENTIAL,
+               PURPOSE_ONLY, "Article 13", "Personal data", DATA])
+    links = align(a, b)
+    assert by_new(links)[0].old == (0,)
+    assert by_new(links)[1].old == (1, 3, 4)
+
+
+def test_an_article_cut_in_two_whose_titles_stand_under_their_own_label_blocks() -> None:
+    a = paras(["Article 21", "Denunciation", SEIZED_TEXT,
+               "Article 22", "Depositary and languages", DEPOSITARY, AUTHENTIC])
+    b = paras(["Article 20", "Denunciation", SEIZED_TEXT, "Article 21", "Depositary", DEPOSITARY,
+               "Article 22", "Authentic texts", AUTHENTIC])
+    links = align(a, b)
+    assert by_old(links)[3].new == (3,)
+    assert by_old(links)[4].new == (4, 6, 7)
+
+
+POC = ("Encourages participating States to nominate policy and technical points of contact "
+       "and to keep the list of contacts up to date;")
+EXERCISE_TEXT = ("Requests the Secretariat to organise, within existing resources, a tabletop "
+                 "exercise for points of contact before the next meeting;")
+
+
+def test_a_title_in_capitals_shortened_keeps_its_link() -> None:
+    # Nine words before, seven after: a title in capitals stays a title.
+    a = paras(["PC.DEC/1450/Draft.2",
+               "DECISION No. 1450 ESTABLISHING A FRAMEWORK FOR CONSULTATIONS ON ICT INCIDENTS",
+               "The Permanent Council,", POC, EXERCISE_TEXT])
+    b = paras(["PC.DEC/1450/Draft.3",
+               "DECISION No. 1450 FRAMEWORK FOR CONSULTATIONS ON ICT INCIDENTS",
+               "The Permanent Council,", POC, EXERCISE_TEXT])
+    assert by_old(align(a, b))[1].new == (1,)
+
+
+def test_typed_paragraph_numbers_are_no_words_of_fused_provisions_or_option_labels() -> None:
+    # Pasted text keeps "3." in the paragraph: renumbering must not hide the
+    # fusion of two look-alikes, nor "1. Option 1:" its option label.
+    frame = ("Each State Party shall adopt such legislative and other measures as may be "
+             "necessary to enable its competent authorities to ")
+    a = paras(["Article 9. General principles", "3. " + frame + "request assistance from other "
+               "States Parties.", "4. " + frame + "provide assistance to other States Parties.",
+               "5. " + frame + "share information with other States Parties.",
+               "Article 10. Capacity-building", "1. Option 1:", OPT1, "Option 2:", OPT2,
+               "2. " + EXCHANGE])
+    b = paras(["Article 10. General principles", "3. " + frame + "request assistance from, and "
+               "provide assistance to, other States Parties.", "4. " + frame + "share information "
+               "with other States Parties in a timely manner.", "Article 11. Capacity-building",
+               "1. " + COMPROMISE_CB, "2. " + EXCHANGE])
+    links = align(a, b)
+    assert by_new(links)[1].old == (1, 2)
+    assert by_new(links)[4].old == (5, 6, 7, 8)
