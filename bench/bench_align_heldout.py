@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import legacy_align  # noqa: E402
 from bench.bench_align_quality import aligner_links, difflib_links, edges, scores  # noqa: E402
-from bench.common import table  # noqa: E402
+from bench.common import side_by_side, table  # noqa: E402
 from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
@@ -35,15 +34,6 @@ ALIGNERS = {"new": aligner_links(new_align), "old": aligner_links(legacy_align)}
 def run_difflib(a: list, b: list) -> list[tuple[list[int], list[int]]]:
     return difflib_links([new_align.normalise(p.text) for p in a],
                          [new_align.normalise(p.text) for p in b])
-
-
-def side_by_side(left: str, right: str, width: int = 60) -> str:
-    ls = textwrap.wrap(left, width) or [""]
-    rs = textwrap.wrap(right, width) or [""]
-    rows = max(len(ls), len(rs))
-    ls += [""] * (rows - len(ls))
-    rs += [""] * (rows - len(rs))
-    return "\n".join(f"  {x:<{width}} | {y}" for x, y in zip(ls, rs, strict=True))
 
 
 def print_disagreements(pair: dict, a: list, b: list, aligner: str) -> None:

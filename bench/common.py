@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -52,3 +53,13 @@ def edited_copy(rng: Any, first: list[str], vocab: Sequence[str],
     for _ in range(int(len(first) * ADDED)):
         second.insert(rng.randrange(len(second)), sentence())
     return second
+
+
+def side_by_side(left: str, right: str, width: int = 60) -> str:
+    """Two texts wrapped in two columns, for reading an aligner's disagreements."""
+    ls = textwrap.wrap(left, width) or [""]
+    rs = textwrap.wrap(right, width) or [""]
+    rows = max(len(ls), len(rs))
+    ls += [""] * (rows - len(ls))
+    rs += [""] * (rows - len(rs))
+    return "\n".join(f"  {x:<{width}} | {y}" for x, y in zip(ls, rs, strict=True))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,17 +29,9 @@ from bench.bench_align_quality import (
     edges,
     load_labels,
 )  # noqa: E402
+from bench.common import side_by_side  # noqa: E402
 from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
-
-
-def side_by_side(left: str, right: str, width: int) -> str:
-    ls = textwrap.wrap(left, width) or [""]
-    rs = textwrap.wrap(right, width) or [""]
-    rows = max(len(ls), len(rs))
-    ls += [""] * (rows - len(ls))
-    rs += [""] * (rows - len(rs))
-    return "\n".join(f"  {x:<{width}} | {y}" for x, y in zip(ls, rs, strict=True))
 
 
 def main() -> int:
