@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import legacy_align  # noqa: E402
 from bench.bench_align_quality import aligner_links, difflib_links, edges, scores  # noqa: E402
-from bench.common import side_by_side, table  # noqa: E402
+from bench.common import print_disagreements, table  # noqa: E402
 from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
@@ -36,17 +36,9 @@ def run_difflib(a: list, b: list) -> list[tuple[list[int], list[int]]]:
                          [new_align.normalise(p.text) for p in b])
 
 
-def print_disagreements(pair: dict, a: list, b: list, aligner: str) -> None:
-    truth, found = edges(pair["links"]), edges(ALIGNERS[aligner](a, b))
-    print(f"=== {aligner}: {pair['old']} -> {pair['new']}: {len(truth & found)} agreed, "
-          f"{len(truth - found)} missed, {len(found - truth)} wrong")
-    for title, diff in (("MISSED", truth - found), ("WRONG", found - truth)):
-        for i, j in sorted(diff):
-            print(f"-- {title} A{i} -> B{j}  (A{i} labelled to {sorted(y for x, y in truth if x == i)},"
-                  f" B{j} labelled from {sorted(x for x, y in truth if y == j)};"
-                  f" found A{i} -> {sorted(y for x, y in found if x == i)},"
-                  f" B{j} <- {sorted(x for x, y in found if y == j)})")
-            print(side_by_side(a[i].text, b[j].text))
+def show_disagreements(pair: dict, a: list, b: list, aligner: str) -> None:
+    print_disagreements(f"{aligner}: {pair['old']} -> {pair['new']}", a, b,
+                        edges(pair["links"]), edges(ALIGNERS[aligner](a, b)))
 
 
 def main() -> int:
@@ -64,7 +56,7 @@ def main() -> int:
             row.append(f"{p:.3f}/{r:.3f}/{f:.3f}")
         body.append(row)
         if args.disagreements:
-            print_disagreements(pair, a, b, args.disagreements)
+            show_disagreements(pair, a, b, args.disagreements)
     print(table(["pair", "links", "new P/R/F1", "old P/R/F1", "difflib P/R/F1"], body))
     return 0
 

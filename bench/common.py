@@ -63,3 +63,19 @@ def side_by_side(left: str, right: str, width: int = 60) -> str:
     ls += [""] * (rows - len(ls))
     rs += [""] * (rows - len(rs))
     return "\n".join(f"  {x:<{width}} | {y}" for x, y in zip(ls, rs, strict=True))
+
+
+def print_disagreements(heading: str, a: Sequence[Any], b: Sequence[Any],
+                        truth: set[tuple[int, int]], found: set[tuple[int, int]],
+                        width: int = 60) -> None:
+    """Each labelled link an aligner missed and each link it made that no label
+    has, both paragraphs side by side, so a person can judge which is right."""
+    print(f"=== {heading}: {len(truth & found)} agreed, {len(truth - found)} missed, "
+          f"{len(found - truth)} wrong")
+    for title, diff in (("MISSED", truth - found), ("WRONG", found - truth)):
+        for i, j in sorted(diff):
+            print(f"-- {title} A{i} -> B{j}  (A{i} labelled to {sorted(y for x, y in truth if x == i)},"
+                  f" B{j} labelled from {sorted(x for x, y in truth if y == j)};"
+                  f" found A{i} -> {sorted(y for x, y in found if x == i)},"
+                  f" B{j} <- {sorted(x for x, y in found if y == j)})")
+            print(side_by_side(a[i].text, b[j].text, width))

@@ -29,7 +29,7 @@ from bench.bench_align_quality import (
     edges,
     load_labels,
 )  # noqa: E402
-from bench.common import side_by_side  # noqa: E402
+from bench.common import print_disagreements  # noqa: E402
 from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
@@ -50,15 +50,8 @@ def main() -> int:
             continue
         a = read_file(folder / pair["old"]).paragraphs
         b = read_file(folder / pair["new"]).paragraphs
-        truth, found = edges(pair["links"]), edges(run(a, b))
-        print(f"=== {pair['old']} -> {pair['new']}: "
-              f"{len(truth & found)} agreed, {len(truth - found)} missed, {len(found - truth)} wrong")
-        for title, diff in (("MISSED", truth - found), ("WRONG", found - truth)):
-            for i, j in sorted(diff):
-                print(f"-- {title} A{i} -> B{j}"
-                      f"  (A{i} labelled to {sorted(y for x, y in truth if x == i)},"
-                      f" B{j} labelled from {sorted(x for x, y in truth if y == j)})")
-                print(side_by_side(a[i].text, b[j].text, args.width))
+        print_disagreements(f"{pair['old']} -> {pair['new']}", a, b,
+                            edges(pair["links"]), edges(run(a, b)), args.width)
     return 0
 
 
