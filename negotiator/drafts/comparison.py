@@ -166,6 +166,13 @@ class AlignedEntry:
         """Whether the wording itself changed (a move or renumbering alone does not)."""
         return any(op != EQUAL and text.strip() for op, text in self.ops) and bool(self.old and self.new)
 
+    @property
+    def wording_touched(self) -> bool:
+        """Whether a red line held on these paragraphs is touched: their words
+        changed, or they were split or merged (the symbol and date are not negotiated)."""
+        return bool(self.old and self.new) and not self.top_matter and (
+            self.words_changed or any(k in (ChangeKind.SPLIT, ChangeKind.MERGED) for k in self.kinds))
+
 
 @dataclass(frozen=True)
 class ComparisonSummary:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from negotiator.domain.actors import is_eu, is_our_delegation
-from negotiator.domain.vocabulary import Agreement, CarryState, ChangeKind, Uptake
+from negotiator.domain.vocabulary import Agreement, CarryState, Uptake
 from negotiator.drafts.comparison import compare_drafts
 from negotiator.drafts.lineage import previous_draft
 from negotiator.drafts.references import draft_references
@@ -121,9 +121,7 @@ def _against_previous(session: Session, draft: Draft) -> _AgainstPrevious:
     if before is None:
         return _AgainstPrevious()
     comparison = compare_drafts(session, before, draft)
-    touched = frozenset(i for e in comparison.entries if e.old and e.new and not e.top_matter
-                        and (e.words_changed or {ChangeKind.SPLIT, ChangeKind.MERGED} & set(e.kinds))
-                        for i in e.new)
+    touched = frozenset(i for e in comparison.entries if e.wording_touched for i in e.new)
     return _AgainstPrevious(comparison.summary.newly_agreed, touched)
 
 

@@ -82,8 +82,9 @@ def load_diff(session: Session, from_id: int, to_id: int,
             # "Our position": our delegation's, as the brief's with_positions scope;
             # the EU line alone is not ours.
             has_position=any(m.national for m in marks),
-            # Touched by the wording of TO (signals): a deleted paragraph has none.
-            red_line=bool(e.new) and any(m.red_line for m in marks),
+            # Our red line touched by this comparison's wording, whichever two drafts
+            # are compared (signals say it against the previous draft, the same rule).
+            red_line=e.wording_touched and any(m.red_line_held for m in marks),
             newly_agreed=e.newly_agreed,
             top_matter=e.top_matter))
     if progress is not None:

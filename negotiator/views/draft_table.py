@@ -80,7 +80,8 @@ class PositionSummary:
     national: str | None = None
     eu: str | None = None
     needs_review: bool = False
-    red_line: bool = False
+    red_line: bool = False  # our red line here, touched by this draft's wording (signals)
+    red_line_held: bool = False  # our delegation's position here holds a red line
     divergent: bool = False
     no_instructions: bool = False
     others: tuple[tuple[str, str], ...] = ()
@@ -177,6 +178,7 @@ def summarise(rows: Iterable[ParagraphPositions], negotiation: Negotiation, *,
             eu=eu[0].stance if eu else None,
             needs_review=any(p.state in REVIEW_STATES for p in ours + eu),
             red_line=row.index in touched,
+            red_line_held=any(p.red_line_flag for p in ours),
             divergent=row.index in divergent,
             no_instructions=row.index in no_instructions,  # the rule: positions.signals
             others=others,

@@ -227,3 +227,48 @@ def test_a_deleted_paragraph_has_one_name_in_every_face(faces) -> None:  # type:
     assert [e.from_numbers for e in deleted] == [("OP 8 bis",)]
     cells = [c.text for t in faces["brief"].tables for row in t.rows for c in row.cells]
     assert any("OP 8 bis of Rev.1" in c for c in cells)
+
+
+def test_red_lines_touched_in_any_comparison_follow_the_signals_rule(  # type: ignore[no-untyped-def]
+        faces, store) -> None:
+    """The Compare tab's "Red line" is our red line touched by the wording of the
+    comparison shown: for Rev.1 -> Rev.2 exactly the signals; for Zero draft -> Rev.2
+    (two rounds at once) the paragraphs whose words changed since the Zero draft,
+    not what Rev.2 alone changed."""
+    # A row is one aligned entry (a split shows its parts on one row).
+    signalled = set(faces["cli"]["signals"]["red_lines_touched"])
+    assert [e.red_line for e in faces["diff_view"].entries] == [
+        bool(signalled & set(e.to_indexes)) for e in faces["diff_view"].entries]
+    held = {row["index"] for row in faces["cli"]["positions"] if row["index"] is not None
+            and any(p["primary"] and p["actor"] == OURS and p["red_line_flag"] for p in row["positions"])}
+    ids = {d.label: d.id for d in op.load_tree(store)[0].drafts}
+    two_rounds = op.load_diff(store, ids["Zero draft"], ids["Rev.2"])
+    with store.transaction(read_only=True) as s:
+        from negotiator.drafts import negotiations
+        from negotiator.drafts.comparison import compare_drafts
+
+        n = negotiations.find_negotiation(s, faces["title"])
+        comparison = compare_drafts(s, negotiations.find_draft(s, n, "Zero draft"),
+                                    negotiations.find_draft(s, n, "Rev.2"))
+        touched = {i for e in comparison.entries if e.wording_touched for i in e.new}
+    assert [e.red_line for e in two_rounds.entries] == [
+        bool(touched & held & set(e.to_indexes)) for e in two_rounds.entries]
+    assert any(e.red_line for e in two_rounds.entries), "red lines touched since the Zero draft"
+    # A red line on a paragraph the chair reworded in Rev.1 and left alone in Rev.2:
+    # touched since the Zero draft, though Rev.2's own signals do not say so.
+    with store.transaction(read_only=True) as s:
+        n = negotiations.find_negotiation(s, faces["title"])
+        zero, rev1, rev2 = (negotiations.find_draft(s, n, x) for x in ("Zero draft", "Rev.1", "Rev.2"))
+        first = compare_drafts(s, zero, rev1)
+        second = {e.old: e for e in compare_drafts(s, rev1, rev2).entries}
+        target = next(e for e in first.entries if e.wording_touched and len(e.old) == len(e.new) == 1
+                      and e.new in second and not second[e.new].wording_touched
+                      and not second[e.new].top_matter and e.old[0] not in held)
+    ref = target.old_refs[0]
+    assert cli_main(["--db", str(store.url), "position", faces["title"], "Zero draft", ref,
+                     "--actor", OURS, "--stance", "oppose", "--red-line", "not this wording"]) == 0
+    marked = {e.from_numbers for e in op.load_diff(store, ids["Zero draft"], ids["Rev.2"]).entries
+              if e.red_line}
+    assert (ref,) in marked
+    assert not any(e.red_line for e in op.load_diff(store, ids["Rev.1"], ids["Rev.2"]).entries
+                   if e.to_indexes == second[target.new].new)
