@@ -12,12 +12,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from negotiator.diff.findings import Salient
+from negotiator.diff.findings import NBSP, Salient
 from negotiator.export.draft_text import long_date
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 # French sets a no-break space before ":" ";" "?" "!" and inside « ».
-NBSP = "\u00a0"
 
 EN: dict[str, str] = {
     # title block

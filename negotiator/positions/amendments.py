@@ -19,6 +19,7 @@ from negotiator.positions.amendment_text import (
     amended_text,
     amendment_form,
     edit_ops,
+    edit_sides,
     instruction_regions,
 )
 from negotiator.text.normalise import collapse_whitespace
@@ -66,8 +67,7 @@ def _regions(base: str, amendment: str) -> list[Region] | None:
                     pos += len(t)
                 else:
                     plus += t
-        written_on = "".join(t for op, t in edit_ops(amendment) if op != "+")
-        return _placed_in(base, written_on, out)
+        return _placed_in(base, edit_sides(amendment)[0], out)
     if form is Form.INSTRUCTION:
         regions = instruction_regions(base, amendment)
         return None if isinstance(regions, str) else regions

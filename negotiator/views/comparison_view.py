@@ -14,8 +14,10 @@ from negotiator.domain.changes import is_changed
 from negotiator.domain.errors import Conflict
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.comparison import ComparisonSummary, compare_drafts
+from negotiator.positions.board import draft_positions
 from negotiator.storage.models import Paragraph
-from negotiator.views.draft_table import draft, position_summaries
+from negotiator.storage.store import chunks
+from negotiator.views.draft_table import draft, position_summaries, summarise
 
 Progress = Callable[[int, int], None]
 
@@ -66,12 +68,14 @@ def load_diff(session: Session, from_id: int, to_id: int,
     if progress is not None:
         progress(2, 3)
     summaries = position_summaries(session, to_id)
-    # A deleted paragraph speaks through the positions taken on it in FROM (as
-    # the brief says it): only those paragraphs of FROM are read.
-    gone = {i for e in result.entries if not e.new for i in e.old}
-    before = position_summaries(session, from_id, paragraph_ids=set(session.scalars(
-        select(Paragraph.id).where(Paragraph.draft_id == from_id,
-                                   Paragraph.ordinal.in_(sorted(gone)))))) if gone else {}
+    # A deleted paragraph speaks through the positions taken on it in FROM, as
+    # the brief reads them (no signals: FROM's own are against another draft);
+    # only those paragraphs of FROM are read.
+    gone = sorted({i for e in result.entries if not e.new for i in e.old})
+    ids = {pid for part in chunks(gone) for pid in session.scalars(
+        select(Paragraph.id).where(Paragraph.draft_id == from_id, Paragraph.ordinal.in_(part)))}
+    before = summarise(draft_positions(session, a.negotiation, a, paragraph_ids=ids),
+                       a.negotiation) if ids else {}
     entries = []
     for e in result.entries:
         marks = [summaries[i] for i in e.new if i in summaries] if e.new \
