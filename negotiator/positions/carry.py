@@ -85,6 +85,8 @@ class CarryForward:
             q = q.where(Position.actor_id == self.actor_id)
         if not self.include_deleted:
             q = q.where(Position.deleted.is_(False))
+        if self.lineages is not None:  # the others' paragraphs are not read: they cannot carry here
+            q = q.join(Paragraph, Paragraph.id == Position.paragraph_id).where(*self._only_lineages())
         target = self.draft.order
         self.positions = [p for p in s.execute(q.order_by(Position.id))
                           if self.order_of_draft[p.draft_id] <= target]
