@@ -1,13 +1,18 @@
-"""Benchmark: paragraph links of each aligner on the held-out resolution drafts.
+"""Benchmark: paragraph links of each aligner on the held-out drafts.
 
-Run from the repository root:  python bench/bench_align_heldout.py [--disagreements new|old]
+Run from the repository root:
+  python bench/bench_align_heldout.py [--disagreements new|old] [--only PATTERN]
 
-Three drafts of an invented General Assembly resolution (zero draft, Rev.1,
-Rev.2; tests/data/alignment/RESOLUTION.md) were labelled link by link before
-any aligner ran on them. Per successive pair, prints precision/recall/F1 of the
-links found by the current aligner, the pre-issue-10 one and difflib, scored as
+Two held-out sets, each labelled link by link before any aligner ran on it, by
+someone who had not read the aligner: three drafts of an invented General
+Assembly resolution (zero draft, Rev.1, Rev.2; tests/data/alignment/RESOLUTION.md)
+and three drafts of an invented agreement (a compilation of proposals, the
+chair's consolidation, a light revision; tests/data/alignment/AGREEMENT.md).
+Per successive pair, prints precision/recall/F1 of the links found by the
+current aligner, the pre-issue-10 one and difflib, scored as
 bench_align_quality.py scores the corpus. ``--disagreements`` then prints each
-missed and each wrong link of the chosen aligner, both texts side by side.
+missed and each wrong link of the chosen aligner, both texts side by side;
+``--only`` keeps the pairs whose old file's name contains PATTERN.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "alignment"
-LABELS = DATA / "resolution_links.json"
+LABEL_SETS = (DATA / "resolution_links.json", DATA / "agreement_links.json")
 ALIGNERS = {"new": aligner_links(new_align), "old": aligner_links(legacy_align)}
 
 
@@ -44,9 +49,14 @@ def show_disagreements(pair: dict, a: list, b: list, aligner: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--disagreements", choices=("new", "old"), default=None)
+    parser.add_argument("--only", default="", help="pairs whose old file's name contains this")
     args = parser.parse_args()
     body = []
-    for pair in json.loads(LABELS.read_text(encoding="utf-8"))["pairs"]:
+    pairs = [pair for labels in LABEL_SETS
+             for pair in json.loads(labels.read_text(encoding="utf-8"))["pairs"]]
+    for pair in pairs:
+        if args.only not in pair["old"]:
+            continue
         a = read_file(DATA / pair["old"]).paragraphs
         b = read_file(DATA / pair["new"]).paragraphs
         truth = edges(pair["links"])
