@@ -170,6 +170,10 @@ def _kinds(paras: Sequence[Para], seen: dict[tuple[str, bool], str]) -> list[str
     return out
 
 
+def _bracket_marks(text: str) -> str:
+    return "".join(c for c in text if c in "[]")
+
+
 def _most_hit(hits: dict[int, float]) -> list[int]:
     """The INDEX_CANDIDATES paragraphs with most hits, ties by index."""
     if len(hits) > INDEX_CANDIDATES:
@@ -527,9 +531,12 @@ class _Aligner:
 
     def _pair_status(self, i: int, j: int, moved: bool) -> tuple[str, ...]:
         same = self.key[0][i] == self.key[1][j]
+        ta, tb = self.a[i].text, self.b[j].text
         if not same and self.kind[0][i] != BODY and self.kind[1][j] != BODY \
-                and words_beside_identifiers(self.a[i].text) == words_beside_identifiers(self.b[j].text):
-            # A label or heading whose only change is its number.
+                and _bracket_marks(ta) == _bracket_marks(tb) \
+                and words_beside_identifiers(ta) == words_beside_identifiers(tb):
+            # A label or heading whose only change is its number (brackets
+            # lifted or added change its wording).
             return _ONLY[MOVED] if moved else _ONLY[RENUMBERED]
         if moved:
             return _ONLY[MOVED] if same else _MOVED_MODIFIED

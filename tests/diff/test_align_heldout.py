@@ -16,8 +16,10 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "alignment"
 PAIR_F1_FLOOR = 0.97
 # Measured when the agreement set was first scored: 0.978 on the chair's
 # consolidation (6 links missed, none wrong), 0.987 on the light revision
-# (3 missed, none wrong); the floors leave about one link of margin.
-AGREEMENT_F1_FLOOR = {"agreement_r1.txt": 0.97, "agreement_r2.txt": 0.98}
+# (3 missed, none wrong); after titles and items kept their kind when their
+# brackets are lifted (AGREEMENT.md), 0.982 and 0.992. The floors leave about
+# one link of margin.
+AGREEMENT_F1_FLOOR = {"agreement_r1.txt": 0.975, "agreement_r2.txt": 0.985}
 
 
 def pair_links(pair: dict) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:

@@ -517,3 +517,25 @@ def test_typed_paragraph_numbers_are_no_words_of_fused_provisions_or_option_labe
     links = align(a, b)
     assert by_new(links)[1].old == (1, 2)
     assert by_new(links)[4].old == (5, 6, 7, 8)
+
+
+# --- brackets lifted: the commonest edit of a negotiation ---
+
+WORKING_METHODS = ("The Meeting of the Parties shall, at its first session, adopt the following "
+                   "decisions:")
+
+
+def test_a_short_item_or_title_whose_brackets_are_lifted_keeps_its_link() -> None:
+    a = paras(["Facilitator's [revised] draft text", WORKING_METHODS,
+               "(a) its rules of procedure;", "(b) [risks to] navigation safety",
+               "(c) [No reservation may be made to this Protocol.]",
+               "(d) the budget of the secretariat for the first biennium."])
+    b = paras(["Facilitator's draft text", WORKING_METHODS,
+               "(a) its rules of procedure;", "(b) risks to navigation safety",
+               "(c) No reservation may be made to this Protocol.",
+               "(d) the budget of the secretariat for the first biennium."])
+    links = align(a, b)
+    for k in (0, 3, 4):
+        assert by_old(links)[k].new == (k,)
+        # Lifting brackets changes the wording: it is no renumbering.
+        assert by_old(links)[k].status == ("modified",)
