@@ -230,7 +230,7 @@ def infer_kind(text: str, number: TypedNumber | None) -> str:
     stripped = text.strip()
     if (
         stripped
-        and stripped[-1] not in ".;:,!?"
+        and not _ends_a_sentence(stripped)
         and "\n" not in stripped
         and (number is None or number.style in ("upper", "digit"))
         and len(stripped.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
@@ -253,10 +253,16 @@ def _reads_as_title(text: str) -> bool:
         bool(stripped)
         and "\n" not in stripped
         and len(stripped.split(None, TITLE_MAX_WORDS)) <= TITLE_MAX_WORDS
-        and stripped[-1] not in ".;:,!?"
+        and not _ends_a_sentence(stripped)
         and _starts_capitalised(stripped)
         and not is_symbol_or_date(stripped)
     )
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Closing punctuation, inside the square brackets of a paragraph not yet
+    agreed ("[The Parties shall cooperate.]" is no title)."""
+    return text.rstrip("] ")[-1:] in tuple(".;:,!?")
 
 
 def _starts_capitalised(text: str) -> bool:

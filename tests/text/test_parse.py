@@ -91,3 +91,16 @@ def test_sections_follow_headings():
         "I. General provisions / Measures",
         "II. Review",
     ]
+
+
+def test_a_sentence_in_square_brackets_is_no_heading_and_opens_no_section():
+    # A whole paragraph not yet agreed ends in "]", its full stop inside.
+    paras = build_paragraphs(
+        [RawBlock("Article 4 [Scope]"), RawBlock("[No reservation may be made to this Protocol.]"),
+         RawBlock("1. Each Party shall report annually;")]
+    )
+    assert [p.kind for p in paras] == ["heading", "other", "operative"]
+    assert paras[2].section == "Article 4 [Scope]"
+    # The same paragraph once agreed reads the same way.
+    agreed = build_paragraphs([RawBlock("No reservation may be made to this Protocol.")])
+    assert agreed[0].kind == paras[1].kind
