@@ -267,7 +267,13 @@ class _Aligner:
         return round(min(1.0, sim), 9)
 
     def compatible(self, i: int, j: int) -> bool:
-        return (self.kind[0][i] == HEADING) == (self.kind[1][j] == HEADING)
+        """Headings link to headings, paragraphs to paragraphs; a numbered item
+        ("(b) ...") to a numbered item of either kind: a short item edited
+        (brackets lifted, a word added) can cross the line between the two."""
+        if (self.kind[0][i] == HEADING) == (self.kind[1][j] == HEADING):
+            return True
+        return bool(self.a[i].number) and bool(self.b[j].number) \
+            and LABEL not in (self.kind[0][i], self.kind[1][j])
 
     def links_in_order(self) -> list[tuple[int, int]]:
         """Every link (groups by their first paragraphs) on the longest in-order run."""

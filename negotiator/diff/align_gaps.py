@@ -158,7 +158,7 @@ def _gap_chains_once(al: _Aligner) -> bool:
             else:
                 floor = GAP_MIN
             sim = al.similarity(i, j, floor)
-            if al.kind[0][i] == HEADING and sim < 1.0:
+            if al.kind[0][i] == HEADING and al.kind[1][j] == HEADING and sim < 1.0:
                 continue  # headings that changed are placed by their sections
             # At the edge of a gap, only a closer look-alike is a rival.
             margin = RIVAL_MARGIN if floor == GAP_MIN else 0.0

@@ -163,8 +163,7 @@ _BULLETS = ("o ", "* ", "- ", "• ", "· ")
 # "Field Name: Hiring", "Status: current": a record line, not a title.
 _RECORD = re.compile(r"^[^:]{1,40}:\s+\S")
 # Characters that do not occur in a title: code, URLs, addresses, list marks.
-_NOT_TITLE = re.compile(r"[=/@<>#*|\\{}]")
-_NO_BRACKETS = str.maketrans("", "", "[]")
+_NOT_TITLE = re.compile(r"[=/@<>#*|\\{}\[\]]")
 
 
 def kind_of(text: str, number: str | None = None) -> str:
@@ -176,10 +175,7 @@ def kind_of(text: str, number: str | None = None) -> str:
     """
     if len(text) > LONG_TEXT:
         return BODY
-    # Read without its square brackets: in a negotiated text they mark wording
-    # not yet agreed, and lifting them, the commonest edit of all, must not
-    # turn a title into a paragraph of another kind.
-    plain = normalise(text.translate(_NO_BRACKETS))
+    plain = normalise(text)
     content = plain_content_words(plain)
     if all(len(w) == 1 and not _CJK.match(w) or _ROMAN.match(w) for w in content) \
             and len(words(text)) <= 4:
