@@ -69,7 +69,9 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     for pos, res in carry.resolved():
         if res.state == CarryState.PARAGRAPH_DELETED:
             continue
-        if pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
+        # a position a merge superseded no longer proposes anything
+        speaks = any(speaking.get((t, pos.actor_id)) is pos for t in res.targets)
+        if speaks and pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
             now_text = " ".join(carry.paras[t].text for t in res.targets)
             got = uptake(pos.text, pos.amendment, now_text)
             if got is not None:
