@@ -73,10 +73,15 @@ def executive_summary(ctx: Context, comparison: Comparison, entries: list[Entry]
         if changes else t("has_paragraphs_unchanged", b=b, a=a, paragraphs=paragraphs),
         t("brackets", before=summary.brackets_from, after=summary.brackets_to, a=a, b=b),
     ]
+    # A deleted paragraph is in neither draft's signals: said apart, never as "none changed".
+    gone = [e.label for e in entries if not e.new and any(p.red_line_flag for p in e.ours)]
+    deleted = [t.one_or_many("red_lines_deleted", len(gone), where=t.refs(gone))] if gone else []
     if not signals.has_national_positions:
-        points.append(t("no_national", b=b))
+        points += [t("no_national", b=b), *deleted]
     else:
-        points.append(_named(ctx, "red_lines", "red_lines_touched"))
+        if ctx.flags["red_lines_touched"] or not deleted:
+            points.append(_named(ctx, "red_lines", "red_lines_touched"))
+        points += deleted
         if signals.has_eu_positions:
             points.append(_named(ctx, "divergent", "divergent"))
         else:
