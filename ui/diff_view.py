@@ -167,8 +167,9 @@ class DiffView(QWidget):
     def summary_html(self, data: DiffData) -> str:
         s = data.summary
         names = status_names()
-        counts = [f"{html.escape(names.get(k, k))}: <b>{v}</b>" for k, v in s.counts.items()
-                  if k in names and v]
+        # "Unchanged: 20", « Inchangé : 20 » as the labels beside it
+        counts = [self.tr("%1: %2").replace("%2", f"<b>{v}</b>").replace("%1", html.escape(names.get(k, k)))
+                  for k, v in s.counts.items() if k in names and v]
         parts = [f"<b>{html.escape(data.from_label)} → {html.escape(data.to_label)}</b>",
                  " · ".join(counts)]
         parts.append(self.tr("Brackets: %1 → %2").replace("%1", str(s.brackets_from))

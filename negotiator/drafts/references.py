@@ -32,6 +32,8 @@ HEADING_LABEL_CHARS = 40
 
 _DIGIT_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?:\s*[a-z]+)?$", re.IGNORECASE)
 _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
+# "OP 8 bis of Rev.1" / « PP 2 de D1 »: how the brief and `positions` name a deleted paragraph.
+_OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
 _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
 # Keyed by plain str: the stored kind arrives as a str (ParagraphKind is a StrEnum).
 _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
@@ -175,6 +177,10 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
         hits = [i for i, label in enumerate(labels)
                 if label[:3] in ("OP ", "PP ") and reference_key(label[3:]) == key]
     if not hits:
+        other = _OF_DRAFT.match(text)
+        if other:  # a deleted paragraph as the brief names it: it lives in that draft
+            raise NotFound(f"{where} has no paragraph '{text}': it is {other['ref']} of draft "
+                           f"'{other['draft']}'; name that draft and '{other['ref']}'")
         raise NotFound(f"{where} has no paragraph '{text}' "
                        "(name it as the table or the brief shows it, e.g. 'OP 4' or 'PP 2')")
     if len(hits) > 1:

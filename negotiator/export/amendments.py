@@ -6,6 +6,8 @@ re-wrapped line is not one), an instruction applied to the words, a
 replacement text tracked in full. What cannot honestly be shown as a tracked
 change (an instruction that does not apply, a position taken on an earlier
 wording), or everything when the delegation asks for it, goes as a comment.
+An amendment the draft has already taken up word for word (the uptake rule
+`negotiator signals` reports as adopted) is not proposed again.
 Each paragraph's outcome is returned so the command line can say it.
 """
 
@@ -19,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from negotiator.domain.actors import same_actor
+from negotiator.domain.vocabulary import CarryState, Uptake
 from negotiator.drafts import negotiations
 from negotiator.export.brief_model import PROGRESS_EVERY, Cancel, Cancelled, Progress, read_annotations
 from negotiator.export.docx_writer import (
@@ -41,10 +44,11 @@ from negotiator.positions.amendment_text import (
     amendment_form,
     apply_amendment,
 )
+from negotiator.positions.amendments import uptake
 from negotiator.positions.results import PositionView
 from negotiator.storage.models import Draft, Negotiation
 
-TRACKED, COMMENT = "tracked change", "comment"
+TRACKED, COMMENT, IN_TEXT = "tracked change", "comment", "already in the text"
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Outcome:
     """What one paragraph's amendment became in the file."""
 
     label: str  # the paragraph as the draft numbers it: "OP 3", "PP 2", "(a)"
-    result: str  # TRACKED or COMMENT
+    result: str  # TRACKED, COMMENT or IN_TEXT
     detail: str  # "2 words"; for a comment, why ("sent as comment", "'x' not found")
 
     def line(self) -> str:
@@ -128,6 +132,9 @@ def write_amendments(
         if cancel is not None and cancel():
             raise Cancelled("export cancelled; no file was written")
         view = amendments.get(r.index)
+        if view is not None and _taken_up(r.text, view):
+            outcomes.append(Outcome(r.reference, IN_TEXT, f"adopted in {draft.label}; not proposed again"))
+            view = None
         applied = _applied(r.text, view, as_comment) if view is not None else None
         if r.kind == "heading":
             p = wd.paragraph(style="Heading 2")
@@ -151,8 +158,16 @@ def write_amendments(
     wd.save(path)
     tracked = sum(1 for o in outcomes if o.result == TRACKED)
     return {"path": str(path), "paragraphs": total, "amended": tracked,
-            "commented": len(outcomes) - tracked, "revisions": wd.revisions,
+            "commented": sum(1 for o in outcomes if o.result == COMMENT), "revisions": wd.revisions,
             "outcomes": outcomes}
+
+
+def _taken_up(text: str, view: PositionView) -> bool:
+    """The paragraph already reads as the amendment proposed on an earlier wording."""
+    if view.state == CarryState.CURRENT:
+        return False
+    got = uptake(view.taken_on_text, view.amendment or "", text)
+    return got is not None and got[0] == Uptake.ADOPTED
 
 
 def _applied(text: str, view: PositionView, as_comment: bool) -> Applied:

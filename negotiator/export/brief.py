@@ -121,7 +121,8 @@ def write_brief(
     today = today or dt.date.today()
     text = BriefText(language)
     comparison = compare_drafts(session, draft_a, draft_b)
-    signals = positions_signals(session, negotiation, draft_b)
+    # Red lines touched and newly agreed since draft A, the comparison this brief shows.
+    signals = positions_signals(session, negotiation, draft_b, against=draft_a)
     side_a = read_side(session, negotiation, draft_a, negotiations.draft_paragraphs(session, draft_a))
     side_b = read_side(session, negotiation, draft_b, negotiations.draft_paragraphs(session, draft_b),
                        signals)

@@ -73,12 +73,17 @@ def executive_summary(ctx: Context, comparison: Comparison, entries: list[Entry]
         if changes else t("has_paragraphs_unchanged", b=b, a=a, paragraphs=paragraphs),
         t("brackets", before=summary.brackets_from, after=summary.brackets_to, a=a, b=b),
     ]
+    # A deleted paragraph is in neither draft's signals: said apart, never as "none changed".
+    gone = [e.label for e in entries if not e.new and any(p.red_line_flag for p in e.ours)]
+    deleted = [t.one_or_many("red_lines_deleted", len(gone), where=t.refs(gone))] if gone else []
     if not signals.has_national_positions:
-        points.append(t("no_national", b=b))
+        points += [t("no_national", b=b), *deleted]
     else:
-        points.append(_named(ctx, entries, Concern.RED_LINE, "red_lines", "red_lines_touched"))
+        if ctx.flags["red_lines_touched"] or not deleted:
+            points.append(_named(ctx, "red_lines", "red_lines_touched"))
+        points += deleted
         if signals.has_eu_positions:
-            points.append(_named(ctx, entries, Concern.DIVERGENT, "divergent", "divergent"))
+            points.append(_named(ctx, "divergent", "divergent"))
         else:
             points.append(t("no_eu", b=b))
         uptake = [t.one_or_many(f"uptake_{k}", len(ctx.flags[k]))
@@ -90,14 +95,15 @@ def executive_summary(ctx: Context, comparison: Comparison, entries: list[Entry]
         wd.paragraph(point, "List Bullet")
 
 
-def _named(ctx: Context, entries: list[Entry], concern: Concern, key: str, flag: str) -> str:
+def _named(ctx: Context, key: str, flag: str) -> str:
     """ "No paragraph ...", or "2 paragraphs ...: OP 4 and OP 7." with the paragraphs
-    named; the count is the signal's (`signals --json`)."""
-    n = len(ctx.flags[flag])
-    if not n:
+    named as `negotiator signals` names them: one name per paragraph counted (a
+    split's other part, not flagged, is not named)."""
+    flagged = sorted(ctx.flags[flag])
+    if not flagged:
         return ctx.text(f"{key}_none")
-    named = [e.label for e in entries if concern in concerns(ctx, e)]
-    return ctx.text.one_or_many(key, n, where=ctx.text.refs(named))
+    named = [ctx.signals.references[i] for i in flagged]
+    return ctx.text.one_or_many(key, len(flagged), where=ctx.text.refs(named))
 
 
 def _instructions_point(ctx: Context, entries: list[Entry]) -> str:

@@ -51,6 +51,8 @@ EN: dict[str, str] = {
     "red_lines_none": "No paragraph carrying one of our red lines changed in this draft.",
     "red_lines_one": "1 paragraph carrying our red line changed: {where}.",
     "red_lines_many": "{n} paragraphs carrying our red lines changed: {where}.",
+    "red_lines_deleted_one": "1 paragraph carrying our red line was deleted: {where}.",
+    "red_lines_deleted_many": "{n} paragraphs carrying our red lines were deleted: {where}.",
     "divergent_none": "Where both are recorded, the national line and the EU line agree.",
     "divergent_one": "1 paragraph diverges from the EU line: {where}.",
     "divergent_many": "{n} paragraphs diverge from the EU line: {where}.",
@@ -208,6 +210,8 @@ FR: dict[str, str] = {
     "red_lines_none": "Aucun paragraphe portant l'une de nos lignes rouges n'a changé dans ce projet.",
     "red_lines_one": "1 paragraphe portant notre ligne rouge a changé : {where}.",
     "red_lines_many": "{n} paragraphes portant nos lignes rouges ont changé : {where}.",
+    "red_lines_deleted_one": "1 paragraphe portant notre ligne rouge a été supprimé : {where}.",
+    "red_lines_deleted_many": "{n} paragraphes portant nos lignes rouges ont été supprimés : {where}.",
     "divergent_none": "Là où les deux sont enregistrées, la ligne nationale et la ligne de l'UE "
                       "concordent.",
     "divergent_one": "1 paragraphe diverge de la ligne de l'UE : {where}.",

@@ -29,7 +29,7 @@ from negotiator.text.parse import is_symbol_or_date
 
 def signals(session: Session, negotiation: Negotiation, draft: Draft,
             national: str | None = None, *, paragraph_ids: set[int] | None = None,
-            newly_agreed: bool = True) -> Signals:
+            newly_agreed: bool = True, against: Draft | None = None) -> Signals:
     """What a delegation must look at in a draft.
 
     Per paragraph and actor the position that speaks for it counts
@@ -45,6 +45,9 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         newly_agreed: False leaves ``newly_agreed`` empty too (the window's
             stance columns do not show it): the comparison with the previous
             draft is then read only if a national red line needs it.
+        against: the draft compared with (default: the previous one): red lines
+            touched and newly agreed are said for that comparison, as the
+            Compare tab and the brief show it.
     """
     carry = CarryForward(session, negotiation.id, draft,
                          lineages=None if paragraph_ids is None
@@ -55,18 +58,20 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     eu_ids = sorted(a.id for a in actors.values() if is_eu(a.name))
     speaking = speaking_positions(carry)
     labels = draft_references(session, draft.id)
-    computed: list[_AgainstPrevious] = []
+    computed: list[_Against] = []
 
-    def against_previous() -> _AgainstPrevious:
+    def against_previous() -> _Against:
         if not computed:
-            computed.append(_against_previous(session, draft))
+            computed.append(_against(session, against or previous_draft(session, draft), draft))
         return computed[0]
 
     uptake_rows: list[UptakeResult] = []
     for pos, res in carry.resolved():
         if res.state == CarryState.PARAGRAPH_DELETED:
             continue
-        if pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
+        # a position a merge superseded no longer proposes anything
+        speaks = any(speaking.get((t, pos.actor_id)) is pos for t in res.targets)
+        if speaks and pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
             now_text = " ".join(carry.paras[t].text for t in res.targets)
             got = uptake(pos.text, pos.amendment, now_text)
             if got is not None:
@@ -108,7 +113,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
 
 
 @dataclass(frozen=True)
-class _AgainstPrevious:
+class _Against:
     """What the comparison with the previous draft says: the same comparison
     `negotiator diff` and the window show, so every face agrees."""
 
@@ -116,13 +121,12 @@ class _AgainstPrevious:
     wording_touched: frozenset[int] = frozenset()
 
 
-def _against_previous(session: Session, draft: Draft) -> _AgainstPrevious:
-    before = previous_draft(session, draft)
+def _against(session: Session, before: Draft | None, draft: Draft) -> _Against:
     if before is None:
-        return _AgainstPrevious()
+        return _Against()
     comparison = compare_drafts(session, before, draft)
     touched = frozenset(i for e in comparison.entries if e.wording_touched for i in e.new)
-    return _AgainstPrevious(comparison.summary.newly_agreed, touched)
+    return _Against(comparison.summary.newly_agreed, touched)
 
 
 def _divergence(nat: Any, eu: Any, paragraph_text: str) -> str | None:

@@ -4,7 +4,7 @@
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../../ui/detail_pane.py" line="+205"/>
+        <location filename="../../ui/detail_pane.py" line="+207"/>
         <source>%n bracket(s)</source>
         <translation>
             <numerusform>%n bracket</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/import_dialog.py" line="+172"/>
+        <location filename="../../ui/import_dialog.py" line="+177"/>
         <source>%n paragraph(s) detected</source>
         <translation>
             <numerusform>%n paragraph detected</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="+287"/>
+        <location filename="../../ui/main_window.py" line="+259"/>
         <source>%n negotiation(s) in this store</source>
         <translation>
             <numerusform>%n negotiation in this store</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location filename="../../ui/filter_bar.py" line="+76"/>
         <source>%n paragraph(s)</source>
         <translation>
             <numerusform>%n paragraph</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>Packages</name>
     <message numerus="yes">
-        <location filename="../../ui/packages.py" line="+67"/>
+        <location filename="../../ui/packages.py" line="+66"/>
         <source>%n draft(s) this store did not hold</source>
         <translation>
             <numerusform>%n draft this store did not hold</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AdRefDialog</name>
     <message>
-        <location filename="../../ui/detail_pane.py" line="+67"/>
+        <location filename="../../ui/detail_pane.py" line="+69"/>
         <source>Agreed ad ref: %1</source>
         <translation>Accord ad referendum : %1</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>crochets déséquilibrés</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This is the first draft: nothing to compare with.</source>
         <translation>C&apos;est le premier projet : rien à comparer.</translation>
     </message>
@@ -394,7 +394,7 @@
         <translation>Comparaison avec le projet précédent…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Significant wording changes:</source>
         <translation>Modifications de libellé importantes :</translation>
     </message>
@@ -410,7 +410,7 @@
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../ui/models/diff.py" line="+77"/>
+        <location filename="../../ui/models/diff.py" line="+78"/>
         <source>From</source>
         <translation>De</translation>
     </message>
@@ -445,7 +445,7 @@
         <translation>Modifications de libellé importantes :</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Symbol and date</source>
         <translation>Cote et date</translation>
     </message>
@@ -538,7 +538,12 @@
         <translation>Choisissez deux projets et cliquez sur Comparer.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Brackets: %1 → %2</source>
         <translation>Crochets : %1 → %2</translation>
     </message>
@@ -645,7 +650,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="+130"/>
+        <location filename="../../ui/export_dialog.py" line="+110"/>
         <source>Export – %1</source>
         <translation>Exporter – %1</translation>
     </message>
@@ -928,7 +933,7 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../ui/flags.py" line="+37"/>
+        <location filename="../../ui/flags.py" line="+44"/>
         <source>Red line touched</source>
         <translation>Ligne rouge touchée</translation>
     </message>
@@ -998,7 +1003,7 @@
         <translation>Notre délégation n’a enregistré aucune position sur ce paragraphe.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>[ ]</source>
         <translation>[ ]</translation>
     </message>
@@ -1189,7 +1194,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+166"/>
+        <location filename="../../ui/import_dialog.py" line="+171"/>
         <source>Import draft – %1</source>
         <translation>Importer un projet – %1</translation>
     </message>
@@ -1223,7 +1228,7 @@
         <translation>Paragraphes détectés</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -1390,7 +1395,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+172"/>
+        <location filename="../../ui/main_window.py" line="+168"/>
         <source>Negotiations and drafts</source>
         <translation>Négociations et projets</translation>
     </message>
@@ -1400,7 +1405,7 @@
         <translation>Paragraphes du projet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../ui/filter_bar.py" line="+34"/>
         <source>C&amp;hanged</source>
         <translation>&amp;Modifiés</translation>
     </message>
@@ -1430,12 +1435,12 @@
         <translation>Rechercher dans les paragraphes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/main_window.py" line="+38"/>
         <source>Paragraphs</source>
         <translation>Paragraphes</translation>
     </message>
@@ -1659,7 +1664,7 @@
         <translation>Impossible de comparer les projets</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+75"/>
+        <location filename="../../ui/filter_bar.py" line="+20"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
@@ -1677,7 +1682,7 @@
         <translation>Comparaison des projets…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+33"/>
+        <location filename="../../ui/main_window.py" line="+106"/>
         <source>Counting brackets and changes…</source>
         <translation>Décompte des crochets et des modifications…</translation>
     </message>
@@ -1722,7 +1727,7 @@
         <translation>Impossible de charger la démonstration</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Welcome to Negotiator</source>
         <translation>Bienvenue dans Negotiator</translation>
     </message>
@@ -1810,7 +1815,7 @@
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../ui/packages.py" line="+127"/>
+        <location filename="../../ui/packages.py" line="+126"/>
         <source>Export Positions Pac&amp;kage…</source>
         <translation>Exporter un &amp;paquet de positions…</translation>
     </message>
@@ -2158,7 +2163,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>ParagraphModel</name>
     <message>
-        <location filename="../../ui/models/paragraphs.py" line="+69"/>
+        <location filename="../../ui/models/paragraphs.py" line="+70"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -2308,7 +2313,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <translation>Aucune</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+147"/>
         <source>The square brackets in this paragraph do not pair up</source>
         <translation>Les crochets de ce paragraphe ne s&apos;apparient pas</translation>
     </message>
@@ -2522,7 +2527,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="-324"/>
+        <location filename="../../ui/import_dialog.py" line="-332"/>
         <source>Heading</source>
         <translation>Titre</translation>
     </message>
@@ -2547,7 +2552,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -2570,7 +2575,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>ServerMode</name>
     <message>
-        <location filename="../../ui/server_watch.py" line="+93"/>
+        <location filename="../../ui/server_watch.py" line="+101"/>
         <source>Connect to &amp;Server…</source>
         <translation>Se connecter à un ser&amp;veur…</translation>
     </message>
@@ -2598,7 +2603,7 @@ Appelez %2 (par téléphone, pas par courriel) et demandez-lui de lire son empre
 <context>
     <name>TrackedChangesQuestion</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="+33"/>
+        <location filename="../../ui/import_dialog.py" line="+35"/>
         <source>Tracked changes in %1</source>
         <translation>Modifications suivies dans %1</translation>
     </message>

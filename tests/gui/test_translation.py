@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import sys
 import time
@@ -219,5 +220,21 @@ def test_each_menu_entry_has_its_own_access_key(make_window, demo_store, qapp, l
     try:
         window = make_window(demo_store)
         assert _mnemonic_clashes(window.menuBar()) == []
+    finally:
+        remove_translators(qapp)
+
+
+def test_the_french_compare_header_spaces_every_colon_alike(make_window, demo_store, qapp) -> None:  # type: ignore[no-untyped-def]
+    # "Inchangé: 20" beside "Crochets : 24 → 3" read as a slip in a French window.
+    from ui import operations as op
+
+    ids = {d.label: d.id for n in op.load_tree(demo_store) for d in n.drafts}
+    data = op.load_diff(demo_store, ids["Rev.1"], ids["Rev.2"])
+    install_translators(qapp, "fr_FR")
+    try:
+        window = make_window(demo_store)
+        summary = window.diff_view.summary_html(data)
+        assert "Inchangé : <b>" in summary and "Crochets : " in summary, summary
+        assert not re.search(r"\w: ", summary.replace("&nbsp;", " ")), summary
     finally:
         remove_translators(qapp)

@@ -1,0 +1,39 @@
+"""A deleted paragraph is printed as "PP 1 of D1" (`positions`, the brief; « PP 1
+de D1 » in French). Given back for the later draft, the one-line error says
+which draft and paragraph to name, and that names the same paragraph."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ok_in_process, run_in_process
+
+NEG = "Cyber norms"
+D1 = """Draft resolution on cyber norms
+
+Noting with concern the growing number of ransomware attacks against hospitals,
+
+Welcoming the work of the Open-Ended Working Group,
+"""
+D2 = """Draft resolution on cyber norms
+
+Welcoming the work of the Open-Ended Working Group,
+"""
+
+
+def test_a_deleted_paragraphs_printed_name_leads_to_it(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite"
+    ok_in_process(db, "new", NEG, "--forum", "UNGA First Committee", "--delegation", "Belgium")
+    for label, text in (("D1", D1), ("D2", D2)):
+        (tmp_path / f"{label}.txt").write_text(text, encoding="utf-8")
+        ok_in_process(db, "import", NEG, str(tmp_path / f"{label}.txt"), "--label", label)
+    ok_in_process(db, "position", NEG, "D1", "PP 1", "--actor", "Belgium", "--stance", "oppose")
+    rows = json.loads(ok_in_process(db, "positions", NEG, "D2", "--json"))
+    printed = next(r["reference"] for r in rows if r["index"] is None)
+    assert printed == "PP 1 of D1"
+    for name in (printed, "PP 1 de D1"):
+        done = run_in_process(db, "history", NEG, "D2", name)
+        assert done.code == 1 and done.err.count("\n") == 1, done.err
+        assert "it is PP 1 of draft 'D1'; name that draft and 'PP 1'" in done.err, done.err
+    assert "Position taken: oppose" in ok_in_process(db, "history", NEG, "D1", "PP 1")
