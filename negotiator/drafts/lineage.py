@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from negotiator.domain.errors import Conflict, NotFound
 from negotiator.domain.vocabulary import ChangeKind
 from negotiator.drafts.comparison import compared_texts, footnotes_where_present
-from negotiator.drafts.references import draft_references, find_by_reference
+from negotiator.drafts.references import draft_references, find_by_reference, in_another_draft
 from negotiator.storage.models import (
     Draft,
     Lineage,
@@ -318,15 +318,26 @@ def link_override(session: Session, paragraph_id: int) -> tuple[bool, int | None
 
 def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
     """A paragraph of a draft by the reference a user reads anywhere ("OP 12 bis",
-    "PP 3", "OP 6 (a)"), by its bare number ("12 bis"), or by "#INDEX".
+    "PP 3", "OP 6 (a)"), by its bare number ("12 bis"), or by "#INDEX"; a
+    paragraph deleted since, by the name it is printed with ("PP 2 of Rev.1",
+    « PP 2 de Rev.1 »), is the one of the draft named.
 
     Raises:
         NotFound: no such paragraph, or a number that several paragraphs carry.
     """
     numbers = session.scalars(select(Paragraph.number).where(Paragraph.draft_id == draft.id)
                               .order_by(Paragraph.ordinal)).all()
-    index = find_by_reference(ref, draft_references(session, draft.id), numbers,
-                              f"'{draft.label}'")
+    try:
+        index = find_by_reference(ref, draft_references(session, draft.id), numbers,
+                                  f"'{draft.label}'")
+    except NotFound:
+        # "PP 2 of D1": a deleted paragraph as it is printed, found where it stood.
+        named = in_another_draft(ref)
+        other = named and session.scalar(select(Draft).where(
+            Draft.negotiation_id == draft.negotiation_id, Draft.label == named[1]))
+        if not named or other is None or other.id == draft.id:
+            raise
+        return find_paragraph(session, other, named[0])
     paragraph = session.scalar(select(Paragraph).where(Paragraph.draft_id == draft.id,
                                                        Paragraph.ordinal == index))
     assert paragraph is not None

@@ -34,6 +34,13 @@ _DIGIT_NUMBER = re.compile(r"^\d+(?:\.\d+)*(?:\s*[a-z]+)?$", re.IGNORECASE)
 _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
 # "OP 8 bis of Rev.1" / « PP 2 de D1 »: how the brief and `positions` name a deleted paragraph.
 _OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
+
+
+def in_another_draft(ref: str) -> tuple[str, str] | None:
+    """("PP 2", "D1") for "PP 2 of D1" or « PP 2 de D1 »: a paragraph named with
+    the draft it stood in last (a deleted one, as the brief and `positions` print it)."""
+    m = _OF_DRAFT.match(" ".join(ref.split()))
+    return (m["ref"], m["draft"]) if m else None
 _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
 # Keyed by plain str: the stored kind arrives as a str (ParagraphKind is a StrEnum).
 _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
@@ -177,10 +184,6 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
         hits = [i for i, label in enumerate(labels)
                 if label[:3] in ("OP ", "PP ") and reference_key(label[3:]) == key]
     if not hits:
-        other = _OF_DRAFT.match(text)
-        if other:  # a deleted paragraph as the brief names it: it lives in that draft
-            raise NotFound(f"{where} has no paragraph '{text}': it is {other['ref']} of draft "
-                           f"'{other['draft']}'; name that draft and '{other['ref']}'")
         raise NotFound(f"{where} has no paragraph '{text}' "
                        "(name it as the table or the brief shows it, e.g. 'OP 4' or 'PP 2')")
     if len(hits) > 1:

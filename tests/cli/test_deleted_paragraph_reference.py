@@ -1,6 +1,6 @@
 """A deleted paragraph is printed as "PP 1 of D1" (`positions`, the brief; « PP 1
-de D1 » in French). Given back for the later draft, the one-line error says
-which draft and paragraph to name, and that names the same paragraph."""
+de D1 » in French). Given back with the later draft, it names that paragraph
+of D1; a draft that does not exist still gets a one-line error."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def test_a_deleted_paragraphs_printed_name_leads_to_it(tmp_path: Path) -> None:
     rows = json.loads(ok_in_process(db, "positions", NEG, "D2", "--json"))
     printed = next(r["reference"] for r in rows if r["index"] is None)
     assert printed == "PP 1 of D1"
-    for name in (printed, "PP 1 de D1"):
-        done = run_in_process(db, "history", NEG, "D2", name)
-        assert done.code == 1 and done.err.count("\n") == 1, done.err
-        assert "it is PP 1 of draft 'D1'; name that draft and 'PP 1'" in done.err, done.err
-    assert "Position taken: oppose" in ok_in_process(db, "history", NEG, "D1", "PP 1")
+    for name in (printed, "PP 1 de D1", "pp1 of D1"):
+        assert "Position taken: oppose" in ok_in_process(db, "history", NEG, "D2", name)
+    wrong = run_in_process(db, "history", NEG, "D2", "PP 1 of D7")
+    assert wrong.code == 1 and wrong.err.count("\n") == 1, wrong.err
+    assert "has no paragraph 'PP 1 of D7'" in wrong.err
