@@ -362,7 +362,8 @@ def render_redline(result: Comparison, colour: bool = False) -> str:
     for entry in result.entries:
         status = list(entry.kinds)
         if status == ["unchanged"]:
-            quiet += 1
+            # The symbol and date lines are no paragraphs: the summary leaves them out too.
+            quiet += not entry.top_matter
             continue
         if quiet:
             lines.append(f"{indent}({plural(quiet, 'unchanged paragraph')})")
