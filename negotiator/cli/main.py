@@ -6,8 +6,10 @@ Errors a user can cause print one line on stderr and exit 1; usage errors exit 2
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from negotiator import __version__
 from negotiator.cli import json_shapes
@@ -20,7 +22,7 @@ from negotiator.cli.common import (
 )
 from negotiator.cli.position_commands import add_position_commands
 from negotiator.cli.server_commands import add_server_commands
-from negotiator.domain.errors import NegotiatorError
+from negotiator.domain.errors import NegotiatorError, NotFound
 from negotiator.domain.wording import plural
 from negotiator.drafts import negotiations
 from negotiator.storage.store import ENV_VAR, Store
@@ -252,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("new", cmd_new, "start a negotiation")
+    p.set_defaults(creates_store=True)
     p.add_argument("title")
     p.add_argument("--forum", required=True, help="e.g. 'UN First Committee', 'OSCE PC'")
     p.add_argument("--delegation", help="our delegation, e.g. 'Belgium'")
@@ -264,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the marking exports carry by default ('' for none)")
 
     p = command("demo", cmd_demo, "load the demo negotiation (an OSCE decision, three drafts)")
+    p.set_defaults(creates_store=True)
     p.add_argument("--format", choices=("docx", "txt"),
                    help="read the demo drafts from Word or plain-text files "
                         "(default: Word when the Word reader is available)")
@@ -350,6 +354,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def refuse_missing_store(db: str | None) -> None:
+    """A store named (``--db``, ``$NEGOTIATOR_DB``) that does not exist is a
+    mistyped path: only a command that starts one (``new``, ``demo``) creates it,
+    so another is not answered from a new, empty store ("no negotiations yet")."""
+    named = db if db is not None else os.environ.get(ENV_VAR)
+    if named and "://" not in named and not Path(named).expanduser().exists():
+        raise NotFound(f"there is no store at {named}; `negotiator new` or `negotiator demo` "
+                       "starts one there")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -359,6 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     store: Store | None = None
     try:
         if getattr(args, "opens_store", True):  # copy-store opens its own two
+            if not getattr(args, "creates_store", False):
+                refuse_missing_store(args.db)
             store = Store.open(args.db)
         return int(args.handler(args, store))
     except NegotiatorError as exc:
