@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,20 +123,22 @@ def write_amendments(
     wd.paragraph(negotiation.forum or "", SMALL_STYLE)
     wd.heading(negotiation.title, 0)
     wd.paragraph(f"Amendments proposed by {actor} to {describe_draft(draft)}", "Subtitle")
-    wd.paragraph(("The proposed amendments are attached as comments to the text "
-                  if as_comment else
-                  "The proposed amendments are shown as tracked changes against the text ")
-                 + f"of {draft.label}; the numbering is that of {draft.label}.", SMALL_STYLE)
+    # Each amendment's form first: the opening sentence says what the reader will find.
+    text_at = {r.index: r.text for r in rows}
+    adopted = {index for index, view in amendments.items() if _taken_up(text_at[index], view)}
+    applying = {index: _applied(text_at[index], view, as_comment)
+                for index, view in amendments.items() if index not in adopted}
+    wd.paragraph(_how_shown(applying.values(), draft.label), SMALL_STYLE)
     total = len(rows)
     outcomes: list[Outcome] = []
     for n, r in enumerate(rows, 1):
         if cancel is not None and cancel():
             raise Cancelled("export cancelled; no file was written")
         view = amendments.get(r.index)
-        if view is not None and _taken_up(r.text, view):
+        if r.index in adopted:
             outcomes.append(Outcome(r.reference, IN_TEXT, f"adopted in {draft.label}; not proposed again"))
             view = None
-        applied = _applied(r.text, view, as_comment) if view is not None else None
+        applied = applying.get(r.index) if view is not None else None
         if r.kind == "heading":
             p = wd.paragraph(style="Heading 2")
             if r.number:
@@ -160,6 +163,21 @@ def write_amendments(
     return {"path": str(path), "paragraphs": total, "amended": tracked,
             "commented": sum(1 for o in outcomes if o.result == COMMENT), "revisions": wd.revisions,
             "outcomes": outcomes}
+
+
+def _how_shown(applying: Iterable[Applied], label: str) -> str:
+    """The sentence saying how the amendments are shown, as they were written."""
+    tracked = {a.ops is not None for a in applying}
+    if not tracked:
+        shown = f"Every amendment proposed is already in the text of {label}"
+    elif tracked == {True}:
+        shown = f"The proposed amendments are shown as tracked changes against the text of {label}"
+    elif tracked == {False}:
+        shown = f"The proposed amendments are attached as comments to the text of {label}"
+    else:
+        shown = (f"The proposed amendments are shown as tracked changes against the text of "
+                 f"{label}, and as comments where they cannot apply to it as it stands")
+    return f"{shown}; the numbering is that of {label}."
 
 
 def _taken_up(text: str, view: PositionView) -> bool:
