@@ -272,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read the demo drafts from Word or plain-text files "
                         "(default: Word when the Word reader is available)")
 
-    p = command("import", cmd_import, "import a draft from .docx, .txt or .md ('-' reads stdin)")
+    p = command("import", cmd_import, "import a draft from .docx, .pdf, .txt or .md ('-' reads stdin)")
     p.add_argument("negotiation", help="title or id")
     p.add_argument("file")
     p.add_argument("--label", required=True, help="e.g. 'Zero draft', 'Rev.1'")
