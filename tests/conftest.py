@@ -15,6 +15,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# PYTHONDONTWRITEBYTECODE (set on some machines to keep checkouts clean) makes each
+# xdist worker and each `python -m negotiator` child compile every module again, and
+# pytest rewrite every test's asserts again: ~4 s per worker. Keep the bytecode, out
+# of the checkout's folders, in pytest's own (git-ignored) cache folder. Set before
+# the workers and children start, so they inherit it.
+if sys.dont_write_bytecode and not sys.pycache_prefix:
+    sys.pycache_prefix = str(ROOT / ".pytest_cache" / "pycache")
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = sys.pycache_prefix
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 CORPUS = ROOT.parent.parent / "shared" / "corpus"
 if not CORPUS.exists():
     CORPUS = Path(os.environ.get("NEGOTIATOR_CORPUS", "/work/shared/corpus"))
