@@ -58,8 +58,9 @@ class Result:
     err: str
 
 
-def run_in_process(db: str | Path, *args: str) -> Result:
-    """`negotiator --db DB ARGS...` in this process (no start-up cost), its output captured."""
+def run_in_process(db: str | Path | None, *args: str) -> Result:
+    """`negotiator --db DB ARGS...` in this process (no start-up cost), its output captured;
+    without `--db` when DB is None."""
     import contextlib
     import io
 
@@ -68,7 +69,7 @@ def run_in_process(db: str | Path, *args: str) -> Result:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = main(["--db", str(db), *args])
+            code = main([*(("--db", str(db)) if db is not None else ()), *args])
         except SystemExit as exc:  # argparse usage errors
             code = int(exc.code or 0)
     return Result(code, out.getvalue(), err.getvalue())
