@@ -130,10 +130,6 @@ def convert_all(sources: list[Path], work: Path, target: str, suffix: str) -> di
     return converted
 
 
-def to_pdf(docx_path: Path, work: Path) -> Path:
-    return convert(docx_path, work, "pdf", "pdf")
-
-
 def libreoffice_view(docx_path: Path, work: Path) -> tuple[list[str], int]:
     """What LibreOffice understood: the texts of the comments it loaded and the
     number of tracked changes (read from its own ODF re-save)."""
