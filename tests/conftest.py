@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -144,6 +145,14 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("pg_url"))
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection imported (Qt, SQLAlchemy, every test module) lives for the whole
+    run: out of the cycle collector's full passes, which then look only at what the
+    tests made (the one after each GUI test below took ~0.09 s, now ~0.02 s)."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Tests with a QApplication collect garbage on the GUI thread only, as the
@@ -153,8 +162,6 @@ def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]
     if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
         yield
         return
-    import gc
-
     from ui import gc_guard
 
     gc_guard.install(request.getfixturevalue("qapp"))
