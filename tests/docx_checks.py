@@ -104,24 +104,30 @@ def soffice() -> str:
 def convert(docx_path: Path, work: Path, target: str, suffix: str) -> Path:
     """Convert with LibreOffice headless in its own profile; fail if nothing came
     out (soffice exits 0 even when it could not load the file)."""
+    return convert_all([docx_path], work, target, suffix)[docx_path]
+
+
+def convert_all(sources: list[Path], work: Path, target: str, suffix: str) -> dict[Path, Path]:
+    """``convert`` for several files (distinct names) in one LibreOffice run: its
+    start-up (~1.5 s) is most of the cost of a conversion."""
+    assert len({source.stem for source in sources}) == len(sources), "one output per name"
     exe = soffice()
     profile = work / "lo-profile"
     outdir = work / f"lo-{suffix}"
     outdir.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         [exe, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-         "--convert-to", target, "--outdir", str(outdir), str(docx_path)],
+         "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
         capture_output=True, timeout=SOFFICE_TIMEOUT_S,
     )
-    out = outdir / f"{docx_path.stem}.{suffix}"
-    assert out.exists() and out.stat().st_size > 0, (
-        f"LibreOffice did not convert {docx_path.name}: {proc.stderr.decode(errors='replace')}"
-    )
-    return out
-
-
-def to_pdf(docx_path: Path, work: Path) -> Path:
-    return convert(docx_path, work, "pdf", "pdf")
+    converted = {}
+    for source in sources:
+        out = outdir / f"{source.stem}.{suffix}"
+        assert out.exists() and out.stat().st_size > 0, (
+            f"LibreOffice did not convert {source.name}: {proc.stderr.decode(errors='replace')}"
+        )
+        converted[source] = out
+    return converted
 
 
 def libreoffice_view(docx_path: Path, work: Path) -> tuple[list[str], int]:

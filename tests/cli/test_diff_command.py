@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import ok_in_process
 
 ZERO = """\
 1. Welcomes the convening of the informal consultations on confidence-building measures in the field of ICT security;
@@ -36,13 +39,22 @@ REV1 = """\
 """
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two drafts imported once; each test gets its own copy of the store."""
+    work = tmp_path_factory.mktemp("diff-template")
+    (work / "zero.txt").write_text(ZERO)
+    (work / "rev1.txt").write_text(REV1)
+    db = work / "store.sqlite"
+    ok_in_process(db, "new", "CBMs", "--forum", "OSCE PC")
+    ok_in_process(db, "import", "CBMs", str(work / "zero.txt"), "--label", "Zero")
+    ok_in_process(db, "import", "CBMs", str(work / "rev1.txt"), "--label", "Rev.1")
+    return db
+
+
 @pytest.fixture
-def negotiation(cli, tmp_path: Path):  # type: ignore[no-untyped-def]
-    (tmp_path / "zero.txt").write_text(ZERO)
-    (tmp_path / "rev1.txt").write_text(REV1)
-    assert cli("new", "CBMs", "--forum", "OSCE PC").code == 0
-    assert cli("import", "CBMs", str(tmp_path / "zero.txt"), "--label", "Zero").code == 0
-    assert cli("import", "CBMs", str(tmp_path / "rev1.txt"), "--label", "Rev.1").code == 0
+def negotiation(cli, db_path: Path, template: Path):  # type: ignore[no-untyped-def]
+    shutil.copy(template, db_path)
     return cli
 
 

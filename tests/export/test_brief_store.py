@@ -17,10 +17,10 @@ from tests.docx_checks import (
     W,
     body,
     check_well_formed_revisions,
+    convert_all,
     libreoffice_view,
     paragraph_text,
     pdf_text,
-    to_pdf,
 )
 from tests.export.brief_helpers import ok, run
 
@@ -279,10 +279,19 @@ def test_formatted_redline_has_no_revisions(store: Path, tmp_path: Path) -> None
     assert any("shall" in "".join(t.text for t in r.findall("w:t", NS)) for r in struck)
 
 
+@pytest.fixture(scope="module")
+def printed(brief: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The three briefs the LibreOffice tests read, printed to PDF by one LibreOffice
+    run (its start-up is most of a conversion's cost): name -> (.docx, PDF)."""
+    work = tmp_path_factory.mktemp("printed")
+    sources = [brief, _hostile_brief(work / "hostile"), _demo_brief(work / "demo")]
+    return {source.stem: (source, pdf) for source, pdf in convert_all(sources, work, "pdf", "pdf").items()}
+
+
 @pytest.mark.soffice
 def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
-        brief: Path, tmp_path: Path) -> None:
-    text = pdf_text(to_pdf(brief, tmp_path))
+        brief: Path, printed: dict[str, tuple[Path, Path]], tmp_path: Path) -> None:
+    text = pdf_text(printed["brief"][1])
     flat = " ".join(text.split())
     assert "RESTRICTED" in text and "Page 1 of" in text
     for label in ("PP 2", "OP 1", "OP 4", "OP 7", "OP 5 of Rev.1"):
@@ -369,31 +378,36 @@ HOSTILE = (
 )
 
 
-@pytest.mark.soffice
-def test_hostile_drafts_export_cleanly(tmp_path: Path) -> None:
-    pytest.importorskip("negotiator.drafts.comparison", reason="needs the alignment branch (compare.py)")
-    db = tmp_path / "hostile.sqlite"
-    (tmp_path / "a.txt").write_text(HOSTILE, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(HOSTILE.replace("shall", "should").replace("all delegations",
-                                                                             "tous les États"),
-                                    encoding="utf-8")
+def _hostile_brief(work: Path) -> Path:
+    """A brief between two HOSTILE drafts, with a NUL in its classification and an
+    escape sequence in its author."""
+    work.mkdir()
+    db = work / "hostile.sqlite"
+    (work / "a.txt").write_text(HOSTILE, encoding="utf-8")
+    (work / "b.txt").write_text(HOSTILE.replace("shall", "should").replace("all delegations",
+                                                                         "tous les États"),
+                                encoding="utf-8")
     ok(db, "new", "Hostile", "--forum", "Test")
-    ok(db, "import", "Hostile", str(tmp_path / "a.txt"), "--label", "A")
-    ok(db, "import", "Hostile", str(tmp_path / "b.txt"), "--label", "B")
-    out = tmp_path / "out" / "hostile.docx"
+    ok(db, "import", "Hostile", str(work / "a.txt"), "--label", "A")
+    ok(db, "import", "Hostile", str(work / "b.txt"), "--label", "B")
+    out = work / "out" / "hostile.docx"
     out.parent.mkdir()
     ok(db, "brief", "Hostile", "--from", "A", "--to", "B", "-o", str(out),
        "--classification", "SECRET\x00//NOFORN", "--author", "X\x1b[31mY")
+    return out
+
+
+@pytest.mark.soffice
+def test_hostile_drafts_export_cleanly(printed: dict[str, tuple[Path, Path]]) -> None:
+    out, pdf = printed["hostile"]
     check_well_formed_revisions(out)
-    text = pdf_text(to_pdf(out, tmp_path))
+    text = pdf_text(pdf)
     assert "SECRET//NOFORN" in text
     assert "يدعو" in text or "تدابير" in text or "\u064a" in text
 
 
-@pytest.mark.soffice
-def test_demo_brief_opens_in_libreoffice(tmp_path: Path) -> None:
-    """The demo negotiation's brief (tools/demo_brief.py): every Rev.2 paragraph
-    number and the red lines the chair's Rev.2 touches are on the pages."""
+def _demo_brief(outdir: Path) -> Path:
+    """The demo negotiation's brief, as tools/demo_brief.py writes it."""
     import importlib.util
 
     from tests.conftest import ROOT
@@ -402,18 +416,25 @@ def test_demo_brief_opens_in_libreoffice(tmp_path: Path) -> None:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    brief = module.build(tmp_path / "out")
+    return Path(module.build(outdir))
+
+
+@pytest.mark.soffice
+def test_demo_brief_opens_in_libreoffice(printed: dict[str, tuple[Path, Path]]) -> None:
+    """The demo negotiation's brief (tools/demo_brief.py): every Rev.2 paragraph
+    number and the red lines the chair's Rev.2 touches are on the pages."""
+    brief, pdf = printed["demo-brief"]
     check_well_formed_revisions(brief)
     d = docx.Document(str(brief))
     assert len(list(d.comments)) >= 2
-    flat = " ".join(pdf_text(to_pdf(brief, tmp_path)).split())
+    flat = " ".join(pdf_text(pdf).split())
     assert "RED LINE TOUCHED" in flat.upper()
     # Each paragraph's label is its reference as written, not in small capitals ("OP 6 (A)").
     assert "OP 6 (a)" in flat and "OP 6 (A)" not in flat
     assert "OP 13 (B) (III)" not in flat and "OP 8 BIS OF REV.1" not in flat
     for number in ("1.", "5.", "8.", "14."):
         assert f" {number} " in f" {flat} ", number
-    assert (tmp_path / "out" / "demo-amendments.docx").exists()
+    assert (brief.parent / "demo-amendments.docx").exists()
 
 
 def test_the_new_symbol_and_date_are_tracked_but_not_a_change(tmp_path: Path) -> None:

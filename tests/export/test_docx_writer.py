@@ -24,11 +24,11 @@ from tests.docx_checks import (
     W,
     body,
     check_well_formed_revisions,
+    convert_all,
     libreoffice_view,
     paragraph_text,
     parts,
     pdf_text,
-    to_pdf,
 )
 
 WHEN = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.timezone.utc)
@@ -255,8 +255,8 @@ def test_hostile_text_exports_to_a_valid_file(tmp_path: Path) -> None:
     assert {c.author for c in d.comments} == {"Delegation"}
 
 
-@pytest.mark.soffice
-def test_libreoffice_renders_classification_pages_and_changes(tmp_path: Path) -> None:
+def _two_page_brief(work: Path) -> Path:
+    """A heading, a paragraph with tracked changes and a comment, a page break."""
     wd = _doc()
     wd.heading("Brief for the Head of Delegation", 0)
     p = wd.paragraph(style="Draft Text")
@@ -265,9 +265,23 @@ def test_libreoffice_renders_classification_pages_and_changes(tmp_path: Path) ->
     wd.comment(p, "Our red line: no weakening of 'adopt'.")
     wd.page_break()
     wd.paragraph("Second page.")
-    path = wd.save(tmp_path / "render.docx")
+    return wd.save(work / "render.docx")
 
-    text = pdf_text(to_pdf(path, tmp_path))
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The documents the LibreOffice tests read, printed to PDF by one LibreOffice
+    run (its start-up is most of a conversion's cost): name -> (.docx, PDF)."""
+    work = tmp_path_factory.mktemp("printed")
+    sources = [_two_page_brief(work), _hostile_document(work)[0]]
+    return {source.stem: (source, pdf) for source, pdf in convert_all(sources, work, "pdf", "pdf").items()}
+
+
+@pytest.mark.soffice
+def test_libreoffice_renders_classification_pages_and_changes(
+        printed: dict[str, tuple[Path, Path]], tmp_path: Path) -> None:
+    path, pdf = printed["render"]
+    text = pdf_text(pdf)
     assert text.count("RESTRICTED") >= 4  # header and footer of both pages
     assert "Page 1 of 2" in text and "Page 2 of 2" in text
     assert "OP3" in text and "adopt" in text and "consider voluntary" in text
@@ -277,8 +291,7 @@ def test_libreoffice_renders_classification_pages_and_changes(tmp_path: Path) ->
 
 
 @pytest.mark.soffice
-def test_libreoffice_opens_the_hostile_file(tmp_path: Path) -> None:
-    path, _arabic, _big = _hostile_document(tmp_path)
-    text = pdf_text(to_pdf(path, tmp_path))
+def test_libreoffice_opens_the_hostile_file(printed: dict[str, tuple[Path, Path]]) -> None:
+    text = pdf_text(printed["hostile"][1])
     assert "ENDOFBIGPARAGRAPH" in text
     assert "RESTRICTED" in text

@@ -97,8 +97,8 @@ from ui import application
 seen = {}
 
 def look_and_quit():
-    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
-    if not window.negotiations:  # painted first, filled right after
+    window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
+    if window is None or not window.negotiations:  # painted first, filled right after
         QTimer.singleShot(100, look_and_quit)
         return
     seen.update(title=window.windowTitle(), path=str(window.store.path),
@@ -107,7 +107,7 @@ def look_and_quit():
     QApplication.quit()
 
 application.make_app()
-QTimer.singleShot(500, look_and_quit)
+QTimer.singleShot(0, look_and_quit)
 code = application.run_gui(argparse.Namespace(db=None, demo=True))
 print(json.dumps({"code": code, **seen}))
 """

@@ -20,7 +20,7 @@ from negotiator.domain.actors import is_eu
 from negotiator.domain.changes import is_changed
 from negotiator.export.brief import write_brief
 from negotiator.storage.store import Store
-from tests.conftest import run_in_process
+from tests.conftest import ok_in_process, run_in_process
 from tests.gui.conftest import open_copy
 from ui import operations as op
 from ui.models.paragraphs import Column, ParagraphModel
@@ -36,24 +36,29 @@ def store(full_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
         yield st
 
 
-def cli_json(store: Store, capsys: pytest.CaptureFixture[str], *args: str):  # type: ignore[no-untyped-def]
-    capsys.readouterr()
-    assert cli_main(["--db", str(store.url), *args, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
+def cli_json(store: Store, *args: str):  # type: ignore[no-untyped-def]
+    return json.loads(ok_in_process(store.url, *args, "--json"))
 
 
-@pytest.fixture
-def faces(store: Store, qtbot, capsys, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """What each face says about Rev.2 against Rev.1."""
+@pytest.fixture(scope="module")
+def faces(full_demo_template: Path, tmp_path_factory: pytest.TempPathFactory, qapp):  # type: ignore[no-untyped-def]
+    """What each face says about Rev.2 against Rev.1: read once for the module, from
+    its own copy of the demo, which the tests only read (a test that edits uses `store`)."""
+    tmp_path = tmp_path_factory.mktemp("faces")
+    with open_copy(full_demo_template, tmp_path / "one-truth.sqlite") as store:
+        yield _faces(store, tmp_path)
+
+
+def _faces(store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
     tree = op.load_tree(store)
     neg = tree[0]
     ids = {d.label: d.id for d in neg.drafts}
     title = neg.title
     cli = {
-        "show": cli_json(store, capsys, "show", title, "Rev.2"),
-        "diff": cli_json(store, capsys, "diff", title, "Rev.1", "Rev.2"),
-        "signals": cli_json(store, capsys, "signals", title, "Rev.2"),
-        "positions": cli_json(store, capsys, "positions", title, "Rev.2"),
+        "show": cli_json(store, "show", title, "Rev.2"),
+        "diff": cli_json(store, "diff", title, "Rev.1", "Rev.2"),
+        "signals": cli_json(store, "signals", title, "Rev.2"),
+        "positions": cli_json(store, "positions", title, "Rev.2"),
     }
     model = ParagraphModel()
     model.set_rows(ids["Rev.2"], op.load_paragraphs(store, ids["Rev.2"]))

@@ -56,7 +56,9 @@ class PgCluster:
         return self.root / "sock"
 
     @classmethod
-    def start(cls) -> PgCluster:
+    def start(cls, parent: Path | None = None) -> PgCluster:
+        """Initialise and start a cluster in a new folder under ``parent`` (the
+        system's temporary folder by default)."""
         bindir = find_bindir()
         if bindir is None:
             raise NoPostgres("no PostgreSQL found (install Debian's `postgresql` package "
@@ -66,7 +68,7 @@ class PgCluster:
         except ImportError:
             raise NoPostgres("psycopg is not installed (pip install 'psycopg[binary]')") from None
         # Not under pytest's tmp folder: as root, that one is closed to the postgres user.
-        root = Path(tempfile.mkdtemp(prefix="negotiator-pg-"))
+        root = Path(tempfile.mkdtemp(prefix="negotiator-pg-", dir=parent))
         (root / "sock").mkdir()
         as_user: list[str] = []
         if os.geteuid() == 0:

@@ -8,7 +8,6 @@ running head and foot with PAGE / NUMPAGES fields, a two-column section.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
@@ -19,8 +18,6 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Pt
-
-from tests.docx_checks import convert
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -134,13 +131,6 @@ class Draft:
                 '</w:footnotes>').encode()
         part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, self.doc.part.package)
         self.doc.part.relate_to(part, RT.FOOTNOTES)
-
-
-def to_pdf(source: Path, work: Path) -> Path:
-    """Print a .docx (or .txt) to PDF with LibreOffice headless, in its own profile;
-    fail when nothing came out (soffice exits 0 even when it could not load the file).
-    Skips the test, saying why, when LibreOffice is absent."""
-    return convert(source, work, "pdf", "pdf")
 
 
 CLAUSE = ("participating States [shall][should], in accordance with their national legislation "

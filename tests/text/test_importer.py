@@ -70,13 +70,14 @@ def test_plain_text_import(cli, negotiation, tmp_path):
         "Zero draft", "PC.DEL/12/26", "2026-02-03", 9, 5)
 
 
-def test_stdin(negotiation, db_path):
-    # Markdown is covered by test_markdown_headings_and_emphasis below.
-    assert run_negotiator("--db", str(db_path), "new", "X", "--forum", "UN").returncode == 0
+def test_stdin(cli, negotiation, db_path):
+    # Markdown is covered by test_markdown_headings_and_emphasis below. Only the
+    # import reads a real standard input, in a child process.
+    assert cli("new", "X", "--forum", "UN").code == 0
     done = run_negotiator("--db", str(db_path), "import", "X", "-", "--label", "Rev.1",
                           stdin=DRAFT.encode())
     assert done.returncode == 0, done.stderr
-    shown = json.loads(run_negotiator("--db", str(db_path), "show", "X", "Rev.1", "--json").stdout)
+    shown = json.loads(cli("show", "X", "Rev.1", "--json").out)
     assert len(shown) == 9
 
 

@@ -61,9 +61,7 @@ def test_reads_stop_at_the_limit_whatever_stat_says(tmp_path):
     assert importer.read_stream(io.BytesIO(b"y" * 2048), 2048, "s", "a draft") == b"y" * 2048
 
 
-def test_stdin_from_dev_zero_is_refused_at_the_limit(db_path):
-    subprocess.run([sys.executable, "-m", "negotiator", "--db", str(db_path), "new", "T", "--forum", "UN"],
-                   check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True)
+def test_stdin_from_dev_zero_is_refused_at_the_limit(negotiation, db_path):
     with open("/dev/zero", "rb") as zero:
         done = subprocess.run([sys.executable, "-m", "negotiator", "--db", str(db_path), "import", "T", "-",
                                "--label", "R"], stdin=zero, capture_output=True, timeout=120,

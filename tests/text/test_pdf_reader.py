@@ -17,10 +17,13 @@ from negotiator.text import pdf_reader
 from negotiator.text.importer import read_bytes, read_file
 from negotiator.text.pdf_layout import _join_lines
 from tests.conftest import CORPUS, DEMO
+from tests.docx_checks import convert_all
 from tests.text import pdf_bytes
-from tests.text.pdf_fixtures import SYMBOL, Draft, chairs_draft, paginated_text_docx, to_pdf
+from tests.text.pdf_fixtures import SYMBOL, Draft, chairs_draft, paginated_text_docx
 
 IETF = CORPUS / "securitytxt-rfc9116" / "raw"
+IETF_DRAFTS = ["draft-foudil-securitytxt-03.txt", "draft-foudil-securitytxt-09.txt"]
+DEMO_DRAFTS = ["zero-draft", "rev1", "rev2"]
 DECIDES = "Decides to remain seized of the matter."
 
 
@@ -29,21 +32,47 @@ def _same(p) -> tuple:
     return (p.number, " ".join(p.text.split()), p.footnotes, p.kind, p.level, p.section)
 
 
-def _docx_and_pdf(tmp_path: Path, name: str, data: bytes):
-    source = tmp_path / f"{name}.docx"
-    source.write_bytes(data)
-    return read_file(source), read_file(to_pdf(source, tmp_path))
+def _proposals() -> bytes:
+    """Numbers typed in the margin ("3bis.", "Option (a):"), a footnote on a number,
+    a bold line as the heading."""
+    d = Draft(head=False)
+    d.bold("Consolidated proposals")
+    d.hanging("3.", "\t", "Decides to establish a points of contact directory;")
+    d.hanging("3bis.", "\t", "[Encourages participating States to nominate technical and "
+              "diplomatic points of contact and to keep the directory up to date;]")
+    d.hanging("7ter.2", d.note(1, "Proposed by the European Union."), "\t",
+              "Requests the Chairmanship to convene an informal meeting on the review;")
+    d.hanging("Option (a):", "\t", "[Decides to review this decision annually;]", indent_twips=1701)
+    d.hanging("Option (b):", "\t", "[Requests a report every two years;]", indent_twips=1701)
+    return d.bytes()
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every .docx the tests below print, printed to PDF by one LibreOffice run
+    (each test reads its own file back): the .docx's name -> its PDF."""
+    work = tmp_path_factory.mktemp("printed")
+    made = {"chair": chairs_draft(), "proposals": _proposals()}
+    for name in IETF_DRAFTS:
+        if (IETF / name).exists():  # else the test skips, saying why
+            made[Path(name).stem] = paginated_text_docx((IETF / name).read_text(encoding="utf-8"))
+    sources = [DEMO / f"{name}.docx" for name in DEMO_DRAFTS]
+    for name, data in made.items():
+        sources.append(work / f"{name}.docx")
+        sources[-1].write_bytes(data)
+    return {source.stem: pdf for source, pdf in convert_all(sources, work, "pdf", "pdf").items()}
 
 
 # ------------------------------------------------------- PDFs LibreOffice prints
 
 
 @pytest.mark.soffice
-def test_chairs_draft_reads_as_its_docx(tmp_path: Path) -> None:
+def test_chairs_draft_reads_as_its_docx(printed: dict[str, Path]) -> None:
     """Automatic numbering with (a)/(i) levels, footnotes (one pushed to the next
     page), a running head and a "GE... Page X of Y" foot on 7 pages, paragraphs
     across page breaks, and an annex in two columns."""
-    docx, pdf = _docx_and_pdf(tmp_path, "chair", chairs_draft())
+    pdf = read_file(printed["chair"])
+    docx = read_file(printed["chair"].parents[1] / "chair.docx")
     assert [_same(p) for p in pdf.paragraphs] == [_same(p) for p in docx.paragraphs]
     assert sum(1 for p in pdf.paragraphs if p.footnotes) == 6
     assert {p.number for p in pdf.paragraphs} >= {"1", "24", "(a)", "(b)", "(i)", "(ii)"}
@@ -54,28 +83,17 @@ def test_chairs_draft_reads_as_its_docx(tmp_path: Path) -> None:
 
 
 @pytest.mark.soffice
-@pytest.mark.parametrize("name", ["zero-draft", "rev1", "rev2"])
-def test_demo_drafts_read_as_their_docx(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name", DEMO_DRAFTS)
+def test_demo_drafts_read_as_their_docx(printed: dict[str, Path], name: str) -> None:
     docx = read_file(DEMO / f"{name}.docx")
-    pdf = read_file(to_pdf(DEMO / f"{name}.docx", tmp_path))
+    pdf = read_file(printed[name])
     assert [_same(p) for p in pdf.paragraphs] == [_same(p) for p in docx.paragraphs]
     assert pdf.content_checksum == docx.content_checksum
 
 
 @pytest.mark.soffice
-def test_hanging_labels_footnote_on_number_bold_heading_and_options(tmp_path: Path) -> None:
-    d = Draft(head=False)
-    d.bold("Consolidated proposals")
-    d.hanging("3.", "\t", "Decides to establish a points of contact directory;")
-    d.hanging("3bis.", "\t", "[Encourages participating States to nominate technical and "
-              "diplomatic points of contact and to keep the directory up to date;]")
-    d.hanging("7ter.2", d.note(1, "Proposed by the European Union."), "\t",
-              "Requests the Chairmanship to convene an informal meeting on the review;")
-    d.hanging("Option (a):", "\t", "[Decides to review this decision annually;]", indent_twips=1701)
-    d.hanging("Option (b):", "\t", "[Requests a report every two years;]", indent_twips=1701)
-    source = tmp_path / "proposals.docx"
-    source.write_bytes(d.bytes())
-    pdf = read_file(to_pdf(source, tmp_path))
+def test_hanging_labels_footnote_on_number_bold_heading_and_options(printed: dict[str, Path]) -> None:
+    pdf = read_file(printed["proposals"])
     got = [(p.number, p.kind, p.text, p.footnotes) for p in pdf.paragraphs]
     assert got == [
         (None, "heading", "Consolidated proposals", ()),
@@ -109,12 +127,10 @@ def _ietf_draft(name: str) -> str:
 
 
 @pytest.mark.soffice
-@pytest.mark.parametrize("name", ["draft-foudil-securitytxt-03.txt", "draft-foudil-securitytxt-09.txt"])
-def test_ietf_draft_heads_and_feet_are_removed_and_pages_joined(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name", IETF_DRAFTS)
+def test_ietf_draft_heads_and_feet_are_removed_and_pages_joined(printed: dict[str, Path], name: str) -> None:
     text = _ietf_draft(name)
-    source = tmp_path / (Path(name).stem + ".docx")
-    source.write_bytes(paginated_text_docx(text))
-    pdf = read_file(to_pdf(source, tmp_path))
+    pdf = read_file(printed[Path(name).stem])
     foot = re.search(r"^(.*?)\s{2,}Expires", text, re.M).group(1)  # "Foudil & Shafranovich"
     head = text.split("\f")[1].strip().splitlines()[0]  # "Internet-Draft   A Method ...   February 2018"
     for p in pdf.paragraphs:
