@@ -68,7 +68,7 @@ def _sections(al: _Aligner) -> tuple[tuple[list[int], list[int]],
 def heading_groups(al: _Aligner) -> None:
     """Two consecutive articles (sections, chapters) fused into one, or one
     cut in two: a heading left over whose section's paragraphs went (at least half of
-    them, and nowhere else) to the section of a heading linked 1:1 to the
+    them, more than to any other) to the section of a heading linked 1:1 to the
     heading just before or after it, that section being fed mostly from
     the two, joins that link."""
     free_heading = any(al.kind[side][k] == HEADING for side in (0, 1) for k in al.free_ones(side))
@@ -81,11 +81,17 @@ def heading_groups(al: _Aligner) -> None:
         for h in sorted(members[side]):
             if al.kind[side][h] != HEADING or not al.free(side, h):
                 continue
-            linked = [i for i in members[side][h] if partner[side].get(i)]
-            targets = {section[other][j] for i in linked for j in partner[side][i]}
-            if len(targets) != 1 or len(linked) < SECTION_SHARE_MIN * len(members[side][h]):
+            # The section that received most of this one's paragraphs, at least
+            # half of them (a paragraph or two may have moved elsewhere).
+            received: dict[int, int] = defaultdict(int)
+            for i in members[side][h]:
+                for t in {section[other][j] for j in partner[side].get(i, ())}:
+                    received[t] += 1
+            ranked = sorted(received.items(), key=lambda r: (-r[1], r[0]))
+            if not ranked or ranked[0][1] < SECTION_SHARE_MIN * len(members[side][h]) \
+                    or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
                 continue
-            g = targets.pop()
+            g = ranked[0][0]
             if g < 0 or al.kind[other][g] != HEADING or g in al.anchored[other]:
                 continue
             h2 = al.match[other][g]

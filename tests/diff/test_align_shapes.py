@@ -541,3 +541,20 @@ def test_a_short_numbered_item_whose_brackets_are_lifted_keeps_its_link() -> Non
         assert by_old(links)[k].new == (k,)
         # Lifting brackets changes the wording: it is no renumbering.
         assert by_old(links)[k].status == ("modified",)
+
+
+REVIEW_CONFIDENTIALITY = ("The Conference of the States Parties shall review, at its second "
+                          "session, the rules on the confidentiality of information exchanged.")
+
+
+def test_fused_articles_merge_their_headings_though_a_paragraph_went_elsewhere() -> None:
+    # Article 12's last paragraph moved to the final clauses when 11 and 12 were fused.
+    a = paras(["Article 11. Exchange of information", EXCHANGE,
+               "Article 12. Confidentiality", CONFIDENTIAL, PURPOSE_ONLY, REVIEW_CONFIDENTIALITY,
+               "Article 13. Personal data", DATA, "Article 14. Depositary", DEPOSITARY])
+    b = paras(["Article 11. Exchange and protection of information", EXCHANGE, CONFIDENTIAL,
+               PURPOSE_ONLY, "Article 12. Personal data", DATA, "Article 13. Depositary",
+               DEPOSITARY, REVIEW_CONFIDENTIALITY])
+    links = align(a, b)
+    assert by_new(links)[0].old == (0, 2)
+    assert by_old(links)[5].new == (8,)
