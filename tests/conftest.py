@@ -83,6 +83,19 @@ def ok_in_process(db: str | Path, *args: str) -> str:
     return done.out
 
 
+def store_with_drafts(db: Path, title: str, drafts: dict[str, str], *,
+                      delegation: str | None = "Belgium") -> Path:
+    """A store (created at ``db``) holding one negotiation and its drafts, each
+    label's text imported from a .txt file beside the store, as a user would."""
+    ok_in_process(db, "new", title, "--forum", "UNGA First Committee",
+                  *(("--delegation", delegation) if delegation else ()))
+    for label, text in drafts.items():
+        source = db.with_name(f"{label}.txt")
+        source.write_text(text, encoding="utf-8")
+        ok_in_process(db, "import", title, str(source), "--label", label)
+    return db
+
+
 @pytest.fixture
 def cli(db_path: Path):
     """Run `negotiator --db <tmp store> ARGS...` in-process."""

@@ -6,10 +6,8 @@ Errors a user can cause print one line on stderr and exit 1; usage errors exit 2
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from negotiator import __version__
 from negotiator.cli import json_shapes
@@ -25,7 +23,7 @@ from negotiator.cli.server_commands import add_server_commands
 from negotiator.domain.errors import NegotiatorError, NotFound
 from negotiator.domain.wording import plural
 from negotiator.drafts import negotiations
-from negotiator.storage.store import ENV_VAR, Store
+from negotiator.storage.store import ENV_VAR, Store, named_path
 from negotiator.text.importer import read_file, read_stdin
 from negotiator.text.parse import compared_text
 
@@ -358,9 +356,9 @@ def refuse_missing_store(db: str | None) -> None:
     """A store named (``--db``, ``$NEGOTIATOR_DB``) that does not exist is a
     mistyped path: only a command that starts one (``new``, ``demo``) creates it,
     so another is not answered from a new, empty store ("no negotiations yet")."""
-    named = db if db is not None else os.environ.get(ENV_VAR)
-    if named and "://" not in named and not Path(named).expanduser().exists():
-        raise NotFound(f"there is no store at {named}; `negotiator new` or `negotiator demo` "
+    path = named_path(db)
+    if path is not None and not path.exists():
+        raise NotFound(f"there is no store at {path}; `negotiator new` or `negotiator demo` "
                        "starts one there")
 
 

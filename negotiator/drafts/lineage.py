@@ -333,11 +333,14 @@ def find_paragraph(session: Session, draft: Draft, ref: str) -> Paragraph:
     except NotFound:
         # "PP 2 of D1": a deleted paragraph as it is printed, found where it stood.
         named = in_another_draft(ref)
-        other = named and session.scalar(select(Draft).where(
-            Draft.negotiation_id == draft.negotiation_id, Draft.label == named[1]))
-        if not named or other is None or other.id == draft.id:
+        if named is None:
             raise
-        return find_paragraph(session, other, named[0])
+        inner, label = named
+        other = session.scalar(select(Draft).where(Draft.negotiation_id == draft.negotiation_id,
+                                                   Draft.label == label))
+        if other is None or other.id == draft.id:
+            raise
+        return find_paragraph(session, other, inner)
     paragraph = session.scalar(select(Paragraph).where(Paragraph.draft_id == draft.id,
                                                        Paragraph.ordinal == index))
     assert paragraph is not None

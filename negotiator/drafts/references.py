@@ -35,12 +35,6 @@ _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
 # "OP 8 bis of Rev.1" / « PP 2 de D1 »: how the brief and `positions` name a deleted paragraph.
 _OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
 
-
-def in_another_draft(ref: str) -> tuple[str, str] | None:
-    """("PP 2", "D1") for "PP 2 of D1" or « PP 2 de D1 »: a paragraph named with
-    the draft it stood in last (a deleted one, as the brief and `positions` print it)."""
-    m = _OF_DRAFT.match(" ".join(ref.split()))
-    return (m["ref"], m["draft"]) if m else None
 _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
 # Keyed by plain str: the stored kind arrives as a str (ParagraphKind is a StrEnum).
 _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
@@ -153,6 +147,13 @@ def reference_keys(label: str, number: str | None) -> tuple[str, ...]:
     if label[:3] in ("OP ", "PP "):
         keys.append(reference_key(label[3:]))
     return tuple(k for k in keys if k)
+
+
+def in_another_draft(ref: str) -> tuple[str, str] | None:
+    """("PP 2", "D1") for "PP 2 of D1" or « PP 2 de D1 »: a paragraph named with
+    the draft it stood in last (a deleted one, as the brief and `positions` print it)."""
+    m = _OF_DRAFT.match(" ".join(ref.split()))
+    return (m["ref"], m["draft"]) if m else None
 
 
 def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | None],

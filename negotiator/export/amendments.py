@@ -134,11 +134,9 @@ def write_amendments(
     for n, r in enumerate(rows, 1):
         if cancel is not None and cancel():
             raise Cancelled("export cancelled; no file was written")
-        view = amendments.get(r.index)
         if r.index in adopted:
             outcomes.append(Outcome(r.reference, IN_TEXT, f"adopted in {draft.label}; not proposed again"))
-            view = None
-        applied = applying.get(r.index) if view is not None else None
+        view, applied = amendments.get(r.index), applying.get(r.index)
         if r.kind == "heading":
             p = wd.paragraph(style="Heading 2")
             if r.number:

@@ -68,16 +68,25 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("negotiator", appauthor=False) / "negotiator.sqlite"
 
 
+def _named(db: str | os.PathLike[str] | None) -> str | None:
+    """The store a user named: ``--db`` or else ``$NEGOTIATOR_DB`` (None: the default)."""
+    return str(db) if db is not None else os.environ.get(ENV_VAR) or None
+
+
+def named_path(db: str | os.PathLike[str] | None = None) -> Path | None:
+    """The file of a store named by a path (``--db``, ``$NEGOTIATOR_DB``); None
+    for the default store or a SQLAlchemy URL."""
+    value = _named(db)
+    return None if value is None or "://" in value else Path(value).expanduser()
+
+
 def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     """Turn ``--db`` (a path or a SQLAlchemy URL), ``$NEGOTIATOR_DB`` or the
     default into a SQLAlchemy URL."""
-    value = str(db) if db is not None else os.environ.get(ENV_VAR) or None
-    if value is None:
-        path = default_db_path()
-    elif "://" in value:
+    value = _named(db)
+    if value is not None and "://" in value:
         return value
-    else:
-        path = Path(value).expanduser()
+    path = named_path(db) or default_db_path()
     return f"sqlite:///{path.resolve()}"
 
 

@@ -259,10 +259,13 @@ def _reads_as_title(text: str) -> bool:
     )
 
 
+_SENTENCE_END = tuple(".;:,!?")
+
+
 def _ends_a_sentence(text: str) -> bool:
     """Closing punctuation, inside the square brackets of a paragraph not yet
     agreed ("[The Parties shall cooperate.]" is no title)."""
-    return text.rstrip("] ")[-1:] in tuple(".;:,!?")
+    return text.rstrip("] ")[-1:] in _SENTENCE_END
 
 
 def _starts_capitalised(text: str) -> bool:

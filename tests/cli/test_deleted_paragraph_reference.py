@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import ok_in_process, run_in_process
+from tests.conftest import ok_in_process, run_in_process, store_with_drafts
 
 NEG = "Cyber norms"
 D1 = """Draft resolution on cyber norms
@@ -24,10 +24,7 @@ Welcoming the work of the Open-Ended Working Group,
 
 def test_a_deleted_paragraphs_printed_name_leads_to_it(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    ok_in_process(db, "new", NEG, "--forum", "UNGA First Committee", "--delegation", "Belgium")
-    for label, text in (("D1", D1), ("D2", D2)):
-        (tmp_path / f"{label}.txt").write_text(text, encoding="utf-8")
-        ok_in_process(db, "import", NEG, str(tmp_path / f"{label}.txt"), "--label", label)
+    store_with_drafts(db, NEG, {"D1": D1, "D2": D2})
     ok_in_process(db, "position", NEG, "D1", "PP 1", "--actor", "Belgium", "--stance", "oppose")
     rows = json.loads(ok_in_process(db, "positions", NEG, "D2", "--json"))
     printed = next(r["reference"] for r in rows if r["index"] is None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import ok_in_process
+from tests.conftest import ok_in_process, store_with_drafts
 
 TEXT = """A/C.1/81/L.12
 
@@ -25,10 +25,7 @@ Welcoming the work of the Open-Ended Working Group,
 def test_identical_drafts_count_the_same_unchanged_paragraphs_in_summary_and_body(
         tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite"
-    ok_in_process(db, "new", "Cyber norms", "--forum", "UNGA First Committee")
-    for label in ("D1", "D2"):
-        (tmp_path / f"{label}.txt").write_text(TEXT, encoding="utf-8")
-        ok_in_process(db, "import", "Cyber norms", str(tmp_path / f"{label}.txt"), "--label", label)
+    store_with_drafts(db, "Cyber norms", {"D1": TEXT, "D2": TEXT}, delegation=None)
     out = ok_in_process(db, "diff", "Cyber norms", "D1", "D2")
     summary = re.search(r"D1 -> D2: (\d+) unchanged", out)
     body = re.search(r"\((\d+) unchanged paragraphs?\)", out)

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.conftest import store_with_drafts
 from tests.export.brief_helpers import ok
 
 NEG = "Cyber norms"
@@ -37,10 +38,7 @@ SUPERSEDED = "Urges all States to refrain from any ICT activity that damages cri
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("later-draft")
     db = work / "store.sqlite"
-    ok(db, "new", NEG, "--forum", "UNGA First Committee", "--delegation", "Belgium")
-    for label, text in (("D1", D1), ("D2", D2)):
-        (work / f"{label}.txt").write_text(text, encoding="utf-8")
-        ok(db, "import", NEG, str(work / f"{label}.txt"), "--label", label)
+    store_with_drafts(db, NEG, {"D1": D1, "D2": D2})
     ok(db, "position", NEG, "D1", "OP 3", "--actor", "Belgium", "--stance",
        "support_with_amendments", "--amendment", ADOPTED)
     ok(db, "position", NEG, "D1", "OP 1", "--actor", "Belgium", "--stance",

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.conftest import store_with_drafts
 from tests.export.brief_helpers import ok
 
 NEG = "Cyber norms"
@@ -36,10 +37,7 @@ D2 = f"""Draft resolution on cyber norms
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("deleted-red-line")
     db = work / "store.sqlite"
-    ok(db, "new", NEG, "--forum", "UNGA First Committee", "--delegation", "Belgium")
-    for label, text in (("D1", D1), ("D2", D2)):
-        (work / f"{label}.txt").write_text(text, encoding="utf-8")
-        ok(db, "import", NEG, str(work / f"{label}.txt"), "--label", label)
+    store_with_drafts(db, NEG, {"D1": D1, "D2": D2})
     ok(db, "position", NEG, "D1", "PP 1", "--actor", "Belgium", "--stance", "support",
        "--red-line", "'ransomware'")
     return db
