@@ -25,12 +25,14 @@ whatever the process's hash seed. The stages, in order:
    of others, then two look-alike provisions fused, then coverage of the
    whole (a chapeau and labelled alternatives included); then gaps aligned
    again with the groups as anchors.
-6. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
+6. A paragraph moved while its bracketed text was dropped (or added),
+   from what is still left: compared on its agreed text (align_agreed).
+7. Labels ("Option 2:", "Article 4", "(b)") carry no content: each takes the
    link of the block it labels, whatever number it has on the other side.
 
 Modules: align_similarity (tokens, kinds, TF-IDF), align_order (chains),
 align_gaps (stage 2 inside the gaps), align_headings (stage 4),
-align_groups (splits and merges).
+align_groups (splits and merges), align_agreed (stage 6).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from negotiator.diff.align_agreed import agreed_moves
 from negotiator.diff.align_gaps import RIVAL_MARGIN, gap_chains
 from negotiator.diff.align_groups import find_groups
 from negotiator.diff.align_headings import heading_groups, link_headings
@@ -590,4 +593,5 @@ def align(
     gap_chains(aligner)
     link_headings(aligner)
     heading_groups(aligner)
+    agreed_moves(aligner)
     return aligner.result(aligner.labels())

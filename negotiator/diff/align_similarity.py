@@ -144,6 +144,29 @@ def plain_content_words(plain: str, keep_numbers: bool = False) -> list[str]:
     return [w for w in found if not w.isdigit() and w.rstrip("0123456789") not in LABEL_WORDS]
 
 
+def agreed_text(text: str) -> str | None:
+    """The text outside square brackets (what is agreed), or None when it has
+    no brackets or they do not pair up (a typing slip: which part is not
+    agreed is unknown)."""
+    if "[" not in text and "]" not in text:
+        return None
+    out: list[str] = []
+    depth = 0
+    for piece in _BRACKET.split(text):
+        if piece == "[":
+            depth += 1
+        elif piece == "]":
+            if depth == 0:
+                return None
+            depth -= 1
+        elif depth == 0:
+            out.append(piece)
+    return " ".join("".join(out).split()) if depth == 0 else None
+
+
+_BRACKET = re.compile(r"([\[\]])")
+
+
 def words_beside_identifiers(text: str) -> list[str]:
     """The words of a text with its identifiers dropped: label words and the
     numbers they introduce ("Article 3", "Option 2"), and a number at the start.
@@ -350,6 +373,16 @@ class Features:
         if len(wb) < len(wa):
             wa, wb = wb, wa
         return float(sum([v * wb[t] for t, v in wa.items() if t in wb]) / (na * nb))
+
+    def tokens_cosine(self, ta: list[str], tb: list[str]) -> float:
+        """Cosine of two pieces of text (their content words), under the
+        same word weights as the paragraphs."""
+        (va, na), (vb, nb) = self._vector(ta), self._vector(tb)
+        if na == 0 or nb == 0:
+            return 0.0
+        if len(vb) < len(va):
+            va, vb = vb, va
+        return float(sum([v * vb[t] for t, v in va.items() if t in vb]) / (na * nb))
 
     def shared(self, x: Counter[str], y: Counter[str]) -> float:
         """Weighted mass of the words two texts have in common."""

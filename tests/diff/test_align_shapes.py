@@ -558,3 +558,64 @@ def test_fused_articles_merge_their_headings_though_a_paragraph_went_elsewhere()
     links = align(a, b)
     assert by_new(links)[0].old == (0, 2)
     assert by_old(links)[5].new == (8,)
+
+
+# --- a paragraph moved while its bracketed text was dropped ---
+
+POINTS_OF_CONTACT = ("Each State Party shall designate a national point of contact for the "
+                     "purposes of this Convention and notify the Secretary-General of its "
+                     "designation.")
+AT_ANY_TIME = ("Each State Party shall ensure that its national point of contact is able to "
+               "receive urgent requests at any time and to acknowledge them within twenty-four "
+               "hours.")
+BRACKETED_AROUND = (
+    "[The national point of contact shall form part of the national computer emergency "
+    "response team or of another authority with equivalent technical competence.] [The "
+    "Conference of the States Parties may adopt guidelines on the functions of national "
+    "points of contact.] [Two or more States Parties may designate a joint regional point of "
+    "contact, which shall then act on behalf of each of them in relations with other States "
+    "Parties.] [Such designation shall be without prejudice to existing bilateral "
+    "arrangements between the competent authorities concerned.] ")
+ASSISTANCE = [
+    "Article 6. Assistance in responding to incidents",
+    "States Parties shall afford one another the widest measure of assistance in responding "
+    "to incidents affecting critical information infrastructure.",
+    "Requests for assistance shall be made in writing or, in urgent cases, by any means "
+    "capable of producing a written record.",
+]
+CAPACITY = ["Article 7. Capacity-building",
+            "States Parties shall cooperate in building the capacity of developing countries "
+            "to protect critical information infrastructure."]
+
+
+def test_agreed_text_kept_and_moved_when_its_brackets_were_dropped_keeps_its_link() -> None:
+    # The chair drops the four bracketed sentences and moves the agreed one,
+    # lightly edited, to the assistance article: the whole old paragraph is
+    # mostly bracketed text, the agreed text is the same provision.
+    a = paras(["Article 5. National points of contact", POINTS_OF_CONTACT,
+               BRACKETED_AROUND + AT_ANY_TIME, *ASSISTANCE, *CAPACITY])
+    b = paras(["Article 5. National points of contact", POINTS_OF_CONTACT, *ASSISTANCE,
+               "Each State Party shall ensure that its national point of contact can receive "
+               "urgent requests for assistance at any time and acknowledges them within "
+               "twenty-four hours.", *CAPACITY])
+    links = align(a, b)
+    assert by_old(links)[2].new == (5,)
+    assert by_old(links)[2].status == ("moved", "modified")
+    # Read backwards, the bracketed proposals were added around a moved paragraph.
+    assert by_old(align(b, a))[5].new == (2,)
+
+
+def test_agreed_text_found_in_another_paragraph_too_is_no_move() -> None:
+    # The agreed text left once the brackets go is the same as a paragraph
+    # kept elsewhere: it does not say which paragraph the new one continues.
+    dropped = BRACKETED_AROUND + AT_ANY_TIME
+    new = ("Each State Party shall ensure that its national point of contact can receive "
+           "urgent requests for assistance at any time and acknowledges them within "
+           "twenty-four hours.")
+    a = paras(["Article 5. National points of contact", POINTS_OF_CONTACT, dropped,
+               *ASSISTANCE, *CAPACITY, AT_ANY_TIME])
+    b = paras(["Article 5. National points of contact", POINTS_OF_CONTACT, *ASSISTANCE, new,
+               *CAPACITY, AT_ANY_TIME])
+    links = align(a, b)
+    assert by_old(links)[2].status == ("deleted",)
+    assert by_new(links)[5].status == ("added",)
