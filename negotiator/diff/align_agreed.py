@@ -18,7 +18,13 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from negotiator.diff.align_gaps import RIVAL_MARGIN
-from negotiator.diff.align_similarity import BODY, Lazy, agreed_text, plain_content_words
+from negotiator.diff.align_similarity import (
+    BODY,
+    Features,
+    Lazy,
+    agreed_text,
+    plain_content_words,
+)
 
 if TYPE_CHECKING:
     from negotiator.diff.align import _Aligner
@@ -31,6 +37,12 @@ AGREED_MIN = 0.5
 AGREED_MIN_WORDS = 8
 
 
+Vector = tuple[dict[str, float], float]
+# A paragraph's vectors: whole, and of its agreed text (None: no brackets, or
+# too little agreed text to tell anything).
+Forms = tuple[Vector, Vector | None]
+
+
 def agreed_moves(al: _Aligner) -> None:
     """Link free paragraphs whose agreed texts (or an agreed text and the
     other's whole) match as a move must."""
@@ -41,15 +53,28 @@ def agreed_moves(al: _Aligner) -> None:
     if not pools[0] or not pools[1]:
         return
     forms = (Lazy(lambda i: _forms(al, 0, i)), Lazy(lambda j: _forms(al, 1, j)))
-    cands: list[tuple[float, int, int]] = []
-    for j, found in al._index_candidates(pools[0], pools[1]):
-        for i in found:
-            score = _agreed_score(al, forms, i, j)
-            if score >= AGREED_MIN and not _found_elsewhere(al, forms, i, j,
-                                                            score - RIVAL_MARGIN):
-                cands.append((score, i, j))
-    if not cands:
+    found: list[tuple[float, int, int]] = []
+    for j, near in al._index_candidates(pools[0], pools[1]):
+        if forms[1][j][1] is None and not any(forms[0][i][1] for i in near):
+            continue
+        for i in near:
+            score = _score(forms[0][i], forms[1][j])
+            if score >= AGREED_MIN:
+                found.append((score, i, j))
+    if not found:
         return
+    # Agreed language repeated in several places does not say which paragraph
+    # the new one continues: each side's other paragraphs, linked or not,
+    # must not match about as well.
+    everywhere = (list(range(len(al.a))), list(range(len(al.b))))
+    like_j = dict(al._index_candidates(everywhere[0], sorted({j for _, _, j in found})))
+    like_i = dict(al._index_candidates(everywhere[1], sorted({i for _, i, _ in found}),
+                                       pool_side=1))
+    cands = [(score, i, j) for score, i, j in found
+             if not any(k != i and _score(forms[0][k], forms[1][j], True) >= score - RIVAL_MARGIN
+                        for k in like_j[j])
+             and not any(k != j and _score(forms[0][i], forms[1][k], True) >= score - RIVAL_MARGIN
+                         for k in like_i[i])]
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     rivals_of: tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]] = (
         defaultdict(list), defaultdict(list))
@@ -66,47 +91,21 @@ def agreed_moves(al: _Aligner) -> None:
         al.pair(i, j)
 
 
-def _forms(al: _Aligner, side: int, k: int) -> tuple[list[str], list[str] | None]:
-    """A paragraph's content words, whole and outside its brackets (None:
-    no brackets, or too little agreed text to tell anything)."""
-    whole = al.features().tokens[side][k]
+def _forms(al: _Aligner, side: int, k: int) -> Forms:
+    feat = al.features()
+    whole = feat.vec[side][k]
     agreed = agreed_text(al.key[side][k])
     if agreed is None:
         return whole, None
     tokens = plain_content_words(agreed, keep_numbers=True)
-    return whole, tokens if len(tokens) >= AGREED_MIN_WORDS else None
+    return whole, feat.piece_vector(tokens) if len(tokens) >= AGREED_MIN_WORDS else None
 
 
-def _pair_score(al: _Aligner, fa: tuple[list[str], list[str] | None],
-                fb: tuple[list[str], list[str] | None], wholes: bool = False) -> float:
+def _score(fa: Forms, fb: Forms, wholes: bool = False) -> float:
     """Best cosine of two paragraphs' forms, one agreed text at least unless
     ``wholes`` (the earlier stages weighed the wholes)."""
-    feat = al.features()
-    best = 0.0
-    for ta in (fa[0], fa[1]):
-        for tb in (fb[0], fb[1]):
-            if ta is None or tb is None or (ta is fa[0] and tb is fb[0] and not wholes):
-                continue
-            best = max(best, feat.tokens_cosine(ta, tb))
+    best = Features.vector_cosine(fa[0], fb[0]) if wholes else 0.0
+    for va, vb in ((fa[1], fb[0]), (fa[0], fb[1]), (fa[1], fb[1])):
+        if va is not None and vb is not None:
+            best = max(best, Features.vector_cosine(va, vb))
     return best
-
-
-def _agreed_score(al: _Aligner, forms: tuple[Lazy, Lazy], i: int, j: int) -> float:
-    if forms[0][i][1] is None and forms[1][j][1] is None:
-        return 0.0
-    return _pair_score(al, forms[0][i], forms[1][j])
-
-
-def _found_elsewhere(al: _Aligner, forms: tuple[Lazy, Lazy], i: int, j: int,
-                     bar: float) -> bool:
-    """Whether either paragraph matches another paragraph of the other draft
-    about as well, linked or not: agreed language repeated in several places
-    does not say which paragraph it came from."""
-    everywhere = (list(range(len(al.a))), list(range(len(al.b))))
-    for _, found in al._index_candidates(everywhere[0], [j]):
-        if any(k != i and _pair_score(al, forms[0][k], forms[1][j], True) >= bar for k in found):
-            return True
-    for _, found in al._index_candidates(everywhere[1], [i], pool_side=1):
-        if any(k != j and _pair_score(al, forms[0][i], forms[1][k], True) >= bar for k in found):
-            return True
-    return False

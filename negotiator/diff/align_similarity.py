@@ -374,10 +374,15 @@ class Features:
             wa, wb = wb, wa
         return float(sum([v * wb[t] for t, v in wa.items() if t in wb]) / (na * nb))
 
-    def tokens_cosine(self, ta: list[str], tb: list[str]) -> float:
-        """Cosine of two pieces of text (their content words), under the
-        same word weights as the paragraphs."""
-        (va, na), (vb, nb) = self._vector(ta), self._vector(tb)
+    def piece_vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
+        """The TF-IDF vector and norm of a piece of text (its content words),
+        under the same word weights as the paragraphs."""
+        return self._vector(tokens)
+
+    @staticmethod
+    def vector_cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]
+                      ) -> float:
+        (va, na), (vb, nb) = a, b
         if na == 0 or nb == 0:
             return 0.0
         if len(vb) < len(va):
