@@ -20,6 +20,7 @@ from negotiator.positions.carry import CarryForward, lineages_reaching, speaking
 from negotiator.positions.results import Divergence, Signals, UptakeResult
 from negotiator.positions.status import statuses_in
 from negotiator.storage.models import (
+    Actor,
     Draft,
     Negotiation,
 )
@@ -65,20 +66,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
             computed.append(_against(session, against or previous_draft(session, draft), draft))
         return computed[0]
 
-    uptake_rows: list[UptakeResult] = []
-    for pos, res in carry.resolved():
-        if res.state == CarryState.PARAGRAPH_DELETED:
-            continue
-        # a position a merge superseded no longer proposes anything
-        speaks = any(speaking.get((t, pos.actor_id)) is pos for t in res.targets)
-        if speaks and pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
-            now_text = " ".join(carry.paras[t].text for t in res.targets)
-            got = uptake(pos.text, pos.amendment, now_text)
-            if got is not None:
-                index = carry.paras[res.targets[0]].ordinal
-                uptake_rows.append(UptakeResult(index, labels[index], actors[pos.actor_id].name,
-                                                Uptake(got[0]), got[1], pos.uid))
-
+    uptake_rows = _uptake(carry, speaking, labels, actors)
     divergent: list[int] = []
     divergence: list[Divergence] = []
     touched: list[int] = []
@@ -105,11 +93,38 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
                                              eu[0].stance, reason))
         if any(n.red_line_flag for n in nat) and p.ordinal in against_previous().wording_touched:
             touched.append(p.ordinal)
-    uptake_rows.sort(key=lambda r: (r.index, r.actor, r.uid))
     agreed = against_previous().newly_agreed if paragraph_ids is None and newly_agreed else ()
     return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
-                   agreed, tuple(uptake_rows), tuple(divergence),
+                   agreed, uptake_rows, tuple(divergence),
                    has_national_positions=has_national, has_eu_positions=has_eu)
+
+
+def draft_uptake(session: Session, negotiation: Negotiation, draft: Draft) -> tuple[UptakeResult, ...]:
+    """How much of each amendment proposed on an earlier wording the draft took
+    up: the uptake `signals` reports, for the amendments file."""
+    carry = CarryForward(session, negotiation.id, draft)
+    return _uptake(carry, speaking_positions(carry), draft_references(session, draft.id),
+                   actors_by_id(session, negotiation.id))
+
+
+def _uptake(carry: CarryForward, speaking: dict[tuple[int, int], Any], labels: list[str],
+            actors: dict[int, Actor]) -> tuple[UptakeResult, ...]:
+    """Each speaking amendment taken on an earlier draft, measured against what its
+    paragraph became: all the parts of a split together (one row, on the first part)."""
+    rows: list[UptakeResult] = []
+    for pos, res in carry.resolved():
+        if res.state == CarryState.PARAGRAPH_DELETED:
+            continue
+        # a position a merge superseded no longer proposes anything
+        speaks = any(speaking.get((t, pos.actor_id)) is pos for t in res.targets)
+        if speaks and pos.amendment and carry.order_of_draft[pos.draft_id] < carry.draft.order:
+            now_text = " ".join(carry.paras[t].text for t in res.targets)
+            got = uptake(pos.text, pos.amendment, now_text)
+            if got is not None:
+                index = carry.paras[res.targets[0]].ordinal
+                rows.append(UptakeResult(index, labels[index], actors[pos.actor_id].name,
+                                         Uptake(got[0]), got[1], pos.uid))
+    return tuple(sorted(rows, key=lambda r: (r.index, r.actor, r.uid)))
 
 
 @dataclass(frozen=True)
