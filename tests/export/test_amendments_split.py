@@ -85,8 +85,21 @@ def test_a_split_amendment_is_written_once_on_the_part_it_is_about(store: Path, 
     out = tmp_path / "germany.docx"
     said = ok(store, "amendments", NEG, "D2", "--actor", "Germany", "-o", str(out))
     assert [line.split(":")[0] for line in said.splitlines()[:-1]] == ["OP 3"], said
-    assert said.splitlines()[-1].endswith("1 as comments"), said
+    assert said.splitlines()[-1].endswith("0 tracked changes, 1 as a comment"), said
     comments = commented(out)
     assert list(comments) == ["3."], comments
     assert REPLACE in comments["3."][0], comments
     assert "OP 2 and OP 3 of D2" in comments["3."][0], comments
+
+
+def test_the_amendments_file_speaks_the_language_asked_for(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "germany-fr.docx"
+    ok(store, "amendments", NEG, "D2", "--actor", "Germany", "-o", str(out), "--language", "fr")
+    document = docx.Document(str(out))
+    texts = [p.text.replace("\u00a0", " ") for p in document.paragraphs]
+    assert "Amendements proposés par Germany au projet D2" in texts, texts
+    assert ("Les amendements proposés figurent en commentaires sur le texte de D2 ; "
+            "la numérotation est celle de D2.") in texts, texts
+    assert document.core_properties.title == "Amendements proposés par Germany au projet D2"
+    assert commented(out) == {"3.": [f"Amendement proposé par Germany : {REPLACE}\n"
+                                     "Proposé sur OP 2 de D1, scindé depuis en OP 2 et OP 3 de D2."]}
