@@ -132,11 +132,10 @@ def write_amendments(
     # One amendment, one place: on a split, the part it is about.
     amendments: dict[int, PositionView] = {}
     for uid, indices in spoken.items():
-        view = views[uid]
-        at = indices[part_concerned([text_at[i] for i in indices], view.amendment or "")]
-        amendments[at] = view
-    split_note = {at: _split_note(t, view, [reference_at[i] for i in spoken[view.uid]], draft.label)
-                  for at, view in amendments.items() if len(spoken[view.uid]) > 1}
+        at = indices[part_concerned([text_at[i] for i in indices], views[uid].amendment or "")]
+        amendments[at] = views[uid]
+    split_note = {at: _split_note(t, v, [reference_at[i] for i in spoken[v.uid]], draft.label)
+                  for at, v in amendments.items() if len(spoken[v.uid]) > 1}
     # Taken up word for word: what `negotiator signals` says, of the whole split.
     taken_up = {u.uid for u in draft_uptake(session, negotiation, draft) if u.result == Uptake.ADOPTED}
     wd = WordDocument(

@@ -40,15 +40,17 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         national: the national actor (default: the negotiation's delegation).
         paragraph_ids: only these paragraphs (what one edit in the window
             changes): their positions are read alone, and the comparison with
-            the previous draft runs only if one of them carries a national red
-            line; ``newly_agreed`` (a fact of the text, not of positions) is
-            then left empty.
+            the previous draft is read only if one of them carries a national
+            red line or is clean text without a national position (newly agreed
+            text needs no instructions); ``newly_agreed`` (a fact of the text,
+            not of positions) is then left empty.
         newly_agreed: False leaves ``newly_agreed`` empty too (the window's
             stance columns do not show it): the comparison with the previous
-            draft is then read only if a national red line needs it.
+            draft is then read only if a national red line or a clean paragraph
+            without a national position needs it.
         against: the draft compared with (default: the previous one): red lines
-            touched and newly agreed are said for that comparison, as the
-            Compare tab and the brief show it.
+            touched, newly agreed and so no instructions needed are said for that
+            comparison, as the Compare tab and the brief show it.
     """
     carry = CarryForward(session, negotiation.id, draft,
                          lineages=None if paragraph_ids is None
@@ -81,9 +83,11 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         nat = [speaking[(p.id, a)] for a in national_ids if (p.id, a) in speaking]
         eu = [speaking[(p.id, a)] for a in eu_ids if (p.id, a) in speaking]
         has_national, has_eu = has_national or bool(nat), has_eu or bool(eu)
-        # Headings and the symbol/date line above the title are not negotiated.
+        # Headings and the symbol/date line above the title are not negotiated; a paragraph
+        # whose last brackets this draft removed is agreed text, as every face calls it.
         if (delegation and not nat and p.ordinal not in settled and p.kind != "heading"
-                and not is_symbol_or_date(p.text)):
+                and not is_symbol_or_date(p.text)
+                and not (p.brackets == 0 and p.ordinal in against_previous().newly_agreed)):
             no_instructions.append(p.ordinal)
         if nat and eu:
             reason = _divergence(nat[0], eu[0], p.text)
