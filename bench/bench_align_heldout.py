@@ -32,7 +32,7 @@ from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "alignment"
-LABEL_SETS = (DATA / "resolution_links.json", DATA / "agreement_links.json")
+LABEL_SETS = (DATA / "resolution_links.json", DATA / "agreement_links.json", DATA / "charter_links.json")
 ALIGNERS = {"new": aligner_links(new_align), "old": aligner_links(legacy_align)}
 
 

@@ -1,11 +1,12 @@
 """Write the demo negotiation's brief and amendments, and render the brief's pages.
 
 Usage: python tools/demo_brief.py [OUTDIR] [--language en|fr] [--reference TEXT]
-       (OUTDIR defaults to /tmp/brief-png; the French brief is demo-brief-fr.docx)
+       (OUTDIR defaults to /tmp/brief-png; the French files are demo-brief-fr.docx and
+       demo-amendments-fr.docx)
 
 Loads the demo negotiation (drafts, positions, notes, statuses: exactly what
 `negotiator demo` loads) into a throwaway store, writes the Rev.1 -> Rev.2
-brief and Belgium's amendments to Rev.2, converts the brief to PDF with
+brief and Belgium's amendments to the zero draft (in the same language), converts the brief to PDF with
 LibreOffice and its pages to PNG (pdftoppm) for a look.
 """
 
@@ -51,8 +52,10 @@ def build(outdir: Path, language: str = "en", reference: str | None = None) -> P
                                  reference=reference if reference is not None else REFERENCES[language])
             print(f"brief: {result['paragraphs']} paragraphs, {result['revisions']} tracked "
                   f"changes, {result['comments']} comments -> {brief}")
+            amendments = outdir / ("demo-amendments.docx" if language == "en"
+                                   else f"demo-amendments-{language}.docx")
             amend = write_amendments(s, neg, negotiations.find_draft(s, neg, "Zero draft"), "Belgium",
-                                     outdir / "demo-amendments.docx")
+                                     amendments, language=language)
             print(f"amendments: {amend['amended']} tracked, {amend['commented']} as comments "
                   f"-> {amend['path']}")
             for outcome in amend["outcomes"]:

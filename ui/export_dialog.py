@@ -76,7 +76,7 @@ def suggested_file_name(parts: list[str], today: dt.date | None = None) -> str:
 
 
 def ui_language() -> str:
-    """The brief's default language: French when the window speaks French."""
+    """The exported file's default language: French when the window speaks French."""
     app = QCoreApplication.instance()
     for translator in app.findChildren(QTranslator, "negotiator-translator") if app else ():
         if translator.language().startswith("fr"):
@@ -159,7 +159,8 @@ class ExportDialog(QDialog):
         self.reference.setPlaceholderText(self.tr("e.g. Informal Working Group, 12 March 2026"))
         self.language = QComboBox()
         self.language.setObjectName("exportLanguage")
-        self.language.setAccessibleName(self.tr("Language of the brief"))
+        # The file's own words, brief or amendments (the draft's text stays as written).
+        self.language.setAccessibleName(self.tr("Language of the document"))
         self.language.addItem("English", "en")
         self.language.addItem("Français", "fr")
         self.language.setCurrentIndex(self.language.findData(ui_language()))
@@ -174,7 +175,6 @@ class ExportDialog(QDialog):
         brief_form.addRow(self.tr("&Prepared by:"), self.author)
         brief_form.addRow(self.tr("&Changes shown as:"), self.redline)
         brief_form.addRow(self.tr("&Meeting or file:"), self.reference)
-        brief_form.addRow(self.tr("La&nguage:"), self.language)
 
         # Amendments ------------------------------------------------------------
         self.amend_draft = self._draft_combo(self.tr("Draft"), to_row)
@@ -214,6 +214,7 @@ class ExportDialog(QDialog):
         output_label = QLabel(self.tr("&Save as:"))
         output_label.setBuddy(self.output)
         output_form = QFormLayout()
+        output_form.addRow(self.tr("La&nguage:"), self.language)
         output_form.addRow(output_label, output_row)
 
         self.problem = QLabel()
@@ -301,7 +302,8 @@ class ExportDialog(QDialog):
                 return self.tr("Choose a draft and the delegation whose amendments to export.")
             return AmendmentsRequest(neg_id, self.amend_draft.currentData(), self.amend_actor.currentText(), path,
                                      classification=self.choices.classification,
-                                     as_comment=self.amend_as_comment.isChecked())
+                                     as_comment=self.amend_as_comment.isChecked(),
+                                     language=self.language.currentData())
         from_id, to_id = self.from_draft.currentData(), self.to_draft.currentData()
         if from_id is None or to_id is None or from_id == to_id:
             return self.tr("A brief compares two different drafts: choose another 'from' or 'to' draft.")

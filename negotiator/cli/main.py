@@ -222,12 +222,14 @@ def cmd_amendments(args: argparse.Namespace, store: Store) -> int:
         neg = negotiations.find_negotiation(s, args.negotiation)
         draft = negotiations.find_draft(s, neg, args.label)
         result = write_amendments(s, neg, draft, args.actor, args.output,
-                                  classification=classification(args, neg), as_comment=args.as_comment)
+                                  classification=classification(args, neg), as_comment=args.as_comment,
+                                  language=args.language)
     for outcome in result["outcomes"]:
         print(outcome.line())
-    commented = f", {result['commented']} as comments" if result["commented"] else ""
-    print(f"wrote {result['path']}: {result['amended']} amended paragraphs, "
-          f"{result['revisions']} tracked changes{commented}")
+    n = result["commented"]
+    commented = f", {n} as comments" if n > 1 else ", 1 as a comment" if n else ""
+    print(f"wrote {result['path']}: {plural(result['amended'], 'amended paragraph')}, "
+          f"{plural(result['revisions'], 'tracked change')}{commented}")
     return 0
 
 
@@ -342,6 +344,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="marking (default: the negotiation's; '' for none)")
     p.add_argument("--as-comment", action="store_true",
                    help="send every amendment as a comment instead of tracked changes")
+    p.add_argument("--language", default="en", choices=("en", "fr"),
+                   help="language of the file's own words (title, how the amendments are shown, "
+                   "comments), as for a brief (default: en); the draft's text and the amendments "
+                   "stay as written")
 
     add_position_commands(command)
     add_server_commands(command)

@@ -2,8 +2,12 @@
 
 A changed heading links to the heading of the section its section's
 paragraphs went to, whatever its number or title ("Article 3 (Scope)" ->
-"Article 4"). Two consecutive articles fused into one have both headings
-merged into the new one; an article cut in two has its heading split.
+"Article 4"); a chapter (part, section) heading, which heads articles rather
+than paragraphs, to the chapter heading whose articles' paragraphs its
+articles' paragraphs went to. Two consecutive articles fused into one have
+both headings merged into the new one; an article cut in two has its heading
+split. A short list item ("(b) observers;") reads like a title but heads
+nothing: it is part of the section it stands in.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from negotiator.diff.align_similarity import BODY, HEADING, LABEL, LABEL_WORDS, first_words
+from negotiator.text.parse import split_number
 
 if TYPE_CHECKING:
-    from negotiator.diff.align import _Aligner
+    from negotiator.diff.align import Para, _Aligner
 
+_SENTENCE_END = tuple(".;:,")
 # A heading links to the heading of the section that received at least this
 # share of its section's paragraphs.
 SECTION_SHARE_MIN = 0.5
@@ -39,6 +45,93 @@ def link_headings(al: _Aligner) -> None:
                     votes[g] = votes.get(g, 0) + 1
         for g, n_votes in votes.items():
             share = n_votes / max(len(members[0][h]), len(members[1][g]))
+            if share >= SECTION_SHARE_MIN and _shape(al.a[h]) == _shape(al.b[g]):
+                cands.append((share, h, g))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for _, h, g in cands:
+        if al.free(0, h) and al.free(1, g):
+            al.pair(h, g)
+    _link_units(al, partner)
+
+
+def _shape(para: Para) -> tuple[bool, bool]:
+    """A list item ("(b) observers;") or a short paragraph ending as a sentence
+    ("2. The Council may grant observer status to:") links through its section
+    only to one of its own shape: to a title ("Article 7. Observers") never."""
+    return _list_item(para), para.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _list_item(para: Para) -> bool:
+    """A block numbered as a list item ("(b)", "ii.", "c)"): never a section's head."""
+    number = para.number
+    if not number:
+        typed = split_number(para.text.strip())
+        number = typed.label if typed is not None else ""
+    return number.startswith("(") or number[:1].islower()
+
+
+def _opens_section(al: _Aligner, side: int, k: int) -> bool:
+    """A heading or a label ("Article 4"), but no list item and no short
+    paragraph that ends as a sentence does ("2. The Council may grant observer
+    status to:"): those stand in a section, they head none."""
+    kind = al.kind[side][k]
+    if kind == BODY:
+        return False
+    para = (al.a, al.b)[side][k]
+    return not _list_item(para) and (kind == LABEL or not para.text.rstrip().endswith(_SENTENCE_END))
+
+
+def _unit_word(al: _Aligner, side: int, k: int) -> str | None:
+    """"chapter" for the heading "Chapter III / Organs" (a label such as
+    "Option 2:" labels one text: it heads no articles)."""
+    if al.kind[side][k] != HEADING or not _opens_section(al, side, k):
+        return None
+    first = first_words((al.a, al.b)[side][k].text, 1)
+    return first[0] if first and first[0] in LABEL_WORDS else None
+
+
+def _link_units(al: _Aligner, partner: tuple[dict[int, list[int]], dict[int, list[int]]]) -> None:
+    """Chapter headings (any unit heading that heads other headings) link to the
+    chapter heading of the same unit that received most of their paragraphs,
+    at least half of them, however the chapters were reordered or retitled."""
+    units: tuple[dict[int, str], dict[int, str]] = ({}, {})
+    for side, n in ((0, len(al.a)), (1, len(al.b))):
+        for k in range(n):
+            unit = _unit_word(al, side, k)
+            if unit is not None:
+                units[side][k] = unit
+    # Per side: each unit heading's body paragraphs up to the next heading of
+    # the same unit, kept only where it heads another heading; and, per unit
+    # word, the heading each paragraph stands under.
+    bodies: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
+    under: tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]] = ({}, {})
+    for side, n in ((0, len(al.a)), (1, len(al.b))):
+        for h, unit in units[side].items():
+            body: list[int] = []
+            heads_another = False
+            for k in range(h + 1, n):
+                if units[side].get(k) == unit:
+                    break
+                if al.kind[side][k] == BODY:
+                    body.append(k)
+                    under[side][(unit, k)] = h
+                elif _opens_section(al, side, k):
+                    heads_another = True
+            if heads_another and body:
+                bodies[side][h] = body
+    cands: list[tuple[float, int, int]] = []
+    for h, body in sorted(bodies[0].items()):
+        if not al.free(0, h):
+            continue
+        unit = units[0][h]
+        votes: dict[int, int] = {}
+        for i in body:
+            for j in partner[0].get(i, ()):
+                g = under[1].get((unit, j), -1)
+                if g in bodies[1] and al.free(1, g):
+                    votes[g] = votes.get(g, 0) + 1
+        for g, n_votes in votes.items():
+            share = n_votes / max(len(body), len(bodies[1][g]))
             if share >= SECTION_SHARE_MIN:
                 cands.append((share, h, g))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))

@@ -22,9 +22,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from negotiator.domain.actors import same_actor
-from negotiator.domain.vocabulary import CarryState, Uptake
+from negotiator.domain.vocabulary import Uptake
 from negotiator.drafts import negotiations
 from negotiator.export.brief_model import PROGRESS_EVERY, Cancel, Cancelled, Progress, read_annotations
+from negotiator.export.brief_text import LANGUAGES, WORD_LANGUAGES, BriefText
 from negotiator.export.docx_writer import (
     DRAFT_TEXT_STYLE,
     SMALL_STYLE,
@@ -44,9 +45,10 @@ from negotiator.positions.amendment_text import (
     Form,
     amendment_form,
     apply_amendment,
+    part_concerned,
 )
-from negotiator.positions.amendments import uptake
 from negotiator.positions.results import PositionView
+from negotiator.positions.signals import draft_uptake
 from negotiator.storage.models import Draft, Negotiation
 
 TRACKED, COMMENT, IN_TEXT = "tracked change", "comment", "already in the text"
@@ -74,6 +76,7 @@ def write_amendments(
     *,
     classification: str | None = None,
     as_comment: bool = False,
+    language: str = "en",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> dict[str, Any]:
@@ -82,7 +85,9 @@ def write_amendments(
     The text and numbering are the draft's; each paragraph the actor proposes
     to amend carries the change as revisions authored by that delegation, so
     the chair can accept or reject each one in Word. Talking points, red lines
-    and fallbacks are internal and never written.
+    and fallbacks are internal and never written. An amendment proposed on a
+    paragraph the draft has split is written once, on the part it is about,
+    with a note naming the parts.
 
     Args:
         session: an open session (read only).
@@ -92,43 +97,64 @@ def write_amendments(
         path: the .docx to write.
         classification: an optional marking (none by default: the file goes out).
         as_comment: send every amendment as a comment on an unchanged text.
+        language: "en" or "fr": the file's own words (as the brief's); the
+            draft's text and the amendments stay as written.
         progress: called with (done, total).
         cancel: polled; returning True stops with ``Cancelled``.
 
     Returns:
         {"path", "paragraphs", "amended" (tracked), "commented", "revisions",
-        "outcomes" (an ``Outcome`` per amended paragraph, in document order)}.
+        "outcomes" (an ``Outcome`` per amendment, in document order)}.
 
     Raises:
-        ExportError: the actor has no amendments on this draft, or a bad path.
+        ExportError: the actor has no amendments on this draft, an unknown
+            language, or a bad path.
     """
+    if language not in LANGUAGES:
+        raise ExportError(f"unknown language '{language}' (choose {', '.join(LANGUAGES)})")
+    t = BriefText(language)
     rows = negotiations.draft_paragraphs(session, draft)
     positions, _notes = read_annotations(session, negotiation, draft)
-    amendments: dict[int, PositionView] = {}
-    for index, views in positions.items():
-        for v in views:
+    # Each position at the paragraphs it speaks on (the parts of a split: several).
+    spoken: dict[str, list[int]] = {}
+    views: dict[str, PositionView] = {}
+    for index in sorted(positions):
+        for v in positions[index]:
             if same_actor(v.actor, actor) and v.amendment:
-                amendments[index] = v
+                spoken.setdefault(v.uid, []).append(index)
+                views[v.uid] = v
                 actor = v.actor
-    if not amendments:
+    if not spoken:
         raise ExportError(f"{actor} proposes no amendments to '{draft.label}' of "
                           f"'{negotiation.title}'")
+    text_at = {r.index: r.text for r in rows}
+    reference_at = {r.index: r.reference for r in rows}
+    # One amendment, one place: on a split, the part it is about.
+    amendments: dict[int, PositionView] = {}
+    for uid, indices in spoken.items():
+        at = indices[part_concerned([text_at[i] for i in indices], views[uid].amendment or "")]
+        amendments[at] = views[uid]
+    split_note = {at: _split_note(t, v, [reference_at[i] for i in spoken[v.uid]], draft.label)
+                  for at, v in amendments.items() if len(spoken[v.uid]) > 1}
+    # Taken up word for word: what `negotiator signals` says, of the whole split.
+    taken_up = {u.uid for u in draft_uptake(session, negotiation, draft) if u.result == Uptake.ADOPTED}
     wd = WordDocument(
-        title=f"Amendments proposed by {actor} to {draft.label}",
+        title=t("amend_title", actor=actor, draft=draft.label),
         classification=classification,
         author=actor,
-        footer_note=f"{short(negotiation.title)} · {draft.label} · amendments by {actor}",
+        footer_note=f"{short(negotiation.title)} · {draft.label} · {t('amend_footer', actor=actor)}",
         created=dt.datetime.now(dt.timezone.utc),
+        language=WORD_LANGUAGES[language],
+        page_of=(t("page"), t("page_of")),
     )
     wd.paragraph(negotiation.forum or "", SMALL_STYLE)
     wd.heading(negotiation.title, 0)
-    wd.paragraph(f"Amendments proposed by {actor} to {describe_draft(draft)}", "Subtitle")
+    wd.paragraph(t("amend_title", actor=actor, draft=describe_draft(draft, language)), "Subtitle")
     # Each amendment's form first: the opening sentence says what the reader will find.
-    text_at = {r.index: r.text for r in rows}
-    adopted = {index for index, view in amendments.items() if _taken_up(text_at[index], view)}
+    adopted = {index for index, view in amendments.items() if view.uid in taken_up}
     applying = {index: _applied(text_at[index], view, as_comment)
                 for index, view in amendments.items() if index not in adopted}
-    wd.paragraph(_how_shown(applying.values(), draft.label), SMALL_STYLE)
+    wd.paragraph(_how_shown(t, applying.values(), draft.label), SMALL_STYLE)
     total = len(rows)
     outcomes: list[Outcome] = []
     for n, r in enumerate(rows, 1):
@@ -150,8 +176,11 @@ def write_amendments(
                     break_long_words=False)
         if view is not None and applied is not None:
             if applied.ops is None:
-                wd.comment(p, f"Amendment proposed by {actor}: {view.amendment}", author=actor)
-                outcomes.append(Outcome(r.reference, COMMENT, applied.reason or ""))
+                note = f"\n{split_note[r.index]}" if r.index in split_note else ""
+                wd.comment(p, t("amend_comment", actor=actor, amendment=view.amendment) + note,
+                           author=actor)
+                outcomes.append(Outcome(r.reference, COMMENT, _with_parts(applied.reason or "", view,
+                                                                          spoken[view.uid], reference_at)))
             else:
                 outcomes.append(Outcome(r.reference, TRACKED, applied.summary()))
         if progress is not None and (n % PROGRESS_EVERY == 0 or n == total):
@@ -163,27 +192,32 @@ def write_amendments(
             "outcomes": outcomes}
 
 
-def _how_shown(applying: Iterable[Applied], label: str) -> str:
+def _split_note(t: BriefText, view: PositionView, parts: list[str], label: str) -> str:
+    """ "Proposed on OP 2 of D1, since split into OP 2 and OP 3 of D2." """
+    taken = t("of_draft", label=view.taken_on.reference, draft=view.taken_on.draft)
+    return t("amend_split", taken=taken, parts=t.refs(parts), draft=label)
+
+
+def _with_parts(reason: str, view: PositionView, indices: list[int], reference_at: dict[int, str]) -> str:
+    """The command line's reason, naming the parts of a split the amendment was written once for."""
+    if len(indices) < 2:
+        return reason
+    parts = ", ".join(reference_at[i] for i in indices)
+    return f"{reason}; {view.taken_on.reference} of {view.taken_on.draft}, split into {parts}"
+
+
+def _how_shown(t: BriefText, applying: Iterable[Applied], label: str) -> str:
     """The sentence saying how the amendments are shown, as they were written."""
     tracked = {a.ops is not None for a in applying}
     if not tracked:
-        shown = f"Every amendment proposed is already in the text of {label}"
+        shown = t("amend_in_text", label=label)
     elif tracked == {True}:
-        shown = f"The proposed amendments are shown as tracked changes against the text of {label}"
+        shown = t("amend_tracked", label=label)
     elif tracked == {False}:
-        shown = f"The proposed amendments are attached as comments to the text of {label}"
+        shown = t("amend_comments", label=label)
     else:
-        shown = (f"The proposed amendments are shown as tracked changes against the text of "
-                 f"{label}, and as comments where they cannot apply to it as it stands")
-    return f"{shown}; the numbering is that of {label}."
-
-
-def _taken_up(text: str, view: PositionView) -> bool:
-    """The paragraph already reads as the amendment proposed on an earlier wording."""
-    if view.state == CarryState.CURRENT:
-        return False
-    got = uptake(view.taken_on_text, view.amendment or "", text)
-    return got is not None and got[0] == Uptake.ADOPTED
+        shown = t("amend_both", label=label)
+    return t("amend_numbering", shown=shown, label=label)
 
 
 def _applied(text: str, view: PositionView, as_comment: bool) -> Applied:

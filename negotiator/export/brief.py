@@ -41,7 +41,7 @@ from negotiator.export.brief_model import (
 )
 from negotiator.export.brief_paragraphs import write_entry
 from negotiator.export.brief_summary import at_a_glance, executive_summary, figures, needs_your_attention
-from negotiator.export.brief_text import LANGUAGES, BriefText
+from negotiator.export.brief_text import LANGUAGES, WORD_LANGUAGES, BriefText
 from negotiator.export.docx_writer import (
     LABEL_STYLE,
     REDLINES,
@@ -56,8 +56,6 @@ from negotiator.storage.models import Draft, Negotiation
 
 __all__ = ["LANGUAGES", "PROGRESS_EVERY", "SCOPES", "Cancel", "Cancelled", "Progress", "Scope",
            "read_annotations", "write_brief"]
-# The language tag Word and LibreOffice use for spelling and hyphenation.
-WORD_LANGUAGES = {"en": "en-GB", "fr": "fr-FR"}
 
 
 def write_brief(

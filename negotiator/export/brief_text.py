@@ -1,4 +1,4 @@
-"""Every sentence and label of the brief, in English and in French.
+"""Every sentence and label of the brief and of the amendments file, in English and in French.
 
 One dict per language, keyed by what the text is for; ``BriefText`` fills the
 placeholders and knows each language's small rules (plurals, "a, b and c",
@@ -16,6 +16,8 @@ from negotiator.diff.findings import NBSP, Salient
 from negotiator.export.draft_text import long_date
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
+# The language tag Word and LibreOffice use for spelling and hyphenation.
+WORD_LANGUAGES = {"en": "en-GB", "fr": "fr-FR"}
 # French sets a no-break space before ":" ";" "?" "!" and inside « ».
 
 EN: dict[str, str] = {
@@ -175,6 +177,17 @@ EN: dict[str, str] = {
     "priority": "priority {p}",
     "note_author": "Delegation note",
     "none": "—",
+    # the amendments file
+    "amend_title": "Amendments proposed by {actor} to {draft}",
+    "amend_footer": "amendments by {actor}",
+    "amend_in_text": "Every amendment proposed is already in the text of {label}",
+    "amend_tracked": "The proposed amendments are shown as tracked changes against the text of {label}",
+    "amend_comments": "The proposed amendments are attached as comments to the text of {label}",
+    "amend_both": "The proposed amendments are shown as tracked changes against the text of "
+                  "{label}, and as comments where they cannot apply to it as it stands",
+    "amend_numbering": "{shown}; the numbering is that of {label}.",
+    "amend_comment": "Amendment proposed by {actor}: {amendment}",
+    "amend_split": "Proposed on {taken}, since split into {parts} of {draft}.",
 }
 
 FR: dict[str, str] = {
@@ -336,6 +349,18 @@ FR: dict[str, str] = {
     "priority": "priorité {p}",
     "note_author": "Note de la délégation",
     "none": "—",
+    "amend_title": "Amendements proposés par {actor} au projet {draft}",
+    "amend_footer": "amendements de {actor}",
+    "amend_in_text": "Chacun des amendements proposés figure déjà dans le texte de {label}",
+    "amend_tracked": "Les amendements proposés apparaissent en suivi des modifications sur le "
+                     "texte de {label}",
+    "amend_comments": "Les amendements proposés figurent en commentaires sur le texte de {label}",
+    "amend_both": "Les amendements proposés apparaissent en suivi des modifications sur le texte "
+                  "de {label}, et en commentaires là où ils ne peuvent s'appliquer au texte tel "
+                  "qu'il se présente",
+    "amend_numbering": "{shown} ; la numérotation est celle de {label}.",
+    "amend_comment": "Amendement proposé par {actor} : {amendment}",
+    "amend_split": "Proposé sur {taken}, scindé depuis en {parts} de {draft}.",
 }
 
 # Words that change with a count or a member of the vocabulary.

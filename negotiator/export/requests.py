@@ -68,6 +68,7 @@ class AmendmentsRequest:
     path: str
     as_comment: bool = False
     classification: str | None = None
+    language: str = "en"
 
 
 def _found(session: Session, model: Any, key: int) -> Any:
@@ -93,5 +94,6 @@ def run_request(session: Session, request: BriefRequest | AmendmentsRequest,
     else:
         result = write_amendments(session, neg, _found(session, Draft, request.draft_id), request.actor,
                                   request.path, as_comment=request.as_comment,
-                                  classification=request.classification, progress=progress, cancel=cancel)
+                                  classification=request.classification, language=request.language,
+                                  progress=progress, cancel=cancel)
     return {k: v for k, v in result.items() if isinstance(v, (str, int))}

@@ -339,3 +339,10 @@ def _merged(ops: Ops) -> Ops:
         else:
             out.append((op, t))
     return out
+
+
+def part_concerned(parts: list[str], amendment: str) -> int:
+    """Which part of a split paragraph an amendment taken on the whole is about:
+    the one part it applies to (an instruction whose words are there), else the first."""
+    fits = [k for k, text in enumerate(parts) if apply_amendment(text, amendment).ops is not None]
+    return fits[0] if len(fits) == 1 else 0

@@ -20,6 +20,7 @@ from negotiator.positions.carry import CarryForward, lineages_reaching, speaking
 from negotiator.positions.results import Divergence, Signals, UptakeResult
 from negotiator.positions.status import statuses_in
 from negotiator.storage.models import (
+    Actor,
     Draft,
     Negotiation,
 )
@@ -39,15 +40,17 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         national: the national actor (default: the negotiation's delegation).
         paragraph_ids: only these paragraphs (what one edit in the window
             changes): their positions are read alone, and the comparison with
-            the previous draft runs only if one of them carries a national red
-            line; ``newly_agreed`` (a fact of the text, not of positions) is
-            then left empty.
+            the previous draft is read only if one of them carries a national
+            red line or is clean text without a national position (newly agreed
+            text needs no instructions); ``newly_agreed`` (a fact of the text,
+            not of positions) is then left empty.
         newly_agreed: False leaves ``newly_agreed`` empty too (the window's
             stance columns do not show it): the comparison with the previous
-            draft is then read only if a national red line needs it.
+            draft is then read only if a national red line or a clean paragraph
+            without a national position needs it.
         against: the draft compared with (default: the previous one): red lines
-            touched and newly agreed are said for that comparison, as the
-            Compare tab and the brief show it.
+            touched, newly agreed and so no instructions needed are said for that
+            comparison, as the Compare tab and the brief show it.
     """
     carry = CarryForward(session, negotiation.id, draft,
                          lineages=None if paragraph_ids is None
@@ -65,20 +68,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
             computed.append(_against(session, against or previous_draft(session, draft), draft))
         return computed[0]
 
-    uptake_rows: list[UptakeResult] = []
-    for pos, res in carry.resolved():
-        if res.state == CarryState.PARAGRAPH_DELETED:
-            continue
-        # a position a merge superseded no longer proposes anything
-        speaks = any(speaking.get((t, pos.actor_id)) is pos for t in res.targets)
-        if speaks and pos.amendment and carry.order_of_draft[pos.draft_id] < draft.order:
-            now_text = " ".join(carry.paras[t].text for t in res.targets)
-            got = uptake(pos.text, pos.amendment, now_text)
-            if got is not None:
-                index = carry.paras[res.targets[0]].ordinal
-                uptake_rows.append(UptakeResult(index, labels[index], actors[pos.actor_id].name,
-                                                Uptake(got[0]), got[1], pos.uid))
-
+    uptake_rows = _uptake(carry, speaking, labels, actors)
     divergent: list[int] = []
     divergence: list[Divergence] = []
     touched: list[int] = []
@@ -93,9 +83,11 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         nat = [speaking[(p.id, a)] for a in national_ids if (p.id, a) in speaking]
         eu = [speaking[(p.id, a)] for a in eu_ids if (p.id, a) in speaking]
         has_national, has_eu = has_national or bool(nat), has_eu or bool(eu)
-        # Headings and the symbol/date line above the title are not negotiated.
+        # Headings and the symbol/date line above the title are not negotiated; a paragraph
+        # whose last brackets this draft removed is agreed text, as every face calls it.
         if (delegation and not nat and p.ordinal not in settled and p.kind != "heading"
-                and not is_symbol_or_date(p.text)):
+                and not is_symbol_or_date(p.text)
+                and not (p.brackets == 0 and p.ordinal in against_previous().newly_agreed)):
             no_instructions.append(p.ordinal)
         if nat and eu:
             reason = _divergence(nat[0], eu[0], p.text)
@@ -105,11 +97,38 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
                                              eu[0].stance, reason))
         if any(n.red_line_flag for n in nat) and p.ordinal in against_previous().wording_touched:
             touched.append(p.ordinal)
-    uptake_rows.sort(key=lambda r: (r.index, r.actor, r.uid))
     agreed = against_previous().newly_agreed if paragraph_ids is None and newly_agreed else ()
     return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
-                   agreed, tuple(uptake_rows), tuple(divergence),
+                   agreed, uptake_rows, tuple(divergence),
                    has_national_positions=has_national, has_eu_positions=has_eu)
+
+
+def draft_uptake(session: Session, negotiation: Negotiation, draft: Draft) -> tuple[UptakeResult, ...]:
+    """How much of each amendment proposed on an earlier wording the draft took
+    up: the uptake `signals` reports, for the amendments file."""
+    carry = CarryForward(session, negotiation.id, draft)
+    return _uptake(carry, speaking_positions(carry), draft_references(session, draft.id),
+                   actors_by_id(session, negotiation.id))
+
+
+def _uptake(carry: CarryForward, speaking: dict[tuple[int, int], Any], labels: list[str],
+            actors: dict[int, Actor]) -> tuple[UptakeResult, ...]:
+    """Each speaking amendment taken on an earlier draft, measured against what its
+    paragraph became: all the parts of a split together (one row, on the first part)."""
+    rows: list[UptakeResult] = []
+    for pos, res in carry.resolved():
+        if res.state == CarryState.PARAGRAPH_DELETED:
+            continue
+        # a position a merge superseded no longer proposes anything
+        speaks = any(speaking.get((t, pos.actor_id)) is pos for t in res.targets)
+        if speaks and pos.amendment and carry.order_of_draft[pos.draft_id] < carry.draft.order:
+            now_text = " ".join(carry.paras[t].text for t in res.targets)
+            got = uptake(pos.text, pos.amendment, now_text)
+            if got is not None:
+                index = carry.paras[res.targets[0]].ordinal
+                rows.append(UptakeResult(index, labels[index], actors[pos.actor_id].name,
+                                         Uptake(got[0]), got[1], pos.uid))
+    return tuple(sorted(rows, key=lambda r: (r.index, r.actor, r.uid)))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,9 @@ PARAGRAPH_GAP = 1.3
 # Indentation changes smaller than this (in ems) are noise.
 INDENT_EM = 0.8
 HEADING_MAX_WORDS = 20
+# Lines that all stop this share of the text width short of the mirrored left
+# margin do not show where the right margin is.
+MARGIN_UNREACHED = 0.15
 _HANG_LABEL = re.compile(
     rf"^(?:(?:PP|OP)\s?\d{{1,4}}"
     rf"|\d{{1,4}}(?:\s?(?:{SUFFIXES}))?(?:\.\d{{1,3}})*(?:\s?(?:{SUFFIXES}))?[.):]?"
@@ -116,7 +119,7 @@ def layout(pages: list[Page]) -> Layout:
     notes = split_footnotes(pages, size)
     rows = [row for page in pages for row in reading_order(page)]
     lines = [_line(row) for row in rows if row.words]
-    geometry = _Geometry(lines)
+    geometry = _Geometry(lines, {page.number: page.width for page in pages})
     paragraphs = _paragraphs(lines, geometry)
     vocabulary = _vocabulary(lines)
     blocks, starts = _blocks(paragraphs, notes, vocabulary, geometry)
@@ -174,7 +177,7 @@ def _text(line: Line) -> str:
 class _Geometry:
     """Margins and line spacing measured on the document itself."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], page_widths: dict[int, float]) -> None:
         self.right: dict[str, float] = {}
         by_side: dict[str, list[float]] = {}
         for line in lines:
@@ -182,13 +185,19 @@ class _Geometry:
         for side, xs in by_side.items():
             xs.sort()
             self.right[side] = xs[int(len(xs) * 0.9)]
+        full = [line for line in lines if line.row.side == "full"]
+        if full:
+            self.right["full"] = _right_margin(full, self.right["full"], page_widths)
         pitches: dict[float, Counter[float]] = {}
         for a, b in zip(lines, lines[1:]):
             if a.row.frame == b.row.frame and a.size == b.size and not self.short(a, b):
                 gap = round(b.row.base - a.row.base, 0)
                 if gap > 0:
                     pitches.setdefault(a.size, Counter())[gap] += 1
-        self.pitch = {s: c.most_common(1)[0][0] for s, c in pitches.items()}
+        # The most common gap; of gaps as common, the smallest (a short text's
+        # paragraph spacing must not pass for its line spacing).
+        self.pitch = {s: min(c.items(), key=lambda gap: (-gap[1], gap[0]))[0]
+                      for s, c in pitches.items()}
         positions: dict[str, list[float]] = {}
         for line in lines:
             if line.label is not None or line.bullet:
@@ -207,6 +216,21 @@ class _Geometry:
     def indent_rank(self, line: Line) -> int:
         columns = self.label_columns.get(line.row.side, [])
         return min(range(len(columns)), key=lambda k: abs(columns[k] - line.label_x)) if columns else 0
+
+
+def _right_margin(lines: list[Line], usual: float, page_widths: dict[int, float]) -> float:
+    """Where full-width lines end when they are full. A short text of one-line
+    paragraphs never reaches its margin, and its longest line is no margin:
+    when no line near the usual end stops inside a sentence (a line the text
+    wrapped) and all stop far short of the mirror of the left margin (pages are
+    set with margins about equal), the mirror is the margin."""
+    size = Counter(line.size for line in lines).most_common(1)[0][0]
+    if any(line.row.x1 >= usual - 2 * size and not _SENTENCE_END.search(_text(line))
+           for line in lines):
+        return usual
+    left = sorted(line.row.x0 for line in lines)[len(lines) // 10]
+    mirrored = min(page_widths.get(line.row.page, 0.0) for line in lines) - left
+    return mirrored if mirrored - usual > MARGIN_UNREACHED * (mirrored - left) else usual
 
 
 def _clusters(xs: list[float], tolerance: float = 4.0) -> list[float]:

@@ -735,12 +735,7 @@
         <translation>p. ex. Groupe de travail informel, 12 mars 2026</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Language of the brief</source>
-        <translation>Langue de la note</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&amp;From draft:</source>
         <translation>Projet de &amp;départ :</translation>
     </message>
@@ -780,14 +775,14 @@
         <translation>Réunion ou do&amp;ssier :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+40"/>
         <source>La&amp;nguage:</source>
         <translation>Lang&amp;ue :</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-37"/>
         <source>Draft</source>
-        <translation>Brouillon</translation>
+        <translation>Projet</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -820,7 +815,12 @@
         <translation>Le texte et la numérotation du projet, avec les amendements que propose cette délégation en modifications suivies à son nom : le fichier à envoyer à la présidence. Les éléments de langage, lignes rouges et positions de repli n&apos;y figurent jamais.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-27"/>
+        <source>Language of the document</source>
+        <translation>Langue du document</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;Brief</source>
         <translation>&amp;Note de synthèse</translation>
     </message>
@@ -840,7 +840,7 @@
         <translation>Enre&amp;gistrer sous :</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
@@ -880,7 +880,7 @@
         <translation>Choisissez un projet et la délégation dont exporter les amendements.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>A brief compares two different drafts: choose another &apos;from&apos; or &apos;to&apos; draft.</source>
         <translation>Une note compare deux projets différents : choisissez un autre projet de départ ou d&apos;arrivée.</translation>
     </message>

@@ -619,3 +619,71 @@ def test_agreed_text_found_in_another_paragraph_too_is_no_move() -> None:
     links = align(a, b)
     assert by_old(links)[2].status == ("deleted",)
     assert by_new(links)[5].status == ("added",)
+
+
+# --- a chair's consolidation: chapters reordered and retitled, a list folded away ---
+
+MEMBERS_OPEN = "Membership of the Centre shall be open to all States of the region listed in the annex."
+MEMBERS_DEPOSIT = ("A State becomes a Member upon the deposit of its instrument of acceptance with "
+                   "the depositary.")
+OBSERVERS_INVITED = ("The Governing Council may invite observers to attend its meetings without the "
+                     "right to vote.")
+COUNCIL_MEETS = ("The Governing Council shall consist of one representative of each Member and shall "
+                 "meet once a year.")
+COUNCIL_ADOPTS = "The Governing Council shall adopt the programme of work and the budget of the Centre."
+DIRECTOR = ("The Director shall be appointed by the Governing Council for a term of four years, "
+            "renewable once.")
+PLATFORM = ("The Centre shall operate a regional platform for the exchange of early warning "
+            "information on hazards.")
+FOCAL_POINTS = ("Members shall designate national focal points for the platform and keep their "
+                "contact details current.")
+TRAINING = ("The Centre shall organise training courses and exchanges of experts for the staff of "
+            "national agencies.")
+
+
+def test_chapters_swapped_and_retitled_keep_their_headings_linked() -> None:
+    # A chapter heads articles, not paragraphs: it links through its articles' paragraphs.
+    membership = [Para(None, "Chapter II\nMembership"), Para(None, "Article 5. Members"),
+                  Para("1", MEMBERS_OPEN), Para("2", MEMBERS_DEPOSIT),
+                  Para(None, "Article 6. Observers"), Para(None, OBSERVERS_INVITED)]
+    a = membership + [
+        Para(None, "Chapter III\nOrgans of the Centre"), Para(None, "Article 7. The Governing Council"),
+        Para("1", COUNCIL_MEETS), Para("2", COUNCIL_ADOPTS),
+        Para(None, "Article 8. The Director"), Para(None, DIRECTOR),
+        Para(None, "Chapter IV\nOperational cooperation"), Para(None, "Article 9. Early warning"),
+        Para("1", PLATFORM), Para("2", FOCAL_POINTS), Para(None, "Article 10. Training"),
+        Para(None, TRAINING)]
+    b = membership + [
+        Para(None, "Chapter III\nOperational activities"),
+        Para(None, "Article 7. Regional early warning platform"), Para("1", PLATFORM),
+        Para("2", FOCAL_POINTS.replace("current", "up to date")),
+        Para(None, "Article 8. Training and exchanges"), Para(None, TRAINING),
+        Para(None, "Chapter IV\nInstitutional structure"), Para(None, "Article 9. The Governing Council"),
+        Para("1", COUNCIL_MEETS), Para("2", COUNCIL_ADOPTS),
+        Para(None, "Article 10. The Director"), Para(None, DIRECTOR)]
+    links = align(a, b)
+    assert by_old(links)[6].new == (12,)  # Organs of the Centre -> Institutional structure
+    assert by_old(links)[12].new == (6,)  # Operational cooperation -> Operational activities
+
+
+OBLIGATIONS = "Each Member shall integrate the methods developed by the Centre into its national planning."
+
+
+def test_a_short_list_item_never_links_to_an_article_heading() -> None:
+    # "(b) ..." reads like a title but heads nothing; its list was folded into
+    # a sentence and a footnote, under the article's shortened title.
+    a = [Para(None, "Article 7. Associate members and observers"),
+         Para("1", "[States outside the region may become associate members of the Centre.]"),
+         Para("2", "The Governing Council may grant observer status to:"),
+         Para("(a)", "intergovernmental organizations;"),
+         Para("(b)", "non-governmental organizations active in the field;"),
+         Para("(c)", "[scientific and academic institutions.]"),
+         Para(None, "Article 8. Obligations of Members"), Para(None, OBLIGATIONS)]
+    b = [Para(None, "Article 7. Observers"),
+         Para(None, "The Governing Council may grant observer status to organizations active in "
+                    "disaster risk reduction."),
+         Para(None, "\u00b9 Including intergovernmental and non-governmental organizations and "
+                    "[scientific and academic institutions.]"),
+         Para(None, "Article 8. Obligations of Members"), Para(None, OBLIGATIONS)]
+    links = align(a, b)
+    assert by_new(links)[0].old == (0,)

@@ -147,7 +147,7 @@ def test_the_command_says_what_each_amendment_became(written) -> None:  # type: 
     assert [line.split(":")[0] for line in lines[:-1]] == ["PP 1", "OP 1", "OP 2", "OP 3", "OP 4"]
     counts = check_well_formed_revisions(out)
     assert lines[-1] == (f"wrote {out}: 4 amended paragraphs, {counts['ins'] + counts['del']} "
-                         "tracked changes, 1 as comments")
+                         "tracked changes, 1 as a comment")
     authors = {r.get(f"{W}author") for r in body(out).findall(".//w:ins", NS) + body(out).findall(".//w:del", NS)}
     assert authors == {"Belgium"}
 

@@ -18,7 +18,7 @@ def _intro(path: Path) -> str:
 
 def test_the_opening_says_tracked_changes_and_comments_when_both_are_sent(written) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     out, printed = written
-    assert "1 as comments" in printed  # four tracked, one a comment
+    assert "1 as a comment" in printed  # four tracked, one a comment
     assert _intro(out) == ("The proposed amendments are shown as tracked changes against the text "
                            "of Rev.1, and as comments where they cannot apply to it as it stands; "
                            "the numbering is that of Rev.1.")

@@ -63,7 +63,9 @@ def test_the_one_page_table_lists_what_changed_or_carries_a_signal_most_severe_f
     assert [r[0] for r in rows[1:]] == [
         "OP 5", "OP 8",  # red lines touched
         "OP 3", "OP 4", "OP 8 bis of Rev.1", "OP 10",  # our position to review
-        "PP 5", "PP 6", "OP 6", "OP 6 (b)", "OP 7", "OP 11", "OP 13 (b) (iii)", "OP 14",
+        "PP 6", "OP 13 (b) (iii)",  # changed, no instructions
+        # newly agreed: nothing to instruct (the obligation change in OP 11 first)
+        "OP 11", "PP 5", "OP 6", "OP 6 (b)", "OP 7", "OP 14",
     ]
     assert by_ref["OP 5"][5].splitlines() == ["Defend red line", "Review our position"]
     assert by_ref["OP 8"][5].splitlines()[:2] == ["Defend red line", "Align with EU or explain"]
@@ -72,7 +74,8 @@ def test_the_one_page_table_lists_what_changed_or_carries_a_signal_most_severe_f
     assert by_ref["OP 3"][1] == "unchanged" and by_ref["OP 3"][2] == "Reserve"
     assert by_ref["OP 14"][4].splitlines() == ["Chairmanship: No position",
                                                "Switzerland: Support with amendments"]
-    assert by_ref["OP 7"][5] == "Instructions needed"
+    assert by_ref["PP 6"][5] == "Instructions needed"
+    assert by_ref["OP 7"][5] == "Take note: newly agreed"
     # every paragraph fits: no "more in the body" line
     assert "more paragraph" not in text_of(brief)
 
@@ -100,10 +103,9 @@ def test_needs_your_attention_is_grouped_by_severity(store: Path, brief: Path) -
     assert [r[1] for r in rows[1:3]] == ["OP 5", "OP 8"]
     # the changed paragraphs without instructions: one row, every one named
     (grouped,) = [r for r in rows if r[0] == "No instructions"]
-    assert grouped[1] == "8 paragraphs"
+    assert grouped[1] == "2 paragraphs"
     assert grouped[3].replace("\u00a0", " ") == (
-        "Changed, and no national position: "
-        "PP 5, PP 6, OP 6, OP 6 (b), OP 7, OP 11, OP 13 (b) (iii) and OP 14")
+        "Changed, and no national position: PP 6 and OP 13 (b) (iii)")
     # OP 8: a red line, the EU line and our proposal, said in one row
     op8 = next(r for r in rows if r[1] == "OP 8")
     assert "our red line is touched" in op8[3].lower() and "diverges from the EU line" in op8[3]
@@ -166,7 +168,8 @@ def test_the_key_points_name_what_signals_names(store: Path, brief: Path) -> Non
     text = text_of(brief).replace("\u00a0", " ")
     assert "2 paragraphs carrying our red lines changed: OP 5 and OP 8." in text
     assert "1 paragraph diverges from the EU line: OP 8." in text
-    assert "23 paragraphs of Rev.2 not yet agreed have no national position; 8 of them changed" in text
+    assert ("17 paragraphs of Rev.2 not yet agreed have no national position; 2 of them changed and "
+            "need instructions: PP 6 and OP 13 (b) (iii).") in text
     assert " 0 " not in text.split("Executive summary")[1].split("At a glance")[0]
 
 

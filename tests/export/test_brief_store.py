@@ -308,7 +308,7 @@ def test_libreoffice_opens_the_brief_and_shows_numbers_and_positions(
 def test_amendments_file_is_the_draft_with_our_changes_tracked(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "amendments.docx"
     printed = ok(store, "amendments", NEG, "Rev.1", "--actor", "Belgium", "-o", str(out))
-    assert "3 amended paragraphs" in printed and "1 as comments" in printed
+    assert "3 amended paragraphs" in printed and "1 as a comment" in printed
     check_well_formed_revisions(out)
     xml = body(out)
     authors = {r.get(f"{W}author") for r in xml.findall(".//w:ins", NS) + xml.findall(".//w:del", NS)}

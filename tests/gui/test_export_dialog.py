@@ -10,6 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from tests.conftest import ok_in_process
 from ui.export_dialog import AMENDMENTS_PAGE, BRIEF_PAGE, ExportDialog
 
 pytestmark = pytest.mark.gui
@@ -148,6 +149,31 @@ def test_amendments_sent_as_comments(make_window, full_demo_store, qtbot, tmp_pa
     assert revisions(out) == (0, 0)
     assert len(docx.Document(str(out)).comments) > 0
     box.button(QMessageBox.StandardButton.Close).click()
+
+
+def test_amendments_in_french_as_the_command_line_writes_them(  # type: ignore[no-untyped-def]
+        make_window, full_demo_store, qtbot, tmp_path: Path) -> None:
+    """The language chosen in the dialog is the amendments file's too, and the
+    file says what `negotiator amendments --language fr` says of the same store."""
+    window = make_window(full_demo_store)
+    dialog = open_dialog(window, qtbot)
+    dialog.modes.setCurrentIndex(AMENDMENTS_PAGE)
+    select(dialog.amend_draft, "Rev.1")
+    select(dialog.language, "Français")
+    out = tmp_path / "amendements.docx"
+    dialog.set_output(out)
+    box = export_and_wait(dialog, window, qtbot)
+    assert box.objectName() == "exportDone"
+    box.button(QMessageBox.StandardButton.Close).click()
+
+    cli_out = tmp_path / "cli.docx"
+    ok_in_process(tmp_path / "full-demo.sqlite", "amendments", "1", "Rev.1", "--actor", "Belgium", "-o", str(cli_out),
+                  "--language", "fr")
+    texts = [[p.text for p in docx.Document(str(path)).paragraphs] for path in (out, cli_out)]
+    comments = [[c.text for c in docx.Document(str(path)).comments] for path in (out, cli_out)]
+    assert texts[0] == texts[1] and comments[0] == comments[1]
+    assert any(t.startswith("Amendements proposés par Belgium au projet Rev.1 (") for t in texts[0]), texts[0]
+    assert comments[0] and all(c.startswith("Amendement proposé par Belgium\u00a0: ") for c in comments[0])
 
 
 def test_classification_defaults_to_restricted_and_follows_the_delegation_setting(

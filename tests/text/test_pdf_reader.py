@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from docx.shared import Pt
 
 from negotiator.domain.errors import InputError
 from negotiator.text import pdf_reader
@@ -47,12 +48,33 @@ def _proposals() -> bytes:
     return d.bytes()
 
 
+# A chair's note of one-line paragraphs: none reaches the right margin.
+SHORT_NOTE = [
+    "The Chair thanks delegations for their comments.",
+    "Written proposals are welcome until Friday.",
+    "Co-sponsors are invited to inform the Secretariat.",
+    "Informal consultations resume on Monday.",
+    "The room is booked from ten to one.",
+]
+
+
+def _short_note(*, spaced: bool) -> bytes:
+    d = Draft(head=False)
+    if not spaced:  # one line after the other, nothing between paragraphs
+        d.doc.styles["Normal"].paragraph_format.space_after = Pt(0)
+        d.doc.styles["Normal"].paragraph_format.space_before = Pt(0)
+    for line in SHORT_NOTE:
+        d.para(line)
+    return d.bytes()
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every .docx the tests below print, printed to PDF by one LibreOffice run
     (each test reads its own file back): the .docx's name -> its PDF."""
     work = tmp_path_factory.mktemp("printed")
-    made = {"chair": chairs_draft(), "proposals": _proposals()}
+    made = {"chair": chairs_draft(), "proposals": _proposals(), "note": _short_note(spaced=True),
+            "tight-note": _short_note(spaced=False)}
     for name in IETF_DRAFTS:
         if (IETF / name).exists():  # else the test skips, saying why
             made[Path(name).stem] = paginated_text_docx((IETF / name).read_text(encoding="utf-8"))
@@ -105,6 +127,15 @@ def test_hanging_labels_footnote_on_number_bold_heading_and_options(printed: dic
         ("Option (a)", "operative", "[Decides to review this decision annually;]", ()),
         ("Option (b)", "operative", "[Requests a report every two years;]", ()),
     ]
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("name", ["note", "tight-note"])
+def test_one_line_paragraphs_stay_apart_when_no_line_reaches_the_margin(
+        printed: dict[str, Path], name: str) -> None:
+    """A short text's longest line is no right margin, and its paragraph spacing
+    no line spacing: the paragraph after the longest line is not joined to it."""
+    assert [p.text for p in read_file(printed[name]).paragraphs] == SHORT_NOTE
 
 
 def test_hyphen_at_a_line_end_is_undone_only_for_a_word_the_text_uses() -> None:
