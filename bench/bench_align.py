@@ -114,8 +114,11 @@ def peak_mb(fn: Callable[[list[Para], list[Para]], int], a: list[Para], b: list[
 
 def _child(name: str, n: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     a, b = make_pair(n)
-    queue.put(timed(PEERS[name], a, b))
-    queue.put(peak_mb(PEERS[name], a, b))
+    try:
+        queue.put(timed(PEERS[name], a, b))
+        queue.put(peak_mb(PEERS[name], a, b))
+    except Exception as exc:  # noqa: BLE001 - a peer that cannot run is reported, not timed out
+        queue.put(f"not run: {type(exc).__name__}: {exc}")
 
 
 def measure_in_child(name: str, n: int) -> tuple[str, str, str]:
@@ -128,9 +131,13 @@ def measure_in_child(name: str, n: int) -> tuple[str, str, str]:
     # The memory run (under tracemalloc) is slower than the timed run.
     for limit in (PEER_TIMEOUT_S, PEER_TIMEOUT_S * 3):
         try:
-            results.append(queue.get(timeout=limit))
+            got = queue.get(timeout=limit)
         except Exception:  # noqa: BLE001 - queue.Empty: over the limit, or the child died
             break
+        if isinstance(got, str):
+            proc.join()
+            return "-", "-", got
+        results.append(got)
     if proc.is_alive():
         proc.kill()
     proc.join()
