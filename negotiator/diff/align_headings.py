@@ -15,13 +15,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from negotiator.diff.align_similarity import BODY, HEADING, LABEL, LABEL_WORDS, first_words
+from negotiator.diff.align_similarity import (
+    BODY,
+    HEADING,
+    LABEL,
+    LABEL_WORDS,
+    SENTENCE_END,
+    first_words,
+)
 from negotiator.text.parse import split_number
 
 if TYPE_CHECKING:
     from negotiator.diff.align import Para, _Aligner
 
-_SENTENCE_END = tuple(".;:,")
 # A heading links to the heading of the section that received at least this
 # share of its section's paragraphs.
 SECTION_SHARE_MIN = 0.5
@@ -58,7 +64,7 @@ def _shape(para: Para) -> tuple[bool, bool]:
     """A list item ("(b) observers;") or a short paragraph ending as a sentence
     ("2. The Council may grant observer status to:") links through its section
     only to one of its own shape: to a title ("Article 7. Observers") never."""
-    return _list_item(para), para.text.rstrip().endswith(_SENTENCE_END)
+    return _list_item(para), _ends_as_sentence(para)
 
 
 def _list_item(para: Para) -> bool:
@@ -78,7 +84,11 @@ def _opens_section(al: _Aligner, side: int, k: int) -> bool:
     if kind == BODY:
         return False
     para = (al.a, al.b)[side][k]
-    return not _list_item(para) and (kind == LABEL or not para.text.rstrip().endswith(_SENTENCE_END))
+    return not _list_item(para) and (kind == LABEL or not _ends_as_sentence(para))
+
+
+def _ends_as_sentence(para: Para) -> bool:
+    return para.text.rstrip().endswith(SENTENCE_END)
 
 
 def _unit_word(al: _Aligner, side: int, k: int) -> str | None:

@@ -64,7 +64,7 @@ HEADING_MAX_WORDS = 8
 CAPS_TITLE_MAX_WORDS = 24
 CAPS_SHARE = 0.9
 HEADING_MAX_CJK = 14
-_SENTENCE_END = tuple(".;:,。；：，")
+SENTENCE_END = tuple(".;:,。；：，")
 _ITEM_START = tuple("*-•·o")
 
 LABEL, HEADING, BODY = "label", "heading", "body"
@@ -211,7 +211,7 @@ def kind_of(text: str, number: str | None = None) -> str:
     short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= limit
     if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
         return BODY
-    if number or not (plain.endswith(_SENTENCE_END) or plain.startswith(_ITEM_START)):
+    if number or not (plain.endswith(SENTENCE_END) or plain.startswith(_ITEM_START)):
         return HEADING
     return BODY
 
@@ -322,12 +322,10 @@ class Features:
         return sum([v * w[t] for t, v in counts.items()])
 
     def cosine(self, i: int, j: int) -> float:
-        (va, na), (vb, nb) = self.vec[0][i], self.vec[1][j]
-        if na == 0 or nb == 0:
-            return 1.0 if not va and not vb else 0.0
-        if len(vb) < len(va):
-            va, vb = vb, va
-        return float(sum([v * vb[t] for t, v in va.items() if t in vb]) / (na * nb))
+        a, b = self.vec[0][i], self.vec[1][j]
+        if not a[0] and not b[0]:
+            return 1.0  # two paragraphs without content words are alike
+        return self.vector_cosine(a, b)
 
     def _around(self, side: int, k: int) -> tuple[Counter[str], int]:
         """In how many paragraphs of ``k``'s neighbourhood (itself included)

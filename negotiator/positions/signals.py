@@ -4,6 +4,7 @@ lines touched, paragraphs without instructions, newly agreed text, uptake."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -87,7 +88,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         # whose last brackets this draft removed is agreed text, as every face calls it.
         if (delegation and not nat and p.ordinal not in settled and p.kind != "heading"
                 and not is_symbol_or_date(p.text)
-                and not (p.brackets == 0 and p.ordinal in against_previous().newly_agreed)):
+                and not (p.brackets == 0 and p.ordinal in against_previous().agreed)):
             no_instructions.append(p.ordinal)
         if nat and eu:
             reason = _divergence(nat[0], eu[0], p.text)
@@ -138,6 +139,11 @@ class _Against:
 
     newly_agreed: tuple[int, ...] = ()
     wording_touched: frozenset[int] = frozenset()
+
+    @cached_property
+    def agreed(self) -> frozenset[int]:
+        """``newly_agreed`` to look up, paragraph by paragraph."""
+        return frozenset(self.newly_agreed)
 
 
 def _against(session: Session, before: Draft | None, draft: Draft) -> _Against:
