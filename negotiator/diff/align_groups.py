@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from negotiator.diff.align_similarity import BODY, LABEL, Lazy, first_words, words
+from negotiator.diff.align_similarity import ALTERNATIVE_WORDS, BODY, LABEL, Lazy, first_words, words
 
 if TYPE_CHECKING:
     from negotiator.diff.align import Para, _Aligner
@@ -63,8 +63,6 @@ ELSEWHERE_MARGIN = 0.15
 # A paragraph sharing this share of its distinct words with a neighbour is
 # an alternative of it, not another item of a list.
 ALTERNATIVE_OVERLAP = 0.6
-# Words that label an alternative text ("Option 2:", "Alt B").
-ALTERNATIVE_WORDS = frozenset({"option", "alt", "alternative", "variant"})
 _ROMAN = re.compile(r"^[ivxlc]+$")
 # How a chapeau introducing a list ends.
 CHAPEAU_ENDS = (":", "\uff1a")

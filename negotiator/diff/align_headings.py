@@ -16,6 +16,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from negotiator.diff.align_similarity import (
+    ALTERNATIVE_WORDS,
     BODY,
     HEADING,
     LABEL,
@@ -77,14 +78,18 @@ def _list_item(para: Para) -> bool:
 
 
 def _opens_section(al: _Aligner, side: int, k: int) -> bool:
-    """A heading or a label ("Article 4"), but no list item and no short
-    paragraph that ends as a sentence does ("2. The Council may grant observer
-    status to:"): those stand in a section, they head none."""
+    """A heading or a label ("Article 4"), but no list item, no short
+    paragraph that ends as a sentence ("2. The Council may grant observer
+    status to:") and no alternative's label ("Option 2:") does: those stand
+    in a section, they head none."""
     kind = al.kind[side][k]
     if kind == BODY:
         return False
     para = (al.a, al.b)[side][k]
-    return not _list_item(para) and (kind == LABEL or not _ends_as_sentence(para))
+    if kind == LABEL:
+        first = first_words(para.text, 1)
+        return not (first and first[0] in ALTERNATIVE_WORDS)
+    return not _list_item(para) and not _ends_as_sentence(para)
 
 
 def _ends_as_sentence(para: Para) -> bool:
@@ -160,8 +165,10 @@ def _sections(al: _Aligner) -> tuple[tuple[list[int], list[int]],
     for side, n in ((0, len(al.a)), (1, len(al.b))):
         current = -1
         for k in range(n):
-            if al.kind[side][k] != BODY:  # a label ("Article 4") opens a section too
-                current = k
+            if al.kind[side][k] != BODY:
+                # A label ("Article 4") opens a section too; "Option 2:" stands in one.
+                if _opens_section(al, side, k) or al.kind[side][k] != LABEL:
+                    current = k
             elif current >= 0:
                 section[side][k] = current
                 members[side][current].append(k)

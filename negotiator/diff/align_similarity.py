@@ -57,6 +57,8 @@ LABEL_WORDS = frozenset({
     "para", "pp", "op", "option", "alt", "alternative", "bis", "ter", "quater",
     "quinquies", "rule", "title", "clause", "item", "variant", "no",
 })
+# Label words that name an alternative text ("Option 2:", "Alt B"), not a unit.
+ALTERNATIVE_WORDS = frozenset({"option", "alt", "alternative", "variant"})
 _ROMAN = re.compile(r"^[ivxlcdm]+$")
 # A heading is a short block that does not read as a sentence or a list item.
 HEADING_MAX_WORDS = 8

@@ -687,3 +687,38 @@ def test_a_short_list_item_never_links_to_an_article_heading() -> None:
          Para(None, "Article 8. Obligations of Members"), Para(None, OBLIGATIONS)]
     links = align(a, b)
     assert by_new(links)[0].old == (0,)
+
+
+# --- an alternative's label stands in its article: it heads no section ---
+
+MEETINGS = ("The Assembly shall meet in regular session once every two years at the seat of "
+            "the Institute, unless it decides otherwise.")
+EXTRAORDINARY = ("An extraordinary session shall be convened at the request of one third of "
+                 "the Members or of the Council.")
+QUORUM = "A majority of the Members shall constitute a quorum for any meeting of the Assembly."
+VOTING_OPTIONS = [
+    "Option 1:",
+    "[Decisions of the Assembly shall be taken by consensus of the Members present.]",
+    "Option 2:",
+    "[Decisions of the Assembly on questions of substance shall be taken by a two-thirds "
+    "majority of the Members present and voting.]",
+]
+VOTING_COMPROMISE = ("The Assembly shall make every effort to take its decisions by consensus; "
+                     "failing consensus, decisions on questions of substance shall be taken by "
+                     "a two-thirds majority of the Members present and voting.")
+ACCESSION = ("This Statute shall be open for accession by any State of the region listed in "
+             "the annex.")
+
+
+def test_fused_articles_merge_their_headings_though_the_second_held_labelled_options() -> None:
+    # "Option 1:" stands inside Article 9: the article's paragraphs are the
+    # options' texts, which went into the fused article's compromise (its
+    # quorum rule was dropped).
+    a = paras(["Article 8. Meetings", MEETINGS, EXTRAORDINARY,
+               "Article 9. Decision-making", QUORUM, *VOTING_OPTIONS,
+               "Article 10. Accession", ACCESSION])
+    b = paras(["Article 7. Meetings and decision-making", MEETINGS, EXTRAORDINARY,
+               VOTING_COMPROMISE, "Article 8. Accession", ACCESSION])
+    links = align(a, b)
+    assert by_new(links)[0].old == (0, 3)
+    assert by_old(links)[9].new == (4,)
