@@ -5,9 +5,12 @@ A user is shown the document's own labels, as delegates say them: "PP 3" for
 the third preambular paragraph (unnumbered in the issued text), "OP 12 bis"
 for an operative paragraph, "OP 6 (a) (ii)" for a sub-paragraph, "Section II"
 for a numbered heading, "¶ 2" (or "II ¶ 2") for an unnumbered paragraph of a
-section. Every label printed anywhere is accepted back as input, as is the
-bare number ("12 bis", "6 (a)") and, as an escape hatch for scripts, "#INDEX"
-(the 0-based place in `show --json`).
+section, "Footnote 2" for a footnote pasted as a paragraph. In a treaty,
+whose articles number their paragraphs afresh, a paragraph is cited with its
+article: "Art. 9(1)", "Art. 9(1)(a)", "Art. 3 ¶ 1" under the heading
+"Article 9". Every label printed anywhere is accepted back as input, as is
+the bare number ("12 bis", "6 (a)", "9(1)(a)"), "Article" for "Art." and, as
+an escape hatch for scripts, "#INDEX" (the 0-based place in `show --json`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from negotiator.domain.errors import NotFound
 from negotiator.domain.vocabulary import ParagraphKind
 from negotiator.domain.wording import ordinal
 from negotiator.storage.models import Draft, Paragraph
-from negotiator.text.parse import is_symbol_or_date
+from negotiator.text.parse import UNIT_HEADING, footnote_mark, is_symbol_or_date
 
 TOP_MATTER_LABEL = "Symbol and date"
 # An unnumbered heading is named by its opening words.
@@ -36,6 +39,11 @@ _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
 _OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
 
 _KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
+# "Article 9" typed for "Art. 9".
+_ARTICLE_WORD = re.compile(r"^(?:article|artículo|artigo|artikel)(?=\s*\d)", re.IGNORECASE)
+# Units whose paragraphs are numbered afresh, and how a citation shortens them.
+_NUMBERING_UNITS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "artigo": "Art.",
+                    "artikel": "Art.", "rule": "Rule", "règle": "Règle", "regla": "Regla"}
 # Keyed by plain str: the stored kind arrives as a str (ParagraphKind is a StrEnum).
 _KIND_TAGS: dict[str, str] = {ParagraphKind.OPERATIVE: "OP ", ParagraphKind.PREAMBULAR: "PP "}
 # Plain values: read once per paragraph of every draft, an enum member costs ten times more.
@@ -76,24 +84,33 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
     preambular = 0
     in_section = 0
     section_prefix = ""
+    unit = ""  # "Art. 9" under the heading "Article 9": its paragraphs are cited with it
     for p in paragraphs:
         number = (p.number or "").strip().rstrip(".")
         if p.kind == _PREAMBULAR:
             preambular += 1
         if p.kind == _HEADING:
-            label = _heading_label(number, p.text)
+            named = _unit_heading(number, p.text)
+            label = named[0] if named else _heading_label(number, p.text)
             in_section = 0
-            section_prefix = f"{number} " if number else ""
+            unit = named[1] if named else ""
+            section_prefix = f"{unit or number} " if unit or number else ""
             parents.clear()
         elif not number and is_symbol_or_date(p.text):
             label = TOP_MATTER_LABEL
+        elif not number and (mark := footnote_mark(p.text)):
+            label = f"Footnote {mark}"
         elif number and p.level > 0:
             parent = parents.get(p.level - 1) or next(
-                (parents[lv] for lv in sorted(parents, reverse=True) if lv < p.level), "")
-            label = f"{parent} {number}".strip()
+                (parents[lv] for lv in sorted(parents, reverse=True) if lv < p.level), unit)
+            label = f"{parent}{number}" if unit and number.startswith("(") \
+                else f"{parent} {number}".strip()
             parents[p.level] = label
             for deeper in [lv for lv in parents if lv > p.level]:
                 del parents[deeper]
+        elif number and unit and _DIGIT_NUMBER.match(number):
+            label = f"{unit}({number})"
+            parents = {0: label}
         elif number:
             label = _top_level_label(number, p.kind)
             parents = {0: label}
@@ -104,6 +121,18 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
             label = f"{section_prefix}¶ {in_section}"
         labels.append(label)
     return _made_unique(labels)
+
+
+def _unit_heading(number: str, text: str) -> tuple[str, str] | None:
+    """("Article 9", "Art. 9") for the heading "Article 9. Scope" (or Word's number
+    "Article 9" before the title "Scope"); ("Chapter III", "") for a unit that
+    does not number its paragraphs afresh; None for any other heading."""
+    m = UNIT_HEADING.match(f"{number} {text}" if number else text)
+    if m is None:
+        return None
+    word, ident = m["word"], " ".join(m["id"].split())
+    short = _NUMBERING_UNITS.get(word.lower(), "")
+    return f"{word.rstrip('.')} {ident}", f"{short} {ident}" if short else ""
 
 
 def _heading_label(number: str, text: str) -> str:
@@ -134,8 +163,9 @@ def _made_unique(labels: list[str]) -> list[str]:
 
 
 def reference_key(text: str) -> str:
-    """How typed references are compared: case, spaces, dots, "¶" and "para" do not count."""
-    return _KEY_NOISE.sub("", text).casefold()
+    """How typed references are compared: case, spaces, dots, "¶" and "para" do
+    not count; "Article 9" is "Art. 9"."""
+    return _KEY_NOISE.sub("", _ARTICLE_WORD.sub("art", text.strip())).casefold()
 
 
 def reference_keys(label: str, number: str | None) -> tuple[str, ...]:
@@ -144,9 +174,19 @@ def reference_keys(label: str, number: str | None) -> tuple[str, ...]:
     keys = [reference_key(label)]
     if number:
         keys.append(reference_key(number.rstrip(".")))
-    if label[:3] in ("OP ", "PP "):
-        keys.append(reference_key(label[3:]))
+    bare = _bare(label)
+    if bare is not None:
+        keys.append(reference_key(bare))
     return tuple(k for k in keys if k)
+
+
+def _bare(label: str) -> str | None:
+    """The label without its tag: "6 (a)" of "OP 6 (a)", "9(1)" of "Art. 9(1)"."""
+    if label[:3] in ("OP ", "PP "):
+        return label[3:]
+    if label.startswith("Art. ") and "(" in label:
+        return label[5:]
+    return None
 
 
 def in_another_draft(ref: str) -> tuple[str, str] | None:
@@ -181,9 +221,9 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
     if not hits and key:
         hits = [i for i, number in enumerate(numbers)
                 if number and reference_key(number.rstrip(".")) == key]
-    if not hits and key:  # "6 (a)" for "OP 6 (a)"
+    if not hits and key:  # "6 (a)" for "OP 6 (a)", "9(1)" for "Art. 9(1)"
         hits = [i for i, label in enumerate(labels)
-                if label[:3] in ("OP ", "PP ") and reference_key(label[3:]) == key]
+                if (bare := _bare(label)) is not None and reference_key(bare) == key]
     if not hits:
         raise NotFound(f"{where} has no paragraph '{text}' "
                        "(name it as the table or the brief shows it, e.g. 'OP 4' or 'PP 2')")

@@ -58,6 +58,16 @@ ADVERBS = {
 }
 # A block this short with no closing punctuation and no verb reads as a heading.
 HEADING_MAX_WORDS = 12
+# A heading that names a unit of the text by its word and identifier ("Article 9.
+# Scope", "Chapter III" over "Organs" on the next line, "Article 12 bis").
+UNIT_HEADING = re.compile(
+    r"^(?P<word>article|art\.|artículo|artigo|artikel|rule|règle|regla|chapter|chapitre|"
+    r"capítulo|part|partie|parte|section|annex|annexe|anexo|appendix|appendice)"
+    r"\s+(?P<id>(?:\d+|[IVXLC]+)(?:\s+(?:bis|ter|quater|quinquies))?|[A-Z])\b\.?(?=\s|$)",
+    re.IGNORECASE)
+# A footnote pasted as a paragraph of its own opens with its mark ("² Including ...").
+_FOOTNOTE_MARK = re.compile("^[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*(?=\\s)")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # A document's title runs longer than a heading ("Developments in the field of
 # information and telecommunications in the context of international security"
 # is 14 words); it is the first unpunctuated block before any heading or body text.
@@ -211,8 +221,13 @@ def _opening_word(text: str) -> tuple[str, str]:
     return first, second
 
 
-def infer_kind(text: str, number: TypedNumber | None) -> str:
-    """Heading, preambular, operative, sub-paragraph or other, from the words themselves."""
+def infer_kind(text: str, number: TypedNumber | None, *, in_preamble: bool = True) -> str:
+    """Heading, preambular, operative, sub-paragraph or other, from the words themselves.
+
+    ``in_preamble``: no operative paragraph nor article read yet; after them, a
+    paragraph opening with some other "-ing" word ("Nothing in this
+    Convention ...") is no recital.
+    """
     if number is not None and (
         number.style in ("letter", "roman") or number.label.startswith("(")
     ):
@@ -220,9 +235,12 @@ def infer_kind(text: str, number: TypedNumber | None) -> str:
     first, _second = _opening_word(text)
     if number is not None and number.style == "pp":
         return "preambular"
-    if number is None and is_symbol_or_date(text):
+    if number is None and (is_symbol_or_date(text) or footnote_mark(text)):
         return "other"
-    if first in PREAMBULAR or (first.endswith("ing") and first[:1] and _starts_capitalised(text)
+    if number is None and _names_a_unit(text):
+        return "heading"
+    if first in PREAMBULAR or (in_preamble and first.endswith("ing") and first[:1]
+                               and _starts_capitalised(text)
                                and first not in OPERATIVE and number is None):
         return "preambular"
     if first in OPERATIVE:
@@ -239,6 +257,27 @@ def infer_kind(text: str, number: TypedNumber | None) -> str:
     if number is not None and number.style in ("digit", "op"):
         return "operative"
     return "other"
+
+
+def footnote_mark(text: str) -> str:
+    """"2" for a footnote pasted as a paragraph ("² Including ..."), else ""."""
+    m = _FOOTNOTE_MARK.match(text)
+    return m.group().translate(_FROM_SUPERSCRIPT) if m else ""
+
+
+def _opens_articles(typed: TypedNumber | None, text: str) -> bool:
+    """"Article 1" (typed, or Word's numbering): the preamble is over."""
+    label = f"{typed.label} {text}" if typed is not None else text
+    return label[:3].lower() == "art" and UNIT_HEADING.match(label) is not None
+
+
+def _names_a_unit(text: str) -> bool:
+    """A unit's label with its title on the next line ("Article 2" / "Use of
+    terms", "Chapter III" / "Organs"): a heading, though on two lines."""
+    lines = text.strip().split("\n")
+    return len(lines) == 2 and UNIT_HEADING.fullmatch(lines[0].strip()) is not None \
+        and not _ends_a_sentence(lines[1]) \
+        and len(text.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
 
 
 def is_symbol_or_date(text: str) -> bool:
@@ -285,6 +324,7 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
     sections: list[tuple[int, str]] = []  # (heading level, title) stack
     last_letter_at: str | None = None  # last letter label at level 1, to tell (i) from (i)
     before_body = True  # nothing but top matter (symbol, date) read so far: a title may come
+    in_preamble = True  # no operative paragraph nor article read so far
     for block in blocks:
         text = normalise_block(block.text)
         if not text and not block.list_number:
@@ -312,7 +352,7 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
         elif block.heading_level is not None:
             kind = "heading"
         else:
-            kind = infer_kind(text, typed)
+            kind = infer_kind(text, typed, in_preamble=in_preamble)
         brackets = paragraph_brackets(text, block.footnotes)
         # The title of a text pasted as plain text: a heading at level 0, as Word's
         # Title style is, so .txt and .docx give the same sections. (A kind the
@@ -329,6 +369,8 @@ def build_paragraphs(blocks: Iterable[RawBlock]) -> list[ParsedParagraph]:
             kind = "heading"
         if not (kind == "other" and is_symbol_or_date(text)):
             before_body = False
+        if kind == "operative" or kind == "heading" and _opens_articles(typed, text):
+            in_preamble = False
         if kind == "heading":
             level = 1 if block.heading_level is None else block.heading_level
             if is_title:

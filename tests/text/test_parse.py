@@ -104,3 +104,15 @@ def test_a_sentence_in_square_brackets_is_no_heading_and_opens_no_section():
     # The same paragraph once agreed reads the same way.
     agreed = build_paragraphs([RawBlock("No reservation may be made to this Protocol.")])
     assert agreed[0].kind == paras[1].kind
+
+
+def test_treaty_blocks_get_their_kind_from_where_they_stand() -> None:
+    paras = build_paragraphs([
+        RawBlock("Recalling the devastation caused by tsunamis,"),
+        RawBlock("Chapter II\nWarning and response"),
+        RawBlock("Article 7\nUse of terms"),
+        RawBlock("[Nothing in this Convention shall oblige a State Party to share its data.]"),
+        RawBlock("² Including landslides and volcanic eruptions."),
+    ])
+    # A recital, two headings on two lines, no recital once the articles began, a footnote.
+    assert [p.kind for p in paras] == ["preambular", "heading", "heading", "other", "other"]
