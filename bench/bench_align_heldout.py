@@ -3,11 +3,13 @@
 Run from the repository root:
   python bench/bench_align_heldout.py [--disagreements new|old] [--only PATTERN]
 
-Two held-out sets, each labelled link by link before any aligner ran on it, by
+Held-out sets, each labelled link by link before any aligner ran on it, by
 someone who had not read the aligner: three drafts of an invented General
 Assembly resolution (zero draft, Rev.1, Rev.2; tests/data/alignment/RESOLUTION.md)
-and three drafts of an invented agreement (a compilation of proposals, the
-chair's consolidation, a light revision; tests/data/alignment/AGREEMENT.md).
+three drafts of an invented agreement (a compilation of proposals, the
+chair's consolidation, a light revision; tests/data/alignment/AGREEMENT.md),
+of an invented charter (CHARTER.md) and of an invented political declaration
+(zero draft, a heavy Rev.1, a light Rev.2; DECLARATION.md).
 Per successive pair, prints precision/recall/F1 of the links found by the
 current aligner, the pre-issue-10 one and difflib, scored as
 bench_align_quality.py scores the corpus. ``--disagreements`` then prints each
@@ -32,7 +34,8 @@ from negotiator.diff import align as new_align  # noqa: E402
 from negotiator.text.importer import read_file  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "alignment"
-LABEL_SETS = (DATA / "resolution_links.json", DATA / "agreement_links.json", DATA / "charter_links.json")
+LABEL_SETS = (DATA / "resolution_links.json", DATA / "agreement_links.json", DATA / "charter_links.json",
+              DATA / "declaration_links.json")
 ALIGNERS = {"new": aligner_links(new_align), "old": aligner_links(legacy_align)}
 
 
