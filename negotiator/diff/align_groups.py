@@ -47,6 +47,8 @@ PART_WEAK = 0.3
 STEP_GAIN = 0.1
 # ...or, made mostly of the whole's wording, brings this share of it uncovered.
 ALL_NEW = 0.9
+# An item inside a fused list, trimmed (PART_WEAK), brings this share of it uncovered.
+TRIMMED_NEW = 0.5
 # The group covers this much of the whole...
 COVER_MIN = 0.6
 # ...and this much more than the best single part did alone.
@@ -421,11 +423,20 @@ def _grow(al: _Aligner, whole_side: int, w: int, pool: list[int], partner: int,
     # A list item between two parts, mostly made of the whole's wording, is a
     # part too, though the items around it covered its words already; not an
     # alternative of a part beside it (dropped: it repeats what was kept).
+    # Further inside a fused list, an item trimmed while fused (PART_WEAK of
+    # its wording in the whole) joins when most of what it brings is wording
+    # no part brought: not a look-alike of the items kept.
     rough = al.rough_words[part_side]
-    group += [p for p in pool if min(group) < p < max(group) and p not in group
-              and p - 1 in group and p + 1 in group and drawn[p] >= PART_MIN
-              and all(len(rough[p] & rough[q]) < ALTERNATIVE_OVERLAP * max(len(rough[p]), len(rough[q]))
-                      for q in (p - 1, p + 1))]
+
+    def no_alternative(p: int) -> bool:
+        return all(len(rough[p] & rough[q]) < ALTERNATIVE_OVERLAP * max(len(rough[p]), len(rough[q]))
+                   for q in (p - 1, p + 1))
+
+    inside = [p for p in pool if min(group) < p < max(group) and p not in group]
+    sandwiched = [p for p in inside if p - 1 in group and p + 1 in group and drawn[p] >= PART_MIN]
+    trimmed = [p for p in inside if p not in sandwiched and drawn[p] >= PART_WEAK
+               and (coverage([*group, p]) - cov) * whole_mass >= TRIMMED_NEW * share[p]]
+    group += [p for p in sandwiched + trimmed if no_alternative(p)]
     # A chapeau fused with its items ("The purposes of this Convention are:"
     # + (a)-(c) -> one sentence) adds little wording, but it introduces them.
     chapeau = min(group) - 1

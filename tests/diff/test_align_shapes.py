@@ -722,3 +722,46 @@ def test_fused_articles_merge_their_headings_though_the_second_held_labelled_opt
     links = align(a, b)
     assert by_new(links)[0].old == (0, 3)
     assert by_old(links)[9].new == (4,)
+
+
+# --- items trimmed while a list was fused into one sentence ---
+
+EXCHANGE_VIEWS = ("The participating States will, on a voluntary basis, exchange national views "
+                  "on threats to the security of and in the use of ICTs.")
+CONSULT = ("The participating States will hold consultations at the request of a participating "
+           "State that considers an ICT incident to be of concern to it.")
+MEASURES = [
+    "The participating States will take the following measures to reduce the risks of "
+    "misperception arising from the use of ICTs:",
+    "(a) Nominate points of contact that can be reached at any time of day or night;",
+    "(b) Publish national doctrines and strategies on cyber security, including annual reports "
+    "on their implementation and the bodies responsible for them;",
+    "(c) Hold regular consultations between experts of the capitals concerned, alternating "
+    "between the capitals and Vienna;",
+    "(d) Notify other participating States in advance of large-scale national exercises in "
+    "cyberspace;",
+    "(e) Share, where appropriate, information on vulnerabilities affecting products in common use.",
+]
+
+
+def fused(middle: str) -> str:
+    return ("The participating States will reduce the risks of misperception arising from the use "
+            "of ICTs by nominating points of contact that can be reached at any time of day or "
+            f"night, publishing national doctrines and strategies on cyber security, {middle}"
+            "notifying other participating States in advance of large-scale national exercises "
+            "in cyberspace and sharing, where appropriate, information on vulnerabilities "
+            "affecting products in common use.")
+
+
+def test_an_item_trimmed_while_its_list_was_fused_joins_the_merge() -> None:
+    # Item (c) keeps a few of its words ("regular consultations between experts").
+    b = paras([EXCHANGE_VIEWS, fused("holding regular consultations between experts, "), CONSULT])
+    assert by_new(align(paras([EXCHANGE_VIEWS, *MEASURES, CONSULT]), b))[1].old == (1, 2, 3, 4, 5, 6)
+
+
+def test_an_item_dropped_while_its_list_was_fused_stays_deleted() -> None:
+    a = paras([EXCHANGE_VIEWS, *MEASURES[:3], "(c) Raise awareness of cyber security among the "
+               "public and in schools;", *MEASURES[4:], CONSULT])
+    links = align(a, paras([EXCHANGE_VIEWS, fused(""), CONSULT]))
+    assert by_new(links)[1].old == (1, 2, 3, 5, 6)
+    assert by_old(links)[4].new == ()
