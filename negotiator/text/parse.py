@@ -303,8 +303,9 @@ _SENTENCE_END = tuple(".;:,!?")
 
 def _ends_a_sentence(text: str) -> bool:
     """Closing punctuation, inside the square brackets of a paragraph not yet
-    agreed ("[The Parties shall cooperate.]" is no title)."""
-    return text.rstrip("] ")[-1:] in _SENTENCE_END
+    agreed ("[The Parties shall cooperate.]" is no title) or before a footnote
+    mark ("... meteorological services.²")."""
+    return text.rstrip("] ⁰¹²³⁴⁵⁶⁷⁸⁹")[-1:] in _SENTENCE_END
 
 
 def _starts_capitalised(text: str) -> bool:

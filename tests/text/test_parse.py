@@ -113,6 +113,9 @@ def test_treaty_blocks_get_their_kind_from_where_they_stand() -> None:
         RawBlock("Article 7\nUse of terms"),
         RawBlock("[Nothing in this Convention shall oblige a State Party to share its data.]"),
         RawBlock("² Including landslides and volcanic eruptions."),
+        RawBlock("3. The Parties encourage national meteorological services.²"),
     ])
-    # A recital, two headings on two lines, no recital once the articles began, a footnote.
-    assert [p.kind for p in paras] == ["preambular", "heading", "heading", "other", "other"]
+    # A recital, two headings on two lines, no recital once the articles began, a
+    # footnote, and a short paragraph ending before its footnote mark (no title).
+    assert [p.kind for p in paras] == ["preambular", "heading", "heading", "other", "other",
+                                       "operative"]
