@@ -82,7 +82,7 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
     labels: list[str] = []
     parents: dict[int, str] = {}  # level -> label of the last numbered paragraph there
     preambular = 0
-    in_section = 0
+    in_section: dict[str, int] = {}  # unnumbered paragraphs counted per section prefix
     section_prefix = ""
     unit = ""  # "Art. 9" under the heading "Article 9": its paragraphs are cited with it
     for p in paragraphs:
@@ -92,9 +92,10 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
         if p.kind == _HEADING:
             named = _unit_heading(number, p.text)
             label = named[0] if named else _heading_label(number, p.text)
-            in_section = 0
             unit = named[1] if named else ""
-            section_prefix = f"{unit or number} " if unit or number else ""
+            # "II ¶ 1", "Art. 3 ¶ 1", "Chapter III ¶ 1"; under a title with no
+            # number, "¶ n" counts on, so it stays unique.
+            section_prefix = f"{unit or (named[0] if named else number)} " if named or number else ""
             parents.clear()
         elif not number and is_symbol_or_date(p.text):
             label = TOP_MATTER_LABEL
@@ -117,8 +118,8 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
         elif p.kind == _PREAMBULAR:
             label = f"PP {preambular}"
         else:
-            in_section += 1
-            label = f"{section_prefix}¶ {in_section}"
+            in_section[section_prefix] = in_section.get(section_prefix, 0) + 1
+            label = f"{section_prefix}¶ {in_section[section_prefix]}"
         labels.append(label)
     return _made_unique(labels)
 

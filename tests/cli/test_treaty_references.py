@@ -14,6 +14,11 @@ NEG = "Tsunami warning convention"
 CRP1 = """A/AC.999/2027/CRP.1
 12 March 2027
 
+Ad Hoc Committee on Tsunami Warning
+First session
+
+Draft Convention on Regional Tsunami Warning
+
 The States Parties to this Convention,
 
 Recalling the devastation caused by tsunamis in the region,
@@ -72,6 +77,8 @@ def _references(db: Path, label: str) -> dict[str, str]:
 
 def test_treaty_paragraphs_are_cited_with_their_article(tmp_path: Path) -> None:
     refs = _references(_store(tmp_path), "CRP.1")
+    assert refs["Ad Hoc Committee on Tsunami Wa"] == "¶ 1"
+    assert refs["The States Parties to this Con"] == "¶ 2"  # under the title: counted on
     assert refs["Recalling the devastation caus"] == "PP 1"
     assert refs["Chapter I"] == "Chapter I"  # its title on the next line: a heading
     assert refs["Article 1. Purpose"] == "Article 1"
