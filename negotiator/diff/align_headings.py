@@ -87,9 +87,14 @@ def _opens_section(al: _Aligner, side: int, k: int) -> bool:
         return False
     para = (al.a, al.b)[side][k]
     if kind == LABEL:
-        first = first_words(para.text, 1)
-        return not (first and first[0] in ALTERNATIVE_WORDS)
+        return not _names_an_alternative(para)
     return not _list_item(para) and not _ends_as_sentence(para)
+
+
+def _names_an_alternative(para: Para) -> bool:
+    """"Option 2:", "Alt B": a label that names one text, not a unit."""
+    first = first_words(para.text, 1)
+    return bool(first) and first[0] in ALTERNATIVE_WORDS
 
 
 def _ends_as_sentence(para: Para) -> bool:
@@ -167,7 +172,7 @@ def _sections(al: _Aligner) -> tuple[tuple[list[int], list[int]],
         for k in range(n):
             if al.kind[side][k] != BODY:
                 # A label ("Article 4") opens a section too; "Option 2:" stands in one.
-                if _opens_section(al, side, k) or al.kind[side][k] != LABEL:
+                if al.kind[side][k] != LABEL or not _names_an_alternative((al.a, al.b)[side][k]):
                     current = k
             elif current >= 0:
                 section[side][k] = current

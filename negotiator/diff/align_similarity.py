@@ -146,6 +146,9 @@ def plain_content_words(plain: str, keep_numbers: bool = False) -> list[str]:
     return [w for w in found if not w.isdigit() and w.rstrip("0123456789") not in LABEL_WORDS]
 
 
+_BRACKET = re.compile(r"([\[\]])")
+
+
 def agreed_text(text: str) -> str | None:
     """The text outside square brackets (what is agreed), or None when it has
     no brackets or they do not pair up (a typing slip: which part is not
@@ -164,9 +167,6 @@ def agreed_text(text: str) -> str | None:
         elif depth == 0:
             out.append(piece)
     return " ".join("".join(out).split()) if depth == 0 else None
-
-
-_BRACKET = re.compile(r"([\[\]])")
 
 
 def words_beside_identifiers(text: str) -> list[str]:
@@ -368,11 +368,7 @@ class Features:
         wb = {t: v * factor[t] for t, v in vb.items()}
         na = math.sqrt(sum([v * v for v in wa.values()]))
         nb = math.sqrt(sum([v * v for v in wb.values()]))
-        if na == 0 or nb == 0:
-            return 0.0
-        if len(wb) < len(wa):
-            wa, wb = wb, wa
-        return float(sum([v * wb[t] for t, v in wa.items() if t in wb]) / (na * nb))
+        return self.vector_cosine((wa, na), (wb, nb))
 
     def piece_vector(self, tokens: list[str]) -> tuple[dict[str, float], float]:
         """The TF-IDF vector and norm of a piece of text (its content words),

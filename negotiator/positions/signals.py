@@ -64,7 +64,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     labels = draft_references(session, draft.id)
     computed: list[_Against] = []
 
-    def against_previous() -> _Against:
+    def against_earlier() -> _Against:
         if not computed:
             computed.append(_against(session, against or previous_draft(session, draft), draft))
         return computed[0]
@@ -88,7 +88,7 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
         # whose last brackets this draft removed is agreed text, as every face calls it.
         if (delegation and not nat and p.ordinal not in settled and p.kind != "heading"
                 and not is_symbol_or_date(p.text)
-                and not (p.brackets == 0 and p.ordinal in against_previous().agreed)):
+                and not (p.brackets == 0 and p.ordinal in against_earlier().agreed)):
             no_instructions.append(p.ordinal)
         if nat and eu:
             reason = _divergence(nat[0], eu[0], p.text)
@@ -96,9 +96,9 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
                 divergent.append(p.ordinal)
                 divergence.append(Divergence(p.ordinal, labels[p.ordinal], nat[0].stance,
                                              eu[0].stance, reason))
-        if any(n.red_line_flag for n in nat) and p.ordinal in against_previous().wording_touched:
+        if any(n.red_line_flag for n in nat) and p.ordinal in against_earlier().wording_touched:
             touched.append(p.ordinal)
-    agreed = against_previous().newly_agreed if paragraph_ids is None and newly_agreed else ()
+    agreed = against_earlier().newly_agreed if paragraph_ids is None and newly_agreed else ()
     return Signals(tuple(labels), tuple(divergent), tuple(touched), tuple(no_instructions),
                    agreed, uptake_rows, tuple(divergence),
                    has_national_positions=has_national, has_eu_positions=has_eu)

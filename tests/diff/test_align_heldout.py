@@ -1,6 +1,6 @@
-"""The aligner on the held-out drafts: the resolution (tests/data/alignment/RESOLUTION.md)
-and the agreement (tests/data/alignment/AGREEMENT.md), each labelled by someone who
-never saw the aligner's rules, never used to choose them.
+"""The aligner on the held-out drafts: the resolution (tests/data/alignment/RESOLUTION.md),
+the agreement (AGREEMENT.md), the charter (CHARTER.md) and the declaration
+(DECLARATION.md), each labelled by someone who never saw the aligner's rules.
 A floor, not a target: a change that loses links a delegation relies on fails here."""
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ PAIR_F1_FLOOR = 0.97
 # kept their link and fused articles their headings (AGREEMENT.md), 0.985
 # and 0.992. The floors leave about one link of margin.
 AGREEMENT_F1_FLOOR = {"agreement_r1.txt": 0.975, "agreement_r2.txt": 0.985}
+# The heavy rounds of the charter and the declaration are below issue 10's goal
+# (0.952 and 0.960 at stop 14; what is left is in bench/README.md); the light
+# rounds are at 1.000. About one link of margin.
+LATER_SETS_F1_FLOOR = {"charter_r1.txt": 0.945, "charter_r2.txt": 0.99,
+                       "declaration_r1.txt": 0.95, "declaration_r2.txt": 0.99}
 
 
 def pair_links(pair: dict) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -51,3 +56,12 @@ def test_links_on_the_held_out_agreement_drafts() -> None:
         truth, found = pair_links(pair)
         assert f1(truth, found) >= AGREEMENT_F1_FLOOR[pair["old"]], (pair["old"], f1(truth, found))
         assert found - truth == set(), (pair["old"], sorted(found - truth))  # no wrong link today
+
+
+def test_links_on_the_held_out_charter_and_declaration_drafts() -> None:
+    pairs = [pair for name in ("charter_links.json", "declaration_links.json")
+             for pair in json.loads((DATA / name).read_text(encoding="utf-8"))["pairs"]]
+    assert sorted(pair["old"] for pair in pairs) == sorted(LATER_SETS_F1_FLOOR)
+    for pair in pairs:
+        truth, found = pair_links(pair)
+        assert f1(truth, found) >= LATER_SETS_F1_FLOOR[pair["old"]], (pair["old"], f1(truth, found))
