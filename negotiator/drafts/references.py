@@ -124,6 +124,13 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
     return _made_unique(labels)
 
 
+def is_resolution_paragraph(label: str) -> bool:
+    """Whether a paragraph so labelled is a resolution's or decision's recital or
+    operative paragraph ("PP 3", "OP 12 bis", "OP 6 (a)"), whose opening verb or
+    participle is set in italics; an article's paragraph ("Art. 9(1)") is not."""
+    return label.startswith(("PP ", "OP "))
+
+
 def _unit_heading(number: str, text: str) -> tuple[str, str] | None:
     """("Article 9", "Art. 9") for the heading "Article 9. Scope" (or Word's number
     "Article 9" before the title "Scope"); ("Chapter III", "") for a unit that

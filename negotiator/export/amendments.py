@@ -172,7 +172,7 @@ def write_amendments(
             number_run(wd, p, r)
             indent_level(p, r)
         ops = applied.ops if applied is not None and applied.ops is not None else [("=", r.text)]
-        write_text(wd, p, ops, r.kind, redline="tracked", author=actor, date=None,
+        write_text(wd, p, ops, r, redline="tracked", author=actor, date=None,
                     break_long_words=False)
         if view is not None and applied is not None:
             if applied.ops is None:

@@ -99,7 +99,7 @@ def write_entry(ctx: Context, e: Entry) -> int:
             p = wd.paragraph(style=DRAFT_TEXT_STYLE, keep_with_next=True)
             number_run(wd, p, r)
             indent_level(p, r)
-            write_text(wd, p, [("=", r.text)], r.kind, redline=ctx.redline,
+            write_text(wd, p, [("=", r.text)], r, redline=ctx.redline,
                        author=ctx.change_author, date=ctx.change_date)
             parts.append(p)
         anchor = parts[0]  # notes are anchored on the first part
@@ -110,7 +110,7 @@ def write_entry(ctx: Context, e: Entry) -> int:
     else:
         p = wd.paragraph(style=DRAFT_TEXT_STYLE)
         number_run(wd, p, rows[0])
-        write_text(wd, p, e.ops, rows[0].kind, redline=ctx.redline,
+        write_text(wd, p, e.ops, rows[0], redline=ctx.redline,
                    author=ctx.change_author, date=ctx.change_date)
         indent_level(p, rows[0])
         anchor = p

@@ -15,6 +15,7 @@ from docx.shared import Mm
 
 from negotiator.diff.worddiff import DELETE, EQUAL, INSERT
 from negotiator.drafts.negotiations import ParagraphView
+from negotiator.drafts.references import is_resolution_paragraph
 from negotiator.export.docx_writer import Redline, WordDocument
 from negotiator.storage.models import Draft
 from negotiator.text.parse import ADVERBS
@@ -97,15 +98,26 @@ def indent_level(p: Any, row: ParagraphView) -> None:
 _OPENING = re.compile(r"^\s*([^\W\d_]+)((?:\s+[^\W\d_]+){0,2})")
 # Words that continue an opening verb or participle ("Calls upon", "Bearing in mind").
 _OPENING_TAILS = ("upon", "on", "in mind", "note of", "note", "into account", "with")
+# A paragraph opening with an article, a determiner or a pronoun ("The Centre
+# shall", « Chaque État », "Todo Estado") opens with no verb to set in italics.
+_NO_VERB_OPENING = frozenset({
+    "the", "a", "an", "this", "these", "that", "those", "each", "every", "all", "any", "no",
+    "such", "it", "its", "their", "they", "we", "our", "there", "nothing",
+    "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "chaque",
+    "tout", "toute", "tous", "toutes", "aucun", "aucune", "il", "elle", "ils", "elles", "nous",
+    "el", "los", "las", "uno", "una", "este", "esta", "estos", "estas", "cada", "todo", "toda",
+    "todos", "todas", "ningún", "ninguna", "nada",
+})
 
 
-def opening_words(text: str, kind: str) -> int:
+def opening_words(text: str, kind: str, reference: str) -> int:
     """How many leading characters are the opening verb or participle that UN
-    and OSCE texts set in italics ("Recalling", "Also encourages", "Calls upon")."""
-    if kind not in ("preambular", "operative"):
+    and OSCE texts set in italics ("Recalling", "Also encourages", "Calls upon"):
+    only in a resolution's or decision's own paragraphs, not in a treaty's articles."""
+    if kind not in ("preambular", "operative") or not is_resolution_paragraph(reference):
         return 0
     m = _OPENING.match(text)
-    if not m or not m.group(1)[0].isupper():
+    if not m or not m.group(1)[0].isupper() or m.group(1).lower() in _NO_VERB_OPENING:
         return 0
     end = m.end(1)
     rest = m.group(2).split()
@@ -121,13 +133,13 @@ def opening_words(text: str, kind: str) -> int:
     return end
 
 
-def write_text(wd: WordDocument, p: Any, ops: list[tuple[str, str]], kind: str, *,
+def write_text(wd: WordDocument, p: Any, ops: list[tuple[str, str]], row: ParagraphView, *,
                redline: Redline, author: str, date: dt.datetime | None,
                break_long_words: bool = True) -> None:
     """A paragraph's words (as diff ops) with its opening words in italics when
     they are unchanged."""
     if ops and ops[0][0] == EQUAL:
-        n = opening_words(ops[0][1], kind)
+        n = opening_words(ops[0][1], row.kind, row.reference)
         if n:
             wd.add_text(p, ops[0][1][:n], italic=True, break_long_words=break_long_words)
             ops = [(EQUAL, ops[0][1][n:])] + ops[1:]
