@@ -20,6 +20,7 @@ from negotiator.drafts.references import ParagraphFacts, reference_labels
 from negotiator.storage.locks import lock_negotiation
 from negotiator.storage.models import Actor, Draft, Negotiation, Paragraph
 from negotiator.text.importer import ParsedDraft
+from negotiator.text.parse import front_matter
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,19 @@ def paragraph_rows(session: Session, draft_id: int, *, footnotes: bool = False) 
     ]
     query = select(*columns).where(Paragraph.draft_id == draft_id).order_by(Paragraph.ordinal)
     return list(session.execute(query).all())
+
+
+def front_matter_ordinals(session: Session, draft_id: int) -> set[int]:
+    """The places of a stored draft's apparatus above its first heading
+    (``parse.front_matter``), read without the rest of the draft."""
+    first_heading = session.scalar(select(func.min(Paragraph.ordinal)).where(
+        Paragraph.draft_id == draft_id, Paragraph.kind == "heading"))
+    if first_heading is None:
+        return set()
+    above = session.execute(select(Paragraph.number, Paragraph.kind, Paragraph.text).where(
+        Paragraph.draft_id == draft_id, Paragraph.ordinal <= first_heading)
+        .order_by(Paragraph.ordinal)).all()
+    return set(front_matter(above))
 
 
 def draft_paragraphs(session: Session, draft: Draft) -> list[ParagraphView]:

@@ -13,6 +13,7 @@ from negotiator.domain.actors import is_eu, is_our_delegation
 from negotiator.domain.vocabulary import Agreement, CarryState, Uptake
 from negotiator.drafts.comparison import compare_drafts
 from negotiator.drafts.lineage import previous_draft
+from negotiator.drafts.negotiations import front_matter_ordinals
 from negotiator.drafts.references import draft_references
 from negotiator.positions.actors import actors_by_id
 from negotiator.positions.amendment_text import amended_text
@@ -78,16 +79,18 @@ def signals(session: Session, negotiation: Negotiation, draft: Draft,
     settled = {a.index for a in statuses_in(session, carry)
                if a.status in (Agreement.AGREED, Agreement.AGREED_AD_REF)} if delegation else set()
     has_national = has_eu = False
+    apparatus = front_matter_ordinals(session, draft.id) if delegation else set()
     for p in carry.by_draft[draft.id]:
         if paragraph_ids is not None and p.id not in paragraph_ids:
             continue
         nat = [speaking[(p.id, a)] for a in national_ids if (p.id, a) in speaking]
         eu = [speaking[(p.id, a)] for a in eu_ids if (p.id, a) in speaking]
         has_national, has_eu = has_national or bool(nat), has_eu or bool(eu)
-        # Headings and the symbol/date line above the title are not negotiated; a paragraph
-        # whose last brackets this draft removed is agreed text, as every face calls it.
+        # Headings, the symbol and date and the other lines above the title are not
+        # negotiated; a paragraph whose last brackets this draft removed is agreed
+        # text, as every face calls it.
         if (delegation and not nat and p.ordinal not in settled and p.kind != "heading"
-                and not is_symbol_or_date(p.text)
+                and p.ordinal not in apparatus and not is_symbol_or_date(p.text)
                 and not (p.brackets == 0 and p.ordinal in against_earlier().agreed)):
             no_instructions.append(p.ordinal)
         if nat and eu:

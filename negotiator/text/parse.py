@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # Latin ordinal suffixes for paragraphs inserted during negotiation ("12 bis").
 SUFFIXES = "bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies|alt"
@@ -283,6 +284,23 @@ def _names_a_unit(text: str) -> bool:
 def is_symbol_or_date(text: str) -> bool:
     """A block made only of document symbols and dates (the top matter of an issued text)."""
     return bool(_TOP_MATTER.fullmatch(text.strip()))
+
+
+def front_matter(paragraphs: Sequence[Any]) -> list[int]:
+    """The places of an issued document's apparatus: the unnumbered blocks other
+    than headings above its first heading (symbol and date, session and agenda
+    lines, a chair's or co-facilitators' note). They are printed with the text
+    but not negotiated in it. None when the document has no heading to stand above.
+
+    ``paragraphs``: anything with ``number``, ``kind`` and ``text``, in document order.
+    """
+    found: list[int] = []
+    for k, p in enumerate(paragraphs):
+        if p.kind == "heading":
+            return found
+        if not p.number:
+            found.append(k)
+    return []
 
 
 def _reads_as_title(text: str) -> bool:
