@@ -9,6 +9,8 @@ from enum import StrEnum
 
 # French sets a no-break space inside guillemets and before a colon.
 NBSP = "\u00a0"
+# Holds two characters on one line, invisibly (U+2060).
+WORD_JOINER = "\u2060"
 
 
 def _guillemets(text: str) -> str:

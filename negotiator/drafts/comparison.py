@@ -24,7 +24,7 @@ from negotiator.domain.vocabulary import ChangeKind
 from negotiator.domain.wording import plural
 from negotiator.drafts.references import reference_labels
 from negotiator.storage.models import Draft, LineageOverride, Paragraph
-from negotiator.text.parse import compared_text, is_symbol_or_date
+from negotiator.text.parse import compared_text, front_matter, is_symbol_or_date
 
 if TYPE_CHECKING:
     from negotiator.diff.align import Link
@@ -268,6 +268,9 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
     salient_paragraphs = 0
     top_matter_count = 0
     kinds_of: dict[tuple[str, ...], tuple[ChangeKind, ...]] = {}
+    # The lines above the title (session, chair's note) are not negotiated: what
+    # changed there is shown, but weighed as no change of obligation or meaning.
+    apparatus_a, apparatus_b = set(front_matter(pa)), set(front_matter(pb))
     for link in links:
         old, new = link.old, link.new
         ops = pair_ops(link, texts_a, texts_b)
@@ -275,7 +278,8 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
         changed = both and any(op != EQUAL for op, _ in ops)
         top_matter = both and all(is_symbol_or_date(pa[i].text) for i in old) \
             and all(is_symbol_or_date(pb[j].text) for j in new)
-        salient = _unique(salient_changes(ops)) if changed and not top_matter else ()
+        apparatus = both and all(i in apparatus_a for i in old) and all(j in apparatus_b for j in new)
+        salient = _unique(salient_changes(ops)) if changed and not top_matter and not apparatus else ()
         kinds = kinds_of.get(link.status)
         if kinds is None:
             kinds = kinds_of[link.status] = tuple(ChangeKind(k) for k in link.status)

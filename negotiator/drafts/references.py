@@ -38,7 +38,9 @@ _TYPED_TAG = re.compile(r"^(PP|OP)\s*(.+)$", re.IGNORECASE)
 # "OP 8 bis of Rev.1" / « PP 2 de D1 »: how the brief and `positions` name a deleted paragraph.
 _OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
 
-_KEY_NOISE = re.compile(r"[\s.¶§,]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
+# Word joiners too: the brief holds "Art. 9(3)(c)" on one line with them, and
+# a reference copied from it comes back with them.
+_KEY_NOISE = re.compile(r"[\s.¶§,\u2060]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
 # "Article 9" typed for "Art. 9".
 _ARTICLE_WORD = re.compile(r"^(?:article|artículo|artigo|artikel)(?=\s*\d)", re.IGNORECASE)
 # Units whose paragraphs are numbered afresh, and how a citation shortens them.

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from negotiator.diff.findings import NBSP, Salient
+from negotiator.diff.findings import NBSP, WORD_JOINER, Salient
 from negotiator.export.draft_text import long_date
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -461,8 +461,12 @@ class BriefText:
 
     def refs(self, labels: Iterable[str]) -> str:
         """Paragraph references listed in prose: "PP 5, OP 6 (b) and OP 14", each
-        kept on one line."""
-        return self.join(label.replace(" ", NBSP) for label in labels)
+        kept on one line (a line may otherwise break between the parts of
+        "Art. 9(3)(c)": a word joiner holds them). A label naming several
+        paragraphs ("Art. 9(3), Art. 9(3)(a)", a split) may break between them."""
+        def one_line(ref: str) -> str:
+            return ref.replace(" ", NBSP).replace(")(", f"){WORD_JOINER}(")
+        return self.join(", ".join(one_line(ref) for ref in label.split(", ")) for label in labels)
 
     def join(self, items: Iterable[str]) -> str:
         """ "a, b and c" / « a, b et c »."""

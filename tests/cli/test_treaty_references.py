@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from negotiator.export.brief_text import BriefText
 from tests.conftest import ok_in_process, store_with_drafts
 
 NEG = "Tsunami warning convention"
@@ -112,7 +113,13 @@ def test_a_treaty_paragraph_is_named_as_printed_with_article_spelled_out_or_bare
     db = _store(tmp_path)
     ok_in_process(db, "position", NEG, "CRP.1", "Art. 3(2)(b)", "--actor", "Belgium",
                   "--stance", "support_with_amendments", "--amendment", "relay them at once")
-    for name in ("Art. 3(2)(b)", "Article 3(2)(b)", "art 3 (2) (b)", "3(2)(b)"):
+    # The last as copied from a brief, which holds a reference on one line.
+    for name in ("Art. 3(2)(b)", "Article 3(2)(b)", "art 3 (2) (b)", "3(2)(b)", "Art.\xa03(2)\u2060(b)"):
         assert "support with amendments" in ok_in_process(db, "history", NEG, "CRP.1", name), name
     rows = json.loads(ok_in_process(db, "positions", NEG, "CRP.2", "--json"))
     assert [r["reference"] for r in rows if r["positions"]] == ["Art. 4(2)(b)"]
+
+
+def test_the_brief_keeps_each_reference_on_one_line_and_breaks_between_them() -> None:
+    listed = BriefText("en").refs(["Art. 9(3), Art. 9(3)(a)", "Art. 9(5)"])
+    assert listed == "Art.\xa09(3), Art.\xa09(3)\u2060(a) and Art.\xa09(5)"

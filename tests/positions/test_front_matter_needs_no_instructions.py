@@ -1,7 +1,8 @@
 """The lines an issued text carries above its title (symbol and date, the
 committee and session, the chair's note) are not negotiated: no face asks for
-instructions on them, even when the new draft rewrote them. `negotiator
-signals`, the window's flags and the brief, on one store."""
+instructions on them, even when the new draft rewrote them, and what changed
+there is no change of obligation or meaning. `negotiator signals`, `diff`, the
+window's flags and the brief, on one store."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from negotiator.text.parse import front_matter
 from negotiator.views.draft_table import position_summaries
 from tests.conftest import store_with_drafts
 from tests.docx_checks import W, body, paragraph_text
-from tests.export.brief_helpers import ok
+from tests.export.brief_helpers import ok, table_after
 
 NEG = "Centre charter"
 HEAD = """PREPCOM/DRR/2027/CRP.{n}
@@ -33,14 +34,14 @@ Draft Charter of the Regional Centre for Disaster Risk Reduction
 Article 1. Functions
 """
 D1 = HEAD.format(n=1, date="14 January 2027", session="Second",
-                 note="This compilation brings together the proposals of delegations.") + """
+                 note="This compilation brings together the proposals received by 15 December 2026.") + """
 1. The Centre shall support Members in reducing disaster risk.
 
 2. The Centre shall [maintain][establish] a regional early-warning platform.
 """
 D2 = HEAD.format(n=2, date="9 April 2027", session="Third",
-                 note="The present consolidated text is issued under the Chair's responsibility.") + """
-1. The Centre shall support Members in reducing disaster risk and in recovering from disasters.
+                 note="The present text draws on the consultations held in February and March 2027.") + """
+1. The Centre may support Members in reducing disaster risk and in recovering from disasters.
 
 2. The Centre shall [maintain][establish] a regional early-warning platform.
 """
@@ -87,3 +88,15 @@ def test_without_a_heading_nothing_is_taken_for_front_matter() -> None:
         ["PREPCOM/DRR/2027/CRP.1", "Preparatory", "Note"]
     no_heading = read_bytes(b"The Permanent Council,\n\n1. Decides to meet in 2027.\n", "d.txt").paragraphs
     assert front_matter(no_heading) == []
+
+
+def test_a_rewritten_chairs_note_is_shown_but_weighs_nothing(store: Path, tmp_path: Path) -> None:
+    said = json.loads(ok(store, "diff", NEG, "CRP.1", "CRP.2", "--json"))
+    note = next(e for e in said["paragraphs"] if e["to_refs"] == ["¶ 2"])
+    assert note["status"] == "modified" and note["salient"] == [], note
+    article = next(e for e in said["paragraphs"] if e["to_refs"] == ["Art. 1(1)"])
+    assert article["salient"], article  # "shall" -> "may": weighed as usual
+    out = tmp_path / "brief.docx"
+    ok(store, "brief", NEG, "--from", "CRP.1", "--to", "CRP.2", "-o", str(out))
+    attention = table_after(out, "Needs your attention")
+    assert all(row[1] != "¶ 2" for row in attention), attention
