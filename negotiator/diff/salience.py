@@ -100,9 +100,11 @@ def _units(text: str, lex: Lexicon) -> list[_Unit]:
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         # Square brackets mark text not yet agreed, not words: "[Strongly] encourages"
-        # is the phrase "strongly encourages".
-        gap = text[last_end:start].replace("[", "").replace("]", "")
-        joined = not gap.strip() and bool(units)
+        # is the phrase "strongly encourages"; but "][" parts alternatives:
+        # "[seven][nine]" is two numbers, not "seven nine".
+        between = text[last_end:start]
+        gap = between.replace("[", "").replace("]", "")
+        joined = not gap.strip() and bool(units) and "][" not in between.replace(" ", "")
         if m["other"] in ("[", "]"):
             continue
         last_end = end
@@ -174,6 +176,12 @@ def _labelled(units: list[_Unit], lex: Lexicon) -> set[int]:
     return out
 
 
+def _shown(text: str, start: int, end: int) -> str:
+    """A term as a description quotes it: its words, without the square brackets
+    it spans ("[Strongly] encourages" is "Strongly encourages")."""
+    return " ".join(text[start:end].replace("][", " ").replace("[", "").replace("]", "").split())
+
+
 def terms(text: str, lex: Lexicon = ENGLISH) -> list[Term]:
     """Every salient word, phrase, number and date of a text, in text order."""
     units = _units(text, lex)
@@ -187,7 +195,7 @@ def terms(text: str, lex: Lexicon = ENGLISH) -> list[Term]:
 
     def close_run() -> None:
         if number_run:
-            shown = " ".join(text[number_run[0].start:number_run[-1].end].split())
+            shown = _shown(text, number_run[0].start, number_run[-1].end)
             found.append(Term(NUMBER, shown.lower(), shown, number_run[0].start, number_run[-1].end))
             number_run.clear()
 
@@ -253,7 +261,7 @@ def _term(units: list[_Unit], i: int, size: int, category: str, lex: Lexicon,
     salient (a noun after "the", "No." before a number, "pas" without "ne")."""
     first, last = units[i], units[i + size - 1]
     key = " ".join(u.key for u in units[i:i + size])
-    shown = " ".join(text[first.start:last.end].lower().split())
+    shown = _shown(text, first.start, last.end).lower()
     if size == 1 and first.key != first.text.lower() and category != lx.NEGATION:
         shown = first.key  # the "should" of "shouldn't"
     prev = units[i - 1] if i > 0 else None

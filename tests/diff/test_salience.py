@@ -369,3 +369,15 @@ def test_a_word_gone_from_two_places_is_said_once() -> None:
     assert Salient(Category.MODAL, ("shall", "shall"), ("should",)).describe() == "shall → should"
     # A negation is one phrase: its words stay as written ("ne ... pas").
     assert Salient(Category.NEGATION, ("ne", "pas"), ()).describe("fr") == "négation supprimée\u00a0: «\u00a0ne pas\u00a0»"
+
+
+def test_bracketed_alternatives_are_separate_figures_and_quoted_without_brackets() -> None:
+    """"[seven][nine]" is a choice between two numbers, not the number "seven
+    nine"; a description quotes words, not the square brackets around them."""
+    chosen = salient_changes(word_diff(
+        "The Executive Board shall consist of [seven][nine] Members elected for [two][three] years.",
+        "The Executive Board shall consist of nine Members elected for two years."))
+    assert [s.description for s in chosen] == ["'seven', 'three' removed"]
+    agreed = salient_changes(word_diff("The Assembly [strongly] encourages States to report.",
+                                       "The Assembly encourages States to report."))
+    assert [s.description for s in agreed] == ["strongly encourages → encourages"]
