@@ -381,3 +381,14 @@ def test_bracketed_alternatives_are_separate_figures_and_quoted_without_brackets
     agreed = salient_changes(word_diff("The Assembly [strongly] encourages States to report.",
                                        "The Assembly encourages States to report."))
     assert [s.description for s in agreed] == ["strongly encourages → encourages"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("operate the platform in accordance with Article 15;", "operate the platform in accordance with Article 9;"),
+    ("exploiter la plateforme conformément à l'article 15 ;", "exploiter la plateforme conformément à l'article 9 ;"),
+    ("operar la plataforma de conformidad con el artículo 15;", "operar la plataforma de conformidad con el artículo 9;"),
+])
+def test_a_cross_reference_renumbered_is_no_figure_changed(before: str, after: str) -> None:
+    """Articles renumbered in a consolidation update every "Article 15" that cites
+    them: an identifier, not a figure a delegation must weigh."""
+    assert salient_changes(word_diff(before, after)) == []
