@@ -206,6 +206,14 @@ def in_another_draft(ref: str) -> tuple[str, str] | None:
     return (m["ref"], m["draft"]) if m else None
 
 
+def _examples(labels: Sequence[str]) -> str:
+    """Two of the draft's own labels to show how a paragraph is named: an
+    operative or article paragraph and a recital where there are some."""
+    picked = [found for prefixes in (("OP ", "Art. "), ("PP ",))
+              if (found := next((label for label in labels if label.startswith(prefixes)), None))]
+    return " or ".join(f"'{label}'" for label in (picked or list(labels[:2])))
+
+
 def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | None],
                       where: str) -> int:
     """The index of the paragraph a user named, by label ("OP 12 bis", "PP 3"), by
@@ -236,7 +244,7 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
                 if (bare := _bare(label)) is not None and reference_key(bare) == key]
     if not hits:
         raise NotFound(f"{where} has no paragraph '{text}' "
-                       "(name it as the table or the brief shows it, e.g. 'OP 4' or 'PP 2')")
+                       f"(name it as the table or the brief shows it, e.g. {_examples(labels)})")
     if len(hits) > 1:
         raise NotFound(f"{where} has {len(hits)} paragraphs '{text}': "
                        + ", ".join(labels[i] for i in hits))

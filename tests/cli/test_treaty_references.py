@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from negotiator.export.brief_text import BriefText
-from tests.conftest import ok_in_process, store_with_drafts
+from tests.conftest import ok_in_process, run_in_process, store_with_drafts
 
 NEG = "Tsunami warning convention"
 CRP1 = """A/AC.999/2027/CRP.1
@@ -123,3 +123,10 @@ def test_a_treaty_paragraph_is_named_as_printed_with_article_spelled_out_or_bare
 def test_the_brief_keeps_each_reference_on_one_line_and_breaks_between_them() -> None:
     listed = BriefText("en").refs(["Art. 9(3), Art. 9(3)(a)", "Art. 9(5)"])
     assert listed == "Art.\xa09(3), Art.\xa09(3)\u2060(a) and Art.\xa09(5)"
+
+
+def test_an_unknown_reference_is_answered_with_the_drafts_own_labels(tmp_path: Path) -> None:
+    done = run_in_process(_store(tmp_path), "history", NEG, "CRP.1", "Art. 20(1)(c)")
+    assert done.code != 0
+    assert "has no paragraph 'Art. 20(1)(c)'" in done.err and "e.g. 'Art. 1 ¶ 1' or 'PP 1'" in done.err, \
+        done.err
