@@ -41,6 +41,9 @@ _OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
 # Word joiners too: the brief holds "Art. 9(3)(c)" on one line with them, and
 # a reference copied from it comes back with them.
 _KEY_NOISE = re.compile(r"[\s.¶§,\u2060]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
+# An alternative text or its label: "Option 2:", "Alt 1: [...]", « Variante B ».
+_OPTION = re.compile(r"^(?P<word>option|opción|alternative|alt|variant|variante)\.?\s+"
+                     r"(?P<id>\d+|[A-Z])\b", re.IGNORECASE)
 # "Article 9" typed for "Art. 9".
 _ARTICLE_WORD = re.compile(r"^(?:article|artículo|artigo|artikel)(?=\s*\d)", re.IGNORECASE)
 # Units whose paragraphs are numbered afresh, and how a citation shortens them.
@@ -103,6 +106,12 @@ def reference_labels(paragraphs: Sequence[ReferenceFacts]) -> list[str]:
             label = TOP_MATTER_LABEL
         elif not number and (mark := footnote_mark(p.text)):
             label = f"Footnote {mark}"
+        elif not number and (option := _OPTION.match(p.text)) and p.text[option.end():].strip(" :"):
+            # "Alt 2: [...]" under "2. Alt 1: [...]": cited with the paragraph (or
+            # article) it is an alternative of, as delegates say it: "Art. 11(2) Alt 2".
+            # (A bare "Option 2:" over its text stays a paragraph of its section.)
+            anchor = parents.get(0) or unit or section_prefix.strip()
+            label = f"{anchor} {option['word'][0].upper()}{option['word'][1:]} {option['id']}".strip()
         elif number and p.level > 0:
             parent = parents.get(p.level - 1) or next(
                 (parents[lv] for lv in sorted(parents, reverse=True) if lv < p.level), unit)

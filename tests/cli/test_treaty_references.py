@@ -130,3 +130,30 @@ def test_an_unknown_reference_is_answered_with_the_drafts_own_labels(tmp_path: P
     assert done.code != 0
     assert "has no paragraph 'Art. 20(1)(c)'" in done.err and "e.g. 'Art. 1 ¶ 1' or 'PP 1'" in done.err, \
         done.err
+
+
+OPTIONS = """Draft charter of the centre
+
+Article 11. Decision-making
+
+1. Each Member shall have one vote.
+
+2. Alt 1: [The Governing Council shall make every effort to reach decisions by consensus.]
+
+Alt 2: [Decisions of the Governing Council shall be taken by consensus.]
+
+Article 12. Seat
+
+Option 1: [The Centre shall have its seat in the territory of the Member selected by the Council.]
+
+Option 2: [The seat of the Centre shall be decided by the conference adopting this Charter.]
+"""
+
+
+def test_an_alternative_is_cited_with_the_paragraph_it_is_an_alternative_of(tmp_path: Path) -> None:
+    db = store_with_drafts(tmp_path / "store.sqlite", NEG, {"CRP.1": OPTIONS})
+    refs = _references(db, "CRP.1")
+    assert [refs[text] for text in refs if text.startswith(("Alt", "Option"))] == \
+        ["Art. 11(2)", "Art. 11(2) Alt 2", "Art. 12 Option 1", "Art. 12 Option 2"]
+    ok_in_process(db, "position", NEG, "CRP.1", "Art. 11(2) Alt 2", "--actor", "Belgium", "--stance", "oppose")
+    assert "oppose" in ok_in_process(db, "history", NEG, "CRP.1", "Article 11(2), Alt 2")
