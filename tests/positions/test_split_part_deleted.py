@@ -1,5 +1,5 @@
 """A paragraph the chair split in two is two paragraphs from then on: a status
-set on one part is that part's, and a position on the part the next draft
+or a note set on one part is that part's, and a position on the part the next draft
 deletes is shown as deleted there, where `diff` says the part went, not
 carried onto the part that stayed."""
 
@@ -43,9 +43,13 @@ def _statuses(db: Path, draft: str) -> dict[str, str]:
     return {shown[r["index"]]["reference"]: r["status"] for r in rows}
 
 
-def test_a_status_set_on_one_part_of_a_split_stays_on_that_part(tmp_path: Path) -> None:
+def test_a_status_or_note_on_one_part_of_a_split_stays_on_that_part(tmp_path: Path) -> None:
     db = _store(tmp_path)
     ok_in_process(db, "status", NEG, "D2", "OP 3", "--set", "agreed")
+    ok_in_process(db, "note", NEG, "D2", "OP 3", "Capital welcomes the UN-Water wording.")
+    for draft in ("D2", "D3"):
+        rows = json.loads(ok_in_process(db, "positions", NEG, draft, "--json"))
+        assert [r["reference"] for r in rows if r["notes"]] == ["OP 3"], draft
     assert _statuses(db, "D2")["OP 3"] == "agreed"
     assert _statuses(db, "D2")["OP 4"] == "bracketed"  # the envoy part is not agreed
     assert _statuses(db, "D3")["OP 3"] == "agreed"
