@@ -40,7 +40,10 @@ _OF_DRAFT = re.compile(r"^(?P<ref>.+?)\s+(?:of|de)\s+(?P<draft>\S.*)$")
 
 # Word joiners too: the brief holds "Art. 9(3)(c)" on one line with them, and
 # a reference copied from it comes back with them.
-_KEY_NOISE = re.compile(r"[\s.¶§,\u2060]+|\b(?:para(?:graph)?s?|no)\b", re.IGNORECASE)
+_KEY_NOISE = re.compile(r"[\s.,\u2060]+|\bno\b", re.IGNORECASE)
+# "¶", "§" and "para" stay in a key as one mark: "Art. 2 ¶ 1" is not "Article 21",
+# nor "¶ 1" the paragraph numbered 1.
+_PARAGRAPH_MARK = re.compile(r"[¶§]|\bpara(?:graph)?s?\b", re.IGNORECASE)
 # An alternative text or its label: "Option 2:", "Alt 1: [...]", « Variante B ».
 _OPTION = re.compile(r"^(?P<word>option|opción|alternative|alt|variant|variante)\.?\s+"
                      r"(?P<id>\d+|[A-Z])\b", re.IGNORECASE)
@@ -182,9 +185,10 @@ def _made_unique(labels: list[str]) -> list[str]:
 
 
 def reference_key(text: str) -> str:
-    """How typed references are compared: case, spaces, dots, "¶" and "para" do
-    not count; "Article 9" is "Art. 9"."""
-    return _KEY_NOISE.sub("", _ARTICLE_WORD.sub("art", text.strip())).casefold()
+    """How typed references are compared: case, spaces and dots do not count;
+    "Article 9" is "Art. 9"; "para", "§" and "¶" are one mark."""
+    text = _PARAGRAPH_MARK.sub("¶", _ARTICLE_WORD.sub("art", text.strip()))
+    return _KEY_NOISE.sub("", text).casefold()
 
 
 def reference_keys(label: str, number: str | None) -> tuple[str, ...]:
@@ -244,13 +248,9 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
             raise NotFound(f"{where} has no paragraph {text} (it has {len(labels)} paragraphs)")
         return index
     key = reference_key(text)
-    hits = [i for i, label in enumerate(labels) if reference_key(label) == key]
-    if not hits and key:
-        hits = [i for i, number in enumerate(numbers)
-                if number and reference_key(number.rstrip(".")) == key]
-    if not hits and key:  # "6 (a)" for "OP 6 (a)", "9(1)" for "Art. 9(1)"
-        hits = [i for i, label in enumerate(labels)
-                if (bare := _bare(label)) is not None and reference_key(bare) == key]
+    hits = _named(key, labels, numbers)
+    if not hits and key.startswith("¶"):  # "para 12" for OP 12
+        hits = _named(key[1:], labels, numbers)
     if not hits:
         raise NotFound(f"{where} has no paragraph '{text}' "
                        f"(name it as the table or the brief shows it, e.g. {_examples(labels)})")
@@ -258,6 +258,21 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
         raise NotFound(f"{where} has {len(hits)} paragraphs '{text}': "
                        + ", ".join(labels[i] for i in hits))
     return hits[0]
+
+
+def _named(key: str, labels: Sequence[str], numbers: Sequence[str | None]) -> list[int]:
+    """The paragraphs a typed key names: by label, else by stored number, else by
+    the label without its tag ("6 (a)" for "OP 6 (a)", "9(1)" for "Art. 9(1)")."""
+    if not key:
+        return []
+    hits = [i for i, label in enumerate(labels) if reference_key(label) == key]
+    if not hits:
+        hits = [i for i, number in enumerate(numbers)
+                if number and reference_key(number.rstrip(".")) == key]
+    if not hits:
+        hits = [i for i, label in enumerate(labels)
+                if (bare := _bare(label)) is not None and reference_key(bare) == key]
+    return hits
 
 
 # A draft never changes once imported, so its labels are computed once: one edit

@@ -223,10 +223,11 @@ def signal_flags(signals: Signals, ours: str | None) -> dict[str, set[int]]:
     return out
 
 
-def needs_instructions(e: Entry) -> bool:
-    """A changed paragraph on which we hold no position and that is not agreed
-    (the window's rule, ``views.draft_table.summarise``)."""
-    return e.changed and e.summary is not None and e.summary.no_instructions
+def changed_without_instructions(entries: Iterable[Entry], flags: dict[str, set[int]]) -> list[int]:
+    """The paragraphs of draft B, in its order, that changed and have no national
+    position (`signals`' no_instructions): the parts of a split are counted as
+    the paragraphs they are, as they are named."""
+    return [r.index for e in entries if e.changed for r in e.new if r.index in flags["no_instructions"]]
 
 
 def review_positions(e: Entry) -> list[PositionView]:
@@ -250,7 +251,7 @@ def concerns(ctx: Context, e: Entry) -> tuple[Concern, ...]:
         found.append(Concern.NOT_REFLECTED)
     if idx & flags["partly"]:
         found.append(Concern.PARTLY)
-    if needs_instructions(e):
+    if e.changed and idx & flags["no_instructions"]:  # not agreed, no national position
         found.append(Concern.NO_INSTRUCTIONS)
     if e.salient and e.changed:
         found.append(Concern.SALIENT)

@@ -17,8 +17,8 @@ from negotiator.export.brief_model import (
     Concern,
     Context,
     Entry,
+    changed_without_instructions,
     concerns,
-    needs_instructions,
     review_positions,
 )
 from negotiator.export.draft_text import excerpt_ops
@@ -113,7 +113,7 @@ def _instructions_point(ctx: Context, entries: list[Entry]) -> str:
     if not missing:
         return t("instructions_all")
     total = t.one_or_many("instructions", len(missing), b=b)
-    changed = [e.label for e in entries if needs_instructions(e)]
+    changed = [ctx.signals.references[i] for i in changed_without_instructions(entries, ctx.flags)]
     if not changed:
         return t("instructions_unchanged", total=total)
     if len(missing) == 1:
@@ -252,7 +252,6 @@ def attention_rows(ctx: Context, entries: list[Entry]) -> list[AttentionRow]:
     t = ctx.text
     own: list[tuple[int, AttentionRow]] = []
     salient: list[AttentionRow] = []
-    no_instructions: list[str] = []
     for e in entries:
         found = concerns(ctx, e)
         change = _change_words(ctx, e)
@@ -265,9 +264,8 @@ def attention_rows(ctx: Context, entries: list[Entry]) -> list[AttentionRow]:
             why = t.series(t(f"why_salient_{c}") for c in categories)
             why = why[:1].upper() + why[1:]
             salient.append(AttentionRow(Concern.SALIENT, e.label, change, why))
-        if Concern.NO_INSTRUCTIONS in found:
-            no_instructions.append(e.label)
     rows = [row for _, row in sorted(own, key=lambda pair: pair[0])]  # stable: document order
+    no_instructions = [ctx.signals.references[i] for i in changed_without_instructions(entries, ctx.flags)]
     if no_instructions:
         # one row: the references where the text has room for them
         rows.append(AttentionRow(Concern.NO_INSTRUCTIONS, t.count(len(no_instructions), "paragraph"),

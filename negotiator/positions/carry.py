@@ -98,6 +98,7 @@ class CarryForward:
     def load(self, low: int) -> None:
         """Read the paragraphs of drafts `low`..target and the merge links among them."""
         s = self.session
+        self.low = low
         ids = [d.id for o, d in self.draft_of_order.items() if low <= o <= self.draft.order]
         self.paras = {}
         self.by_lineage: dict[tuple[int | None, int], list[Para]] = defaultdict(list)
@@ -123,6 +124,11 @@ class CarryForward:
             self.merged_into[(lin, p.order)] = p
             self.merge_sources[pid].append(lin)
 
+    def reach_back(self, order: int) -> None:
+        """Read the paragraphs from draft `order` on too (anchors of statuses, notes)."""
+        if order < self.low:
+            self.load(order)
+
     def _only_lineages(self) -> list[Any]:
         if self.lineages is None:
             return []
@@ -138,8 +144,9 @@ class CarryForward:
             return Resolution(CarryState.PARAGRAPH_DELETED, deleted_in=self.draft_of_order[later].id,
                               last_seen=(anchor.id,))
         siblings = self.by_lineage.get((anchor.lineage, o0), [anchor])
-        # A position taken on one part of an earlier split follows that part.
-        part = siblings.index(anchor) if len(siblings) > 1 and anchor in siblings else None
+        # A position taken on one part of an earlier split follows that part: the
+        # parts share a lineage, so the part is followed draft by draft.
+        part: Para | None = anchor if len(siblings) > 1 and anchor in siblings else None
         lineage: int | None = anchor.lineage
         merged_from: tuple[int, ...] = ()
         split = False
@@ -159,6 +166,12 @@ class CarryForward:
             elif any(p.relation == "merged" and p.id in self.merge_sources for p in ps):
                 merged_from = self._merge_parts(next(p for p in ps if p.id in self.merge_sources))
                 part = None
+            if part is not None:
+                followed = _part_continued(part, siblings, ps)
+                if followed is None:  # the chair dropped this part; another part goes on
+                    return Resolution(CarryState.PARAGRAPH_DELETED, deleted_in=self.draft_of_order[order].id,
+                                      last_seen=(part.id,))
+                part, siblings = followed, ps
             if part is None and (len(ps) > 1 or any(p.relation == "split" for p in ps)):
                 split = True
             seen = tuple(p.id for p in ps)
@@ -167,13 +180,8 @@ class CarryForward:
             return Resolution(CarryState.MERGED, tuple(p.id for p in finals), merged_from=merged_from)
         if split and len(finals) > 1:
             return Resolution(CarryState.SPLIT, tuple(p.id for p in finals))
-        if part is not None and len(finals) > 1:
-            if len(finals) == len(siblings):
-                chosen = finals[part]
-            else:  # the parts were rearranged: follow the most similar one
-                chosen = max(finals, key=lambda p: SequenceMatcher(
-                    None, words_of(anchor.text), words_of(p.text), autojunk=False).ratio())
-            finals = [chosen]
+        if part is not None:
+            finals = [part]
         if len(finals) > 1:
             return Resolution(CarryState.SPLIT, tuple(p.id for p in finals))
         # (Split in between and joined again: the wording decides.)
@@ -202,6 +210,32 @@ class CarryForward:
             if anchor.id not in cache:
                 cache[anchor.id] = self.resolve_anchor(anchor)
             yield pos, cache[anchor.id]
+
+
+# A part whose words are mostly in a paragraph of the next draft was joined
+# into it; below this share it was dropped.
+JOINED_MIN_SHARE = 0.5
+
+
+def _similarity(a: Para, b: Para) -> float:
+    return SequenceMatcher(None, words_of(a.text), words_of(b.text), autojunk=False).ratio()
+
+
+def _part_continued(part: Para, parts: list[Para], following: list[Para]) -> Para | None:
+    """The paragraph of the next draft that continues one part of a split (the
+    lineage's paragraphs ``parts``), among that lineage's paragraphs there; None
+    when the part was dropped."""
+    if len(following) == len(parts):
+        return following[parts.index(part)]
+    # Each paragraph continues the part it resembles most.
+    mine = [p for p in following if max(parts, key=lambda q: _similarity(q, p)) is part]
+    if mine:  # rearranged, or split again: the most similar one
+        return max(mine, key=lambda p: _similarity(part, p))
+    words = set(words_of(part.text))
+    share = max((len(words & set(words_of(p.text))) for p in following), default=0) / max(len(words), 1)
+    if share >= JOINED_MIN_SHARE:  # joined with another part again
+        return max(following, key=lambda p: len(words & set(words_of(p.text))))
+    return None
 
 
 def speaking_key(order: int, updated_at: dt.datetime, uid: str) -> tuple[int, dt.datetime, str]:

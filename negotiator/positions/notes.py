@@ -52,19 +52,25 @@ def note_view(note: Note) -> NoteView:
 
 
 def notes_by_paragraph(session: Session, carry: CarryForward) -> dict[int, list[NoteView]]:
+    """The live notes on each paragraph of the carry's draft: a note follows its
+    paragraph as a position does (one part of a split keeps its own)."""
     rows = session.execute(
-        select(Note, Paragraph.lineage_id, Draft.order)
+        select(Note, Draft.order)
         .join(Paragraph, Paragraph.id == Note.paragraph_id)
         .join(Draft, Draft.id == Paragraph.draft_id)
         .where(Note.negotiation_id == carry.negotiation_id, Note.deleted.is_(False),
                Draft.order <= carry.draft.order)
         .order_by(Note.created_at, Note.id)).all()
-    by_lineage: dict[int, list[NoteView]] = defaultdict(list)
-    for note, lineage, _order in rows:
-        if lineage is not None:
-            by_lineage[lineage].append(note_view(note))
-    return {p.id: by_lineage[p.lineage] for p in carry.by_draft[carry.draft.id]
-            if p.lineage in by_lineage}
+    if rows:
+        carry.reach_back(min(order for _note, order in rows))
+    out: dict[int, list[NoteView]] = defaultdict(list)
+    for note, _order in rows:
+        anchor = carry.paras.get(note.paragraph_id)
+        if anchor is None:  # a lineage this carry does not read
+            continue
+        for target in carry.resolve_anchor(anchor).targets:
+            out[target].append(note_view(note))
+    return dict(out)
 
 
 def list_notes(session: Session, paragraph_id: int) -> list[NoteView]:

@@ -48,21 +48,28 @@ def set_paragraph_status(session: Session, paragraph_id: int, status: str, *,
 
 
 def statuses_in(session: Session, carry: CarryForward) -> list[AgreementView]:
-    """Every paragraph's agreement in the carry's draft, in document order."""
+    """Every paragraph's agreement in the carry's draft, in document order. A status
+    follows its paragraph as a position does (one part of a split keeps its own)."""
     rows = session.execute(
-        select(ParagraphStatus, Paragraph.lineage_id, Paragraph.text, Draft.order, Draft.label)
+        select(ParagraphStatus, Paragraph.text, Draft.order, Draft.label)
         .join(Paragraph, Paragraph.id == ParagraphStatus.paragraph_id)
         .join(Draft, Draft.id == ParagraphStatus.draft_id)
         .where(ParagraphStatus.negotiation_id == carry.negotiation_id,
                Draft.order <= carry.draft.order)).all()
-    latest: dict[int | None, tuple[Any, ...]] = {}
-    for st, lineage, text, order, label in rows:
+    if rows:
+        carry.reach_back(min(order for *_, order, _label in rows))
+    latest: dict[int, tuple[Any, ...]] = {}  # paragraph id in the draft -> the status that speaks
+    for st, text, order, label in rows:
+        anchor = carry.paras.get(st.paragraph_id)
+        if anchor is None:  # a lineage this carry does not read
+            continue
         key = (order, st.set_at, st.uid)
-        if lineage not in latest or key > latest[lineage][0]:
-            latest[lineage] = (key, st, text, label)
+        for target in carry.resolve_anchor(anchor).targets:
+            if target not in latest or key > latest[target][0]:
+                latest[target] = (key, st, text, label)
     out: list[AgreementView] = []
     for p in carry.by_draft[carry.draft.id]:
-        hit = latest.get(p.lineage) if p.lineage is not None else None
+        hit = latest.get(p.id)
         if hit is not None and hit[1].status != Agreement.OPEN:
             _, st, text, label = hit
             out.append(AgreementView(
