@@ -191,6 +191,13 @@ def reference_key(text: str) -> str:
     return _KEY_NOISE.sub("", text).casefold()
 
 
+def typed_keys(text: str) -> tuple[str, ...]:
+    """The keys what a user typed is read as, first the closest: "para 12" is
+    the paragraph labelled so, else the one numbered 12 ("OP 12")."""
+    key = reference_key(text)
+    return (key, key[1:]) if key.startswith("¶") and len(key) > 1 else (key,)
+
+
 def reference_keys(label: str, number: str | None) -> tuple[str, ...]:
     """Every typed form that names a paragraph: its label ("OP 6 (a)"), its stored
     number ("(a)") and its label without the OP/PP tag ("6 (a)")."""
@@ -247,10 +254,9 @@ def find_by_reference(ref: str, labels: Sequence[str], numbers: Sequence[str | N
         if index >= len(labels):
             raise NotFound(f"{where} has no paragraph {text} (it has {len(labels)} paragraphs)")
         return index
-    key = reference_key(text)
-    hits = _named(key, labels, numbers)
-    if not hits and key.startswith("¶"):  # "para 12" for OP 12
-        hits = _named(key[1:], labels, numbers)
+    hits: list[int] = []
+    for key in typed_keys(text):
+        hits = hits or _named(key, labels, numbers)
     if not hits:
         raise NotFound(f"{where} has no paragraph '{text}' "
                        f"(name it as the table or the brief shows it, e.g. {_examples(labels)})")

@@ -44,14 +44,14 @@ def test_a_search_names_paragraphs_by_reference_and_reads_the_typed_key_once(  #
     proxy = ParagraphFilter()
     proxy.setSourceModel(model)
     calls: list[str] = []
-    real_key = paragraphs.reference_key
+    real_keys = paragraphs.typed_keys
 
-    def counted(text: str) -> str:
+    def counted(text: str) -> tuple[str, ...]:
         calls.append(text)
-        return real_key(text)
+        return real_keys(text)
 
-    monkeypatch.setattr(paragraphs, "reference_key", counted)
-    for typed in ("op 2", "OP2", "Op. 2"):
+    monkeypatch.setattr(paragraphs, "typed_keys", counted)
+    for typed in ("op 2", "OP2", "Op. 2", "para 2"):
         calls.clear()
         proxy.set_filters(search=typed)
         shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]

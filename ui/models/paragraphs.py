@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from negotiator.drafts.references import reference_key, reference_keys
+from negotiator.drafts.references import reference_keys, typed_keys
 from ui.flags import flag_keys, flags
 from ui.languages import spoken_language
 from ui.operations import ParagraphChange, ParagraphRow, PositionSummary
@@ -341,7 +341,7 @@ class ParagraphFilter(QSortFilterProxyModel):
         self.divergent = False
         self.search = ""
         # The search as a typed reference ("op 4", "PP2"): made once per search, not per row.
-        self._search_reference = ""
+        self._search_references: tuple[str, ...] = ()
         self.setSortRole(SORT_ROLE)
         # Re-filtering 10,000 rows on every dataChanged costs ~90 ms; the filters
         # only depend on the change and position caches, so refilter when those
@@ -376,7 +376,7 @@ class ParagraphFilter(QSortFilterProxyModel):
             if name not in ("changed_only", "needs_review", "bracketed", "divergent", "search"):
                 raise AttributeError(name)
             setattr(self, name, value.casefold().strip() if name == "search" else bool(value))
-        self._search_reference = reference_key(self.search)
+        self._search_references = typed_keys(self.search)
         _end_filter_change(self)
 
     @property
@@ -399,7 +399,7 @@ class ParagraphFilter(QSortFilterProxyModel):
             if self.divergent and not (summary and summary.divergent):
                 return False
         if self.search and self.search not in row.text.casefold() \
-                and self._search_reference not in model.reference_keys_at(source_row):
+                and not any(k in model.reference_keys_at(source_row) for k in self._search_references):
             return False
         return True
 
