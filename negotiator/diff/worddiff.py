@@ -284,8 +284,10 @@ def _cleanup_semantic(diffs: list[tuple[int, str]], size: Callable[[str], int]) 
                 ins2 += size(codes)
             else:
                 del2 += size(codes)
-            if last_equality and size(last_equality) <= max(ins1, del1) \
-                    and size(last_equality) <= max(ins2, del2):
+            # Every code weighs a character or more: an equality of more codes
+            # than the changes around it have characters is longer, unweighed.
+            bound = min(max(ins1, del1), max(ins2, del2))
+            if last_equality and len(last_equality) <= bound and size(last_equality) <= bound:
                 at = equalities[-1]
                 diffs.insert(at, (-1, last_equality))
                 diffs[at + 1] = (1, diffs[at + 1][1])

@@ -115,13 +115,20 @@ def pair_ops(link: Link, texts_a: Sequence[str], texts_b: Sequence[str]) -> list
     """Word-diff ops of one link over the two drafts' compared texts
     (``compared_texts``: footnotes included); parts of a split or merge are
     joined by a line break."""
-    old = PART_SEPARATOR.join(texts_a[i] for i in link.old)
-    new = PART_SEPARATOR.join(texts_b[j] for j in link.new)
+    old = _joined(texts_a, link.old)
+    new = _joined(texts_b, link.new)
     if not link.old:
         return [(INSERT, new)]
     if not link.new:
         return [(DELETE, old)]
     return word_diff(old, new)  # a paragraph kept word for word costs one comparison
+
+
+def _joined(texts: Sequence[str], indices: tuple[int, ...]) -> str:
+    """The texts of a link's paragraphs joined by ``PART_SEPARATOR``."""
+    if len(indices) == 1:
+        return texts[indices[0]]  # most links: what the join would give, without a generator
+    return PART_SEPARATOR.join([texts[k] for k in indices])
 
 
 def _unique(items: list[Salient]) -> tuple[Salient, ...]:
@@ -275,10 +282,11 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
         old, new = link.old, link.new
         ops = pair_ops(link, texts_a, texts_b)
         both = bool(old and new)
-        changed = both and any(op != EQUAL for op, _ in ops)
-        top_matter = both and all(is_symbol_or_date(pa[i].text) for i in old) \
-            and all(is_symbol_or_date(pb[j].text) for j in new)
-        apparatus = both and all(i in apparatus_a for i in old) and all(j in apparatus_b for j in new)
+        changed = both and any([op != EQUAL for op, _ in ops])
+        top_matter = both and all([is_symbol_or_date(pa[i].text) for i in old]) \
+            and all([is_symbol_or_date(pb[j].text) for j in new])
+        apparatus = both and all([i in apparatus_a for i in old]) \
+            and all([j in apparatus_b for j in new])
         salient = _unique(salient_changes(ops)) if changed and not top_matter and not apparatus else ()
         kinds = kinds_of.get(link.status)
         if kinds is None:
@@ -292,16 +300,17 @@ def comparison_from_links(from_label: str, to_label: str, pa: Sequence[Any], pb:
         before = [brackets_a[i] for i in old] if old else None
         agreed_here = [ordinals_b[j] for j in new if is_newly_agreed(brackets_b[j], before)]
         newly_agreed.extend(agreed_here)
+        # Lists, not generators, inside tuple() and sum(): ten thousand entries.
         entries.append(AlignedEntry(
             kinds,
-            tuple(ordinals_a[i] for i in old),
-            tuple(ordinals_b[j] for j in new),
-            tuple(refs_a[i] for i in old),
-            tuple(refs_b[j] for j in new),
+            tuple([ordinals_a[i] for i in old]),
+            tuple([ordinals_b[j] for j in new]),
+            tuple([refs_a[i] for i in old]),
+            tuple([refs_b[j] for j in new]),
             tuple(ops),
             salient,
-            sum(brackets_a[i] for i in old),
-            sum(brackets_b[j] for j in new),
+            sum([brackets_a[i] for i in old]),
+            sum([brackets_b[j] for j in new]),
             top_matter,
             bool(agreed_here),
         ))
