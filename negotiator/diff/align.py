@@ -51,6 +51,7 @@ from negotiator.diff.align_similarity import (
     BODY,
     HEADING,
     LABEL,
+    LONG_TEXT,
     SHORT_WORDS,
     Features,
     Lazy,
@@ -165,6 +166,9 @@ def _kinds(paras: Sequence[Para], seen: dict[tuple[str, bool], str]) -> list[str
     classed once (kind_of only asks whether there is one)."""
     out = []
     for p in paras:
+        if len(p.text) > LONG_TEXT:
+            out.append(BODY)  # kind_of's first answer, without hashing the text
+            continue
         key = (p.text, bool(p.number))
         kind = seen.get(key)
         if kind is None:

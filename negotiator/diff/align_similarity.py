@@ -209,8 +209,9 @@ def kind_of(text: str, number: str | None = None) -> str:
     # A title set in capitals ("DECISION No. 1450 ESTABLISHING A FRAMEWORK
     # ...") is one at any length a title has: a shorter wording must not
     # turn it into a heading of another kind.
-    limit = CAPS_TITLE_MAX_WORDS if _in_capitals(plain) else HEADING_MAX_WORDS
-    short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= limit
+    # (Capitals are looked at only where they decide: between the two limits.)
+    short = cjk <= HEADING_MAX_CJK if cjk else len(content) <= HEADING_MAX_WORDS or (
+        len(content) <= CAPS_TITLE_MAX_WORDS and _in_capitals(plain))
     if not short or _NOT_TITLE.search(plain) or (not number and _RECORD.match(plain)):
         return BODY
     if number or not (plain.endswith(SENTENCE_END) or plain.startswith(_ITEM_START)):
