@@ -201,25 +201,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
-def _opening_word(text: str) -> tuple[str, str]:
-    """The first significant word (adverbs and markup skipped) and the one after it."""
-    lowered: list[str] = []
-    significant = -1  # where the first word that is not an adverb stands
+def _opening_word(text: str) -> str:
+    """The first significant word: the first that is no adverb (or, in a text of
+    adverbs only, the last word read; "" without words)."""
+    word = ""
     # The first 200 characters, read only as far as the answer needs.
     for m in _WORD.finditer(text, 0, 200):
-        lowered.append(m.group().lower())
-        if significant < 0 and lowered[-1] not in ADVERBS:
-            significant = len(lowered) - 1
-        if significant >= 0 and len(lowered) >= significant + 4:
+        word = m.group().lower()
+        if word not in ADVERBS:
             break
-    i = 0
-    while i < len(lowered) - 1 and lowered[i] in ADVERBS:
-        i += 1
-    if i < len(lowered) - 1 and lowered[i] == "once" and lowered[i + 1] == "again":
-        i += 2
-    first = lowered[i] if i < len(lowered) else ""
-    second = lowered[i + 1] if i + 1 < len(lowered) else ""
-    return first, second
+    return word
 
 
 def infer_kind(text: str, number: TypedNumber | None, *, in_preamble: bool = True) -> str:
@@ -233,7 +224,7 @@ def infer_kind(text: str, number: TypedNumber | None, *, in_preamble: bool = Tru
         number.style in ("letter", "roman") or number.label.startswith("(")
     ):
         return "sub-paragraph"
-    first, _second = _opening_word(text)
+    first = _opening_word(text)
     if number is not None and number.style == "pp":
         return "preambular"
     if number is None and (is_symbol_or_date(text) or footnote_mark(text)):
@@ -333,6 +324,8 @@ def _starts_capitalised(text: str) -> bool:
 
 def normalise_block(text: str) -> str:
     """Trim each line's ends and drop empty lines inside a block; keep line breaks."""
+    if "\n" not in text and "\r" not in text:
+        return text.strip()  # one line (most blocks): what the join below gives
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return "\n".join(line for line in lines if line)
 
