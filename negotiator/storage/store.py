@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -147,12 +148,21 @@ def prepare_sqlite_file(path: Path) -> None:
     clean_stale_parts(folder, path.name)
 
 
+def _json_text(value: Any) -> str:
+    """What ``json.dumps`` (SQLAlchemy's default) writes, the empty list (most
+    paragraphs' footnotes: ten thousand on a long draft's import) without a call."""
+    if isinstance(value, list) and not value:
+        return "[]"
+    return json.dumps(value)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = make_url(url).database
         if path and path != ":memory:" and not path.startswith("file:"):
             prepare_sqlite_file(Path(path))
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               json_serializer=_json_text)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
