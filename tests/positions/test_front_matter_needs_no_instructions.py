@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from negotiator.drafts import negotiations
-from negotiator.storage.store import Store
 from negotiator.text.importer import read_bytes
 from negotiator.text.parse import front_matter
-from negotiator.views.draft_table import position_summaries
 from tests.conftest import store_with_drafts
 from tests.docx_checks import W, body, paragraph_text
 from tests.export.brief_helpers import ok, table_after
+from tests.positions.window_flags import flagged_no_instructions
 
 NEG = "Centre charter"
 HEAD = """PREPCOM/DRR/2027/CRP.{n}
@@ -63,15 +61,7 @@ def test_signals_ask_instructions_for_the_changed_article_only(store: Path) -> N
 
 def test_the_window_flags_what_signals_say(store: Path) -> None:
     said = json.loads(ok(store, "signals", NEG, "CRP.2", "--json"))
-    st = Store.open(store)
-    try:
-        with st.transaction(read_only=True) as s:
-            neg = negotiations.find_negotiation(s, NEG)
-            summaries = position_summaries(s, negotiations.find_draft(s, neg, "CRP.2").id)
-    finally:
-        st.close()
-    assert {i for i, summary in summaries.items() if summary.no_instructions} \
-        == set(said["no_instructions"])
+    assert flagged_no_instructions(store, NEG, "CRP.2") == set(said["no_instructions"])
 
 
 def test_the_brief_asks_instructions_for_the_article_only(store: Path, tmp_path: Path) -> None:

@@ -10,12 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from negotiator.drafts import negotiations
-from negotiator.storage.store import Store
-from negotiator.views.draft_table import position_summaries
 from tests.conftest import store_with_drafts
 from tests.docx_checks import W, body, paragraph_text
 from tests.export.brief_helpers import ok
+from tests.positions.window_flags import flagged_no_instructions
 
 NEG = "Cyber norms"
 D1 = """Draft resolution on cyber norms
@@ -54,15 +52,7 @@ def test_signals_do_not_ask_instructions_for_newly_agreed_text(store: Path) -> N
 
 def test_the_window_flags_what_signals_say(store: Path) -> None:
     said = json.loads(ok(store, "signals", NEG, "D2", "--json"))
-    st = Store.open(store)
-    try:
-        with st.transaction(read_only=True) as s:
-            neg = negotiations.find_negotiation(s, NEG)
-            summaries = position_summaries(s, negotiations.find_draft(s, neg, "D2").id)
-    finally:
-        st.close()
-    flagged = {i for i, summary in summaries.items() if summary.no_instructions}
-    assert flagged == set(said["no_instructions"])
+    assert flagged_no_instructions(store, NEG, "D2") == set(said["no_instructions"])
 
 
 def test_the_brief_never_marks_a_paragraph_both_agreed_and_needing_instructions(
