@@ -285,10 +285,11 @@ def front_matter_ordinals(session: Session, draft_id: int) -> set[int]:
         Paragraph.draft_id == draft_id, Paragraph.kind == "heading"))
     if first_heading is None:
         return set()
-    above = session.execute(select(Paragraph.number, Paragraph.kind, Paragraph.text).where(
+    above = session.execute(select(Paragraph.ordinal, Paragraph.number, Paragraph.kind,
+                                   Paragraph.text).where(
         Paragraph.draft_id == draft_id, Paragraph.ordinal <= first_heading)
         .order_by(Paragraph.ordinal)).all()
-    return set(front_matter(above))
+    return {above[k].ordinal for k in front_matter(above)}
 
 
 def draft_paragraphs(session: Session, draft: Draft) -> list[ParagraphView]:

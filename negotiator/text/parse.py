@@ -281,7 +281,7 @@ def front_matter(paragraphs: Sequence[Any]) -> list[int]:
     """The places of an issued document's apparatus: the unnumbered blocks other
     than headings above its first heading (symbol and date, session and agenda
     lines, a chair's or co-facilitators' note). They are printed with the text
-    but not negotiated in it. None when the document has no heading to stand above.
+    but not negotiated in it. Empty when the document has no heading to stand above.
 
     ``paragraphs``: anything with ``number``, ``kind`` and ``text``, in document order.
     """
